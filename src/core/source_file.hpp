@@ -1,0 +1,32 @@
+#pragma once
+/// An input file held in memory with a line index, so byte offsets become line:column.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/result.hpp"
+
+namespace folio::core {
+
+/// The text of one input file and the offsets at which its lines start.
+class SourceFile {
+public:
+    /// Wraps `text` read from `path` (the path is only used in diagnostics).
+    SourceFile(std::string path, std::string text);
+    /// Reads a file from disk; the error names the path.
+    static Result<SourceFile> read(const std::string& path);
+
+    [[nodiscard]] const std::string& path() const { return m_path; }
+    [[nodiscard]] const std::string& text() const { return m_text; }
+    /// The 1-based line and column (counted in characters, not bytes) of a byte offset.
+    [[nodiscard]] SourceLocation location(std::size_t offset) const;
+
+private:
+    std::string m_path;
+    std::string m_text;
+    std::vector<std::size_t> m_line_starts;
+};
+
+}  // namespace folio::core

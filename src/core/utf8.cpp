@@ -1,0 +1,57 @@
+#include "core/utf8.hpp"
+
+namespace folio::core {
+
+Utf8Decoded decode_utf8(std::string_view s) {
+    Utf8Decoded out;
+    out.text.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto b0 = static_cast<unsigned char>(s[i]);
+        char32_t cp = 0;
+        std::size_t len = 0;
+        if (b0 < 0x80) { cp = b0; len = 1; }
+        else if ((b0 & 0xE0) == 0xC0) { cp = b0 & 0x1F; len = 2; }
+        else if ((b0 & 0xF0) == 0xE0) { cp = b0 & 0x0F; len = 3; }
+        else if ((b0 & 0xF8) == 0xF0) { cp = b0 & 0x07; len = 4; }
+        else { out.invalid_at = i; return out; }
+        if (i + len > s.size()) { out.invalid_at = i; return out; }
+        for (std::size_t k = 1; k < len; ++k) {
+            const auto b = static_cast<unsigned char>(s[i + k]);
+            if ((b & 0xC0) != 0x80) { out.invalid_at = i; return out; }
+            cp = (cp << 6) | (b & 0x3F);
+        }
+        const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { out.invalid_at = i; return out; }
+        out.text.push_back(cp);
+        i += len;
+    }
+    return out;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+std::string to_utf8(std::u32string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char32_t cp : s) append_utf8(out, cp);
+    return out;
+}
+
+}  // namespace folio::core

@@ -1,0 +1,26 @@
+#pragma once
+/// UTF-8 decoding and encoding. libharu garbles invalid UTF-8 silently, so all text is validated here.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace folio::core {
+
+/// Decodes `s` to code points; std::nullopt holds the byte offset of the first invalid sequence.
+struct Utf8Decoded {
+    std::u32string text;
+    std::optional<std::size_t> invalid_at;
+};
+
+/// Decodes UTF-8, rejecting overlong forms, surrogates and values above U+10FFFF.
+Utf8Decoded decode_utf8(std::string_view s);
+
+/// Appends the UTF-8 encoding of `cp` to `out`.
+void append_utf8(std::string& out, char32_t cp);
+
+/// Encodes a UTF-32 string as UTF-8.
+std::string to_utf8(std::u32string_view s);
+
+}  // namespace folio::core

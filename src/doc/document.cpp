@@ -1,0 +1,92 @@
+#include "doc/document.hpp"
+
+namespace folio::doc {
+
+const char* kind_name(NodeKind k) {
+    switch (k) {
+        case NodeKind::document: return "document";
+        case NodeKind::section: return "section";
+        case NodeKind::heading: return "title";
+        case NodeKind::paragraph: return "p";
+        case NodeKind::list: return "ul";
+        case NodeKind::list_item: return "li";
+        case NodeKind::figure: return "figure";
+        case NodeKind::caption: return "caption";
+        case NodeKind::block_quote: return "blockquote";
+        case NodeKind::aside: return "aside";
+        case NodeKind::text: return "#text";
+        case NodeKind::emphasis: return "em";
+        case NodeKind::strong: return "strong";
+        case NodeKind::link: return "a";
+        case NodeKind::line_break: return "br";
+    }
+    return "?";
+}
+
+std::string style_name(const Node& n) {
+    if (n.kind == NodeKind::heading) return "h" + std::to_string(n.level);
+    if (n.kind == NodeKind::list) return n.ordered ? "ol" : "ul";
+    return kind_name(n.kind);
+}
+
+bool is_inline(NodeKind k) {
+    switch (k) {
+        case NodeKind::text:
+        case NodeKind::emphasis:
+        case NodeKind::strong:
+        case NodeKind::link:
+        case NodeKind::line_break: return true;
+        case NodeKind::document:
+        case NodeKind::section:
+        case NodeKind::heading:
+        case NodeKind::paragraph:
+        case NodeKind::list:
+        case NodeKind::list_item:
+        case NodeKind::figure:
+        case NodeKind::caption:
+        case NodeKind::block_quote:
+        case NodeKind::aside: return false;
+    }
+    return false;
+}
+
+NodeId Document::add(Node n, NodeId parent) {
+    const auto id = static_cast<NodeId>(nodes.size());
+    n.parent = parent;
+    nodes.push_back(std::move(n));
+    if (parent != no_node) nodes[parent].children.push_back(id);
+    return id;
+}
+
+std::optional<NodeId> Document::find_id(const std::string& id) const {
+    for (NodeId i = 0; i < nodes.size(); ++i) {
+        if (!id.empty() && nodes[i].id == id) return i;
+    }
+    return std::nullopt;
+}
+
+const std::string& Document::language_of(NodeId id) const {
+    for (NodeId cur = id; cur != no_node; cur = nodes[cur].parent) {
+        if (!nodes[cur].lang.empty()) return nodes[cur].lang;
+    }
+    return meta.language;
+}
+
+std::string Document::plain_text(NodeId id) const {
+    const Node& n = nodes[id];
+    if (n.kind == NodeKind::text) return n.text;
+    if (n.kind == NodeKind::line_break) return " ";
+    std::string out;
+    for (NodeId c : n.children) out += plain_text(c);
+    return out;
+}
+
+std::ostream& operator<<(std::ostream& os, const Node& n) {
+    os << kind_name(n.kind);
+    if (!n.id.empty()) os << '#' << n.id;
+    if (n.kind == NodeKind::text) os << " \"" << n.text << '"';
+    if (n.kind == NodeKind::heading) os << " level=" << int(n.level);
+    return os << " @" << n.location.line << ':' << n.location.column;
+}
+
+}  // namespace folio::doc

@@ -1,0 +1,98 @@
+#pragma once
+/// The document tree: folio's own model of a content source. Nodes live in one arena and refer to
+/// each other by NodeId, so the tree is a plain value with no pointers and no shared ownership.
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+
+namespace folio::doc {
+
+/// Index of a node in Document::nodes.
+using NodeId = std::uint32_t;
+/// Marks "no node".
+inline constexpr NodeId no_node = UINT32_MAX;
+
+/// The closed set of node kinds; every stage switches over it exhaustively.
+enum class NodeKind : std::uint8_t {
+    document,    ///< the root; its children are the body blocks
+    section,     ///< a titled section; first child is its heading
+    heading,     ///< a title: level 1 is the document title (first child of the root), 2 a top section
+    paragraph,
+    list,        ///< ordered or unordered list; children are list items
+    list_item,
+    figure,      ///< an image with alt text and a caption child
+    caption,
+    block_quote,
+    aside,       ///< a call-out box
+    text,        ///< a run of characters (leaf)
+    emphasis,
+    strong,
+    link,        ///< an external (href) or internal (#id) link
+    line_break,  ///< a forced line break (leaf)
+};
+
+/// The source element name of a kind ("p", "em", "title"; "ul" for any list).
+const char* kind_name(NodeKind k);
+struct Node;
+/// The name style sheets match a node by: "h1".."h6" for headings, "ol"/"ul" for lists, else kind_name.
+std::string style_name(const Node& n);
+/// True for kinds that hold inline content (text, emphasis, strong, link, line_break).
+bool is_inline(NodeKind k);
+
+/// One node of the tree. Which fields are meaningful depends on `kind`.
+struct Node {
+    NodeKind kind = NodeKind::text;
+    NodeId parent = no_node;
+    std::vector<NodeId> children;
+    std::string text;         ///< text: the characters (UTF-8, whitespace as in the source)
+    std::string id;           ///< optional unique id (sections, figures, anything addressable)
+    std::string classes;      ///< space-separated class names from the source
+    std::string lang;         ///< xml:lang given on this element, empty if inherited
+    std::string href;         ///< link target
+    std::string src;          ///< figure: image path, resolved against the source's folder
+    std::string alt;          ///< figure: alternative text
+    std::string label;        ///< aside: accessible name (its `title` attribute)
+    bool ordered = false;     ///< list: numbered (true) or bulleted (false)
+    std::uint8_t level = 0;   ///< heading: 1 for the document title, 2 for top sections, ...
+    core::SourceLocation location;
+};
+
+/// Document metadata from the source's <meta> element.
+struct Metadata {
+    std::string title;
+    std::string subtitle;
+    std::string organisation;
+    std::string author;
+    std::string language;  ///< BCP 47 tag from xml:lang on the root
+    std::string date;      ///< ISO 8601 date (YYYY-MM-DD) or empty
+    std::vector<std::string> keywords;
+    std::string description;
+};
+
+/// A whole content source: metadata plus the node arena. nodes[0] is the document root.
+struct Document {
+    Metadata meta;
+    std::vector<Node> nodes;
+    std::string source_path;  ///< the file it was read from, for diagnostics and relative paths
+
+    [[nodiscard]] const Node& node(NodeId id) const { return nodes[id]; }
+    [[nodiscard]] NodeId root() const { return 0; }
+    /// Appends a node under `parent` (or as the root when parent is no_node) and returns its id.
+    NodeId add(Node n, NodeId parent);
+    /// The node whose id attribute is `id`, if any.
+    [[nodiscard]] std::optional<NodeId> find_id(const std::string& id) const;
+    /// The effective language of a node (nearest xml:lang up the tree, else the document's).
+    [[nodiscard]] const std::string& language_of(NodeId id) const;
+    /// All text under `id`, concatenated (for headings, link labels, alt fallbacks).
+    [[nodiscard]] std::string plain_text(NodeId id) const;
+};
+
+/// Writes a terse one-line description of a node (for test failure messages).
+std::ostream& operator<<(std::ostream& os, const Node& n);
+
+}  // namespace folio::doc

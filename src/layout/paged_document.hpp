@@ -1,0 +1,85 @@
+#pragma once
+/// The layout result: pages of positioned items. Each item carries the NodeId it came from, so
+/// a tagged PDF and the HTML page markers can map boxes back to the document tree.
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/geometry.hpp"
+#include "doc/document.hpp"
+#include "text/font_metrics.hpp"
+
+namespace folio::layout {
+
+/// A run of text on one baseline in one face, size and colour.
+struct GlyphRun {
+    text::FontId font = 0;
+    double size = 10;  ///< points
+    core::Color color;
+    core::Point origin;  ///< left end of the baseline
+    std::u32string text;
+    double word_spacing = 0;    ///< extra points after each U+0020 (justification)
+    double letter_spacing = 0;  ///< extra points after each character
+    double width = 0;           ///< advance of the whole run, spacing included
+    doc::NodeId node = doc::no_node;
+};
+
+/// A filled rectangle: backgrounds, borders, rules.
+struct FilledRect {
+    core::Rect rect;
+    core::Color color;
+    doc::NodeId node = doc::no_node;
+};
+
+/// A placed image.
+struct ImageBox {
+    core::Rect rect;
+    std::string path;
+    doc::NodeId node = doc::no_node;
+};
+
+/// A clickable area: an external URI, or an internal target node.
+struct LinkArea {
+    core::Rect rect;
+    std::string uri;                   ///< empty for internal links
+    doc::NodeId target = doc::no_node; ///< internal link target
+    doc::NodeId node = doc::no_node;
+};
+
+/// Where a node starts on the page (link and outline destinations).
+struct Anchor {
+    core::Point at;
+    doc::NodeId node = doc::no_node;
+};
+
+/// Anything placed on a page; the writers match it exhaustively.
+using Item = std::variant<GlyphRun, FilledRect, ImageBox, LinkArea, Anchor>;
+
+/// One page: its size, its items in painting order, and the first block that starts on it.
+struct Page {
+    core::Size size;
+    std::vector<Item> items;
+    doc::NodeId first_node = doc::no_node;  ///< first block whose content starts on this page
+};
+
+/// A bookmark: a heading and where it landed.
+struct OutlineEntry {
+    std::string title;
+    int level = 1;  ///< 1 for top sections
+    std::size_t page = 0;
+    double y = 0;
+    doc::NodeId node = doc::no_node;
+};
+
+/// The whole laid-out document.
+struct PagedDocument {
+    std::vector<Page> pages;
+    std::vector<OutlineEntry> outline;
+};
+
+std::ostream& operator<<(std::ostream& os, const Item& item);
+
+}  // namespace folio::layout

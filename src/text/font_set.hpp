@@ -1,0 +1,60 @@
+#pragma once
+/// FontSet: the real FontProvider. Resolves families through fontconfig, opens each face with
+/// FreeType, vets it for what libharu 2.3.0 needs, and tables its advance widths once.
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "text/font_metrics.hpp"
+
+namespace folio::text {
+
+/// One loaded face: where it came from and its metrics.
+struct Face {
+    std::string path;
+    std::string family;
+    int weight = 400;
+    bool italic = false;
+    VerticalMetrics vertical;
+    std::vector<std::int16_t> advances;  ///< per BMP code point, 1/1000 em; -1 = no glyph
+};
+
+/// Opens `path` with FreeType and checks it is a TrueType-outline font with a (3,1) format-4
+/// cmap, sane units per em and metrics; the error names the file.
+core::Result<Face> load_face(const std::string& path);
+
+/// The faces of one render. Not shared between threads: each render owns its FontSet.
+class FontSet final : public FontProvider {
+public:
+    FontSet();
+    ~FontSet() override;
+    FontSet(const FontSet&) = delete;
+    FontSet& operator=(const FontSet&) = delete;
+
+    std::optional<FontId> find(const std::string& family, int weight, bool italic) override;
+    [[nodiscard]] int advance(FontId font, char32_t cp) const override;
+    [[nodiscard]] bool has_glyph(FontId font, char32_t cp) const override;
+    [[nodiscard]] VerticalMetrics vertical(FontId font) const override;
+
+    /// Resolves a family like find(), but explains a failure: an unknown family names the closest
+    /// families fontconfig knows; a bad file names the file.
+    core::Result<FontId> resolve(const std::string& family, int weight, bool italic);
+    /// Every face loaded so far, indexed by FontId.
+    [[nodiscard]] const std::vector<Face>& faces() const { return m_faces; }
+
+private:
+    struct Key {
+        std::string family;
+        int weight;
+        bool italic;
+        bool operator==(const Key&) const = default;
+    };
+    std::vector<Face> m_faces;
+    std::vector<std::pair<Key, FontId>> m_cache;
+};
+
+}  // namespace folio::text

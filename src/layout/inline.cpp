@@ -1,1 +1,327 @@
-// placeholder: being written
+// Inline layout, in three phases:
+//   collect  - walk the inline nodes, turning words into boxes (one per style fragment) and spaces
+//              into glue: justified text gets TeX's stretchable interword glue, ragged text gets
+//              Knuth and Plass's ragged-right triple (glue 0+S, penalty 0, glue w-S);
+//   break    - Knuth-Plass over those items (linebreak.cpp);
+//   finalize - each line becomes glyph runs (consecutive fragments of one format merged, spaces
+//              kept inside the run with the justification as word spacing), link areas and
+//              underlines, aligned left, right, centred or justified.
+
+#include "layout/inline.hpp"
+
+#include <algorithm>
+
+#include "core/utf8.hpp"
+#include "layout/linebreak.hpp"
+
+namespace folio::layout {
+namespace {
+
+using style::ComputedStyle;
+
+/// Upper case for the scripts folio ships fonts for (Basic Latin, Latin-1, Latin Extended-A).
+char32_t to_upper(char32_t c) {
+    if (c >= U'a' && c <= U'z') return c - 32;
+    if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
+    if (c == 0xFF) return 0x178;
+    if (c >= 0x100 && c <= 0x17F) {
+        const bool odd_lower = (c < 0x138) || (c >= 0x14A && c < 0x178);
+        if (odd_lower && (c & 1)) return c - 1;
+        if (!odd_lower && c > 0x138 && c < 0x149 && !(c & 1)) return c - 1;
+        if ((c == 0x17A || c == 0x17C || c == 0x17E)) return c - 1;
+    }
+    return c;
+}
+
+/// A fragment of a word in one format.
+struct Fragment {
+    std::u32string text;
+    text::FontId font = 0;
+    const ComputedStyle* style = nullptr;
+    doc::NodeId node = doc::no_node;
+    doc::NodeId link = doc::no_node;
+    double width = 0;
+};
+
+struct Collected {
+    std::vector<BreakItem> items;
+    std::vector<int> fragment_of;  ///< per item: index into fragments (boxes and glue), -1 otherwise
+    std::vector<Fragment> fragments;
+};
+
+class Collector {
+public:
+    Collector(const style::StyledDocument& styled, text::FontProvider& fonts, double width, core::Diagnostics& diags)
+        : m_styled(styled), m_fonts(fonts), m_width(width), m_diags(diags) {}
+
+    void node(doc::NodeId id, doc::NodeId link) {
+        const doc::Node& n = m_styled.doc().node(id);
+        switch (n.kind) {
+            case doc::NodeKind::text: text(id, link); break;
+            case doc::NodeKind::line_break: forced_break(); break;
+            case doc::NodeKind::link:
+                for (auto c : n.children) node(c, id);
+                break;
+            case doc::NodeKind::emphasis:
+            case doc::NodeKind::strong:
+                for (auto c : n.children) node(c, link);
+                break;
+            case doc::NodeKind::document:
+            case doc::NodeKind::section:
+            case doc::NodeKind::heading:
+            case doc::NodeKind::paragraph:
+            case doc::NodeKind::list:
+            case doc::NodeKind::list_item:
+            case doc::NodeKind::figure:
+            case doc::NodeKind::caption:
+            case doc::NodeKind::block_quote:
+            case doc::NodeKind::aside:
+                for (auto c : n.children) node(c, link);  // blocks are handled by flow; tolerate
+                break;
+        }
+    }
+
+    Collected finish(bool justify) {
+        trim_trailing_space();
+        // finishing glue and the forced final break
+        m_out.items.push_back({ItemType::glue, 0, 1e5, 0, 0, false});
+        m_out.fragment_of.push_back(-1);
+        m_out.items.push_back({ItemType::penalty, 0, 0, 0, -penalty_infinity, false});
+        m_out.fragment_of.push_back(-1);
+        (void)justify;
+        return std::move(m_out);
+    }
+
+    void set_justify(bool j) { m_justify = j; }
+
+private:
+    void text(doc::NodeId id, doc::NodeId link) {
+        const ComputedStyle& st = m_styled.style(id);
+        const text::FontId font = font_of(st, m_fonts);
+        const auto decoded = core::decode_utf8(m_styled.doc().node(id).text);
+        std::u32string word;
+        auto flush = [&] {
+            if (!word.empty()) add_word(word, st, font, id, link);
+            word.clear();
+        };
+        for (char32_t c : decoded.text) {
+            if (c == U' ' || c == U'\n' || c == U'\t' || c == U'\r') {
+                flush();
+                add_space(st, font, id, link);
+            } else if (c == 0xAD) {
+                continue;  // soft hyphen: a break opportunity once hyphenation lands (#4), never drawn
+            } else {
+                if (!m_fonts.has_glyph(font, c) && c != 0xA0) warn_missing(c, id);
+                word.push_back(st.text_transform == style::TextTransform::uppercase ? to_upper(c) : c);
+            }
+        }
+        flush();
+    }
+
+    void warn_missing(char32_t c, doc::NodeId id) {
+        if (std::find(m_missing.begin(), m_missing.end(), c) != m_missing.end()) return;
+        m_missing.push_back(c);
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+        m_diags.warning("text.missing-glyph", std::string("character ") + buf + " is not in font '" +
+                        m_styled.style(id).font_family + "' and will not print", m_styled.doc().node(id).location);
+    }
+
+    void add_word(const std::u32string& w, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
+        const double width = measure(w, st, font, m_fonts);
+        if (width > m_width) {  // a word wider than the column: split it, with a warning
+            m_diags.warning("layout.word-too-wide", "a word is wider than the column and is broken: '" +
+                            core::to_utf8(w) + "'", m_styled.doc().node(id).location);
+            std::u32string part;
+            for (char32_t c : w) {
+                if (!part.empty() && measure(part + c, st, font, m_fonts) > m_width) {
+                    push_box(part, st, font, id, link);
+                    m_out.items.push_back({ItemType::penalty, 0, 0, 0, 0, false});
+                    m_out.fragment_of.push_back(-1);
+                    part.clear();
+                }
+                part.push_back(c);
+            }
+            push_box(part, st, font, id, link);
+            return;
+        }
+        push_box(w, st, font, id, link);
+    }
+
+    void push_box(const std::u32string& w, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
+        Fragment f{w, font, &st, id, link, measure(w, st, font, m_fonts)};
+        m_out.items.push_back({ItemType::box, f.width, 0, 0, 0, false});
+        m_out.fragment_of.push_back(static_cast<int>(m_out.fragments.size()));
+        m_out.fragments.push_back(std::move(f));
+    }
+
+    void add_space(const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
+        if (m_out.items.empty() || m_out.items.back().type != ItemType::box) return;  // collapse
+        const double w = m_fonts.advance(font, U' ') * st.font_size / 1000.0 + st.letter_spacing;
+        Fragment f{U" ", font, &st, id, link, w};
+        const int frag = static_cast<int>(m_out.fragments.size());
+        m_out.fragments.push_back(std::move(f));
+        if (m_justify) {
+            m_out.items.push_back({ItemType::glue, w, w / 2, w / 3, 0, false});
+            m_out.fragment_of.push_back(frag);
+        } else {
+            const double s = 3 * w;  // ragged right: Knuth & Plass, section "Ragged right"
+            m_out.items.push_back({ItemType::glue, 0, s, 0, 0, false});
+            m_out.fragment_of.push_back(-1);
+            m_out.items.push_back({ItemType::penalty, 0, 0, 0, 0, false});
+            m_out.fragment_of.push_back(-1);
+            m_out.items.push_back({ItemType::glue, w, -s, 0, 0, false});
+            m_out.fragment_of.push_back(frag);
+        }
+    }
+
+    void trim_trailing_space() {
+        while (!m_out.items.empty() && m_out.items.back().type != ItemType::box) {
+            m_out.items.pop_back();
+            m_out.fragment_of.pop_back();
+        }
+    }
+
+    void forced_break() {
+        trim_trailing_space();
+        m_out.items.push_back({ItemType::glue, 0, 1e5, 0, 0, false});
+        m_out.fragment_of.push_back(-1);
+        m_out.items.push_back({ItemType::penalty, 0, 0, 0, -penalty_infinity, false});
+        m_out.fragment_of.push_back(-1);
+    }
+
+    const style::StyledDocument& m_styled;
+    text::FontProvider& m_fonts;
+    double m_width;
+    core::Diagnostics& m_diags;
+    bool m_justify = false;
+    Collected m_out;
+    std::vector<char32_t> m_missing;
+};
+
+bool same_format(const GlyphRun& run, const Fragment& f) {
+    return run.font == f.font && run.size == f.style->font_size && run.color == f.style->color &&
+           run.letter_spacing == f.style->letter_spacing && run.node == f.node;
+}
+
+/// Builds one line from items [begin, end) plus the break item.
+Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const BreakPoint& bp, bool justify,
+                   bool last, style::TextAlign align, double width, double indent) {
+    Line line;
+    const double ratio = (justify && !last) ? bp.ratio : std::min(bp.ratio, 0.0);
+    double x = indent;
+    doc::NodeId link = doc::no_node;
+    double link_start = 0;
+    auto close_link = [&](double at) {
+        if (link != doc::no_node) line.links.push_back({{link_start, 0, at - link_start, 0}, {}, doc::no_node, link});
+        link = doc::no_node;
+    };
+    for (std::size_t k = begin; k < end; ++k) {
+        const auto& item = c.items[k];
+        const int fi = c.fragment_of[k];
+        if (item.type == ItemType::penalty || fi < 0) {
+            if (item.type == ItemType::glue) x += item.width;
+            continue;
+        }
+        const Fragment& f = c.fragments[fi];
+        double advance = item.width;
+        double extra = 0;
+        if (item.type == ItemType::glue) {
+            extra = ratio >= 0 ? ratio * item.stretch : ratio * item.shrink;
+            if (!justify) extra = 0;
+            advance += extra;
+        }
+        if (f.link != link) {
+            close_link(x);
+            if (f.link != doc::no_node && item.type == ItemType::box) { link = f.link; link_start = x; }
+        }
+        if (line.runs.empty() || !same_format(line.runs.back(), f)) {
+            if (item.type == ItemType::glue && !line.runs.empty()) {
+                // a space at a format boundary belongs to the text before it
+                auto& run = line.runs.back();
+                run.text += U' ';
+                run.width += advance;
+                if (extra != 0) run.word_spacing = extra;
+                x += advance;
+                continue;
+            }
+            GlyphRun run;
+            run.font = f.font;
+            run.size = f.style->font_size;
+            run.color = f.style->color;
+            run.letter_spacing = f.style->letter_spacing;
+            run.origin = {x, 0};
+            run.node = f.node;
+            line.runs.push_back(std::move(run));
+        }
+        auto& run = line.runs.back();
+        run.text += f.text;
+        run.width += advance;
+        if (extra != 0) run.word_spacing = extra;
+        x += advance;
+    }
+    close_link(x);
+    // Trailing spaces carry no width at a line end.
+    line.width = x;
+    double shift = 0;
+    if (align == style::TextAlign::right) shift = width - x;
+    else if (align == style::TextAlign::center) shift = (width - x) / 2;
+    if (shift > 0) {
+        for (auto& r : line.runs) r.origin.x += shift;
+        for (auto& l : line.links) l.rect.x += shift;
+    }
+    return line;
+}
+
+}  // namespace
+
+text::FontId font_of(const ComputedStyle& s, text::FontProvider& fonts) {
+    if (auto f = fonts.find(s.font_family, s.font_weight, s.italic)) return *f;
+    return 0;
+}
+
+double measure(const std::u32string& s, const ComputedStyle& st, text::FontId font, const text::FontProvider& fonts) {
+    long units = 0;
+    for (char32_t c : s) units += fonts.advance(font, c);
+    return static_cast<double>(units) * st.font_size / 1000.0 + st.letter_spacing * static_cast<double>(s.size());
+}
+
+InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId block,
+                           const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,
+                           text::FontProvider& fonts, core::Diagnostics& diags) {
+    const ComputedStyle& st = styled.style(block);
+    const bool justify = st.text_align == style::TextAlign::justify;
+    Collector collector(styled, fonts, width - first_indent, diags);
+    collector.set_justify(justify);
+    for (auto id : inline_nodes) collector.node(id, doc::no_node);
+    Collected c = collector.finish(justify);
+
+    InlineResult out;
+    if (c.fragments.empty()) return out;
+    const auto breaks = break_lines(c.items, {width - first_indent, width});
+
+    // Line pitch from the block's own font; larger inline text would need more (later issue).
+    const text::FontId font = font_of(st, fonts);
+    const auto vm = fonts.vertical(font);
+    const double pitch = st.font_size * st.line_height;
+    const double content = (vm.ascent - vm.descent) * st.font_size / 1000.0;
+    const double ascent = (pitch - content) / 2 + vm.ascent * st.font_size / 1000.0;
+
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i < breaks.size(); ++i) {
+        while (begin < breaks[i].position && c.items[begin].type != ItemType::box) ++begin;
+        const bool last = i + 1 == breaks.size() ||
+                          (c.items[breaks[i].position].type == ItemType::penalty &&
+                           c.items[breaks[i].position].penalty <= -penalty_infinity);
+        const double indent = i == 0 ? first_indent : 0;
+        Line line = finalize_line(c, begin, breaks[i].position, breaks[i], justify, last, st.text_align,
+                                  width - indent, indent);
+        line.height = pitch;
+        line.ascent = ascent;
+        out.lines.push_back(std::move(line));
+        begin = breaks[i].position + 1;
+    }
+    return out;
+}
+
+}  // namespace folio::layout

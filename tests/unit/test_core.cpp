@@ -1,1 +1,75 @@
-// placeholder: being written
+#include <gtest/gtest.h>
+
+#include "core/diagnostic.hpp"
+#include "core/geometry.hpp"
+#include "core/result.hpp"
+#include "core/source_file.hpp"
+#include "core/utf8.hpp"
+
+using namespace folio::core;
+
+TEST(Diagnostic, FormatsLikeACompiler) {
+    Diagnostic d{Severity::error, "x", "unknown element <foo>", {"a/b.xml", 12, 7}};
+    EXPECT_EQ(format(d), "a/b.xml:12:7: error: unknown element <foo>");
+    d.severity = Severity::warning;
+    EXPECT_EQ(format(d), "a/b.xml:12:7: warning: unknown element <foo>");
+    d.location = {"a/b.xml", 0, 0};
+    EXPECT_EQ(format(d), "a/b.xml: warning: unknown element <foo>");
+}
+
+TEST(Diagnostics, CountsErrorsNotWarnings) {
+    Diagnostics ds;
+    ds.warning("w", "careful", {});
+    EXPECT_FALSE(ds.has_errors());
+    ds.error("e", "broken", {});
+    EXPECT_TRUE(ds.has_errors());
+    EXPECT_EQ(ds.error_count(), 1u);
+    EXPECT_EQ(ds.all().size(), 2u);
+}
+
+TEST(SourceFile, LineAndColumnCountCharactersNotBytes) {
+    SourceFile f("t.xml", "ab\n\xC5\x91x\nz");  // line 2 starts with ő (2 bytes)
+    EXPECT_EQ(f.location(0).line, 1u);
+    EXPECT_EQ(f.location(1).column, 2u);
+    const auto loc = f.location(5);  // 'x' after ő
+    EXPECT_EQ(loc.line, 2u);
+    EXPECT_EQ(loc.column, 2u);
+    EXPECT_EQ(f.location(7).line, 3u);
+}
+
+TEST(SourceFile, ReadingAMissingFileIsAnError) {
+    auto r = SourceFile::read("/nonexistent/x.xml");
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().location.file, "/nonexistent/x.xml");
+}
+
+TEST(Utf8, RoundTripsHungarianAndQuotes) {
+    const std::string s = "árvíztűrő “quoted” – —";
+    const auto d = decode_utf8(s);
+    ASSERT_FALSE(d.invalid_at);
+    EXPECT_EQ(d.text[0], U'á');
+    EXPECT_EQ(to_utf8(d.text), s);
+}
+
+TEST(Utf8, RejectsInvalidSequencesWithTheirOffset) {
+    EXPECT_EQ(decode_utf8("ab\xC3").invalid_at, 2u);          // truncated
+    EXPECT_EQ(decode_utf8("a\xC0\xAF").invalid_at, 1u);       // overlong
+    EXPECT_EQ(decode_utf8("\xED\xA0\x80").invalid_at, 0u);    // surrogate
+    EXPECT_EQ(decode_utf8("x\xFF").invalid_at, 1u);
+}
+
+TEST(Length, ConvertsUnitsToPoints) {
+    EXPECT_DOUBLE_EQ(Length::in(1).points(), 72.0);
+    EXPECT_NEAR(Length::mm(25.4).points(), 72.0, 1e-9);
+    EXPECT_DOUBLE_EQ(Length::px(96).points(), 72.0);
+    EXPECT_DOUBLE_EQ(Length::em(1.5, 10).points(), 15.0);
+}
+
+TEST(Result, HoldsAValueOrAnError) {
+    Result<int> ok = 3;
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(*ok, 3);
+    Result<int> bad = unexpected({Severity::error, "c", "m", {}});
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().message, "m");
+}

@@ -1,0 +1,18 @@
+#pragma once
+/// Layout: turns a styled document into pages of positioned boxes, measuring text only through
+/// the FontProvider interface (it knows nothing of PDF).
+
+#include "core/diagnostic.hpp"
+#include "core/result.hpp"
+#include "layout/paged_document.hpp"
+#include "style/computed.hpp"
+#include "text/font_metrics.hpp"
+
+namespace folio::layout {
+
+/// Lays the whole document out on pages of the style's page master. Problems that do not stop
+/// layout (a word wider than the column, a missing glyph) are reported as warnings.
+core::Result<PagedDocument> layout_document(const style::StyledDocument& styled, text::FontProvider& fonts,
+                                            core::Diagnostics& diags);
+
+}  // namespace folio::layout

@@ -1,0 +1,168 @@
+// Knuth-Plass line breaking: D. E. Knuth and M. F. Plass, "Breaking Paragraphs into Lines",
+// Software: Practice and Experience 11 (1981), 1119-1184.
+//
+// Control flow: walk the items once; at every legal breakpoint (a penalty below infinity, or glue
+// that follows a box) try a line from each active node, computing its adjustment ratio from running
+// sums of width, stretch and shrink. Lines with ratio < -1 deactivate their start node; feasible lines
+// (ratio <= tolerance) get demerits (line penalty + badness)^2 plus penalty and adjacency terms, and
+// the best one per fitness class becomes a new active node. At the end the active node with the
+// fewest demerits is traced back. Passes with a growing tolerance run until one succeeds; the last
+// accepts any ratio, so a result always exists when no box is wider than the line.
+
+#include "layout/linebreak.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace folio::layout {
+namespace {
+
+constexpr double line_penalty = 10;
+constexpr double flagged_demerits = 3000;
+constexpr double fitness_demerits = 3000;
+
+struct Node {
+    std::size_t position;
+    std::size_t line;
+    int fitness;
+    double width, stretch, shrink;  // sums up to after the break
+    double demerits;
+    int previous;  // index into `nodes`, -1 for the start
+    bool active;
+};
+
+int fitness_class(double r) {
+    if (r < -0.5) return 0;
+    if (r <= 0.5) return 1;
+    if (r <= 1.0) return 2;
+    return 3;
+}
+
+bool is_break(const std::vector<BreakItem>& items, std::size_t i) {
+    const auto& it = items[i];
+    if (it.type == ItemType::penalty) return it.penalty < penalty_infinity;
+    if (it.type == ItemType::glue) return i > 0 && items[i - 1].type == ItemType::box;
+    return false;
+}
+
+std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std::vector<double>& widths,
+                                 double tolerance, bool last_pass) {
+    std::vector<Node> nodes{{0, 0, 1, 0, 0, 0, 0, -1, true}};
+    double sum_w = 0, sum_y = 0, sum_z = 0;
+    auto line_width = [&](std::size_t line) { return widths[std::min(line, widths.size() - 1)]; };
+
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& item = items[i];
+        if (is_break(items, i)) {
+            struct Candidate { double demerits = std::numeric_limits<double>::infinity(); int from = -1; double ratio = 0; };
+            Candidate best[4];
+            bool any_active = false;
+            for (std::size_t a = 0; a < nodes.size(); ++a) {
+                Node& n = nodes[a];
+                if (!n.active) continue;
+                double w = sum_w - n.width;
+                if (item.type == ItemType::penalty) w += item.width;
+                const double target = line_width(n.line);
+                double r;
+                if (w < target) {
+                    const double y = sum_y - n.stretch;
+                    r = y > 0 ? (target - w) / y : (last_pass ? 1e3 : std::numeric_limits<double>::infinity());
+                } else if (w > target) {
+                    const double z = sum_z - n.shrink;
+                    r = z > 0 ? (target - w) / z : -std::numeric_limits<double>::infinity();
+                } else {
+                    r = 0;
+                }
+                const bool forced = item.type == ItemType::penalty && item.penalty <= -penalty_infinity;
+                if (r < -1 || forced) n.active = false;
+                // On the last pass an overfull line is kept when it is the only way on.
+                const bool overfull_rescue = last_pass && r < -1 && w - (sum_z - n.shrink) > target;
+                if ((r >= -1 && r <= tolerance) || (last_pass && r > tolerance) || overfull_rescue) {
+                    const double badness = 100 * std::pow(std::min(std::abs(r), 10.0), 3);
+                    double d = std::pow(line_penalty + badness, 2);
+                    if (item.type == ItemType::penalty) {
+                        if (item.penalty >= 0) d += item.penalty * item.penalty;
+                        else if (item.penalty > -penalty_infinity) d -= item.penalty * item.penalty;
+                    }
+                    if (item.type == ItemType::penalty && item.flagged && n.position < items.size() &&
+                        items[n.position].type == ItemType::penalty && items[n.position].flagged) {
+                        d += flagged_demerits;
+                    }
+                    const int fc = fitness_class(r);
+                    if (std::abs(fc - n.fitness) > 1) d += fitness_demerits;
+                    if (overfull_rescue) d += 1e9;
+                    d += n.demerits;
+                    if (d < best[fc].demerits) best[fc] = {d, static_cast<int>(a), r};
+                }
+                any_active = any_active || n.active;
+            }
+            // Sums after the break skip the glue and penalties that a line start discards.
+            double bw = sum_w, by = sum_y, bz = sum_z;
+            for (std::size_t k = i; k < items.size(); ++k) {
+                const auto& x = items[k];
+                if (x.type == ItemType::box) break;
+                if (x.type == ItemType::glue) { bw += x.width; by += x.stretch; bz += x.shrink; }
+                else if (x.penalty <= -penalty_infinity && k > i) break;
+            }
+            for (int fc = 0; fc < 4; ++fc) {
+                if (best[fc].from < 0) continue;
+                nodes.push_back({i, nodes[best[fc].from].line + 1, fc, bw, by, bz, best[fc].demerits, best[fc].from, true});
+                any_active = true;
+            }
+            if (!any_active) return {};
+        }
+        if (item.type == ItemType::box) sum_w += item.width;
+        else if (item.type == ItemType::glue) { sum_w += item.width; sum_y += item.stretch; sum_z += item.shrink; }
+    }
+    // The forced break at the end deactivated everything; pick the best node that ends there.
+    int best = -1;
+    for (std::size_t a = 0; a < nodes.size(); ++a) {
+        if (nodes[a].position == items.size() - 1 && (best < 0 || nodes[a].demerits < nodes[best].demerits)) {
+            best = static_cast<int>(a);
+        }
+    }
+    if (best <= 0) return {};
+    std::vector<BreakPoint> out;
+    for (int n = best; n > 0; n = nodes[n].previous) out.push_back({nodes[n].position, 0});
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+/// Recomputes each line's ratio from its items (the passes only keep positions).
+void fill_ratios(const std::vector<BreakItem>& items, const std::vector<double>& widths, std::vector<BreakPoint>& breaks) {
+    std::size_t start = 0;
+    for (std::size_t line = 0; line < breaks.size(); ++line) {
+        while (start < breaks[line].position && items[start].type != ItemType::box) ++start;  // discard at line start
+        double w = 0, y = 0, z = 0;
+        for (std::size_t k = start; k < breaks[line].position; ++k) {
+            const auto& x = items[k];
+            if (x.type == ItemType::box) w += x.width;
+            else if (x.type == ItemType::glue) { w += x.width; y += x.stretch; z += x.shrink; }
+        }
+        const auto& b = items[breaks[line].position];
+        if (b.type == ItemType::penalty) w += b.width;
+        const double target = widths[std::min(line, widths.size() - 1)];
+        breaks[line].ratio = w < target ? (y > 0 ? (target - w) / y : 0) : (z > 0 ? (target - w) / z : 0);
+        start = breaks[line].position + 1;
+    }
+}
+
+}  // namespace
+
+std::vector<BreakPoint> break_lines(const std::vector<BreakItem>& items, const std::vector<double>& widths,
+                                    double tolerance) {
+    if (items.empty() || widths.empty()) return {};
+    for (double t : {tolerance, std::max(tolerance, 2.0) * 2}) {
+        auto out = run_pass(items, widths, t, false);
+        if (!out.empty()) {
+            fill_ratios(items, widths, out);
+            return out;
+        }
+    }
+    auto out = run_pass(items, widths, 1e9, true);
+    fill_ratios(items, widths, out);
+    return out;
+}
+
+}  // namespace folio::layout

@@ -1,0 +1,38 @@
+#pragma once
+/// Knuth-Plass total-fit line breaking over boxes, glue and penalties.
+
+#include <cstddef>
+#include <vector>
+
+namespace folio::layout {
+
+/// The three kinds of item of Knuth and Plass's model.
+enum class ItemType : unsigned char { box, glue, penalty };
+
+/// One item. For penalties, `penalty` is the cost of breaking there (<= -10000 forces a break,
+/// >= 10000 forbids it) and `width` is added only when the line breaks there (a hyphen).
+struct BreakItem {
+    ItemType type = ItemType::box;
+    double width = 0;
+    double stretch = 0;
+    double shrink = 0;
+    double penalty = 0;
+    bool flagged = false;
+};
+
+/// Where a line ends and how much its glue is stretched (ratio > 0) or shrunk (ratio < 0).
+struct BreakPoint {
+    std::size_t position = 0;  ///< index of the item the line breaks at
+    double ratio = 0;
+};
+
+inline constexpr double penalty_infinity = 10000;
+
+/// Finds the breaks that minimise total demerits for lines of `widths[i]` (the last width is
+/// used for all further lines). Tries `tolerance` first, then a looser pass; the last item must be
+/// a forced break. Returns one BreakPoint per line. Never fails: when no break keeps every ratio
+/// above -1, the tightest lines are accepted (callers split over-wide boxes beforehand).
+std::vector<BreakPoint> break_lines(const std::vector<BreakItem>& items, const std::vector<double>& widths,
+                                    double tolerance = 1.0);
+
+}  // namespace folio::layout

@@ -1,1 +1,183 @@
-// placeholder: being written
+/// The HTML writer's recipe: head (metadata and the derived style sheet), then the landmarks in
+/// reading order — skip link, header (title and subtitle), nav (top-level sections), main (the
+/// body blocks, with print page markers), footer (organisation and date).
+
+#include "html/write_html.hpp"
+
+#include <cassert>
+
+#include "html/body.hpp"
+#include "html/css.hpp"
+#include "html/elements.hpp"
+#include "html/markup.hpp"
+
+namespace folio::html {
+
+using doc::NodeId;
+using doc::NodeKind;
+
+namespace {
+
+/// `s` with runs of whitespace collapsed to one space and no space at either end.
+std::string collapse_spaces(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char ch : s) {
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            space = !out.empty();
+        } else {
+            if (space) out += ' ';
+            out += ch;
+            space = false;
+        }
+    }
+    return out;
+}
+
+/// Appends `<meta name=".." content="..">` when the content is not empty.
+void append_meta(std::string& out, const char* name, const std::string& content) {
+    if (content.empty()) return;
+    out += "<meta";
+    append_attr(out, "name", name);
+    append_attr(out, "content", content);
+    out += ">\n";
+}
+
+/// <head>: character set, viewport, title, document metadata, PDF alternate and the style sheet.
+void write_head(std::string& out, const style::StyledDocument& styled, const HtmlOptions& options) {
+    const doc::Metadata& meta = styled.doc().meta;
+    out += "<head>\n<meta charset=\"utf-8\">\n";
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    std::string title = meta.title;
+    if (title.empty() && title_node(styled.doc()) != doc::no_node) {
+        title = collapse_spaces(styled.doc().plain_text(title_node(styled.doc())));
+    }
+    out += "<title>";
+    append_text(out, title);
+    out += "</title>\n";
+    append_meta(out, "description", meta.description);
+    append_meta(out, "author", meta.author.empty() ? meta.organisation : meta.author);
+    std::string keywords;
+    for (const std::string& k : meta.keywords) keywords += (keywords.empty() ? "" : ", ") + k;
+    append_meta(out, "keywords", keywords);
+    append_meta(out, "generator", options.generator);
+    if (!options.pdf_name.empty()) {
+        out += "<link rel=\"alternate\" type=\"application/pdf\"";
+        append_attr(out, "href", options.pdf_name);
+        out += ">\n";
+    }
+    out += "<style>\n" + style_sheet(styled) + "</style>\n</head>\n";
+}
+
+/// <header>: the document title as the page's only <h1>, and the subtitle.
+void write_header(std::string& out, const doc::Document& d, BodyWriter& body) {
+    out += "<header>\n";
+    const NodeId title = title_node(d);
+    if (title != doc::no_node) {
+        out += "<h1";
+        body.common_attrs(title);
+        out += '>';
+        body.children(title);
+        out += "</h1>\n";
+    } else {
+        out += "<h1>";
+        append_text(out, d.meta.title);
+        out += "</h1>\n";
+    }
+    const NodeId subtitle = subtitle_node(d);
+    if (subtitle != doc::no_node) {
+        out += "<p";
+        body.common_attrs(subtitle);
+        out += '>';
+        body.children(subtitle);
+        out += "</p>\n";
+    } else if (!d.meta.subtitle.empty()) {
+        out += "<p class=\"subtitle\">";
+        append_text(out, d.meta.subtitle);
+        out += "</p>\n";
+    }
+    out += "</header>\n";
+}
+
+/// <nav>: a list of links to the top-level sections, named by their headings.
+void write_nav(std::string& out, const doc::Document& d, const IdMap& ids) {
+    std::string items;
+    for (NodeId c : d.node(d.root()).children) {
+        const doc::Node& section = d.node(c);
+        if (section.kind != NodeKind::section) continue;
+        const bool titled =
+            !section.children.empty() && d.node(section.children.front()).kind == NodeKind::heading;
+        std::string label = titled ? collapse_spaces(d.plain_text(section.children.front())) : "";
+        if (label.empty()) label = ids.of(c);
+        items += "<li><a";
+        append_attr(items, "href", "#" + ids.of(c));
+        items += '>';
+        append_text(items, label);
+        items += "</a></li>\n";
+    }
+    if (items.empty()) return;
+    out += "<nav aria-label=\"Contents\">\n<ol>\n" + items + "</ol>\n</nav>\n";
+}
+
+/// <main>: the page-1 marker, markers of pages that start in the header, then the body blocks.
+void write_main(std::string& out, const doc::Document& d, const layout::PagedDocument* pages,
+                BodyWriter& body) {
+    out += "<main id=\"content\">\n";
+    if (pages != nullptr && !pages->pages.empty()) append_page_marker(out, 1);
+    const NodeId title = title_node(d);
+    const NodeId subtitle = subtitle_node(d);
+    body.markers(d.root());
+    if (title != doc::no_node) body.markers(title);
+    if (subtitle != doc::no_node) body.markers(subtitle);
+    for (NodeId c : d.node(d.root()).children) {
+        if (c != title && c != subtitle) body.node(c);
+    }
+    out += "</main>\n";
+}
+
+/// <footer>: the organisation and the document's date, when the metadata has them.
+void write_footer(std::string& out, const doc::Metadata& meta) {
+    if (meta.organisation.empty() && meta.date.empty()) return;
+    out += "<footer>\n";
+    if (!meta.organisation.empty()) {
+        out += "<p>";
+        append_text(out, meta.organisation);
+        out += "</p>\n";
+    }
+    if (!meta.date.empty()) {
+        out += "<p><time";
+        append_attr(out, "datetime", meta.date);
+        out += '>';
+        append_text(out, meta.date);
+        out += "</time></p>\n";
+    }
+    out += "</footer>\n";
+}
+
+}  // namespace
+
+std::string write_html(const style::StyledDocument& styled, const layout::PagedDocument* pages,
+                       const HtmlOptions& options) {
+    const doc::Document& d = styled.doc();
+    assert(!d.nodes.empty() && styled.styles.size() == d.nodes.size());
+    const IdMap ids(d);
+    const PageMarkers markers = pages != nullptr ? page_markers(d, *pages) : PageMarkers{};
+
+    std::string out = "<!DOCTYPE html>\n<html";
+    append_attr(out, "lang",
+                !d.meta.language.empty()         ? d.meta.language
+                : !d.node(d.root()).lang.empty() ? d.node(d.root()).lang
+                                                 : "und");
+    out += ">\n";
+    write_head(out, styled, options);
+    out += "<body>\n<a class=\"skip-link\" href=\"#content\">Skip to content</a>\n";
+    BodyWriter body(d, ids, markers, out);
+    write_header(out, d, body);
+    write_nav(out, d, ids);
+    write_main(out, d, pages, body);
+    write_footer(out, d.meta);
+    out += "</body>\n</html>\n";
+    return out;
+}
+
+}  // namespace folio::html

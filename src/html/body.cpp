@@ -1,0 +1,263 @@
+/// The body writer: a pre-order walk of the document tree that writes each node as the element
+/// element_name() gives it. Blocks end with a newline; inline content is written as it is, since
+/// its whitespace is the source's. A block that starts a print page is preceded by a page marker
+/// (inside the <li> for list items, where an <hr> may not stand between items).
+
+#include "html/body.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <cctype>
+
+#include "html/markup.hpp"
+
+namespace folio::html {
+
+using doc::NodeId;
+using doc::NodeKind;
+
+namespace {
+
+/// True for http and https URLs, which open a page of another site.
+bool is_external(std::string_view href) {
+    const auto starts = [&](std::string_view prefix) {
+        if (href.size() < prefix.size()) return false;
+        for (std::size_t i = 0; i < prefix.size(); ++i) {
+            if (std::tolower(static_cast<unsigned char>(href[i])) != prefix[i]) return false;
+        }
+        return true;
+    };
+    return starts("http://") || starts("https://");
+}
+
+/// The URL scheme of `href` in lower case ("" for relative and fragment links), read as a browser
+/// reads it: leading spaces and control characters are dropped, and tabs and newlines ignored.
+std::string scheme_of(std::string_view href) {
+    std::string scheme;
+    for (char ch : href) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((scheme.empty() && c <= 0x20) || ch == '\t' || ch == '\n' || ch == '\r') continue;
+        if (ch == ':') return scheme;
+        if (!(std::isalnum(c) || ch == '+' || ch == '-' || ch == '.') ||
+            (scheme.empty() && !std::isalpha(c))) {
+            return "";
+        }
+        scheme += static_cast<char>(std::tolower(c));
+    }
+    return "";
+}
+
+/// True for the links the page may contain: relative, fragment, http(s), mailto and tel. Others
+/// (javascript:, data:, ...) would run code or load resources, and are written without href.
+bool is_safe_href(std::string_view href) {
+    const std::string scheme = scheme_of(href);
+    return scheme.empty() || scheme == "http" || scheme == "https" || scheme == "mailto" ||
+           scheme == "tel";
+}
+
+/// The image path as written relative to the source's folder when it lies inside it, so that the
+/// output names no absolute path of the machine it was built on.
+std::string image_src(const doc::Document& d, const std::string& src) {
+    const auto slash = d.source_path.rfind('/');
+    if (slash == std::string::npos) return src;
+    const std::string_view folder(d.source_path.data(), slash + 1);
+    return src.size() > folder.size() && src.compare(0, folder.size(), folder) == 0
+               ? src.substr(folder.size())
+               : src;
+}
+
+}  // namespace
+
+PageMarkers page_markers(const doc::Document& d, const layout::PagedDocument& pages) {
+    PageMarkers markers;
+    for (std::size_t i = 1; i < pages.pages.size(); ++i) {
+        NodeId id = pages.pages[i].first_node;
+        assert(id == doc::no_node || id < d.nodes.size());
+        if (id >= d.nodes.size()) continue;
+        while (doc::is_inline(d.node(id).kind) && d.node(id).parent != doc::no_node) {
+            id = d.node(id).parent;
+        }
+        markers[id].push_back(i + 1);
+    }
+    return markers;
+}
+
+void append_page_marker(std::string& out, std::size_t number) {
+    const std::string n = std::to_string(number);
+    out += "<hr role=\"doc-pagebreak\"";
+    append_attr(out, "aria-label", "Page " + n);
+    append_attr(out, "id", "page-" + n);
+    out += ">\n";
+}
+
+BodyWriter::BodyWriter(const doc::Document& d, const IdMap& ids, const PageMarkers& markers,
+                       std::string& out)
+    : m_doc(d), m_ids(ids), m_markers(markers), m_out(out) {}
+
+void BodyWriter::node(NodeId id) {
+    if (doc::is_inline(m_doc.node(id).kind)) {
+        inline_node(id);
+    } else {
+        block(id);
+    }
+}
+
+void BodyWriter::children(NodeId id) {
+    for (NodeId c : m_doc.node(id).children) node(c);
+}
+
+void BodyWriter::markers(NodeId id) {
+    const auto it = m_markers.find(id);
+    if (it == m_markers.end()) return;
+    for (std::size_t page : it->second) append_page_marker(m_out, page);
+}
+
+void BodyWriter::common_attrs(NodeId id) {
+    const doc::Node& n = m_doc.node(id);
+    if (!m_ids.of(id).empty()) append_attr(m_out, "id", m_ids.of(id));
+    std::string classes;
+    for (const std::string& c : split_classes(n.classes))
+        classes += (classes.empty() ? "" : " ") + c;
+    if (!classes.empty()) append_attr(m_out, "class", classes);
+    if (!n.lang.empty()) append_attr(m_out, "lang", n.lang);
+}
+
+void BodyWriter::open(const std::string& element, NodeId id) {
+    m_out += '<' + element;
+    common_attrs(id);
+    m_out += '>';
+}
+
+void BodyWriter::close(const std::string& element, bool newline) {
+    m_out += "</" + element + '>';
+    if (newline) m_out += '\n';
+}
+
+void BodyWriter::block(NodeId id) {
+    const doc::Node& n = m_doc.node(id);
+    const std::string element = element_name(m_doc, id);
+    if (n.kind != NodeKind::list_item) markers(id);
+    switch (n.kind) {
+        case NodeKind::document: children(id); return;
+        case NodeKind::section: {
+            m_out += "<section";
+            common_attrs(id);
+            if (!n.children.empty() && m_doc.node(n.children.front()).kind == NodeKind::heading) {
+                append_attr(m_out, "aria-labelledby", m_ids.of(n.children.front()));
+            }
+            m_out += ">\n";
+            children(id);
+            close(element, true);
+            return;
+        }
+        case NodeKind::aside:
+            m_out += "<aside";
+            common_attrs(id);
+            append_attr(m_out, "aria-label", n.label.empty() ? "Note" : n.label);
+            m_out += ">\n";
+            children(id);
+            close(element, true);
+            return;
+        case NodeKind::figure: figure(id); return;
+        case NodeKind::list:
+        case NodeKind::block_quote:
+            open(element, id);
+            m_out += '\n';
+            children(id);
+            close(element, true);
+            return;
+        case NodeKind::list_item:
+            open(element, id);
+            markers(id);
+            children(id);
+            close(element, true);
+            return;
+        case NodeKind::heading:
+        case NodeKind::paragraph:
+        case NodeKind::caption:
+            open(element, id);
+            children(id);
+            close(element, true);
+            return;
+        case NodeKind::text:
+        case NodeKind::emphasis:
+        case NodeKind::strong:
+        case NodeKind::link:
+        case NodeKind::line_break: inline_node(id); return;
+    }
+}
+
+void BodyWriter::figure(NodeId id) {
+    const doc::Node& n = m_doc.node(id);
+    const auto& kids = n.children;
+    const auto caption =
+        std::find_if(kids.begin(), kids.end(), [&](NodeId c) { return is_figcaption(m_doc, c); });
+    open("figure", id);
+    m_out += "\n<img";
+    append_attr(m_out, "src", image_src(m_doc, n.src));
+    // Without alt text the caption describes the image; with neither, it is decorative.
+    append_attr(m_out, "alt",
+                !n.alt.empty() || caption == kids.end() ? n.alt : m_doc.plain_text(*caption));
+    m_out += ">\n";
+    for (NodeId c : kids) {
+        if (caption == kids.end() || c != *caption) node(c);
+    }
+    if (caption != kids.end()) node(*caption);  // a figcaption must come last after the image
+    close("figure", true);
+}
+
+void BodyWriter::inline_node(NodeId id) {
+    const doc::Node& n = m_doc.node(id);
+    switch (n.kind) {
+        case NodeKind::text:
+            if (n.lang.empty()) {
+                append_text(m_out, n.text);
+            } else {
+                open("span", id);
+                append_text(m_out, n.text);
+                close("span", false);
+            }
+            return;
+        case NodeKind::emphasis:
+        case NodeKind::strong: {
+            const std::string element = element_name(m_doc, id);
+            open(element, id);
+            children(id);
+            close(element, false);
+            return;
+        }
+        case NodeKind::link: link(id); return;
+        case NodeKind::line_break:
+            m_out += "<br";
+            common_attrs(id);
+            m_out += '>';
+            return;
+        case NodeKind::document:
+        case NodeKind::section:
+        case NodeKind::heading:
+        case NodeKind::paragraph:
+        case NodeKind::list:
+        case NodeKind::list_item:
+        case NodeKind::figure:
+        case NodeKind::caption:
+        case NodeKind::block_quote:
+        case NodeKind::aside: block(id); return;
+    }
+}
+
+void BodyWriter::link(NodeId id) {
+    const doc::Node& n = m_doc.node(id);
+    m_out += "<a";
+    common_attrs(id);
+    if (is_safe_href(n.href)) append_attr(m_out, "href", n.href);
+    if (is_external(n.href)) append_attr(m_out, "rel", "noopener");
+    m_out += '>';
+    if (n.children.empty()) {
+        append_text(m_out, n.href);  // a link needs a name; the address is the best there is
+    } else {
+        children(id);
+    }
+    m_out += "</a>";
+}
+
+}  // namespace folio::html

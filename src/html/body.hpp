@@ -1,0 +1,55 @@
+#pragma once
+/// Internal to the HTML writer: the elements of the document body (sections, blocks and inline
+/// content) and the print page markers placed between them.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "doc/document.hpp"
+#include "html/elements.hpp"
+#include "layout/paged_document.hpp"
+
+namespace folio::html {
+
+/// Where print pages 2.. begin: for each block, the numbers of the pages it starts.
+using PageMarkers = std::map<doc::NodeId, std::vector<std::size_t>>;
+
+/// The page markers of a laid-out document. An inline first node is replaced by its nearest
+/// block ancestor; pages without a first node get no marker; page 1 is not included (its marker
+/// opens <main>).
+PageMarkers page_markers(const doc::Document& d, const layout::PagedDocument& pages);
+
+/// Appends `<hr role="doc-pagebreak" aria-label="Page N" id="page-N">` and a newline.
+void append_page_marker(std::string& out, std::size_t number);
+
+/// Writes nodes of the tree as HTML elements, with their ids, classes and languages.
+class BodyWriter {
+public:
+    /// A writer over `d`, appending to `out`; `markers` may be empty.
+    BodyWriter(const doc::Document& d, const IdMap& ids, const PageMarkers& markers,
+               std::string& out);
+    /// Writes a block node (with the page markers before it) or an inline node.
+    void node(doc::NodeId id);
+    /// Writes the children of `id`, blocks and inlines in order.
+    void children(doc::NodeId id);
+    /// Writes the page markers recorded for `id`, if any.
+    void markers(doc::NodeId id);
+    /// Writes ` id=".." class=".." lang=".."` for the attributes `id` has.
+    void common_attrs(doc::NodeId id);
+
+private:
+    void block(doc::NodeId id);
+    void figure(doc::NodeId id);
+    void inline_node(doc::NodeId id);
+    void link(doc::NodeId id);
+    void open(const std::string& element, doc::NodeId id);
+    void close(const std::string& element, bool newline);
+
+    const doc::Document& m_doc;
+    const IdMap& m_ids;
+    const PageMarkers& m_markers;
+    std::string& m_out;
+};
+
+}  // namespace folio::html

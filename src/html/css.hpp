@@ -1,0 +1,15 @@
+#pragma once
+/// Internal to the HTML writer: the inline style sheet, derived from the computed styles.
+
+#include <string>
+
+#include "style/computed.hpp"
+
+namespace folio::html {
+
+/// The contents of the page's <style> element: the base rules (layout, focus, skip link, print),
+/// one rule for the body from the root's style, one rule per distinct element+classes combination
+/// in the document, and an @page rule from the page master.
+std::string style_sheet(const style::StyledDocument& styled);
+
+}  // namespace folio::html

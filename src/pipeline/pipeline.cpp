@@ -97,8 +97,7 @@ Outcome run(const Options& options) {
     if (!sheet_file) { diags.add(sheet_file.error()); return out; }
     auto document = xml::read_content(*source, diags);
     auto sheet = xml::read_stylesheet(*sheet_file, diags);
-    if (!document) diags.add(document.error());
-    if (!sheet) diags.add(sheet.error());
+    // (the readers put every problem, a parse failure included, into diags)
     if (!document || !sheet || diags.has_errors()) return out;
 
     // 2. Style.

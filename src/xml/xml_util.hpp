@@ -1,0 +1,271 @@
+#pragma once
+/// Private helpers shared by the two XML readers (src/xml/*.cpp only; this header includes
+/// pugixml): parsing with the right options, element and attribute positions, whitespace handling,
+/// and the UTF-8 checks. pugixml reports byte offsets of element names and text only, so attribute
+/// positions are found by re-tokenizing the start tag in the source text.
+
+#include <pugixml.hpp>
+
+#include <array>
+#include <charconv>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/diagnostic.hpp"
+#include "core/source_file.hpp"
+#include "core/utf8.hpp"
+
+namespace folio::xml::detail {
+
+/// pugixml options: keep whitespace-only text (the space in `<em>a</em> <strong>b</strong>`),
+/// decode entities and normalise line ends; comments, PIs and the DOCTYPE are dropped.
+inline constexpr unsigned parse_options = pugi::parse_default | pugi::parse_ws_pcdata;
+
+/// True for the XML whitespace characters (space, tab, CR, LF).
+constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+/// True when `s` holds only XML whitespace (or nothing).
+inline bool is_blank(std::string_view s) {
+    for (char c : s) {
+        if (!is_space(c)) return false;
+    }
+    return true;
+}
+
+/// `s` without leading and trailing XML whitespace.
+inline std::string_view trim(std::string_view s) {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+/// `s` with every run of XML whitespace replaced by one space (no trimming).
+inline std::string collapse_space(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool in_space = false;
+    for (char c : s) {
+        if (is_space(c)) {
+            if (!in_space) out.push_back(' ');
+            in_space = true;
+        } else {
+            out.push_back(c);
+            in_space = false;
+        }
+    }
+    return out;
+}
+
+/// True for text and CDATA nodes.
+inline bool is_text(pugi::xml_node n) {
+    return n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata;
+}
+
+/// Byte offset of an element's `<` (pugixml's offset_debug() gives the offset of its name).
+inline std::size_t element_offset(pugi::xml_node el) {
+    const std::ptrdiff_t name = el.offset_debug();
+    return name > 0 ? static_cast<std::size_t>(name - 1) : 0;
+}
+
+/// Byte offset of the first character of a text or CDATA node's value.
+inline std::size_t text_offset(pugi::xml_node text) {
+    const std::ptrdiff_t off = text.offset_debug();
+    return off > 0 ? static_cast<std::size_t>(off) : 0;
+}
+
+/// The source location of an element's `<`.
+inline core::SourceLocation element_location(const core::SourceFile& f, pugi::xml_node el) {
+    return f.location(element_offset(el));
+}
+
+/// Where an attribute sits in the source: the offset of its name and of its value's first byte.
+struct AttributeSpan {
+    std::size_t name = 0;
+    std::size_t value = 0;
+};
+
+/// Finds attribute `name` in the start tag whose `<` is at `tag_offset`. The tag is tokenized
+/// (element name, then `name = "value"` pairs), so `name` never matches inside a value or as the
+/// tail of a longer attribute name. `occurrence` 1 finds a repeated attribute's second instance.
+/// Returns nullopt when the tag has no such attribute.
+inline std::optional<AttributeSpan> find_attribute(std::string_view text, std::size_t tag_offset,
+                                                   std::string_view name,
+                                                   std::size_t occurrence = 0) {
+    std::size_t i = tag_offset;
+    if (i >= text.size() || text[i] != '<') return std::nullopt;
+    const auto stops_name = [&](std::size_t k) {
+        return k >= text.size() || is_space(text[k]) || text[k] == '>' || text[k] == '/' ||
+               text[k] == '=';
+    };
+    const auto skip_space = [&] {
+        while (i < text.size() && is_space(text[i])) ++i;
+    };
+    for (++i; !stops_name(i); ++i) {
+    }
+    while (true) {
+        skip_space();
+        if (i >= text.size() || text[i] == '>' || text[i] == '/') return std::nullopt;
+        const std::size_t start = i;
+        while (!stops_name(i)) ++i;
+        if (i == start) return std::nullopt;  // stray '=': not a tag we understand
+        const std::string_view found = text.substr(start, i - start);
+        skip_space();
+        if (i >= text.size() || text[i] != '=') continue;  // attribute without value
+        ++i;
+        skip_space();
+        if (i >= text.size() || (text[i] != '"' && text[i] != '\'')) return std::nullopt;
+        const std::size_t close = text.find(text[i], i + 1);
+        if (found == name) {
+            if (occurrence == 0) return AttributeSpan{start, i + 1};
+            --occurrence;
+        }
+        if (close == std::string_view::npos) return std::nullopt;
+        i = close + 1;
+    }
+}
+
+/// The location of attribute `name` of element `el`; the element's location when not found.
+inline core::SourceLocation attribute_location(const core::SourceFile& f, pugi::xml_node el,
+                                               std::string_view name, std::size_t occurrence = 0) {
+    const auto span = find_attribute(f.text(), element_offset(el), name, occurrence);
+    return f.location(span ? span->name : element_offset(el));
+}
+
+/// Formats `v` in upper-case hexadecimal with at least `digits` digits.
+inline std::string hex(unsigned long v, int digits) {
+    std::array<char, 16> buf{};
+    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v, 16);
+    std::string s(buf.data(), res.ptr);
+    for (char& c : s) {
+        if (c >= 'a' && c <= 'f') c = static_cast<char>(c - 'a' + 'A');
+    }
+    if (static_cast<int>(s.size()) < digits)
+        s.insert(0, static_cast<std::size_t>(digits) - s.size(), '0');
+    return s;
+}
+
+/// The diagnostic for XML that pugixml cannot parse: its description, lower-cased, at its offset.
+inline core::Diagnostic malformed_xml(const core::SourceFile& f, const pugi::xml_parse_result& r,
+                                      std::string code) {
+    std::string what = r.description();
+    if (!what.empty() && what[0] >= 'A' && what[0] <= 'Z')
+        what[0] = static_cast<char>(what[0] - 'A' + 'a');
+    const auto offset = r.offset > 0 ? static_cast<std::size_t>(r.offset) : 0;
+    return {core::Severity::error, std::move(code), "malformed XML: " + what, f.location(offset)};
+}
+
+/// Reports each invalid UTF-8 sequence of the whole file (at most `limit`) at its first byte.
+inline void check_utf8(const core::SourceFile& f, core::Diagnostics& diags, const std::string& code,
+                       int limit = 10) {
+    const std::string_view text = f.text();
+    std::size_t pos = 0;
+    for (int reported = 0; pos < text.size() && reported < limit; ++reported) {
+        const auto decoded = core::decode_utf8(text.substr(pos));
+        if (!decoded.invalid_at) return;
+        const std::size_t bad = pos + *decoded.invalid_at;
+        diags.error(code,
+                    "invalid UTF-8 (byte 0x" + hex(static_cast<unsigned char>(text[bad]), 2) +
+                        "); the file must be encoded in UTF-8",
+                    f.location(bad));
+        pos = bad + 1;
+    }
+}
+
+/// Reports each character above U+FFFF in `value`, whose raw form starts at byte `raw_offset` of
+/// the source and ends before the next `stop` character. The position is that of the character in
+/// the source; one written as a character reference is reported at `raw_offset`.
+inline void check_bmp(const core::SourceFile& f, core::Diagnostics& diags, std::string_view value,
+                      std::size_t raw_offset, char stop, const std::string& code) {
+    const std::string_view raw = f.text();
+    const std::size_t raw_end = std::min(raw.find(stop, raw_offset), raw.size());
+    std::size_t search_from = raw_offset;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        if ((static_cast<unsigned char>(value[i]) & 0xF8) != 0xF0 || i + 4 > value.size()) continue;
+        const std::string_view bytes = value.substr(i, 4);
+        const auto cp = core::decode_utf8(bytes);
+        if (cp.invalid_at || cp.text.size() != 1) continue;
+        std::size_t at = raw.find(bytes, search_from);
+        if (at == std::string_view::npos || at >= raw_end) {
+            at = raw_offset;
+        } else {
+            search_from = at + 4;
+        }
+        diags.error(code,
+                    "character U+" + hex(cp.text[0], 4) +
+                        " is outside the Basic Multilingual Plane; the PDF fonts cannot show it",
+                    f.location(at));
+        i += 3;
+    }
+}
+
+/// Reports the references pugixml passes through untouched in the raw text from `raw_offset` up
+/// to the next `stop` character: undefined entities (`&nbsp;`), malformed character references
+/// (`&#xZZ;`) and bare `&`s. `code` is the reader's malformed-XML code.
+inline void check_references(const core::SourceFile& f, core::Diagnostics& diags,
+                             std::size_t raw_offset, char stop, const std::string& code) {
+    const std::string_view raw = f.text();
+    const std::size_t raw_end = std::min(raw.find(stop, raw_offset), raw.size());
+    const auto is_digit = [](char c, bool hex_digits) {
+        return (c >= '0' && c <= '9') ||
+               (hex_digits && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+    };
+    const auto is_name = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '-' || c == '.' || c == ':';
+    };
+    for (std::size_t at = raw.find('&', raw_offset); at < raw_end; at = raw.find('&', at + 1)) {
+        std::size_t i = at + 1;
+        if (i < raw_end && raw[i] == '#') {
+            const bool hex_digits = i + 1 < raw_end && raw[i + 1] == 'x';
+            i += hex_digits ? 2 : 1;
+            const std::size_t digits = i;
+            while (i < raw_end && is_digit(raw[i], hex_digits)) ++i;
+            if (i > digits && i < raw_end && raw[i] == ';') continue;
+            const std::size_t end = std::min(raw.find(';', at), raw_end);
+            diags.error(code,
+                        "malformed XML: bad character reference \"" +
+                            std::string(raw.substr(at, std::min<std::size_t>(end + 1 - at, 12))) +
+                            "\"; write &#NNNN; or &#xHHHH;",
+                        f.location(at));
+            continue;
+        }
+        while (i < raw_end && is_name(raw[i])) ++i;
+        const std::string_view name = raw.substr(at + 1, i - at - 1);
+        if (i >= raw_end || raw[i] != ';' || name.empty()) {
+            diags.error(code, "malformed XML: a bare \"&\"; write it as &amp;", f.location(at));
+        } else if (name != "amp" && name != "lt" && name != "gt" && name != "quot" &&
+                   name != "apos") {
+            diags.error(code,
+                        "malformed XML: undefined entity &" + std::string(name) +
+                            ";; XML defines only &amp; &lt; &gt; &quot; and &apos;, so write the "
+                            "character itself or a character reference",
+                        f.location(at));
+        }
+    }
+}
+
+/// The checks pugixml does not make on a piece of text that reaches the output: its references
+/// (unless it is CDATA) and its characters above U+FFFF. `value` is the decoded text, whose raw
+/// form starts at `raw_offset` and ends before `stop`; `prefix` is "source" or "style".
+inline void check_text(const core::SourceFile& f, core::Diagnostics& diags, std::string_view value,
+                       std::size_t raw_offset, char stop, const std::string& prefix,
+                       bool cdata = false) {
+    if (!cdata) check_references(f, diags, raw_offset, stop, prefix + ".malformed-xml");
+    check_bmp(f, diags, value, raw_offset, stop, prefix + ".non-bmp");
+}
+
+/// check_text for the value of attribute `name` (occurrence `occurrence`) of element `el`.
+inline void check_attribute_text(const core::SourceFile& f, core::Diagnostics& diags,
+                                 pugi::xml_node el, std::string_view name, std::string_view value,
+                                 const std::string& prefix, std::size_t occurrence = 0) {
+    const auto span = find_attribute(f.text(), element_offset(el), name, occurrence);
+    if (span) {
+        check_text(f, diags, value, span->value, f.text()[span->value - 1], prefix);
+    } else {
+        check_bmp(f, diags, value, element_offset(el), '>', prefix + ".non-bmp");
+    }
+}
+
+}  // namespace folio::xml::detail

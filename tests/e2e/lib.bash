@@ -1,0 +1,30 @@
+# Shared helpers for the end-to-end tests (sourced; ctest runs only the *.sh files).
+# Each test is called as: bash TEST.sh FOLIO_BINARY SOURCE_DIR WORK_DIR
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# Plain text of a PDF, on one line, whitespace collapsed. Running footers ("... 3 / 7") are left
+# out, so that a sentence across a page break reads as one.
+pdf_text() {
+  pdftotext -enc UTF-8 "$1" - | grep -Ev '[0-9]+ / [0-9]+ *$' | tr '\n\f' '  ' | tr -s ' '
+}
+
+# Text of an HTML file, tags stripped, the entities folio writes decoded, whitespace collapsed.
+html_text() {
+  sed -e 's/<[^>]*>/ /g' "$1" | tr '\n' ' ' |
+    sed -e 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#39;/'"'"'/g; s/&apos;/'"'"'/g; s/&amp;/\&/g' | tr -s ' '
+}
+
+# Sentences of the <p> elements of a folio source, one per line (split after ". ").
+source_sentences() {
+  grep -o '<p[ >].*</p>' "$1" | sed -e 's/<[^>]*>//g' -e 's/\. /.\n/g' | sed -e 's/^ *//; s/ *$//' | grep -v '^$'
+}
+
+# Checks that every sentence of SOURCE occurs in TEXT (a string).
+expect_sentences() {
+  local source=$1 text=$2 what=$3 missing=0
+  while IFS= read -r s; do
+    if [[ "$text" != *"$s"* ]]; then echo "missing from $what: $s" >&2; missing=$((missing + 1)); fi
+  done < <(source_sentences "$source")
+  [ "$missing" -eq 0 ] || fail "$missing sentences missing from $what"
+}

@@ -24,7 +24,11 @@ const char* kind_name(NodeKind k) {
 }
 
 std::string style_name(const Node& n) {
-    if (n.kind == NodeKind::heading) return "h" + std::to_string(n.level);
+    if (n.kind == NodeKind::heading) {
+        std::string name = "h";
+        name += static_cast<char>('0' + n.level);  // levels are 1..6
+        return name;
+    }
     if (n.kind == NodeKind::list) return n.ordered ? "ol" : "ul";
     return kind_name(n.kind);
 }

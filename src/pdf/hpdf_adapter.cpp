@@ -1,1 +1,257 @@
-// placeholder: being written
+#include "pdf/hpdf_adapter.hpp"
+
+// libharu's internal structs (page attributes, font attributes, streams, dictionaries). Their
+// layout is only valid for 2.3.0, hence the static_assert; nothing outside this file uses them.
+#include <hpdf_font.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <hpdf_version.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <utility>
+#include <vector>
+
+static_assert(HPDF_VERSION_ID == 20300, "hpdf_adapter relies on libharu 2.3.0's internal structs");
+
+namespace folio::pdf::hpdf {
+namespace {
+
+/// libharu's error callback. It only records: libharu carries on and returns a failure code,
+/// which the caller turns into a Result. The first error is the cause; later ones are echoes of
+/// the sticky error state, so they are not recorded.
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the signature is libharu's
+void record_error(HPDF_STATUS error, HPDF_STATUS detail, void* user_data) {
+    auto* record = static_cast<ErrorRecord*>(user_data);
+    if (record->error != HPDF_OK) return;
+    record->error = error;
+    record->detail = detail;
+}
+
+/// The symbolic name of the libharu errors folio can plausibly meet, or "" for the others.
+const char* error_name(HPDF_STATUS error) {
+    struct Named {
+        HPDF_STATUS code;
+        const char* name;
+    };
+    static constexpr std::array<Named, 24> names{{
+        {HPDF_FAILD_TO_ALLOC_MEM, "FAILD_TO_ALLOC_MEM"},
+        {HPDF_FILE_IO_ERROR, "FILE_IO_ERROR"},
+        {HPDF_FILE_OPEN_ERROR, "FILE_OPEN_ERROR"},
+        {HPDF_FONT_EXISTS, "FONT_EXISTS"},
+        {HPDF_INVALID_COLOR_SPACE, "INVALID_COLOR_SPACE"},
+        {HPDF_INVALID_DESTINATION, "INVALID_DESTINATION"},
+        {HPDF_INVALID_DOCUMENT, "INVALID_DOCUMENT"},
+        {HPDF_INVALID_ENCODER, "INVALID_ENCODER"},
+        {HPDF_INVALID_FONTDEF_DATA, "INVALID_FONTDEF_DATA"},
+        {HPDF_INVALID_FONT_NAME, "INVALID_FONT_NAME"},
+        {HPDF_INVALID_OBJECT, "INVALID_OBJECT"},
+        {HPDF_INVALID_PAGE, "INVALID_PAGE"},
+        {HPDF_INVALID_PARAMETER, "INVALID_PARAMETER"},
+        {HPDF_INVALID_TTC_FILE, "INVALID_TTC_FILE"},
+        {HPDF_PAGE_INVALID_FONT_SIZE, "PAGE_INVALID_FONT_SIZE"},
+        {HPDF_PAGE_INVALID_GMODE, "PAGE_INVALID_GMODE"},
+        {HPDF_PAGE_INVALID_SIZE, "PAGE_INVALID_SIZE"},
+        {HPDF_PAGE_OUT_OF_RANGE, "PAGE_OUT_OF_RANGE"},
+        {HPDF_REAL_OUT_OF_RANGE, "REAL_OUT_OF_RANGE"},
+        {HPDF_TTF_CANNOT_EMBEDDING_FONT, "TTF_CANNOT_EMBEDDING_FONT"},
+        {HPDF_TTF_INVALID_CMAP, "TTF_INVALID_CMAP"},
+        {HPDF_TTF_INVALID_FOMAT, "TTF_INVALID_FOMAT"},
+        {HPDF_TTF_MISSING_TABLE, "TTF_MISSING_TABLE"},
+        {HPDF_ZLIB_ERROR, "ZLIB_ERROR"},
+    }};
+    for (const auto& n : names) {
+        if (n.code == error) return n.name;
+    }
+    return "";
+}
+
+/// "0x1017" for 0x1017.
+std::string hex(HPDF_STATUS value) {
+    std::array<char, 16> buf{};
+    auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), value, 16);
+    (void)ec;  // 16 chars always suffice for a 32-bit value
+    std::string digits(buf.data(), end);
+    for (char& c : digits) {
+        if (c >= 'a' && c <= 'f') c = static_cast<char>(c - 'a' + 'A');
+    }
+    return "0x" + digits;
+}
+
+/// An identity ToUnicode CMap for the BMP: CID = code point, as libharu's UTF-8 encoder assigns
+/// them. One bfrange per high byte (a bfrange must not cross a change of the high byte), 248 of
+/// them because the surrogate block D800..DFFF is left out, at most 100 per block.
+const std::string& identity_to_unicode_cmap() {
+    static const std::string cmap = [] {
+        std::vector<unsigned> highs;
+        for (unsigned hi = 0; hi <= 0xFF; ++hi) {
+            if (hi < 0xD8 || hi > 0xDF) highs.push_back(hi);
+        }
+        const auto hex2 = [](unsigned v) {
+            static constexpr char digits[] = "0123456789ABCDEF";
+            return std::string{digits[(v >> 4) & 0xF], digits[v & 0xF]};
+        };
+        std::string s =
+            "/CIDInit /ProcSet findresource begin\n"
+            "12 dict begin\n"
+            "begincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n"
+            "/CMapType 2 def\n"
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+        for (std::size_t block = 0; block < highs.size(); block += 100) {
+            const std::size_t n = std::min<std::size_t>(100, highs.size() - block);
+            s += std::to_string(n) + " beginbfrange\n";
+            for (std::size_t i = block; i < block + n; ++i) {
+                const std::string h = hex2(highs[i]);
+                s.append("<").append(h).append("00> <").append(h).append("FF> <").append(h).append(
+                    "00>\n");
+            }
+            s += "endbfrange\n";
+        }
+        s += "endcmap\n"
+             "CMapName currentdict /CMap defineresource pop\n"
+             "end\n"
+             "end\n";
+        return s;
+    }();
+    return cmap;
+}
+
+}  // namespace
+
+Document::Document(std::unique_ptr<ErrorRecord> errors, HPDF_Doc doc)
+    : m_errors(std::move(errors)), m_doc(doc) {}
+
+core::Result<Document> Document::create() {
+    auto errors = std::make_unique<ErrorRecord>();
+    HPDF_Doc doc = HPDF_New(record_error, errors.get());
+    if (doc == nullptr) {
+        return core::unexpected(
+            core::Diagnostic{core::Severity::error,
+                             "pdf.write",
+                             "libharu could not create a PDF document (out of memory?)",
+                             {}});
+    }
+    return Document(std::move(errors), doc);
+}
+
+core::Result<core::Ok> Document::check(HPDF_STATUS status, std::string_view what) {
+    if (status == HPDF_OK && m_errors->error == HPDF_OK) return core::Ok{};
+    if (m_errors->error == HPDF_OK) m_errors->error = status;
+    return core::unexpected(failure(what));
+}
+
+core::Diagnostic Document::failure(std::string_view what) {
+    HPDF_STATUS error = m_errors->error;
+    HPDF_STATUS detail = m_errors->detail;
+    if (error == HPDF_OK && m_doc) {
+        error = HPDF_GetError(m_doc.get());
+        detail = HPDF_GetErrorDetail(m_doc.get());
+    }
+    std::string message;
+    if (error == HPDF_OK) {
+        // Some failures (e.g. a truncated TrueType file) return NULL without an error code.
+        message = "libharu failed without an error code while " + std::string(what);
+    } else {
+        message = "libharu error " + hex(error);
+        if (const char* name = error_name(error); *name != '\0') message += std::string(" ") + name;
+        message += " (detail " + std::to_string(detail) + ") while " + std::string(what);
+    }
+    // Errors are sticky: without a reset every later call on the document fails too.
+    if (m_doc) HPDF_ResetError(m_doc.get());
+    *m_errors = ErrorRecord{};
+    return core::Diagnostic{core::Severity::error, "pdf.write", std::move(message), {}};
+}
+
+core::Result<std::string> Document::save() {
+    HPDF_Doc doc = m_doc.get();
+    if (auto r = check(HPDF_SaveToStream(doc), "writing the PDF to memory"); !r)
+        return core::unexpected(r.error());
+    HPDF_UINT32 size = HPDF_GetStreamSize(doc);
+    if (size == 0) return core::unexpected(failure("writing the PDF to memory (empty result)"));
+    std::string bytes(size, '\0');
+    HPDF_UINT32 read = size;
+    const HPDF_STATUS status =
+        HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read);
+    // Reading the last byte reports HPDF_STREAM_EOF, which is not a failure here.
+    if (status == HPDF_STREAM_EOF || m_errors->error == HPDF_STREAM_EOF) {
+        HPDF_ResetError(doc);
+        *m_errors = ErrorRecord{};
+    }
+    if (status != HPDF_STREAM_EOF) {
+        if (auto r = check(status, "reading the PDF back from memory"); !r)
+            return core::unexpected(r.error());
+    }
+    if (read != size) {
+        return core::unexpected(core::Diagnostic{core::Severity::error,
+                                                 "pdf.write",
+                                                 "libharu returned " + std::to_string(read) +
+                                                     " of " + std::to_string(size) +
+                                                     " bytes of the PDF",
+                                                 {}});
+    }
+    return bytes;
+}
+
+core::Result<core::Ok> fix_to_unicode(Document& doc, HPDF_Font font) {
+    const std::string_view what = "replacing the ToUnicode CMap of a font";
+    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+    // For a UTF-8 TrueType font, 2.3.0 encodes with Identity-H and hangs its own CMap stream
+    // under /ToUnicode. Refuse anything else rather than overwrite an /Encoding.
+    if (attr == nullptr || attr->type != HPDF_FONT_TYPE0_TT || attr->cmap_stream == nullptr ||
+        HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT) != attr->cmap_stream) {
+        return core::unexpected(core::Diagnostic{
+            core::Severity::error,
+            "pdf.write",
+            "unexpected libharu font structure (no /ToUnicode CMap stream) while " +
+                std::string(what),
+            {}});
+    }
+    HPDF_Dict cmap = attr->cmap_stream;
+    // Keep the object (it is referenced), drop its content and the keys of an encoding CMap.
+    HPDF_MemStream_FreeData(cmap->stream);
+    for (const char* key : {"CMapName", "CIDSystemInfo", "WMode", "Type"}) {
+        if (auto r = doc.check(HPDF_Dict_RemoveElement(cmap, key), what); !r) return r;
+    }
+    const std::string& text = identity_to_unicode_cmap();
+    return doc.check(
+        HPDF_Stream_Write(cmap->stream, reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                          static_cast<HPDF_UINT>(text.size())),
+        what);
+}
+
+core::Result<core::Ok> write_raw(Document& doc, HPDF_Page page, std::string_view ops) {
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    return doc.check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()),
+                                       static_cast<HPDF_UINT>(ops.size())),
+                     "writing page content");
+}
+
+core::Result<core::Ok> set_xyz_keep_zoom(Document& doc, HPDF_Destination dest, HPDF_Page page,
+                                         double left, double top) {
+    // The same array HPDF_Destination_SetXYZ builds, with null instead of a zoom factor.
+    HPDF_Array_Clear(dest);
+    HPDF_STATUS status = HPDF_Array_Add(dest, page);
+    if (status == HPDF_OK) status = HPDF_Array_AddName(dest, "XYZ");
+    if (status == HPDF_OK) status = HPDF_Array_AddReal(dest, static_cast<HPDF_REAL>(left));
+    if (status == HPDF_OK) status = HPDF_Array_AddReal(dest, static_cast<HPDF_REAL>(top));
+    if (status == HPDF_OK) {
+        HPDF_Null null = HPDF_Null_New(dest->mmgr);
+        status = null != nullptr ? HPDF_Array_Add(dest, null) : HPDF_FAILD_TO_ALLOC_MEM;
+    }
+    return doc.check(status, "setting a link destination");
+}
+
+core::Result<core::Ok> set_page_box(Document& doc, HPDF_Page page, const char* name, double left,
+                                    double bottom, double right, double top) {
+    const HPDF_Box box{static_cast<HPDF_REAL>(left), static_cast<HPDF_REAL>(bottom),
+                       static_cast<HPDF_REAL>(right), static_cast<HPDF_REAL>(top)};
+    HPDF_Array array = HPDF_Box_Array_New(page->mmgr, box);
+    if (array == nullptr) return doc.check(HPDF_FAILD_TO_ALLOC_MEM, std::string("adding ") + name);
+    return doc.check(HPDF_Dict_Add(page, name, array), std::string("adding ") + name);
+}
+
+}  // namespace folio::pdf::hpdf

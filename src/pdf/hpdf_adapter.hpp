@@ -1,0 +1,89 @@
+#pragma once
+/// The libharu adapter: the one place that touches libharu 2.3.0's internal structs and its error
+/// model (the rest of src/pdf/ uses only the public API). It owns the document handle (RAII),
+/// records errors through a handler that never jumps or throws, and turns a failed call into a
+/// "pdf.write" Diagnostic. It also carries the workarounds for 2.3.0's defects, as measured in the
+/// project's libharu 2.3.0 notes: the invalid ToUnicode CMap, raw content-stream writes, the
+/// destination that keeps the viewer's zoom, and print boxes besides the MediaBox.
+///
+/// Only src/pdf/ and the pdf unit tests include this header (hpdf.h is private to folio_pdf).
+
+#include <hpdf.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "core/result.hpp"
+
+namespace folio::pdf::hpdf {
+
+/// What libharu's error handler last reported.
+struct ErrorRecord {
+    HPDF_STATUS error = HPDF_OK;
+    HPDF_STATUS detail = 0;
+};
+
+/// A libharu document: created with a recording error handler, freed on destruction.
+class Document {
+public:
+    /// Creates an empty document; fails only when libharu cannot allocate one.
+    static core::Result<Document> create();
+
+    Document(Document&&) noexcept = default;
+    Document& operator=(Document&&) noexcept = default;
+    Document(const Document&) = delete;
+    Document& operator=(const Document&) = delete;
+    ~Document() = default;
+
+    /// The raw handle, for libharu calls.
+    [[nodiscard]] HPDF_Doc get() const { return m_doc.get(); }
+
+    /// Ok when `status` is HPDF_OK and no error was recorded; otherwise a "pdf.write" diagnostic
+    /// naming the libharu error in hex and `what` was being done. Resets libharu's sticky error.
+    core::Result<core::Ok> check(HPDF_STATUS status, std::string_view what);
+
+    /// Returns `handle` when it is non-null and no error was recorded, else the diagnostic as in
+    /// check(). For functions that report failure by returning NULL.
+    template <typename Handle>
+    core::Result<Handle> check_handle(Handle handle, std::string_view what) {
+        if (handle != nullptr && m_errors->error == HPDF_OK) return handle;
+        return core::unexpected(failure(what));
+    }
+
+    /// Serialises the document to memory and returns the whole file.
+    core::Result<std::string> save();
+
+private:
+    struct Free {
+        void operator()(HPDF_Doc doc) const { HPDF_Free(doc); }
+    };
+    Document(std::unique_ptr<ErrorRecord> errors, HPDF_Doc doc);
+    /// Builds the diagnostic for the recorded error and resets it.
+    core::Diagnostic failure(std::string_view what);
+
+    std::unique_ptr<ErrorRecord> m_errors;  ///< heap-held: libharu keeps its address as user data
+    std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, Free> m_doc;
+};
+
+/// Replaces the ToUnicode CMap libharu 2.3.0 writes for a UTF-8 (Identity-H) TrueType font, whose
+/// `begincidrange` is invalid in a ToUnicode map, with an identity `bfrange` map for the BMP
+/// (surrogates excluded). Call right after HPDF_GetFont(pdf, name, "UTF-8").
+core::Result<core::Ok> fix_to_unicode(Document& doc, HPDF_Font font);
+
+/// Appends `ops` verbatim to the page's current content stream. Keep it to operators that
+/// libharu does not track (Tm, TJ, Tc, marked content) inside libharu-managed BT/ET.
+core::Result<core::Ok> write_raw(Document& doc, HPDF_Page page, std::string_view ops);
+
+/// Points `dest` at (left, top) on its page while keeping the viewer's zoom: /XYZ left top null.
+/// (HPDF_Destination_SetXYZ rejects zoom 0, which is how the API would say "keep".)
+core::Result<core::Ok> set_xyz_keep_zoom(Document& doc, HPDF_Destination dest, HPDF_Page page,
+                                         double left, double top);
+
+/// Adds a print box (name "TrimBox", "BleedBox", "CropBox" or "ArtBox") to a page, in PDF
+/// coordinates (origin bottom-left). libharu only edits boxes that already exist.
+core::Result<core::Ok> set_page_box(Document& doc, HPDF_Page page, const char* name, double left,
+                                    double bottom, double right, double top);
+
+}  // namespace folio::pdf::hpdf

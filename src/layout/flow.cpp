@@ -72,8 +72,11 @@ private:
     void new_page() {
         Page p;
         p.size = m_styled.page.size;
-        if (m_styled.page.background) {
-            p.items.emplace_back(FilledRect{{0, 0, p.size.width, p.size.height}, *m_styled.page.background, doc::no_node});
+        p.bleed = m_styled.page.bleed;
+        if (m_styled.page.background) {  // a page background runs into the bleed
+            const double b = p.bleed;
+            p.items.emplace_back(FilledRect{{-b, -b, p.size.width + 2 * b, p.size.height + 2 * b},
+                                            *m_styled.page.background, doc::no_node});
         }
         m_out.pages.push_back(std::move(p));
         m_y = m_area.y;

@@ -60,7 +60,8 @@ using Item = std::variant<GlyphRun, FilledRect, ImageBox, LinkArea, Anchor>;
 
 /// One page: its size, its items in painting order, and the first block that starts on it.
 struct Page {
-    core::Size size;
+    core::Size size;   ///< the trimmed page; items may reach `bleed` beyond it on every side
+    double bleed = 0;  ///< points of bleed around the trim box
     std::vector<Item> items;
     doc::NodeId first_node = doc::no_node;  ///< first block whose content starts on this page
 };

@@ -4,6 +4,7 @@
 /// writes each file to a temporary name and renames it, so a failed run leaves no partial file and
 /// keeps earlier outputs.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,22 @@ struct Options {
     bool pdf = true;
     bool html = true;
     bool check_only = false;  ///< validate and lay out, write nothing
+    bool pdfa = false;             ///< PDF/A-2b output (#6)
+    bool cmyk = false;             ///< convert every colour to DeviceCMYK (#6)
+    bool marks = false;            ///< crop and registration marks (#6; the style sheet can ask too)
+    std::int64_t source_date_epoch = -1;  ///< SOURCE_DATE_EPOCH, read by main; -1 = not set (#6)
+    bool external_assets = false;  ///< HTML: write images beside the file instead of data URIs (#7)
+    bool allow_outside = false;    ///< allow image paths outside the source's folder (#5)
+};
+
+/// Wall time of each stage in seconds (for --timings).
+struct StageTimings {
+    double read = 0;
+    double style = 0;
+    double layout = 0;
+    double pdf = 0;
+    double html = 0;
+    double write = 0;
 };
 
 /// The result of one render.
@@ -26,6 +43,8 @@ struct Outcome {
     std::vector<std::string> outputs;  ///< paths written
     core::Diagnostics diagnostics;
     std::size_t pages = 0;
+    std::vector<std::string> inputs;  ///< every file the render read: source, style, images, fonts
+    StageTimings timings;
     [[nodiscard]] bool ok() const { return !diagnostics.has_errors(); }
 };
 

@@ -211,7 +211,7 @@ void apply_declarations(ComputedStyle& s, const std::vector<const Declaration*>&
 }
 
 bool is_page_property(std::string_view p) {
-    return p == "size" || p == "orientation" || p == "margin" || p == "margin-top" || p == "margin-bottom" ||
+    return p == "size" || p == "orientation" || p == "margin" || p == "bleed" || p == "marks" || p == "margin-top" || p == "margin-bottom" ||
            p == "margin-left" || p == "margin-right" || p == "background-color";
 }
 
@@ -225,12 +225,19 @@ void apply_page(PageStyle& page, const Rule& rule, core::Diagnostics& diags) {
         };
         if (!is_page_property(d.property)) {
             diags.error("style.unknown-property", "unknown page property '" + d.property +
-                        "'; expected size, orientation, margin, margin-top, margin-bottom, margin-left, margin-right or background-color",
+                        "'; expected size, orientation, margin, margin-top, margin-bottom, margin-left, margin-right, bleed, marks or background-color",
                         d.location);
         } else if (d.property == "size") {
             if (auto sz = parse_page_size(d.value)) page.size = *sz; else bad("A3, A4, A5, Letter, DL or 'width height'");
         } else if (d.property == "orientation") {
             if (d.value == "landscape") landscape = true; else if (d.value != "portrait") bad("portrait or landscape");
+        } else if (d.property == "marks") {
+            if (d.value == "crop" || d.value == "yes") page.marks = true;
+            else if (d.value == "none" || d.value == "no") page.marks = false;
+            else bad("crop or none");
+        } else if (d.property == "bleed") {
+            auto l = parse_length(d.value, 12);
+            if (!l || *l < 0 || *l > 36) bad("a length up to 12.7mm"); else page.bleed = *l;
         } else if (d.property == "background-color") {
             if (auto c = parse_color(d.value)) page.background = *c; else bad("a colour");
         } else {

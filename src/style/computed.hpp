@@ -59,6 +59,8 @@ struct PageStyle {
     double margin_left = 56.69;
     double margin_right = 56.69;
     std::optional<core::Color> background;
+    double bleed = 0;    ///< points beyond the trim edge that backgrounds extend into
+    bool marks = false;  ///< print crop and registration marks
     /// The rectangle body text flows into.
     [[nodiscard]] core::Rect content_box() const {
         return {margin_left, margin_top, size.width - margin_left - margin_right,

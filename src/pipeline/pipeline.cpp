@@ -5,10 +5,12 @@
 //   4. lay out pages (layout/)                                 -> PagedDocument
 //   5. write the PDF (pdf/) and the HTML (html/) to memory
 //   6. only when nothing failed, write both files atomically (temporary file + rename)
-// Any step that reports an error stops the run before anything is written.
+// Any step that reports an error stops the run before anything is written. The stage timings are
+// the only clock reading in folio; they never reach an output file.
 
 #include "pipeline/pipeline.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -86,9 +88,25 @@ bool write_atomically(const fs::path& path, const std::string& bytes, core::Diag
 
 }  // namespace
 
+/// Measures the wall time of the stages (the only clock reading in folio, for --timings).
+class Stopwatch {
+public:
+    /// Seconds since the last call (or construction).
+    double lap() {
+        const auto now = std::chrono::steady_clock::now();
+        const double s = std::chrono::duration<double>(now - m_last).count();
+        m_last = now;
+        return s;
+    }
+
+private:
+    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
+};
+
 Outcome run(const Options& options) {
     Outcome out;
     auto& diags = out.diagnostics;
+    Stopwatch clock;
 
     // 1. Read.
     auto source = core::SourceFile::read(options.source_path);
@@ -98,6 +116,8 @@ Outcome run(const Options& options) {
     auto document = xml::read_content(*source, diags);
     auto sheet = xml::read_stylesheet(*sheet_file, diags);
     // (the readers put every problem, a parse failure included, into diags)
+    out.inputs = {options.source_path, options.style_path};
+    out.timings.read = clock.lap();
     if (!document || !sheet || diags.has_errors()) return out;
 
     // 2. Style.
@@ -107,12 +127,15 @@ Outcome run(const Options& options) {
     // 3. Fonts.
     text::FontSet fonts;
     resolve_fonts(styled, *sheet, fonts, diags);
+    for (const auto& face : fonts.faces()) out.inputs.push_back(face.path);
+    out.timings.style = clock.lap();
     if (diags.has_errors()) return out;
 
     // 4. Layout.
     auto pages = layout::layout_document(styled, fonts, diags);
     if (!pages) { diags.add(pages.error()); return out; }
     out.pages = pages->pages.size();
+    out.timings.layout = clock.lap();
     if (diags.has_errors() || options.check_only) return out;
 
     // 5. Write to memory.
@@ -127,12 +150,14 @@ Outcome run(const Options& options) {
         if (!bytes) { diags.add(bytes.error()); return out; }
         pdf_bytes = std::move(*bytes);
     }
+    out.timings.pdf = clock.lap();
     if (options.html) {
         html::HtmlOptions ho;
         ho.pdf_name = options.pdf ? stem + ".pdf" : "";
         ho.generator = std::string("folio ") + version();
         html_text = html::write_html(styled, &*pages, ho);
     }
+    out.timings.html = clock.lap();
 
     // 6. Write files.
     std::error_code ec;
@@ -144,6 +169,7 @@ Outcome run(const Options& options) {
     if (options.html && write_atomically(dir / (stem + ".html"), html_text, diags)) {
         out.outputs.push_back((dir / (stem + ".html")).string());
     }
+    out.timings.write = clock.lap();
     return out;
 }
 

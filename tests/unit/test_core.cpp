@@ -3,6 +3,7 @@
 #include "core/diagnostic.hpp"
 #include "core/geometry.hpp"
 #include "core/result.hpp"
+#include "core/sha256.hpp"
 #include "core/source_file.hpp"
 #include "core/utf8.hpp"
 
@@ -72,4 +73,10 @@ TEST(Result, HoldsAValueOrAnError) {
     Result<int> bad = unexpected({Severity::error, "c", "m", {}});
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().message, "m");
+}
+
+TEST(Sha256, MatchesTheStandardTestVectors) {
+    EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_FALSE(sha256_file("/nonexistent/file"));
 }

@@ -1,0 +1,60 @@
+#include "core/sha256.hpp"
+
+#include <openssl/evp.h>
+
+#include <fstream>
+#include <memory>
+
+namespace folio::core {
+namespace {
+
+struct Ctx {
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    Ctx() { EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr); }
+    ~Ctx() { EVP_MD_CTX_free(ctx); }
+    Ctx(const Ctx&) = delete;
+    Ctx& operator=(const Ctx&) = delete;
+    void update(const void* p, std::size_t n) { EVP_DigestUpdate(ctx, p, n); }
+    std::array<std::uint8_t, 32> finish() {
+        std::array<std::uint8_t, 32> out{};
+        unsigned int len = 0;
+        EVP_DigestFinal_ex(ctx, out.data(), &len);
+        return out;
+    }
+};
+
+std::string hex(const std::array<std::uint8_t, 32>& d) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(64);
+    for (auto b : d) {
+        out.push_back(digits[b >> 4]);
+        out.push_back(digits[b & 15]);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::array<std::uint8_t, 32> sha256(std::string_view data) {
+    Ctx c;
+    c.update(data.data(), data.size());
+    return c.finish();
+}
+
+std::string sha256_hex(std::string_view data) { return hex(sha256(data)); }
+
+Result<std::string> sha256_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return unexpected({Severity::error, "io.read", "cannot read file", {path, 0, 0}});
+    Ctx c;
+    char buf[1 << 16];
+    while (in) {
+        in.read(buf, sizeof buf);
+        c.update(buf, static_cast<std::size_t>(in.gcount()));
+    }
+    if (in.bad()) return unexpected({Severity::error, "io.read", "error while reading file", {path, 0, 0}});
+    return hex(c.finish());
+}
+
+}  // namespace folio::core

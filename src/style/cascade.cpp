@@ -41,6 +41,14 @@ bool set_bool_keyword(bool& field, std::string_view v, std::string_view yes, std
     return false;
 }
 
+bool set_break(Break& field, std::string_view v) {
+    if (v == "page" || v == "always") field = Break::page;
+    else if (v == "column") field = Break::column;
+    else if (v == "auto" || v == "avoid") field = Break::none;
+    else return false;
+    return true;
+}
+
 struct Property {
     std::string_view name;
     std::string_view expected;  ///< for the error message
@@ -51,11 +59,23 @@ const std::vector<Property>& properties() {
     static const std::vector<Property> table = {
         {"font-family", "a family name or a .ttf path",
          [](ComputedStyle& s, std::string_view v, double) {
+             std::vector<std::string> families;
              std::string f(v);
              f.erase(std::remove(f.begin(), f.end(), '"'), f.end());
              f.erase(std::remove(f.begin(), f.end(), '\''), f.end());
-             if (f.empty()) return false;
-             s.font_family = f;
+             std::size_t start = 0;
+             while (start <= f.size()) {
+                 const std::size_t comma = std::min(f.find(',', start), f.size());
+                 std::string one = f.substr(start, comma - start);
+                 one.erase(0, one.find_first_not_of(' '));
+                 one.erase(one.find_last_not_of(' ') + 1);
+                 if (one.empty()) return false;
+                 families.push_back(one);
+                 start = comma + 1;
+             }
+             if (families.empty()) return false;
+             s.font_family = families.front();
+             s.font_fallbacks.assign(families.begin() + 1, families.end());
              return true;
          }},
         {"font-size", "a length (pt, mm, cm, in, px or em)",
@@ -147,6 +167,32 @@ const std::vector<Property>& properties() {
          [](ComputedStyle& s, std::string_view v, double) { return set_bool_keyword(s.page_break_before, v, "always", "auto"); }},
         {"page-break-after", "always or auto",
          [](ComputedStyle& s, std::string_view v, double) { return set_bool_keyword(s.page_break_after, v, "always", "auto"); }},
+        {"break-before", "page, column or auto",
+         [](ComputedStyle& s, std::string_view v, double) { return set_break(s.break_before, v); }},
+        {"break-after", "page, column or auto",
+         [](ComputedStyle& s, std::string_view v, double) { return set_break(s.break_after, v); }},
+        {"keep-together", "always or auto",
+         [](ComputedStyle& s, std::string_view v, double) { return set_bool_keyword(s.keep_together, v, "always", "auto"); }},
+        {"column-span", "all or none",
+         [](ComputedStyle& s, std::string_view v, double) { return set_bool_keyword(s.column_span_all, v, "all", "none"); }},
+        {"page", "the name of a page master (cover, first, left or right)",
+         [](ComputedStyle& s, std::string_view v, double) {
+             if (v != "cover" && v != "first" && v != "left" && v != "right" && v != "auto") return false;
+             s.page = v == "auto" ? "" : std::string(v);
+             return true;
+         }},
+        {"list-style-type", "disc, circle, square, dash, decimal, lower-alpha, upper-alpha, lower-roman, upper-roman or none",
+         [](ComputedStyle& s, std::string_view v, double) {
+             static constexpr std::pair<std::string_view, style::ListStyle> names[] = {
+                 {"disc", ListStyle::disc}, {"circle", ListStyle::circle}, {"square", ListStyle::square},
+                 {"dash", ListStyle::dash}, {"decimal", ListStyle::decimal}, {"lower-alpha", ListStyle::lower_alpha},
+                 {"upper-alpha", ListStyle::upper_alpha}, {"lower-roman", ListStyle::lower_roman},
+                 {"upper-roman", ListStyle::upper_roman}, {"none", ListStyle::none}};
+             for (const auto& [name, value] : names) {
+                 if (v == name) { s.list_style = value; return true; }
+             }
+             return false;
+         }},
     };
     return table;
 }
@@ -174,6 +220,11 @@ ComputedStyle inherit(const ComputedStyle& parent) {
     s.keep_with_next = initial.keep_with_next;
     s.page_break_before = initial.page_break_before;
     s.page_break_after = initial.page_break_after;
+    s.keep_together = initial.keep_together;
+    s.break_before = initial.break_before;
+    s.break_after = initial.break_after;
+    s.column_span_all = initial.column_span_all;
+    s.page = initial.page;
     return s;
 }
 
@@ -211,7 +262,9 @@ void apply_declarations(ComputedStyle& s, const std::vector<const Declaration*>&
 }
 
 bool is_page_property(std::string_view p) {
-    return p == "size" || p == "orientation" || p == "margin" || p == "bleed" || p == "marks" || p == "margin-top" || p == "margin-bottom" ||
+    return p == "size" || p == "orientation" || p == "margin" || p == "bleed" || p == "marks" ||
+           p == "column-count" || p == "columns" || p == "column-gap" || p == "margin-inside" ||
+           p == "margin-outside" || p == "page-layout" || p == "margin-top" || p == "margin-bottom" ||
            p == "margin-left" || p == "margin-right" || p == "background-color";
 }
 
@@ -225,7 +278,7 @@ void apply_page(PageStyle& page, const Rule& rule, core::Diagnostics& diags) {
         };
         if (!is_page_property(d.property)) {
             diags.error("style.unknown-property", "unknown page property '" + d.property +
-                        "'; expected size, orientation, margin, margin-top, margin-bottom, margin-left, margin-right, bleed, marks or background-color",
+                        "'; expected size, orientation, margin, margin-top, margin-bottom, margin-left, margin-right, margin-inside, margin-outside, column-count, column-gap, bleed, marks, page-layout or background-color",
                         d.location);
         } else if (d.property == "size") {
             if (auto sz = parse_page_size(d.value)) page.size = *sz; else bad("A3, A4, A5, Letter, DL or 'width height'");
@@ -240,10 +293,21 @@ void apply_page(PageStyle& page, const Rule& rule, core::Diagnostics& diags) {
             if (!l || *l < 0 || *l > 36) bad("a length up to 12.7mm"); else page.bleed = *l;
         } else if (d.property == "background-color") {
             if (auto c = parse_color(d.value)) page.background = *c; else bad("a colour");
+        } else if (d.property == "column-count" || d.property == "columns") {
+            auto n = parse_number(d.value);
+            if (!n || *n < 1 || *n > 6 || *n != static_cast<int>(*n)) bad("a whole number from 1 to 6");
+            else page.columns = static_cast<int>(*n);
+        } else if (d.property == "page-layout") {
+            if (d.value == "spread") page.two_page_spread = true;
+            else if (d.value == "single") page.two_page_spread = false;
+            else bad("single or spread");
         } else {
             auto l = parse_length(d.value, 12);
             if (!l || *l < 0) { bad("a length"); continue; }
             if (d.property == "margin") page.margin_top = page.margin_bottom = page.margin_left = page.margin_right = *l;
+            else if (d.property == "column-gap") page.column_gap = *l;
+            else if (d.property == "margin-inside") page.margin_inside = *l;
+            else if (d.property == "margin-outside") page.margin_outside = *l;
             else if (d.property == "margin-top") page.margin_top = *l;
             else if (d.property == "margin-bottom") page.margin_bottom = *l;
             else if (d.property == "margin-left") page.margin_left = *l;
@@ -252,8 +316,9 @@ void apply_page(PageStyle& page, const Rule& rule, core::Diagnostics& diags) {
     }
     if (landscape && page.size.width < page.size.height) std::swap(page.size.width, page.size.height);
     const auto box = page.content_box();
-    if (box.width < 72 || box.height < 72) {
-        diags.error("style.page-too-small", "the page margins leave less than 1 inch for the text", rule.location);
+    const auto mirrored = page.content_box(true);
+    if (box.width < 72 || box.height < 72 || mirrored.width < 72 || page.column_width() < 36) {
+        diags.error("style.page-too-small", "the page margins and columns leave too little room for the text (under 1 inch, or columns under half an inch)", rule.location);
     }
 }
 
@@ -271,6 +336,35 @@ RunningContent running(const Rule& rule, const ComputedStyle& base, core::Diagno
     return rc;
 }
 
+/// The style of an element called `name` with `classes`, under `parent`.
+ComputedStyle cascade(const ComputedStyle& parent, const std::string& name, const std::string& classes,
+                      const std::vector<const Rule*>& rules, core::Diagnostics& diags) {
+    ComputedStyle s = inherit(parent);
+    std::vector<std::pair<int, const Rule*>> matched;
+    for (const auto* r : rules) {
+        if (int spec = specificity(r->selector, name, classes)) matched.emplace_back(spec, r);
+    }
+    std::stable_sort(matched.begin(), matched.end(), [](auto& a, auto& b) { return a.first < b.first; });
+    std::vector<const Declaration*> decls;
+    for (const auto& [spec, r] : matched) {
+        for (const auto& decl : r->declarations) decls.push_back(&decl);
+    }
+    apply_declarations(s, decls, parent.font_size, diags, false);
+    if (s.page_break_before) s.break_before = Break::page;
+    if (s.page_break_after) s.break_after = Break::page;
+    return s;
+}
+
+constexpr const char* master_names[] = {"cover", "first", "left", "right"};
+
+bool is_master_name(std::string_view n) {
+    return std::find(std::begin(master_names), std::end(master_names), n) != std::end(master_names);
+}
+
+/// The parts of a document that are not nodes but have styles of their own.
+constexpr const char* named_parts[] = {"cover-title", "cover-subtitle", "cover-organisation", "cover-tagline",
+                                       "toc", "toc-title", "toc-entry"};
+
 }  // namespace
 
 StyledDocument apply_styles(const doc::Document& d, const Stylesheet& sheet, core::Diagnostics& diags) {
@@ -278,14 +372,22 @@ StyledDocument apply_styles(const doc::Document& d, const Stylesheet& sheet, cor
     out.document = &d;
     out.styles.resize(d.nodes.size());
 
-    // Unknown properties and the at-rules, once per sheet.
+    // Unknown properties and the at-rules, once per sheet. The default @page comes first, since
+    // named masters start from it.
     std::vector<const Rule*> rules;
+    std::vector<const Rule*> masters;
     const Rule* header = nullptr;
     const Rule* footer = nullptr;
+    std::vector<const Rule*> master_running;
     for (const auto& r : sheet.rules) {
         if (r.selector == "@page") { apply_page(out.page, r, diags); continue; }
+        if (r.selector.starts_with("@page:")) { masters.push_back(&r); continue; }
         if (r.selector == "@header") { header = &r; continue; }
         if (r.selector == "@footer") { footer = &r; continue; }
+        if (r.selector.starts_with("@header:") || r.selector.starts_with("@footer:")) {
+            master_running.push_back(&r);
+            continue;
+        }
         rules.push_back(&r);
         for (const auto& decl : r.declarations) {
             if (!find_property(decl.property)) {
@@ -296,29 +398,54 @@ StyledDocument apply_styles(const doc::Document& d, const Stylesheet& sheet, cor
             }
         }
     }
+    for (const Rule* r : masters) {
+        const std::string name = r->selector.substr(6);
+        if (!is_master_name(name)) {
+            diags.error("style.unknown-master", "unknown page master '" + name + "'; expected cover, first, left or right",
+                        r->location);
+            continue;
+        }
+        PageStyle m = out.page;
+        m.name = name;
+        apply_page(m, *r, diags);
+        out.masters.push_back(std::move(m));
+    }
 
     for (doc::NodeId id = 0; id < d.nodes.size(); ++id) {
         const doc::Node& n = d.nodes[id];
         const ComputedStyle parent = n.parent == doc::no_node ? ComputedStyle{} : out.styles[n.parent];
-        ComputedStyle s = inherit(parent);
-        if (n.kind != doc::NodeKind::text) {
-            const std::string name = doc::style_name(n);
-            std::vector<std::pair<int, const Rule*>> matched;
-            for (const auto* r : rules) {
-                if (int spec = specificity(r->selector, name, n.classes)) matched.emplace_back(spec, r);
-            }
-            std::stable_sort(matched.begin(), matched.end(), [](auto& a, auto& b) { return a.first < b.first; });
-            std::vector<const Declaration*> decls;
-            for (const auto& [spec, r] : matched) {
-                for (const auto& decl : r->declarations) decls.push_back(&decl);
-            }
-            apply_declarations(s, decls, parent.font_size, diags, false);
-        }
-        out.styles[id] = std::move(s);
+        out.styles[id] = n.kind == doc::NodeKind::text ? inherit(parent)
+                                                       : cascade(parent, doc::style_name(n), n.classes, rules, diags);
     }
-    const ComputedStyle& root = out.styles.empty() ? ComputedStyle{} : out.styles[0];
+    const ComputedStyle root = out.styles.empty() ? ComputedStyle{} : out.styles[0];
+    for (const char* part : named_parts) out.named.emplace_back(part, cascade(root, part, "", rules, diags));
+
+    // A `page` property must name a master the sheet defines.
+    for (const auto* r : rules) {
+        for (const auto& decl : r->declarations) {
+            if (decl.property == "page" && decl.value != "auto" && is_master_name(decl.value) &&
+                !out.master(decl.value)) {
+                diags.error("style.undefined-master", "page master '" + decl.value +
+                            "' is not defined; add <page name=\"" + decl.value + "\"> to the style sheet",
+                            decl.location);
+            }
+        }
+    }
+
     if (header) out.header = running(*header, root, diags);
     if (footer) out.footer = running(*footer, root, diags);
+    for (const Rule* r : master_running) {
+        const auto colon = r->selector.find(':');
+        const std::string kind = r->selector.substr(1, colon - 1);
+        const std::string name = r->selector.substr(colon + 1);
+        if (!is_master_name(name) || name == "cover") {
+            diags.error("style.unknown-master", "unknown page master '" + name + "' for <" + kind +
+                        ">; expected first, left or right", r->location);
+            continue;
+        }
+        auto& list = kind == "header" ? out.master_headers : out.master_footers;
+        list.emplace_back(name, running(*r, root, diags));
+    }
     return out;
 }
 

@@ -18,11 +18,16 @@ namespace folio::style {
 enum class TextAlign : std::uint8_t { left, right, center, justify };
 /// Letter case transformation applied when drawing.
 enum class TextTransform : std::uint8_t { none, uppercase };
+/// List item markers (CSS list-style-type).
+enum class ListStyle : std::uint8_t { disc, circle, square, dash, decimal, lower_alpha, upper_alpha, lower_roman, upper_roman, none };
+/// A forced break before or after a block (CSS break-before / break-after).
+enum class Break : std::uint8_t { none, column, page };
 
 /// Every property folio understands, with CSS's initial values.
 struct ComputedStyle {
     // inherited
     std::string font_family = "serif";
+    std::vector<std::string> font_fallbacks;  ///< further families for characters the first lacks
     int font_weight = 400;  ///< 100..900
     bool italic = false;
     double font_size = 10;     ///< points
@@ -36,6 +41,7 @@ struct ComputedStyle {
     int widows = 2;
     int orphans = 2;
     bool underline = false;
+    ListStyle list_style = ListStyle::disc;
     // not inherited
     double margin_top = 0;  ///< space before, points
     double margin_bottom = 0;
@@ -47,12 +53,18 @@ struct ComputedStyle {
     core::Color border_color = core::Color::rgb(0, 0, 0);
     std::optional<core::Color> background;
     bool keep_with_next = false;
+    bool keep_together = false;  ///< never split this block across columns or pages
     bool page_break_before = false;
     bool page_break_after = false;
+    Break break_before = Break::none;  ///< column or page; page_break_before implies Break::page
+    Break break_after = Break::none;
+    bool column_span_all = false;  ///< spans every column of a multi-column page (CSS column-span)
+    std::string page;              ///< starts on a page of this named master (CSS page)
 };
 
-/// The page master: paper size and the area text flows into.
+/// A page master: paper size, margins, columns and the area text flows into.
 struct PageStyle {
+    std::string name;  ///< "" for the default master, else cover, first, left or right
     core::Size size{595.276, 841.89};  ///< A4 portrait
     double margin_top = 56.69;          ///< 20 mm
     double margin_bottom = 56.69;
@@ -61,10 +73,27 @@ struct PageStyle {
     std::optional<core::Color> background;
     double bleed = 0;    ///< points beyond the trim edge that backgrounds extend into
     bool marks = false;  ///< print crop and registration marks
-    /// The rectangle body text flows into.
-    [[nodiscard]] core::Rect content_box() const {
-        return {margin_left, margin_top, size.width - margin_left - margin_right,
-                size.height - margin_top - margin_bottom};
+    int columns = 1;
+    double column_gap = 18;
+    /// Facing pages: inside/outside margins replace left/right, mirrored on left (even) pages.
+    std::optional<double> margin_inside;
+    std::optional<double> margin_outside;
+    bool two_page_spread = false;  ///< viewers show facing pages side by side
+    /// The rectangle body text flows into (on a left-hand page when `left_page`).
+    [[nodiscard]] core::Rect content_box(bool left_page = false) const {
+        double left = margin_left;
+        double right = margin_right;
+        if (margin_inside || margin_outside) {
+            const double inside = margin_inside.value_or(margin_left);
+            const double outside = margin_outside.value_or(margin_right);
+            left = left_page ? outside : inside;
+            right = left_page ? inside : outside;
+        }
+        return {left, margin_top, size.width - left - right, size.height - margin_top - margin_bottom};
+    }
+    /// Width of one column.
+    [[nodiscard]] double column_width() const {
+        return (content_box().width - column_gap * (columns - 1)) / columns;
     }
 };
 
@@ -84,8 +113,26 @@ struct StyledDocument {
     PageStyle page;
     std::optional<RunningContent> header;
     std::optional<RunningContent> footer;
+    /// Named masters (cover, first, left, right), each complete (the default with overrides).
+    std::vector<PageStyle> masters;
+    /// Running content for one master only ("first", "left", "right"); an empty content hides it.
+    std::vector<std::pair<std::string, RunningContent>> master_headers;
+    std::vector<std::pair<std::string, RunningContent>> master_footers;
+    /// Styles of parts that are not nodes: cover-title, cover-subtitle, cover-organisation,
+    /// cover-tagline, toc, toc-entry, toc-title; each inherits from the document root.
+    std::vector<std::pair<std::string, ComputedStyle>> named;
 
     [[nodiscard]] const doc::Document& doc() const { return *document; }
+    /// The named master, or nullptr.
+    [[nodiscard]] const PageStyle* master(const std::string& name) const {
+        for (const auto& m : masters) if (m.name == name) return &m;
+        return nullptr;
+    }
+    /// The style of a named part (see `named`), or the root's style.
+    [[nodiscard]] const ComputedStyle& named_style(const std::string& name) const {
+        for (const auto& [n, s] : named) if (n == name) return s;
+        return styles.front();
+    }
     [[nodiscard]] const ComputedStyle& style(doc::NodeId id) const { return styles[id]; }
 };
 

@@ -67,15 +67,21 @@ public:
             const std::string name = c.name();
             if (name == "page" || name == "header" || name == "footer") {
                 const core::SourceLocation loc = element_location(m_file, c);
-                const auto [it, inserted] = at_rule_lines.emplace(name, loc.line);
+                // A named page master (<page name="cover">) or running content for one master
+                // (<footer page="left">) gets the selector "@page:cover", "@footer:left".
+                const char* qualifier = name == "page" ? "name" : "page";
+                const std::string master = detail::trim(c.attribute(qualifier).value());
+                const std::string key = master.empty() ? name : name + ":" + master;
+                const auto [it, inserted] = at_rule_lines.emplace(key, loc.line);
                 if (!inserted) {
                     m_diags.error("style.duplicate-element",
-                                  "duplicate <" + name + ">; the first is on line " +
-                                      std::to_string(it->second),
+                                  "duplicate <" + name +
+                                      (master.empty() ? std::string() : " " + std::string(qualifier) + "=\"" + master + "\"") +
+                                      ">; the first is on line " + std::to_string(it->second),
                                   loc);
                     continue;
                 }
-                sheet.rules.push_back(read_rule(c, "@" + name));
+                sheet.rules.push_back(read_rule(c, "@" + key));
             } else if (name == "style") {
                 read_style(c, sheet);
             } else {
@@ -155,6 +161,12 @@ private:
                 continue;
             }
             if (name == "match" && rule.selector.front() != '@') continue;
+            // the master qualifier is part of the selector, not a declaration
+            if (rule.selector.find(':') != std::string::npos &&
+                ((name == "name" && rule.selector.starts_with("@page")) ||
+                 (name == "page" && !rule.selector.starts_with("@page")))) {
+                continue;
+            }
             std::string value(detail::trim(a.value()));
             detail::check_attribute_text(m_file, m_diags, el, name, value, "style", occurrence);
             rule.declarations.push_back({std::string(name), std::move(value), loc});

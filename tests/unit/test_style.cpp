@@ -154,3 +154,69 @@ TEST(Cascade, BadPagePropertyIsAnError) {
     style::apply_styles(d, sheet, diags);
     EXPECT_EQ(diags.error_count(), 2u);
 }
+
+TEST(Cascade, NamedMastersStartFromTheDefaultPage) {
+    auto d = small_doc();
+    style::Stylesheet sheet{"s.xml", "t", {rule("@page:cover", {{"margin", "0"}}),
+                                           rule("@page", {{"size", "A5"}, {"column-count", "2"}, {"column-gap", "6mm"},
+                                                          {"margin-inside", "20mm"}, {"margin-outside", "12mm"}}),
+                                           rule("@page:kover", {{"margin", "0"}}, 9)}};
+    core::Diagnostics diags;
+    auto s = style::apply_styles(d, sheet, diags);
+    ASSERT_EQ(diags.error_count(), 1u);
+    EXPECT_EQ(diags.all()[0].location.line, 9u);
+    EXPECT_NE(diags.all()[0].message.find("unknown page master 'kover'"), std::string::npos);
+    const auto* cover = s.master("cover");
+    ASSERT_NE(cover, nullptr);
+    EXPECT_NEAR(cover->size.width, 148 * 72 / 25.4, 1e-6);  // A5 from the default
+    EXPECT_DOUBLE_EQ(cover->margin_top, 0);
+    EXPECT_EQ(s.page.columns, 2);
+    EXPECT_NEAR(s.page.column_gap, 6 * 72 / 25.4, 1e-9);
+    // Right-hand pages have the inside margin on the left, left-hand pages on the right.
+    EXPECT_NEAR(s.page.content_box(false).x, 20 * 72 / 25.4, 1e-9);
+    EXPECT_NEAR(s.page.content_box(true).x, 12 * 72 / 25.4, 1e-9);
+    EXPECT_NEAR(s.page.column_width() * 2 + s.page.column_gap, s.page.content_box().width, 1e-9);
+}
+
+TEST(Cascade, APageReferenceMustNameADefinedMaster) {
+    auto d = small_doc();
+    style::Stylesheet sheet{"s.xml", "t", {rule("h2", {{"page", "first"}}, 5)}};
+    core::Diagnostics diags;
+    style::apply_styles(d, sheet, diags);
+    ASSERT_EQ(diags.error_count(), 1u);
+    EXPECT_EQ(diags.all()[0].location.line, 5u);
+    EXPECT_NE(diags.all()[0].message.find("page master 'first' is not defined"), std::string::npos);
+}
+
+TEST(Cascade, FontFallbacksListsAndBreaks) {
+    auto d = small_doc();
+    style::Stylesheet sheet{"s.xml", "t", {rule("document", {{"font-family", "Lato, 'DejaVu Sans', serif"}}),
+                                           rule("ul", {{"list-style-type", "lower-roman"}}),
+                                           rule("h2", {{"column-span", "all"}, {"break-before", "column"}}),
+                                           rule("p", {{"page-break-before", "always"}})}};
+    core::Diagnostics diags;
+    auto s = style::apply_styles(d, sheet, diags);
+    ASSERT_FALSE(diags.has_errors());
+    EXPECT_EQ(s.style(0).font_family, "Lato");
+    EXPECT_EQ(s.style(3).font_fallbacks, (std::vector<std::string>{"DejaVu Sans", "serif"}));  // inherited
+    EXPECT_TRUE(s.style(1).column_span_all);
+    EXPECT_EQ(s.style(1).break_before, style::Break::column);
+    EXPECT_EQ(s.style(3).break_before, style::Break::page);
+    EXPECT_FALSE(s.style(4).column_span_all);  // not inherited
+}
+
+TEST(Cascade, NamedPartsAndMasterFooters) {
+    auto d = small_doc();
+    style::Stylesheet sheet{"s.xml", "t", {rule("document", {{"color", "#ff0000"}}),
+                                           rule("cover-title", {{"font-size", "40pt"}}),
+                                           rule("@footer:left", {{"content", "{page}"}}),
+                                           rule("@footer:cover", {{"content", "x"}}, 8)}};
+    core::Diagnostics diags;
+    auto s = style::apply_styles(d, sheet, diags);
+    ASSERT_EQ(diags.error_count(), 1u);  // no running content on the cover
+    EXPECT_EQ(diags.all()[0].location.line, 8u);
+    EXPECT_DOUBLE_EQ(s.named_style("cover-title").font_size, 40);
+    EXPECT_DOUBLE_EQ(s.named_style("cover-title").color.c[0], 1.0);  // inherits from the root
+    ASSERT_EQ(s.master_footers.size(), 1u);
+    EXPECT_EQ(s.master_footers[0].first, "left");
+}

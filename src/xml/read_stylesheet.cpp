@@ -70,7 +70,7 @@ public:
                 // A named page master (<page name="cover">) or running content for one master
                 // (<footer page="left">) gets the selector "@page:cover", "@footer:left".
                 const char* qualifier = name == "page" ? "name" : "page";
-                const std::string master = detail::trim(c.attribute(qualifier).value());
+                const std::string master(detail::trim(c.attribute(qualifier).value()));
                 const std::string key = master.empty() ? name : name + ":" + master;
                 const auto [it, inserted] = at_rule_lines.emplace(key, loc.line);
                 if (!inserted) {

@@ -19,6 +19,8 @@ const char* kind_name(NodeKind k) {
         case NodeKind::strong: return "strong";
         case NodeKind::link: return "a";
         case NodeKind::line_break: return "br";
+        case NodeKind::contents: return "contents";
+        case NodeKind::explicit_break: return "break";
     }
     return "?";
 }
@@ -49,7 +51,9 @@ bool is_inline(NodeKind k) {
         case NodeKind::figure:
         case NodeKind::caption:
         case NodeKind::block_quote:
-        case NodeKind::aside: return false;
+        case NodeKind::aside:
+        case NodeKind::contents:
+        case NodeKind::explicit_break: return false;
     }
     return false;
 }

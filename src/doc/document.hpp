@@ -34,6 +34,8 @@ enum class NodeKind : std::uint8_t {
     strong,
     link,        ///< an external (href) or internal (#id) link
     line_break,  ///< a forced line break (leaf)
+    contents,    ///< where the table of contents goes (leaf block)
+    explicit_break,  ///< a forced column or page break (leaf block; text is "column" or "page")
 };
 
 /// The source element name of a kind ("p", "em", "title"; "ul" for any list).
@@ -58,6 +60,7 @@ struct Node {
     std::string alt;          ///< figure: alternative text
     std::string label;        ///< aside: accessible name (its `title` attribute)
     bool ordered = false;     ///< list: numbered (true) or bulleted (false)
+    bool reference = false;   ///< link: a cross-reference whose text is the target's title and page
     std::uint8_t level = 0;   ///< heading: 1 for the document title, 2 for top sections, ...
     core::SourceLocation location;
 };

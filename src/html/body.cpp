@@ -150,6 +150,9 @@ void BodyWriter::block(NodeId id) {
             close(element, true);
             return;
         }
+        case NodeKind::contents:        // the contents are the <nav> in the header
+        case NodeKind::explicit_break:  // print-only
+            return;
         case NodeKind::aside:
             m_out += "<aside";
             common_attrs(id);
@@ -241,7 +244,9 @@ void BodyWriter::inline_node(NodeId id) {
         case NodeKind::figure:
         case NodeKind::caption:
         case NodeKind::block_quote:
-        case NodeKind::aside: block(id); return;
+        case NodeKind::aside:
+        case NodeKind::contents:
+        case NodeKind::explicit_break: block(id); return;
     }
 }
 

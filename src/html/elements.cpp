@@ -65,6 +65,8 @@ std::string element_name(const doc::Document& d, NodeId id) {
         case NodeKind::strong: return "strong";
         case NodeKind::link: return "a";
         case NodeKind::line_break: return "br";
+        case NodeKind::contents: return "";
+        case NodeKind::explicit_break: return "";
     }
     return "";
 }

@@ -137,6 +137,8 @@ private:
             case NodeKind::strong:
             case NodeKind::link:
             case NodeKind::line_break: break;  // inline kinds never reach here
+            case NodeKind::contents:
+            case NodeKind::explicit_break: break;
         }
         add_margin(st.margin_bottom);
         if (st.page_break_after) new_page();

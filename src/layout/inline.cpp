@@ -76,6 +76,8 @@ public:
             case doc::NodeKind::caption:
             case doc::NodeKind::block_quote:
             case doc::NodeKind::aside:
+            case doc::NodeKind::contents:
+            case doc::NodeKind::explicit_break:
                 for (auto c : n.children) node(c, link);  // blocks are handled by flow; tolerate
                 break;
         }

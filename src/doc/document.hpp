@@ -65,6 +65,16 @@ struct Node {
     core::SourceLocation location;
 };
 
+/// The cover page, from <cover> in <meta>: the title, subtitle and organisation come from the
+/// metadata; the cover adds an optional image and a tagline.
+struct Cover {
+    bool present = false;
+    std::string image;    ///< resolved path, or empty
+    std::string alt;      ///< alternative text of the image
+    std::string tagline;
+    core::SourceLocation location;
+};
+
 /// Document metadata from the source's <meta> element.
 struct Metadata {
     std::string title;
@@ -75,6 +85,7 @@ struct Metadata {
     std::string date;      ///< ISO 8601 date (YYYY-MM-DD) or empty
     std::vector<std::string> keywords;
     std::string description;
+    Cover cover;
 };
 
 /// A whole content source: metadata plus the node arena. nodes[0] is the document root.

@@ -113,7 +113,7 @@ Outcome run(const Options& options) {
     if (!source) { diags.add(source.error()); return out; }
     auto sheet_file = core::SourceFile::read(options.style_path);
     if (!sheet_file) { diags.add(sheet_file.error()); return out; }
-    auto document = xml::read_content(*source, diags);
+    auto document = xml::read_content(*source, diags, true, options.allow_outside);
     auto sheet = xml::read_stylesheet(*sheet_file, diags);
     // (the readers put every problem, a parse failure included, into diags)
     out.inputs = {options.source_path, options.style_path};

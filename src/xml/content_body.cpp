@@ -33,14 +33,15 @@ std::string_view where_allowed(std::string_view name) {
         {" document ", "it is the root element"},
         {" meta ", "it is the first element of document"},
         {" title ", "it belongs in meta or first in section"},
-        {" subtitle organisation author date keywords description ", "it belongs in meta"},
+        {" subtitle organisation author date keywords description cover ", "it belongs in meta"},
+        {" contents break ", "it belongs in document or section"},
         {" section ", "it belongs in document or section"},
         {" p ", "it belongs in document, section, li, blockquote or aside"},
         {" ul ol ", "it belongs in document, section, li or aside"},
         {" li ", "it belongs in ul or ol"},
         {" figure blockquote aside ", "it belongs in document or section"},
         {" caption ", "it belongs in figure"},
-        {" em strong a br ",
+        {" em strong a br ref ",
          "it belongs in p, title, caption, li, blockquote, aside, em, strong or a"},
     };
     const std::string padded = " " + std::string(name) + " ";
@@ -151,6 +152,20 @@ void ContentReader::read_block(pugi::xml_node el, doc::NodeId into, int depth) {
         add_block(NodeKind::list_item, mixed_model);
     } else if (name == "blockquote") {
         add_block(NodeKind::block_quote, quote_model);
+    } else if (name == "contents") {
+        doc::Node contents = make_node(NodeKind::contents, el, {"title"});
+        contents.label = trim(collapse_space(el.attribute("title").value()));
+        if (contents.label.empty()) contents.label = "Contents";
+        read_children(el, m_doc.add(std::move(contents), into), empty_model, depth);
+    } else if (name == "break") {
+        doc::Node brk = make_node(NodeKind::explicit_break, el, {"type"});
+        brk.text = trim(el.attribute("type").value());
+        if (brk.text.empty()) brk.text = "page";
+        if (brk.text != "page" && brk.text != "column") {
+            m_diags.error("source.bad-break", "break type \"" + brk.text + "\"; expected page or column",
+                          attribute_location(m_file, el, "type"));
+        }
+        read_children(el, m_doc.add(std::move(brk), into), empty_model, depth);
     } else if (name == "aside") {
         doc::Node aside = make_node(NodeKind::aside, el, {"title"});
         const pugi::xml_attribute title = el.attribute("title");
@@ -160,6 +175,26 @@ void ContentReader::read_block(pugi::xml_node el, doc::NodeId into, int depth) {
     } else {
         assert(false && "read_block called for an element no block model allows");
     }
+}
+
+std::string ContentReader::resolve_image(pugi::xml_node el, const char* attr, std::string_view path) {
+    namespace fs = std::filesystem;
+    const fs::path base = fs::path(m_file.path()).parent_path();
+    const fs::path resolved = (base / fs::path(path)).lexically_normal();
+    const fs::path relative = resolved.lexically_relative(base.empty() ? fs::path(".") : base);
+    const bool outside = fs::path(path).is_absolute() || relative.empty() || *relative.begin() == "..";
+    if (outside && !m_allow_outside) {
+        m_diags.error("source.image-outside",
+                      "image path leaves the source's folder: " + std::string(path) +
+                          " (use --allow-outside to permit it)",
+                      attribute_location(m_file, el, attr));
+    }
+    std::error_code ec;
+    if (m_check_files && !fs::is_regular_file(resolved, ec)) {
+        m_diags.error("source.missing-image", "image file not found: " + resolved.string(),
+                      attribute_location(m_file, el, attr));
+    }
+    return resolved.string();
 }
 
 void ContentReader::read_section(pugi::xml_node el, doc::NodeId into, int depth) {
@@ -212,13 +247,7 @@ void ContentReader::read_figure(pugi::xml_node el, doc::NodeId into) {
                       "<figure> without src; give the image file, e.g. src=\"images/map.png\"",
                       figure.location);
     } else {
-        const std::filesystem::path base = std::filesystem::path(m_file.path()).parent_path();
-        figure.src = (base / std::filesystem::path(src)).lexically_normal().string();
-        std::error_code ec;
-        if (m_check_files && !std::filesystem::is_regular_file(figure.src, ec)) {
-            m_diags.error("source.missing-image", "image file not found: " + figure.src,
-                          attribute_location(m_file, el, "src"));
-        }
+        figure.src = resolve_image(el, "src", src);
     }
     // One optional <caption>.
     const doc::NodeId id = m_doc.add(std::move(figure), into);
@@ -293,6 +322,24 @@ void ContentReader::emit_inline(pugi::xml_node n, doc::NodeId into) {
     const std::string_view name = n.name();
     if (name == "br") {
         m_doc.add(make_node(NodeKind::line_break, n, {}), into);
+        for (pugi::xml_node c : n.children()) {
+            if (c.type() == pugi::node_element) bad_element(c, n, empty_model);
+            if (is_text(c) && !is_blank(c.value())) bad_text(c, n, empty_model);
+        }
+        return;
+    }
+    if (name == "ref") {
+        doc::Node link = make_node(NodeKind::link, n, {"to"});
+        const std::string to(trim(n.attribute("to").value()));
+        link.reference = true;
+        link.href = "#" + to;
+        if (to.empty()) {
+            m_diags.error("source.missing-to", "<ref> without to; name the id it refers to, e.g. to=\"strategy\"",
+                          link.location);
+        } else {
+            m_links.push_back({to, attribute_location(m_file, n, "to")});
+        }
+        m_doc.add(std::move(link), into);
         for (pugi::xml_node c : n.children()) {
             if (c.type() == pugi::node_element) bad_element(c, n, empty_model);
             if (is_text(c) && !is_blank(c.value())) bad_text(c, n, empty_model);

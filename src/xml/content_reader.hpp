@@ -29,27 +29,27 @@ struct ContentModel {
 };
 
 /// <document> after <meta>, and <section> after <title>.
-inline constexpr ContentModel body_model{"section p ul ol figure blockquote aside", false,
-                                         "p, ul, ol, figure, blockquote, aside or section",
+inline constexpr ContentModel body_model{"section p ul ol figure blockquote aside contents break", false,
+                                         "p, ul, ol, figure, blockquote, aside, contents, break or section",
                                          "wrap it in <p>"};
 /// <ul> and <ol>.
 inline constexpr ContentModel list_model{"li", false, "li", "wrap it in <li>"};
 /// <figure>.
 inline constexpr ContentModel figure_model{"caption", false, "caption", "put it in <caption>"};
 /// <p>, <title> of a section, <caption>, <em>, <strong> and <a>.
-inline constexpr ContentModel inline_model{"em strong a br", true, "text, em, strong, a or br", ""};
+inline constexpr ContentModel inline_model{"em strong a br ref", true, "text, em, strong, a, ref or br", ""};
 /// <li> and <aside>: inline content and/or paragraphs and lists.
-inline constexpr ContentModel mixed_model{"em strong a br p ul ol", true,
-                                          "text, em, strong, a, br, p, ul or ol", ""};
+inline constexpr ContentModel mixed_model{"em strong a br ref p ul ol", true,
+                                          "text, em, strong, a, ref, br, p, ul or ol", ""};
 /// <blockquote>: inline content and/or paragraphs.
-inline constexpr ContentModel quote_model{"em strong a br p", true, "text, em, strong, a, br or p",
+inline constexpr ContentModel quote_model{"em strong a br ref p", true, "text, em, strong, a, ref, br or p",
                                           ""};
 /// <br>.
 inline constexpr ContentModel empty_model{"", false, "nothing", "<br> must be empty"};
 /// <meta>.
 inline constexpr ContentModel meta_model{
-    "title subtitle organisation author date keywords description", false,
-    "title, subtitle, organisation, author, date, keywords or description",
+    "title subtitle organisation author date keywords description cover", false,
+    "title, subtitle, organisation, author, date, keywords, description or cover",
     "put it in <title>, <description> or another element of <meta>"};
 /// The elements of <meta>: plain text only.
 inline constexpr ContentModel plain_model{"", true, "plain text", ""};
@@ -61,7 +61,11 @@ bool is_inline_element(std::string_view name);
 class ContentReader {
 public:
     /// Prepares to read `file`; figure images must exist when `check_files` is set.
-    ContentReader(const core::SourceFile& file, core::Diagnostics& diags, bool check_files);
+    ContentReader(const core::SourceFile& file, core::Diagnostics& diags, bool check_files,
+                  bool allow_outside = false);
+    /// Resolves an image path against the source's folder and checks it (exists, stays inside
+    /// the folder unless allowed); `attr` names the attribute for the error position.
+    std::string resolve_image(pugi::xml_node el, const char* attr, std::string_view path);
     /// Builds the document from the parsed root element: root, meta, body, then the link check.
     doc::Document read(pugi::xml_node root);
 
@@ -123,6 +127,7 @@ private:
     const core::SourceFile& m_file;
     core::Diagnostics& m_diags;
     bool m_check_files;
+    bool m_allow_outside = false;
     doc::Document m_doc;
     std::map<std::string, std::uint32_t> m_id_lines;  ///< id -> line of its first use
     std::vector<PendingLink> m_links;

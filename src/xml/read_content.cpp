@@ -113,12 +113,12 @@ bool ContentModel::allows(std::string_view name) const {
 }
 
 bool is_inline_element(std::string_view name) {
-    return name == "em" || name == "strong" || name == "a" || name == "br";
+    return name == "em" || name == "strong" || name == "a" || name == "br" || name == "ref";
 }
 
 ContentReader::ContentReader(const core::SourceFile& file, core::Diagnostics& diags,
-                             bool check_files)
-    : m_file(file), m_diags(diags), m_check_files(check_files) {
+                             bool check_files, bool allow_outside)
+    : m_file(file), m_diags(diags), m_check_files(check_files), m_allow_outside(allow_outside) {
     m_doc.source_path = file.path();
 }
 
@@ -214,6 +214,21 @@ void ContentReader::read_meta(pugi::xml_node meta) {
     m.date = text_of("date");
     m.keywords = split_keywords(text_of("keywords"));
     m.description = text_of("description");
+    if (const pugi::xml_node cover = fields["cover"]) {
+        check_attributes(cover, {"image", "alt"}, false);
+        m.cover.present = true;
+        m.cover.location = element_location(m_file, cover);
+        m.cover.tagline = meta_text(cover, nullptr);
+        m.cover.alt = trim(collapse_space(cover.attribute("alt").value()));
+        const std::string_view image = trim(cover.attribute("image").value());
+        if (!image.empty()) {
+            m.cover.image = resolve_image(cover, "image", image);
+            if (m.cover.alt.empty()) {
+                m_diags.error("source.missing-alt", "no alt on <cover> with an image; describe the image",
+                              m.cover.location);
+            }
+        }
+    }
     if (!fields["title"]) {
         m_diags.error("source.missing-title",
                       "missing <title> in <meta>; the document needs a title",
@@ -348,7 +363,7 @@ void ContentReader::check_links() {
 }  // namespace detail
 
 core::Result<doc::Document> read_content(const core::SourceFile& file, core::Diagnostics& diags,
-                                         bool check_files) {
+                                         bool check_files, bool allow_outside) {
     // 1. The bytes must be UTF-8: pugixml passes invalid sequences through untouched.
     detail::check_utf8(file, diags, "source.invalid-utf8");
     // 2. Parse. Malformed XML is the one error after which nothing can be read.
@@ -370,7 +385,7 @@ core::Result<doc::Document> read_content(const core::SourceFile& file, core::Dia
                     detail::element_location(file, extra));
     }
     // 4. Build the document tree.
-    detail::ContentReader reader(file, diags, check_files);
+    detail::ContentReader reader(file, diags, check_files, allow_outside);
     return reader.read(root);
 }
 

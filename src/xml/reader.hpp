@@ -14,9 +14,10 @@ namespace folio::xml {
 /// Reads a content source (format v1, docs/source-format.md). Every problem is added to `diags`;
 /// the result is a Document whenever the XML parsed, even with errors, so that several errors
 /// can be reported at once. Callers must check diags.has_errors() before rendering.
-/// `check_files` controls whether figure images must exist (relative to the source's folder).
+/// `check_files` controls whether figure images must exist (relative to the source's folder);
+/// image paths that leave the source's folder are refused unless `allow_outside`.
 core::Result<doc::Document> read_content(const core::SourceFile& file, core::Diagnostics& diags,
-                                         bool check_files = true);
+                                         bool check_files = true, bool allow_outside = false);
 
 /// Reads a style sheet (docs/style-sheets.md). Unknown elements are errors; property names and
 /// values are checked later by the style stage, which has the positions from the Declarations.

@@ -274,17 +274,17 @@ TEST(ReadContentErrors, UnknownAndMisplacedElements) {
     EXPECT_EQ(where(r.diags), (V{"4:3 source.unknown-element", "5:3 source.misplaced-element"}));
     EXPECT_EQ(
         r.diags.all()[0].message,
-        "unknown element <foo> in <section>; expected p, ul, ol, figure, blockquote, aside or "
-        "section");
+        "unknown element <foo> in <section>; expected p, ul, ol, figure, blockquote, aside, "
+        "contents, break or section");
     EXPECT_EQ(
         r.diags.all()[1].message,
-        "element <li> is not allowed in <section>; expected p, ul, ol, figure, blockquote, aside "
-        "or section (it belongs in ul or ol)");
+        "element <li> is not allowed in <section>; expected p, ul, ol, figure, blockquote, aside, "
+        "contents, break or section (it belongs in ul or ol)");
     const Read in_p = read(wrap("<p>a <em>b <p>c</p></em> <span>d</span></p>"));
     EXPECT_EQ(where(in_p.diags),
               (V{"3:12 source.misplaced-element", "3:26 source.unknown-element"}));
     EXPECT_EQ(in_p.diags.all()[1].message,
-              "unknown element <span> in <p>; expected text, em, strong, a or br");
+              "unknown element <span> in <p>; expected text, em, strong, a, ref or br");
     EXPECT_EQ(
         where(read(wrap("<figure src='a' alt='b'><p>x</p><caption/>\n<caption/></figure>")).diags),
         (V{"3:25 source.misplaced-element", "4:1 source.duplicate-element"}));
@@ -382,6 +382,56 @@ TEST(ReadContentErrors, ReportsManyErrorsInOneRun) {
         "<p bad='1'>x</p><figure src='a'/><foo/></document>");
     EXPECT_TRUE(r.doc);
     EXPECT_EQ(r.diags.error_count(), 5u) << ::testing::PrintToString(where(r.diags));
+}
+
+}  // namespace
+
+namespace {
+
+TEST(ReadContentBrochure, CoverContentsBreakAndReferences) {
+    const auto r = read(
+        "<document version=\"1\" xml:lang=\"en\">\n"
+        "<meta><title>T</title><cover>The tagline</cover></meta>\n"
+        "<contents/>\n"
+        "<section id=\"s\"><title>S</title><p>See <ref to=\"s\"/>.</p></section>\n"
+        "<break type=\"column\"/>\n"
+        "</document>\n");
+    ASSERT_TRUE(r.doc);
+    EXPECT_TRUE(r.diags.all().empty()) << ::testing::PrintToString(where(r.diags));
+    const Document& d = *r.doc;
+    EXPECT_TRUE(d.meta.cover.present);
+    EXPECT_EQ(d.meta.cover.tagline, "The tagline");
+    EXPECT_EQ(d.meta.cover.location.line, 2u);
+    const auto& kids = d.node(d.root()).children;
+    ASSERT_EQ(kids.size(), 4u);  // title heading, contents, section, break
+    EXPECT_EQ(d.node(kids[1]).kind, NodeKind::contents);
+    EXPECT_EQ(d.node(kids[1]).label, "Contents");
+    EXPECT_EQ(d.node(kids[3]).kind, NodeKind::explicit_break);
+    EXPECT_EQ(d.node(kids[3]).text, "column");
+    bool found = false;
+    for (const auto& n : d.nodes) {
+        if (n.kind == NodeKind::link && n.reference) {
+            found = true;
+            EXPECT_EQ(n.href, "#s");
+            EXPECT_TRUE(n.children.empty());
+        }
+    }
+    EXPECT_TRUE(found);
+}
+
+TEST(ReadContentBrochure, BadBreakTypeAndUnknownReferenceTarget) {
+    const auto r = read(wrap("<break type=\"spread\"/>\n<p><ref to=\"nowhere\"/></p>"));
+    EXPECT_EQ(where(r.diags), (std::vector<std::string>{"3:8 source.bad-break", "4:9 source.unknown-link-target"}));
+}
+
+TEST(ReadContentBrochure, ImagesOutsideTheSourceFolderNeedPermission) {
+    const std::string text = wrap("<figure src=\"../x.png\" alt=\"x\"/>");
+    Diagnostics diags;
+    folio::xml::read_content(SourceFile("dir/test.xml", text), diags, false);
+    EXPECT_EQ(where(diags), (std::vector<std::string>{"3:9 source.image-outside"}));
+    Diagnostics allowed;
+    folio::xml::read_content(SourceFile("dir/test.xml", text), allowed, false, true);
+    EXPECT_TRUE(allowed.all().empty());
 }
 
 }  // namespace

@@ -64,6 +64,7 @@ struct Page {
     double bleed = 0;  ///< points of bleed around the trim box
     std::vector<Item> items;
     doc::NodeId first_node = doc::no_node;  ///< first block whose content starts on this page
+    std::string master;  ///< the page master it was laid out on ("" = the default, or cover, first, left, right)
 };
 
 /// A bookmark: a heading and where it landed.

@@ -1,408 +1,217 @@
-// Block flow and pagination.
-//
-// Control flow: walk the block tree depth-first. Each block adds its top margin (collapsed with the
-// previous bottom margin, and dropped at the top of a page), then either lays out its inline content
-// (inline.cpp) and places the lines one by one, starting a new page when a line does not fit, or
-// recurses into its child blocks. Pagination rules decided here:
-//   - orphans/widows: a paragraph starts on a new page rather than leave fewer than `orphans` lines
-//     at the foot, and a split never leaves fewer than `widows` lines at the head of the next page;
-//   - keep-with-next (headings always): a heading moves to the next page unless it and the first
-//     lines of the block after it fit;
-//   - page-break-before/after.
-// Backgrounds and borders of containers are inserted under their content once its extent is known.
-// After the flow, running headers and footers are added with their fields filled in.
+// layout_document: the whole layout, as a recipe:
+//   1. the cover page, if the source has one, from the metadata in the cover-* styles;
+//   2. the body cut into units (build_units.cpp) and paginated into columns (paginate.cpp);
+//   3. running headers and footers with their fields filled in;
+//   4. when the contents or cross-references print page numbers, steps 1-3 run again with the
+//      page numbers of the previous pass, until they no longer change (at most a few passes).
 
 #include <algorithm>
-#include <cstdio>
-#include <fstream>
+#include <cmath>
 
-#include "layout/inline.hpp"
 #include "core/utf8.hpp"
+#include "layout/inline.hpp"
 #include "layout/layout.hpp"
+#include "layout/paginate.hpp"
 
 namespace folio::layout {
 namespace {
 
 using doc::NodeId;
-using doc::NodeKind;
 using style::ComputedStyle;
 
-/// Reads the pixel size of a PNG or JPEG from its header; nullopt when it is neither.
-std::optional<core::Size> image_size(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::string head(64 * 1024, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    auto u8 = [&](std::size_t i) { return static_cast<unsigned char>(head[i]); };
-    if (head.size() >= 24 && head.compare(1, 3, "PNG") == 0) {
-        const double w = (u8(16) << 24) | (u8(17) << 16) | (u8(18) << 8) | u8(19);
-        const double h = (u8(20) << 24) | (u8(21) << 16) | (u8(22) << 8) | u8(23);
-        if (w > 0 && h > 0) return core::Size{w, h};
+constexpr int max_passes = 5;
+
+GlyphRun make_run(const std::u32string& text, const ComputedStyle& st, text::FontProvider& fonts, double x,
+                  double baseline, NodeId node) {
+    GlyphRun run;
+    run.font = font_of(st, fonts);
+    run.size = st.font_size;
+    run.color = st.color;
+    run.letter_spacing = st.letter_spacing;
+    run.text = text;
+    if (st.text_transform == style::TextTransform::uppercase) {
+        for (auto& c : run.text) if (c < 0x80) c = static_cast<char32_t>(std::toupper(static_cast<int>(c)));
     }
-    if (head.size() > 4 && u8(0) == 0xFF && u8(1) == 0xD8) {
-        for (std::size_t i = 2; i + 9 < head.size();) {
-            if (u8(i) != 0xFF) return std::nullopt;
-            const int marker = u8(i + 1);
-            const std::size_t len = (u8(i + 2) << 8) | u8(i + 3);
-            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-                return core::Size{double((u8(i + 7) << 8) | u8(i + 8)), double((u8(i + 5) << 8) | u8(i + 6))};
-            }
-            i += 2 + len;
-        }
-    }
-    return std::nullopt;
+    run.width = measure(run.text, st, run.font, fonts);
+    run.origin = {x, baseline};
+    run.node = node;
+    return run;
 }
 
-class Flow {
-public:
-    Flow(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags)
-        : m_styled(styled), m_doc(styled.doc()), m_fonts(fonts), m_diags(diags), m_area(styled.page.content_box()) {}
-
-    PagedDocument run() {
-        new_page();
-        const NodeId root = m_doc.root();
-        children(root, m_area.x, m_area.width);
-        if (m_out.pages.back().first_node == doc::no_node) m_out.pages.back().first_node = root;
-        running_content();
-        return std::move(m_out);
-    }
-
-private:
-    // ---- pages and vertical space -------------------------------------------------------
-    void new_page() {
-        Page p;
-        p.size = m_styled.page.size;
-        p.bleed = m_styled.page.bleed;
-        if (m_styled.page.background) {  // a page background runs into the bleed
-            const double b = p.bleed;
-            p.items.emplace_back(FilledRect{{-b, -b, p.size.width + 2 * b, p.size.height + 2 * b},
-                                            *m_styled.page.background, doc::no_node});
+/// Greedy line filling for short display text (the cover): returns the runs, advancing `y`.
+std::vector<GlyphRun> wrap(const std::string& text, const ComputedStyle& st, text::FontProvider& fonts,
+                           const core::Rect& box, double& y) {
+    std::vector<GlyphRun> out;
+    const auto words = core::decode_utf8(text).text;
+    std::u32string line;
+    std::u32string word;
+    const double pitch = st.font_size * st.line_height;
+    auto emit = [&] {
+        if (line.empty()) return;
+        GlyphRun run = make_run(line, st, fonts, box.x, y + pitch * 0.8, doc::no_node);
+        if (st.text_align == style::TextAlign::right) run.origin.x = box.right() - run.width;
+        else if (st.text_align == style::TextAlign::center) run.origin.x = box.x + (box.width - run.width) / 2;
+        out.push_back(std::move(run));
+        y += pitch;
+        line.clear();
+    };
+    for (std::size_t i = 0; i <= words.size(); ++i) {
+        if (i < words.size() && words[i] != U' ') { word.push_back(words[i]); continue; }
+        if (word.empty()) continue;
+        const std::u32string candidate = line.empty() ? word : line + U' ' + word;
+        if (!line.empty() && measure(candidate, st, font_of(st, fonts), fonts) > box.width) {
+            emit();
+            line = word;
+        } else {
+            line = candidate;
         }
-        m_out.pages.push_back(std::move(p));
-        m_y = m_area.y;
-        m_margin = 0;
+        word.clear();
     }
+    emit();
+    return out;
+}
 
-    Page& page() { return m_out.pages.back(); }
-    [[nodiscard]] bool at_page_top() const { return m_y <= m_area.y + 0.01; }
-    [[nodiscard]] double room() const { return m_area.bottom() - m_y; }
-
-    /// Adds a collapsed margin before content that is about to be placed (not at a page top).
-    void settle_margin() {
-        if (!at_page_top()) m_y += m_margin;
-        m_margin = 0;
+void cover_page(const style::StyledDocument& styled, text::FontProvider& fonts, PagedDocument& out) {
+    const auto& meta = styled.doc().meta;
+    const style::PageStyle& master = styled.master("cover") ? *styled.master("cover") : styled.page;
+    Page page;
+    page.size = master.size;
+    page.bleed = master.bleed;
+    page.master = "cover";
+    const double b = master.bleed;
+    if (master.background) {
+        page.items.emplace_back(FilledRect{{-b, -b, page.size.width + 2 * b, page.size.height + 2 * b}, *master.background, doc::no_node});
     }
-    void add_margin(double m) { m_margin = std::max(m_margin, m); }
-
-    void mark_start(NodeId id) {
-        if (page().first_node == doc::no_node) page().first_node = id;
+    const core::Rect box = master.content_box();
+    double y = box.y;
+    if (!meta.cover.image.empty()) {
+        // Full bleed across the top of the page, keeping the aspect ratio.
+        const auto px = image_size(meta.cover.image);
+        const double w = page.size.width + 2 * b;
+        double h = px ? w * px->height / px->width : page.size.height * 0.5;
+        h = std::min(h, page.size.height * 0.62 + b);
+        page.items.emplace_back(ImageBox{{-b, -b, w, h}, meta.cover.image, doc::no_node});
+        y = std::max(y, h - b + styled.named_style("cover-title").font_size);
+    } else {
+        y = box.y + box.height * 0.30;
     }
-
-    // ---- blocks -------------------------------------------------------------------------
-    void children(NodeId id, double left, double width) {
-        const auto& kids = m_doc.node(id).children;
-        std::vector<NodeId> inlines;
-        for (std::size_t i = 0; i < kids.size(); ++i) {
-            const NodeId c = kids[i];
-            if (doc::is_inline(m_doc.node(c).kind)) {
-                inlines.push_back(c);
-                continue;
-            }
-            if (!inlines.empty()) { text_block(id, inlines, left, width); inlines.clear(); }
-            block(c, left, width, i + 1 < kids.size() ? kids[i + 1] : doc::no_node);
-        }
-        if (!inlines.empty()) text_block(id, inlines, left, width);
-    }
-
-    void block(NodeId id, double left, double width, NodeId next) {
-        const auto& n = m_doc.node(id);
-        const ComputedStyle& st = m_styled.style(id);
-        if (st.page_break_before && !at_page_top()) new_page();
-        add_margin(st.margin_top);
-        const double inner_left = left + st.margin_left;
-        const double inner_width = width - st.margin_left - st.margin_right;
-        switch (n.kind) {
-            case NodeKind::heading: heading(id, inner_left, inner_width, next); break;
-            case NodeKind::paragraph:
-            case NodeKind::caption: text_block(id, n.children, inner_left, inner_width); break;
-            case NodeKind::figure: figure(id, inner_left, inner_width); break;
-            case NodeKind::list: list(id, inner_left, inner_width); break;
-            case NodeKind::list_item:
-            case NodeKind::section:
-            case NodeKind::block_quote:
-            case NodeKind::aside:
-            case NodeKind::document: container(id, inner_left, inner_width); break;
-            case NodeKind::text:
-            case NodeKind::emphasis:
-            case NodeKind::strong:
-            case NodeKind::link:
-            case NodeKind::line_break: break;  // inline kinds never reach here
-            case NodeKind::contents:
-            case NodeKind::explicit_break: break;
-        }
-        add_margin(st.margin_bottom);
-        if (st.page_break_after) new_page();
-    }
-
-    void container(NodeId id, double left, double width) {
-        const ComputedStyle& st = m_styled.style(id);
-        const double inset = st.padding + st.border_width;
-        const bool boxed = st.background || st.border_width > 0 || st.border_left_width > 0;
-        if (!boxed) {
-            children(id, left, width);
-            return;
-        }
-        settle_margin();
-        if (room() < st.font_size * st.line_height * 2 + 2 * inset) new_page();
-        const std::size_t start_page = m_out.pages.size() - 1;
-        const std::size_t start_item = page().items.size();
-        const double start_y = m_y;
-        m_y += inset;
-        children(id, left + inset + st.border_left_width, width - 2 * inset - st.border_left_width);
-        m_y += m_margin + inset;  // the last child's bottom margin stays inside the box
-        m_margin = 0;
-        // Paint the box under its content, on every page it touches.
-        for (std::size_t p = start_page; p < m_out.pages.size(); ++p) {
-            const double top = p == start_page ? start_y : m_area.y;
-            const double bottom = p + 1 == m_out.pages.size() ? m_y : m_area.bottom();
-            std::vector<Item> under;
-            if (st.background) under.emplace_back(FilledRect{{left, top, width, bottom - top}, *st.background, id});
-            if (st.border_width > 0) {
-                const double b = st.border_width;
-                under.emplace_back(FilledRect{{left, top, width, b}, st.border_color, id});
-                under.emplace_back(FilledRect{{left, bottom - b, width, b}, st.border_color, id});
-                under.emplace_back(FilledRect{{left, top, b, bottom - top}, st.border_color, id});
-                under.emplace_back(FilledRect{{left + width - b, top, b, bottom - top}, st.border_color, id});
-            }
-            if (st.border_left_width > 0) {
-                under.emplace_back(FilledRect{{left, top, st.border_left_width, bottom - top}, st.border_color, id});
-            }
-            auto& items = m_out.pages[p].items;
-            const auto at = items.begin() + static_cast<std::ptrdiff_t>(p == start_page ? start_item : 0);
-            items.insert(at, under.begin(), under.end());
-        }
-    }
-
-    void list(NodeId id, double left, double width) {
-        const ComputedStyle& st = m_styled.style(id);
-        const double indent = st.margin_left > 0 ? 0 : 1.5 * st.font_size;
-        int number = 1;
-        for (NodeId item : m_doc.node(id).children) {
-            const std::string marker = m_doc.node(id).ordered ? std::to_string(number++) + "." : "\u2022";
-            m_marker = core::decode_utf8(marker).text;
-            block(item, left + indent, width - indent, doc::no_node);
-        }
-        m_marker.clear();
-    }
-
-    void figure(NodeId id, double left, double width) {
-        const auto& n = m_doc.node(id);
-        auto px = image_size(n.src);
-        const core::Size intrinsic = px ? *px : core::Size{4, 3};
-        // 96 dpi natural size, never wider than the column.
-        double w = std::min(width, intrinsic.width * 0.75);
-        double h = w * intrinsic.height / intrinsic.width;
-        const double max_h = m_area.height * 0.8;
-        if (h > max_h) { h = max_h; w = h * intrinsic.width / intrinsic.height; }
-        settle_margin();
-        if (h > room()) new_page();
-        mark_start(id);
-        page().items.emplace_back(Anchor{{left, m_y}, id});
-        page().items.emplace_back(ImageBox{{left + (width - w) / 2, m_y, w, h}, n.src, id});
-        m_y += h;
-        for (NodeId c : n.children) block(c, left, width, doc::no_node);
-    }
-
-    void heading(NodeId id, double left, double width, NodeId next) {
-        const ComputedStyle& st = m_styled.style(id);
-        auto lines = layout_inline(m_styled, id, m_doc.node(id).children, width, 0, m_fonts, m_diags).lines;
-        double h = 0;
-        for (const auto& l : lines) h += l.height;
-        // Keep with next: the heading, its bottom margin and the next block's first lines.
-        double need = h + (at_page_top() ? 0 : m_margin) + st.margin_bottom;
-        if (next != doc::no_node) {
-            NodeId first = next;
-            while (!m_doc.node(first).children.empty() && !doc::is_inline(m_doc.node(m_doc.node(first).children[0]).kind) &&
-                   m_doc.node(first).kind != NodeKind::figure) {
-                first = m_doc.node(first).children[0];
-            }
-            const ComputedStyle& ns = m_styled.style(first);
-            need += ns.margin_top + ns.font_size * ns.line_height * std::max(ns.orphans, 1);
-        }
-        if (need > room() && !at_page_top()) new_page();
-        settle_margin();
-        mark_start(id);
-        page().items.emplace_back(Anchor{{left, m_y}, id});
-        if (const NodeId sec = m_doc.node(id).parent; sec != doc::no_node && !m_doc.node(sec).id.empty()) {
-            page().items.emplace_back(Anchor{{left, m_y}, sec});
-        }
-        const auto& n = m_doc.node(id);
-        if (n.level >= 2) {
-            m_out.outline.push_back({m_doc.plain_text(id), n.level - 1, m_out.pages.size() - 1, m_y, id});
-            m_section_by_page.resize(m_out.pages.size());
-            if (n.level == 2 && m_section_by_page.back().empty()) m_section_by_page.back() = m_out.outline.back().title;
-            if (n.level == 2) m_last_section = m_out.outline.back().title;
-        }
-        for (auto& l : lines) place_line(l, left, id);
-    }
-
-    void text_block(NodeId id, const std::vector<NodeId>& inlines, double left, double width) {
-        const ComputedStyle& st = m_styled.style(id);
-        auto lines = layout_inline(m_styled, id, inlines, width, st.text_indent, m_fonts, m_diags).lines;
-        if (lines.empty()) return;
-        settle_margin();
-        const int n = static_cast<int>(lines.size());
-        const int orphans = std::min(st.orphans, n);
-        // Orphans: too few lines fit at the foot of this page.
-        double first_h = 0;
-        for (int i = 0; i < orphans; ++i) first_h += lines[static_cast<std::size_t>(i)].height;
-        if (first_h > room() && !at_page_top()) new_page();
-        mark_start(id);
-        std::u32string marker = std::move(m_marker);
-        m_marker.clear();
-        for (int i = 0; i < n; ++i) {
-            const auto& line = lines[static_cast<std::size_t>(i)];
-            if (line.height > room() + 0.01 && !at_page_top()) {
-                // Widows: move enough lines so the next page gets at least `widows`.
-                const int rest = n - i;
-                const int widows = std::min(st.widows, n);
-                int back = rest < widows ? widows - rest : 0;
-                if (i - back < orphans) back = 0;  // cannot satisfy both; keep the orphans rule
-                for (int k = 0; k < back; ++k) unplace_line();
-                i -= back;
-                new_page();
-                if (page().first_node == doc::no_node) page().first_node = id;
-            }
-            const auto& l = lines[static_cast<std::size_t>(i)];
-            if (i == 0 && !marker.empty()) place_marker(marker, l, left, id);
-            place_line(l, left, id);
-        }
-    }
-
-    // ---- lines --------------------------------------------------------------------------
-    struct Placed { std::size_t page, items, outline; double y; };
-
-    void place_line(const Line& line, double left, NodeId block) {
-        m_placed.push_back({m_out.pages.size() - 1, page().items.size(), m_out.outline.size(), m_y});
-        const double baseline = m_y + line.ascent;
-        for (const auto& r : line.runs) {
-            GlyphRun run = r;
-            run.origin = {left + r.origin.x, baseline};
-            page().items.emplace_back(std::move(run));
-        }
-        for (const auto& l : line.links) {
-            LinkArea a = l;
-            a.rect = {left + l.rect.x, m_y, l.rect.width, line.height};
-            const auto& href = m_doc.node(l.node).href;
-            if (!href.empty() && href[0] == '#') {
-                a.target = m_doc.find_id(href.substr(1)).value_or(doc::no_node);
-            } else {
-                a.uri = href;
-            }
-            page().items.emplace_back(std::move(a));
-        }
-        (void)block;
-        m_y += line.height;
-    }
-
-    /// Takes back the last placed line (for the widows rule).
-    void unplace_line() {
-        const Placed p = m_placed.back();
-        m_placed.pop_back();
-        if (p.page != m_out.pages.size() - 1) return;
-        page().items.resize(p.items);
-        m_y = p.y;
-    }
-
-    void place_marker(const std::u32string& marker, const Line& line, double left, NodeId id) {
-        const ComputedStyle& st = m_styled.style(id);
-        const text::FontId font = font_of(st, m_fonts);
-        GlyphRun run;
-        run.font = font;
-        run.size = st.font_size;
-        run.color = st.color;
-        run.text = marker;
-        run.width = measure(marker, st, font, m_fonts);
-        run.origin = {left - run.width - 0.5 * st.font_size, m_y + line.ascent};
-        run.node = id;
-        page().items.emplace_back(std::move(run));
-    }
-
-    // ---- running header and footer ------------------------------------------------------
-    void running_content() {
-        const std::size_t total = m_out.pages.size();
-        m_section_by_page.resize(total);
-        std::string current;
-        for (std::size_t i = 0; i < total; ++i) {
-            if (!m_section_by_page[i].empty()) current = m_section_by_page[i];
-            const auto& page_style = m_styled.page;
-            if (m_styled.footer) {
-                const double baseline = page_style.size.height - page_style.margin_bottom / 2;
-                running(*m_styled.footer, i, total, current, baseline, false);
-            }
-            if (m_styled.header && i > 0) {
-                running(*m_styled.header, i, total, current, page_style.margin_top / 2, true);
-            }
-        }
-    }
-
-    void running(const style::RunningContent& rc, std::size_t index, std::size_t total, const std::string& section,
-                 double baseline, bool is_header) {
-        std::string text = rc.content;
-        auto replace = [&](const std::string& field, const std::string& value) {
-            for (std::size_t at; (at = text.find(field)) != std::string::npos;) text.replace(at, field.size(), value);
-        };
-        replace("{page}", std::to_string(index + 1));
-        replace("{pages}", std::to_string(total));
-        replace("{title}", m_doc.meta.title);
-        replace("{section}", section);
+    auto add = [&](const std::string& text, const char* part) {
         if (text.empty()) return;
-        const ComputedStyle& st = rc.style;
-        const text::FontId font = font_of(st, m_fonts);
-        GlyphRun run;
-        run.font = font;
-        run.size = st.font_size;
-        run.color = st.color;
-        run.letter_spacing = st.letter_spacing;
-        run.text = core::decode_utf8(text).text;
-        if (st.text_transform == style::TextTransform::uppercase) {
-            for (auto& c : run.text) if (c < 0x80) c = static_cast<char32_t>(std::toupper(static_cast<int>(c)));
-        }
-        run.width = measure(run.text, st, font, m_fonts);
-        double x = m_area.x;
-        if (st.text_align == style::TextAlign::right) x = m_area.right() - run.width;
-        else if (st.text_align == style::TextAlign::center) x = m_area.x + (m_area.width - run.width) / 2;
-        run.origin = {x, baseline};
-        auto& items = m_out.pages[index].items;
-        if (rc.rule) {
-            const double y = is_header ? baseline + st.font_size * 0.6 : baseline - st.font_size * 1.3;
-            items.emplace_back(FilledRect{{m_area.x, y, m_area.width, 0.5}, st.color, doc::no_node});
-        }
-        items.emplace_back(std::move(run));
+        const auto& st = styled.named_style(part);
+        y += st.margin_top;
+        for (auto& r : wrap(text, st, fonts, box, y)) page.items.emplace_back(std::move(r));
+        y += st.margin_bottom;
+    };
+    page.items.emplace_back(Anchor{{box.x, y}, styled.doc().root()});
+    add(meta.title, "cover-title");
+    add(meta.subtitle, "cover-subtitle");
+    add(meta.cover.tagline, "cover-tagline");
+    // The organisation sits at the foot of the cover.
+    const std::string org = meta.organisation.empty() ? meta.author : meta.organisation;
+    if (!org.empty()) {
+        const auto& st = styled.named_style("cover-organisation");
+        double oy = box.bottom() - st.font_size * st.line_height;
+        for (auto& r : wrap(org, st, fonts, box, oy)) page.items.emplace_back(std::move(r));
     }
+    page.first_node = styled.doc().root();
+    out.pages.push_back(std::move(page));
+}
 
-    const style::StyledDocument& m_styled;
-    const doc::Document& m_doc;
-    text::FontProvider& m_fonts;
-    core::Diagnostics& m_diags;
-    core::Rect m_area;
-    PagedDocument m_out;
-    double m_y = 0;
-    double m_margin = 0;
-    std::u32string m_marker;
-    std::vector<Placed> m_placed;
-    std::vector<std::string> m_section_by_page;
-    std::string m_last_section;
-};
+const style::RunningContent* running_for(const std::vector<std::pair<std::string, style::RunningContent>>& list,
+                                         const std::optional<style::RunningContent>& fallback, const std::string& master) {
+    for (const auto& [name, rc] : list) if (name == master) return &rc;
+    return fallback ? &*fallback : nullptr;
+}
+
+void running_content(const style::StyledDocument& styled, text::FontProvider& fonts, PagedDocument& out,
+                     std::size_t first_body) {
+    const std::size_t total = out.pages.size();
+    std::vector<std::string> section_at(total);
+    for (const auto& e : out.outline) {
+        if (e.level == 1 && section_at[e.page].empty()) section_at[e.page] = e.title;
+    }
+    std::string current;
+    for (std::size_t i = first_body; i < total; ++i) {
+        if (!section_at[i].empty()) current = section_at[i];
+        auto& page = out.pages[i];
+        const style::PageStyle& master = styled.master(page.master) ? *styled.master(page.master) : styled.page;
+        const core::Rect box = master.content_box((i + 1) % 2 == 0);
+        auto place = [&](const style::RunningContent* rc, double baseline, bool header) {
+            if (!rc || rc->content.empty()) return;
+            std::string text = rc->content;
+            auto replace = [&](const std::string& field, const std::string& value) {
+                for (std::size_t at; (at = text.find(field)) != std::string::npos;) text.replace(at, field.size(), value);
+            };
+            replace("{page}", std::to_string(i + 1));
+            replace("{pages}", std::to_string(total));
+            replace("{title}", styled.doc().meta.title);
+            replace("{section}", current);
+            if (text.empty()) return;
+            const ComputedStyle& st = rc->style;
+            GlyphRun run = make_run(core::decode_utf8(text).text, st, fonts, box.x, baseline, doc::no_node);
+            // Outside alignment on facing pages: "right" means the outer edge.
+            auto align = st.text_align;
+            if (master.margin_inside && (i + 1) % 2 == 0 && align == style::TextAlign::right) align = style::TextAlign::left;
+            if (align == style::TextAlign::right) run.origin.x = box.right() - run.width;
+            else if (align == style::TextAlign::center) run.origin.x = box.x + (box.width - run.width) / 2;
+            if (rc->rule) {
+                const double ry = header ? baseline + st.font_size * 0.6 : baseline - st.font_size * 1.3;
+                page.items.emplace_back(FilledRect{{box.x, ry, box.width, 0.5}, st.color, doc::no_node});
+            }
+            page.items.emplace_back(std::move(run));
+        };
+        const bool first = i == first_body;
+        if (!first || styled.master("first")) {
+            place(running_for(styled.master_headers, styled.header, page.master), master.margin_top / 2, true);
+        }
+        place(running_for(styled.master_footers, styled.footer, page.master),
+              master.size.height - master.margin_bottom / 2, false);
+    }
+}
+
+bool needs_page_numbers(const doc::Document& d) {
+    return std::any_of(d.nodes.begin(), d.nodes.end(), [](const doc::Node& n) {
+        return n.kind == doc::NodeKind::contents || (n.kind == doc::NodeKind::link && n.reference);
+    });
+}
 
 }  // namespace
 
 core::Result<PagedDocument> layout_document(const style::StyledDocument& styled, text::FontProvider& fonts,
-                                            core::Diagnostics& diags) {
+                                            core::Diagnostics& diags, const text::Hyphenator* hyphenator) {
     if (styled.document == nullptr || styled.doc().nodes.empty()) {
         return core::unexpected({core::Severity::error, "layout.empty", "the document is empty", {}});
     }
-    return Flow(styled, fonts, diags).run();
+    const double column_width = styled.page.column_width();
+    const double full_width = styled.page.content_box().width;
+    for (const auto& m : styled.masters) {
+        if (m.name != "cover" && std::abs(m.column_width() - column_width) > 0.5) {
+            diags.warning("layout.master-width", "page master '" + m.name +
+                          "' has a different column width from the default page; its text is set at the default width",
+                          {});
+        }
+    }
+    const bool iterate = needs_page_numbers(styled.doc());
+    PageMap pages;
+    for (int pass = 0; pass < max_passes; ++pass) {
+        core::Diagnostics pass_diags;
+        PagedDocument out;
+        if (styled.doc().meta.cover.present) cover_page(styled, fonts, out);
+        const std::size_t first_body = out.pages.size();
+        const UnitList units = build_units(styled, fonts, pass_diags, hyphenator, column_width, full_width, pages);
+        PageMap found;
+        paginate(styled, units, out, found);
+        running_content(styled, fonts, out, first_body);
+        if (!iterate || found == pages) {
+            diags.append(pass_diags);
+            return out;
+        }
+        pages = std::move(found);
+    }
+    return core::unexpected({core::Severity::error, "layout.unstable",
+                             "page numbers of the contents and cross-references did not settle after " +
+                                 std::to_string(max_passes) + " layout passes",
+                             {styled.doc().source_path, 0, 0}});
 }
 
 }  // namespace folio::layout

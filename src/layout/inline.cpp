@@ -1,11 +1,15 @@
 // Inline layout, in three phases:
 //   collect  - walk the inline nodes, turning words into boxes (one per style fragment) and spaces
 //              into glue: justified text gets TeX's stretchable interword glue, ragged text gets
-//              Knuth and Plass's ragged-right triple (glue 0+S, penalty 0, glue w-S);
+//              Knuth and Plass's ragged-right triple (glue 0+S, penalty 0, glue w-S). A word is
+//              split into boxes at its soft hyphens or, with `hyphens: auto`, at the Hyphenator's
+//              points, with a flagged penalty (the width of '-') between; a word continued in the
+//              next inline node is not auto-hyphenated, nor is the paragraph's last word;
 //   break    - Knuth-Plass over those items (linebreak.cpp);
 //   finalize - each line becomes glyph runs (consecutive fragments of one format merged, spaces
 //              kept inside the run with the justification as word spacing), link areas and
-//              underlines, aligned left, right, centred or justified.
+//              underlines, aligned left, right, centred or justified; a line broken at a flagged
+//              penalty ends with a drawn '-'.
 
 #include "layout/inline.hpp"
 
@@ -13,6 +17,7 @@
 
 #include "core/utf8.hpp"
 #include "layout/linebreak.hpp"
+#include "text/hyphenate.hpp"
 
 namespace folio::layout {
 namespace {
@@ -33,6 +38,15 @@ char32_t to_upper(char32_t c) {
     return c;
 }
 
+/// True for characters that continue a word (not spaces or punctuation).
+bool is_word_char(char32_t c) {
+    if (c < 0x80) return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+    if (c >= 0x2000 && c <= 0x206F) return false;  // general punctuation: dashes, quotes
+    return c != 0xA0 && c != 0xAB && c != 0xBB;
+}
+
+constexpr double hyphen_penalty = 50;
+
 /// A fragment of a word in one format.
 struct Fragment {
     std::u32string text;
@@ -51,8 +65,12 @@ struct Collected {
 
 class Collector {
 public:
-    Collector(const style::StyledDocument& styled, text::FontProvider& fonts, double width, core::Diagnostics& diags)
-        : m_styled(styled), m_fonts(fonts), m_width(width), m_diags(diags) {}
+    Collector(const style::StyledDocument& styled, text::FontProvider& fonts, double width,
+              const text::Hyphenator* hyphenator, core::Diagnostics& diags)
+        : m_styled(styled), m_fonts(fonts), m_width(width), m_hyphenator(hyphenator), m_diags(diags) {}
+
+    /// Page numbers from the previous layout pass, for cross-references.
+    void set_pages(const PageMap* pages) { m_pages = pages; }
 
     void node(doc::NodeId id, doc::NodeId link) {
         const doc::Node& n = m_styled.doc().node(id);
@@ -60,6 +78,10 @@ public:
             case doc::NodeKind::text: text(id, link); break;
             case doc::NodeKind::line_break: forced_break(); break;
             case doc::NodeKind::link:
+                if (n.reference) {
+                    const auto target = m_styled.doc().find_id(n.href.substr(1));
+                    if (target) words(id, reference_text(m_styled.doc(), *target, m_pages), id);
+                }
                 for (auto c : n.children) node(c, id);
                 break;
             case doc::NodeKind::emphasis:
@@ -85,6 +107,7 @@ public:
 
     Collected finish(bool justify) {
         trim_trailing_space();
+        unhyphenate_last_word();
         // finishing glue and the forced final break
         m_out.items.push_back({ItemType::glue, 0, 1e5, 0, 0, false});
         m_out.fragment_of.push_back(-1);
@@ -97,13 +120,16 @@ public:
     void set_justify(bool j) { m_justify = j; }
 
 private:
-    void text(doc::NodeId id, doc::NodeId link) {
+    void text(doc::NodeId id, doc::NodeId link) { words(id, m_styled.doc().node(id).text, link); }
+
+    /// Adds `utf8` as words and spaces in the style of node `id`.
+    void words(doc::NodeId id, const std::string& utf8, doc::NodeId link) {
         const ComputedStyle& st = m_styled.style(id);
         const text::FontId font = font_of(st, m_fonts);
-        const auto decoded = core::decode_utf8(m_styled.doc().node(id).text);
-        std::u32string word;
+        const auto decoded = core::decode_utf8(utf8);
+        std::u32string word;  // soft hyphens kept, as break markers
         auto flush = [&] {
-            if (!word.empty()) add_word(word, st, font, id, link);
+            if (!word.empty()) push_word(word, st, font, id, link);
             word.clear();
         };
         for (char32_t c : decoded.text) {
@@ -111,7 +137,7 @@ private:
                 flush();
                 add_space(st, font, id, link);
             } else if (c == 0xAD) {
-                continue;  // soft hyphen: a break opportunity once hyphenation lands (#4), never drawn
+                word.push_back(c);  // soft hyphen: a break opportunity, never drawn
             } else {
                 if (!m_fonts.has_glyph(font, c) && c != 0xA0) warn_missing(c, id);
                 word.push_back(st.text_transform == style::TextTransform::uppercase ? to_upper(c) : c);
@@ -127,6 +153,59 @@ private:
         std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
         m_diags.warning("text.missing-glyph", std::string("character ") + buf + " is not in font '" +
                         m_styled.style(id).font_family + "' and will not print", m_styled.doc().node(id).location);
+    }
+
+    /// Adds a word (soft hyphens included) as boxes, with a flagged penalty at each soft hyphen or,
+    /// when the word has none and the style asks for it, at each hyphenation point.
+    void push_word(const std::u32string& raw, const ComputedStyle& st, text::FontId font, doc::NodeId id,
+                   doc::NodeId link) {
+        std::u32string w;
+        std::vector<std::size_t> breaks;  // indices into w
+        for (char32_t c : raw) {
+            if (c != 0xAD) w.push_back(c);
+            else if (breaks.empty() || breaks.back() != w.size()) breaks.push_back(w.size());
+        }
+        if (!breaks.empty() && breaks.front() == 0) breaks.erase(breaks.begin());  // nothing to hyphenate before
+        // A word continued from the previous inline node ("hy<em>phen</em>"): neither piece is
+        // auto-hyphenated on its own.
+        const bool joins = !w.empty() && is_word_char(w.front()) && !m_out.items.empty() &&
+                           (m_out.items.back().type == ItemType::box || m_out.items.back().flagged);
+        if (joins) drop_auto_hyphens();
+        m_auto_hyphens.clear();
+        const bool automatic = breaks.empty() && !joins && st.hyphenate && m_hyphenator != nullptr;
+        if (automatic) breaks = m_hyphenator->points(w, m_styled.doc().language_of(id));
+        const double hyphen = measure(U"-", st, font, m_fonts);
+        std::size_t from = 0;
+        for (std::size_t at : breaks) {
+            if (at > from) add_word(w.substr(from, at - from), st, font, id, link);
+            if (automatic) m_auto_hyphens.push_back(m_out.items.size());
+            m_out.items.push_back({ItemType::penalty, hyphen, 0, 0, hyphen_penalty, true});
+            m_out.fragment_of.push_back(-1);
+            from = at;
+        }
+        if (from < w.size()) add_word(w.substr(from), st, font, id, link);
+    }
+
+    /// Removes the automatic hyphenation points of the word just added.
+    void drop_auto_hyphens() {
+        for (auto it = m_auto_hyphens.rbegin(); it != m_auto_hyphens.rend(); ++it) {
+            m_out.items.erase(m_out.items.begin() + static_cast<std::ptrdiff_t>(*it));
+            m_out.fragment_of.erase(m_out.fragment_of.begin() + static_cast<std::ptrdiff_t>(*it));
+        }
+        m_auto_hyphens.clear();
+    }
+
+    /// The last word of a paragraph is never hyphenated: drops the flagged penalties after the
+    /// last space.
+    void unhyphenate_last_word() {
+        for (std::size_t k = m_out.items.size(); k-- > 0;) {
+            if (m_out.items[k].type == ItemType::glue) break;
+            if (m_out.items[k].type == ItemType::penalty && m_out.items[k].flagged) {
+                m_out.items.erase(m_out.items.begin() + static_cast<std::ptrdiff_t>(k));
+                m_out.fragment_of.erase(m_out.fragment_of.begin() + static_cast<std::ptrdiff_t>(k));
+            }
+        }
+        m_auto_hyphens.clear();
     }
 
     void add_word(const std::u32string& w, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
@@ -158,6 +237,11 @@ private:
     }
 
     void add_space(const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
+        m_auto_hyphens.clear();
+        if (!m_out.items.empty() && m_out.items.back().flagged) {  // a soft hyphen before a space
+            m_out.items.pop_back();
+            m_out.fragment_of.pop_back();
+        }
         if (m_out.items.empty() || m_out.items.back().type != ItemType::box) return;  // collapse
         const double w = m_fonts.advance(font, U' ') * st.font_size / 1000.0 + st.letter_spacing;
         Fragment f{U" ", font, &st, id, link, w};
@@ -185,6 +269,7 @@ private:
     }
 
     void forced_break() {
+        m_auto_hyphens.clear();
         trim_trailing_space();
         m_out.items.push_back({ItemType::glue, 0, 1e5, 0, 0, false});
         m_out.fragment_of.push_back(-1);
@@ -195,9 +280,12 @@ private:
     const style::StyledDocument& m_styled;
     text::FontProvider& m_fonts;
     double m_width;
+    const text::Hyphenator* m_hyphenator;
+    const PageMap* m_pages = nullptr;
     core::Diagnostics& m_diags;
     bool m_justify = false;
     Collected m_out;
+    std::vector<std::size_t> m_auto_hyphens;  ///< item indices of the last word's automatic hyphens
     std::vector<char32_t> m_missing;
 };
 
@@ -262,6 +350,12 @@ Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const
         if (extra != 0) run.word_spacing = extra;
         x += advance;
     }
+    // A line broken inside a word shows the hyphen, in the format of the text before it.
+    if (const BreakItem& brk = c.items[end]; brk.type == ItemType::penalty && brk.flagged && !line.runs.empty()) {
+        line.runs.back().text += U'-';
+        line.runs.back().width += brk.width;
+        x += brk.width;
+    }
     close_link(x);
     // Trailing spaces carry no width at a line end.
     line.width = x;
@@ -288,12 +382,34 @@ double measure(const std::u32string& s, const ComputedStyle& st, text::FontId fo
     return static_cast<double>(units) * st.font_size / 1000.0 + st.letter_spacing * static_cast<double>(s.size());
 }
 
+std::string reference_text(const doc::Document& d, doc::NodeId target, const PageMap* pages) {
+    const doc::Node& n = d.node(target);
+    std::string title;
+    if (n.kind == doc::NodeKind::section && !n.children.empty()) {
+        title = d.plain_text(n.children.front());
+    } else if (n.kind == doc::NodeKind::figure) {
+        title = n.alt;
+        for (auto c : n.children) {
+            if (d.node(c).kind == doc::NodeKind::caption) title = d.plain_text(c);
+        }
+    } else {
+        title = d.plain_text(target);
+    }
+    std::string page = "00";
+    if (pages) {
+        if (auto it = pages->find(target); it != pages->end()) page = std::to_string(it->second + 1);
+    }
+    return title + ", page " + page;
+}
+
 InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId block,
                            const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,
-                           text::FontProvider& fonts, core::Diagnostics& diags) {
+                           text::FontProvider& fonts, core::Diagnostics& diags,
+                           const text::Hyphenator* hyphenator, const PageMap* pages) {
     const ComputedStyle& st = styled.style(block);
     const bool justify = st.text_align == style::TextAlign::justify;
-    Collector collector(styled, fonts, width - first_indent, diags);
+    Collector collector(styled, fonts, width - first_indent, hyphenator, diags);
+    collector.set_pages(pages);
     collector.set_justify(justify);
     for (auto id : inline_nodes) collector.node(id, doc::no_node);
     Collected c = collector.finish(justify);

@@ -3,14 +3,20 @@
 /// boxes, glue and penalties, is broken into lines by Knuth-Plass, and each line becomes glyph
 /// runs and link areas positioned relative to the line's left end and baseline.
 
+#include <map>
 #include <vector>
 
 #include "core/diagnostic.hpp"
 #include "layout/paged_document.hpp"
 #include "style/computed.hpp"
 #include "text/font_metrics.hpp"
+#include "text/hyphenate.hpp"
 
 namespace folio::layout {
+
+/// What pagination learned in a previous pass: the page index of every node that starts a block
+/// or has an anchor, for the contents and cross-references.
+using PageMap = std::map<doc::NodeId, std::size_t>;
 
 /// One laid-out line, in line coordinates (x from the line's left end, y = 0 on the baseline).
 struct Line {
@@ -29,9 +35,15 @@ struct InlineResult {
 
 /// Lays out the inline children of `block` (or the single inline node `block` itself when
 /// `only_children` is false) into lines of `width` points. `first_indent` shifts the first line.
+/// Soft hyphens always allow a break; `hyphenator` (may be null) adds the points of `hyphens: auto`.
 InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId block,
                            const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,
-                           text::FontProvider& fonts, core::Diagnostics& diags);
+                           text::FontProvider& fonts, core::Diagnostics& diags,
+                           const text::Hyphenator* hyphenator = nullptr, const PageMap* pages = nullptr);
+
+/// The text a cross-reference to `target` shows: the target's title, then ", page N" when the
+/// page is known (from a previous layout pass), else ", page 00" as a stand-in of similar width.
+std::string reference_text(const doc::Document& d, doc::NodeId target, const PageMap* pages);
 
 /// Resolves the face of a style, falling back to the first loaded face.
 text::FontId font_of(const style::ComputedStyle& s, text::FontProvider& fonts);

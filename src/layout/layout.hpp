@@ -7,12 +7,15 @@
 #include "layout/paged_document.hpp"
 #include "style/computed.hpp"
 #include "text/font_metrics.hpp"
+#include "text/hyphenate.hpp"
 
 namespace folio::layout {
 
 /// Lays the whole document out on pages of the style's page master. Problems that do not stop
-/// layout (a word wider than the column, a missing glyph) are reported as warnings.
+/// layout (a word wider than the column, a missing glyph) are reported as warnings. Text styled
+/// `hyphens: auto` is hyphenated with `hyphenator` when one is given.
 core::Result<PagedDocument> layout_document(const style::StyledDocument& styled, text::FontProvider& fonts,
-                                            core::Diagnostics& diags);
+                                            core::Diagnostics& diags,
+                                            const text::Hyphenator* hyphenator = nullptr);
 
 }  // namespace folio::layout

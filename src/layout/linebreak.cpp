@@ -7,7 +7,10 @@
 // (ratio <= tolerance) get demerits (line penalty + badness)^2 plus penalty and adjacency terms, and
 // the best one per fitness class becomes a new active node. At the end the active node with the
 // fewest demerits is traced back. Passes with a growing tolerance run until one succeeds; the last
-// accepts any ratio, so a result always exists when no box is wider than the line.
+// accepts any ratio, so a result always exists when no box is wider than the line. Each node also
+// counts the hyphenated (flagged) lines that end in a row at it, and the best node is kept per
+// fitness class and per count: a third hyphenated line in a row is infeasible (on the last pass
+// only very costly).
 
 #include "layout/linebreak.hpp"
 
@@ -21,6 +24,7 @@ namespace {
 constexpr double line_penalty = 10;
 constexpr double flagged_demerits = 3000;
 constexpr double fitness_demerits = 3000;
+constexpr int max_flagged_in_a_row = 2;
 
 struct Node {
     std::size_t position;
@@ -30,6 +34,7 @@ struct Node {
     double demerits;
     int previous;  // index into `nodes`, -1 for the start
     bool active;
+    int flagged_run;  // consecutive lines ending at a flagged penalty, this one included
 };
 
 int fitness_class(double r) {
@@ -48,7 +53,7 @@ bool is_break(const std::vector<BreakItem>& items, std::size_t i) {
 
 std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std::vector<double>& widths,
                                  double tolerance, bool last_pass) {
-    std::vector<Node> nodes{{0, 0, 1, 0, 0, 0, 0, -1, true}};
+    std::vector<Node> nodes{{0, 0, 1, 0, 0, 0, 0, -1, true, 0}};
     double sum_w = 0, sum_y = 0, sum_z = 0;
     auto line_width = [&](std::size_t line) { return widths[std::min(line, widths.size() - 1)]; };
 
@@ -56,7 +61,9 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
         const auto& item = items[i];
         if (is_break(items, i)) {
             struct Candidate { double demerits = std::numeric_limits<double>::infinity(); int from = -1; double ratio = 0; };
-            Candidate best[4];
+            // The best line per fitness class and per count of hyphenated lines in a row.
+            Candidate best[4][max_flagged_in_a_row + 1];
+            const bool flagged = item.type == ItemType::penalty && item.flagged;
             bool any_active = false;
             for (std::size_t a = 0; a < nodes.size(); ++a) {
                 Node& n = nodes[a];
@@ -78,6 +85,12 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                 if (r < -1 || forced) n.active = false;
                 // On the last pass an overfull line is kept when it is the only way on.
                 const bool overfull_rescue = last_pass && r < -1 && w - (sum_z - n.shrink) > target;
+                const int run = flagged ? n.flagged_run + 1 : 0;
+                const bool too_many_hyphens = run > max_flagged_in_a_row;
+                if (too_many_hyphens && !last_pass) {
+                    any_active = any_active || n.active;
+                    continue;
+                }
                 if ((r >= -1 && r <= tolerance) || (last_pass && r > tolerance) || overfull_rescue) {
                     const double badness = 100 * std::pow(std::min(std::abs(r), 10.0), 3);
                     double d = std::pow(line_penalty + badness, 2);
@@ -92,8 +105,10 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                     const int fc = fitness_class(r);
                     if (std::abs(fc - n.fitness) > 1) d += fitness_demerits;
                     if (overfull_rescue) d += 1e9;
+                    if (too_many_hyphens) d += 1e11;  // above any line's own demerits (<= ~1e10)
                     d += n.demerits;
-                    if (d < best[fc].demerits) best[fc] = {d, static_cast<int>(a), r};
+                    Candidate& slot = best[fc][std::min(run, max_flagged_in_a_row)];
+                    if (d < slot.demerits) slot = {d, static_cast<int>(a), r};
                 }
                 any_active = any_active || n.active;
             }
@@ -106,9 +121,12 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                 else if (x.penalty <= -penalty_infinity && k > i) break;
             }
             for (int fc = 0; fc < 4; ++fc) {
-                if (best[fc].from < 0) continue;
-                nodes.push_back({i, nodes[best[fc].from].line + 1, fc, bw, by, bz, best[fc].demerits, best[fc].from, true});
-                any_active = true;
+                for (int run = 0; run <= max_flagged_in_a_row; ++run) {
+                    const Candidate& b = best[fc][run];
+                    if (b.from < 0) continue;
+                    nodes.push_back({i, nodes[b.from].line + 1, fc, bw, by, bz, b.demerits, b.from, true, run});
+                    any_active = true;
+                }
             }
             if (!any_active) return {};
         }

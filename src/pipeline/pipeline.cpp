@@ -22,6 +22,7 @@
 #include "pdf/write_pdf.hpp"
 #include "style/computed.hpp"
 #include "text/font_set.hpp"
+#include "text/hyphenate.hpp"
 #include "xml/reader.hpp"
 
 namespace folio::pipeline {
@@ -132,7 +133,8 @@ Outcome run(const Options& options) {
     if (diags.has_errors()) return out;
 
     // 4. Layout.
-    auto pages = layout::layout_document(styled, fonts, diags);
+    const text::Hyphenator hyphenator;  // loads a language's patterns on first use
+    auto pages = layout::layout_document(styled, fonts, diags, &hyphenator);
     if (!pages) { diags.add(pages.error()); return out; }
     out.pages = pages->pages.size();
     out.timings.layout = clock.lap();

@@ -74,11 +74,18 @@ public:
                 const std::string key = master.empty() ? name : name + ":" + master;
                 const auto [it, inserted] = at_rule_lines.emplace(key, loc.line);
                 if (!inserted) {
-                    m_diags.error("style.duplicate-element",
-                                  "duplicate <" + name +
-                                      (master.empty() ? std::string() : " " + std::string(qualifier) + "=\"" + master + "\"") +
-                                      ">; the first is on line " + std::to_string(it->second),
-                                  loc);
+                    std::string message = "duplicate <";
+                    message += name;
+                    if (!master.empty()) {
+                        message += ' ';
+                        message += qualifier;
+                        message += "=\"";
+                        message += master;
+                        message += '"';
+                    }
+                    message += ">; the first is on line ";
+                    message += std::to_string(it->second);
+                    m_diags.error("style.duplicate-element", message, loc);
                     continue;
                 }
                 sheet.rules.push_back(read_rule(c, "@" + key));

@@ -4,9 +4,17 @@
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # Plain text of a PDF, on one line, whitespace collapsed. Running footers ("... 3 / 7") are left
-# out, so that a sentence across a page break reads as one.
+# out, so that a sentence across a page break reads as one. A line ending in a letter and '-' is
+# either a word folio hyphenated ("organi-" / "zation") or a real hyphen ("counter-" /
+# "trafficking"), so the text is given twice: first with such hyphens removed, then kept.
 pdf_text() {
-  pdftotext -enc UTF-8 "$1" - | grep -Ev '[0-9]+ / [0-9]+ *$' | tr '\n\f' '  ' | tr -s ' '
+  local raw letter='[^[:space:][:punct:][:digit:]]'
+  raw=$(pdftotext -enc UTF-8 "$1" - | grep -Ev '[0-9]+ / [0-9]+ *$')
+  {
+    printf '%s\n' "$raw" | sed -z -E "s/($letter)-\n[\n\f]*([^[:space:]])/\1\2/g"
+    printf '\n'
+    printf '%s\n' "$raw" | sed -z -E "s/($letter-)\n[\n\f]*([^[:space:]])/\1\2/g"
+  } | tr '\n\f' '  ' | tr -s ' '
 }
 
 # Text of an HTML file, tags stripped, the entities folio writes decoded, whitespace collapsed.

@@ -42,7 +42,7 @@ Built build(int paras, int words_per_para, double page_height, style::TextAlign 
     for (int p = 0; p < paras; ++p) {
         const auto pid = d.add(test::mk(doc::NodeKind::paragraph), 0);
         std::string text;
-        for (int w = 0; w < words_per_para; ++w) text += (w ? " " : "") + std::string("xxxx");
+        for (int w = 0; w < words_per_para; ++w) { text += w ? " " : ""; text += "xxxx"; }
         d.add(test::mk(doc::NodeKind::text, text), pid);
     }
     b.styled.document = &b.doc;
@@ -170,6 +170,166 @@ TEST(InlineLayout, AWordWiderThanTheColumnIsBrokenWithAWarning) {
     EXPECT_EQ(diags.all()[0].severity, core::Severity::warning);
 }
 
+namespace {
+
+/// One justified paragraph of `text` (UTF-8) in a document of language `lang`.
+Built paragraph(const std::string& text, bool hyphenate, const std::string& lang = "en") {
+    Built b = build(0, 0, 400);
+    b.doc.meta.language = lang;
+    const auto pid = b.doc.add(test::mk(doc::NodeKind::paragraph), 0);
+    b.doc.add(test::mk(doc::NodeKind::text, text), pid);
+    b.styled.styles.resize(b.doc.nodes.size(), b.styled.styles[0]);
+    for (auto& s : b.styled.styles) s.hyphenate = hyphenate;
+    return b;
+}
+
+/// The text of each line, runs concatenated.
+std::vector<std::string> line_texts(const layout::InlineResult& res) {
+    std::vector<std::string> out;
+    for (const auto& line : res.lines) {
+        std::u32string t;
+        for (const auto& r : line.runs) t += r.text;
+        out.push_back(core::to_utf8(t));
+    }
+    return out;
+}
+
+bool ends_with_hyphen(const std::string& s) { return !s.empty() && s.back() == '-'; }
+
+/// The words of the lines joined again: a line-end hyphen joins, a line end otherwise is a space.
+std::string rejoin(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& l : lines) {
+        std::string t = l;
+        while (!t.empty() && t.back() == ' ') t.pop_back();
+        if (!out.empty() && out.back() == '-') out.pop_back();
+        else if (!out.empty()) out += ' ';
+        out += t;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(Hyphenation, ASoftHyphenBreaksAWordWithAVisibleHyphen) {
+    // 100pt column; a letter is 5pt, a space 2.5pt. "aaaa bbbb cccc" is far too loose (67.5pt) and
+    // "ddddd-eeeeeee" does not fit whole, so line 1 ends at the soft hyphen, exactly full.
+    auto b = paragraph("aaaa bbbb cccc ddddd\u00ADeeeeeee ffff", false);
+    test::FakeFont font;
+    core::Diagnostics diags;
+    const auto pid = b.doc.nodes.size() - 2;
+    auto res = layout::layout_inline(b.styled, pid, b.doc.node(pid).children, 100, 0, font, diags);
+    const auto lines = line_texts(res);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0], "aaaa bbbb cccc ddddd-");
+    EXPECT_EQ(lines[1], "eeeeeee ffff");
+    double right = 0;
+    for (const auto& r : res.lines[0].runs) right = std::max(right, r.origin.x + r.width);
+    EXPECT_NEAR(right, 100.0, 1e-6);  // the hyphen's width is part of the justified line
+    EXPECT_TRUE(diags.all().empty());
+}
+
+TEST(Hyphenation, AnUnusedSoftHyphenIsNeverDrawn) {
+    auto b = paragraph("co\u00ADoperation", false);
+    test::FakeFont font;
+    core::Diagnostics diags;
+    const auto pid = b.doc.nodes.size() - 2;
+    auto res = layout::layout_inline(b.styled, pid, b.doc.node(pid).children, 100, 0, font, diags);
+    EXPECT_EQ(line_texts(res), std::vector<std::string>{"cooperation"});
+}
+
+TEST(Hyphenation, TheLastWordOfAParagraphIsNeverHyphenated) {
+    // As above, but the soft-hyphenated word ends the paragraph: it moves down whole.
+    auto b = paragraph("aaaa bbbb cccc ddddd\u00ADeeeeeee", false);
+    test::FakeFont font;
+    core::Diagnostics diags;
+    const auto pid = b.doc.nodes.size() - 2;
+    auto res = layout::layout_inline(b.styled, pid, b.doc.node(pid).children, 100, 0, font, diags);
+    const auto lines = line_texts(res);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[1], "cccc dddddeeeeeee");
+    for (const auto& l : lines) EXPECT_FALSE(ends_with_hyphen(l)) << l;
+}
+
+TEST(Hyphenation, NeverThreeHyphenatedLinesInARow) {
+    // Words of 8 letters with a soft hyphen after every 2: a 100pt line fits exactly two words and
+    // a 2-letter piece plus its hyphen, so hyphenating every line would be the tightest fit.
+    std::string text;
+    for (int i = 0; i < 60; ++i) { text += i ? " " : ""; text += "xx\u00ADxx\u00ADxx\u00ADxx"; }
+    auto b = paragraph(text, false);
+    test::FakeFont font;
+    core::Diagnostics diags;
+    const auto pid = b.doc.nodes.size() - 2;
+    auto res = layout::layout_inline(b.styled, pid, b.doc.node(pid).children, 100, 0, font, diags);
+    const auto lines = line_texts(res);
+    ASSERT_GT(lines.size(), 20u);
+    int run = 0, hyphenated = 0;
+    for (const auto& l : lines) {
+        run = ends_with_hyphen(l) ? run + 1 : 0;
+        hyphenated += ends_with_hyphen(l) ? 1 : 0;
+        EXPECT_LE(run, 2) << l;
+    }
+    EXPECT_GT(hyphenated, 5);  // hyphenation did happen
+    std::string plain;
+    for (int i = 0; i < 60; ++i) { plain += i ? " " : ""; plain += "xxxxxxxx"; }
+    EXPECT_EQ(rejoin(lines), plain);
+}
+
+TEST(Hyphenation, AutomaticHyphenationUsesTheHyphenatorButSparesTheLastWord) {
+    std::string text;
+    for (int i = 0; i < 12; ++i) text += "international organization hyphenation ";
+    text += "documentation";
+    auto b = paragraph(text, true);
+    const text::Hyphenator hyphenator;
+    test::FakeFont font;
+    core::Diagnostics diags;
+    const auto pid = b.doc.nodes.size() - 2;
+    auto res = layout::layout_inline(b.styled, pid, b.doc.node(pid).children, 100, 0, font, diags, &hyphenator);
+    const auto lines = line_texts(res);
+    int hyphenated = 0, run = 0;
+    for (const auto& l : lines) {
+        hyphenated += ends_with_hyphen(l) ? 1 : 0;
+        run = ends_with_hyphen(l) ? run + 1 : 0;
+        EXPECT_LE(run, 2);
+    }
+    EXPECT_GT(hyphenated, 0);
+    EXPECT_EQ(rejoin(lines), text);
+    ASSERT_FALSE(lines.empty());
+    EXPECT_NE(lines.back().find("documentation"), std::string::npos) << lines.back();
+    EXPECT_TRUE(diags.all().empty());
+
+    // Without `hyphens: auto`, the same Hyphenator changes nothing.
+    auto plain = paragraph(text, false);
+    auto res2 = layout::layout_inline(plain.styled, pid, plain.doc.node(pid).children, 100, 0, font, diags,
+                                      &hyphenator);
+    for (const auto& l : line_texts(res2)) EXPECT_FALSE(ends_with_hyphen(l)) << l;
+}
+
+TEST(KnuthPlass, AThirdFlaggedBreakInARowIsAvoided) {
+    // Words of four 10pt pieces with a flagged penalty (a 5pt hyphen) between, TeX glue 2.5pt,
+    // lines of 100: "8 8 2-", "6 8 4-", "4 8 6-" are all exactly full, so without the rule the
+    // best breaks are three hyphens in a row, again and again.
+    std::vector<BreakItem> items;
+    for (int i = 0; i < 60; ++i) {
+        if (i > 0) items.push_back({ItemType::glue, 2.5, 1.25, 2.5 / 3, 0, false});
+        for (int piece = 0; piece < 4; ++piece) {
+            if (piece > 0) items.push_back({ItemType::penalty, 5, 0, 0, 50, true});
+            items.push_back({ItemType::box, 10, 0, 0, 0, false});
+        }
+    }
+    items.push_back({ItemType::glue, 0, 1e5, 0, 0, false});
+    items.push_back({ItemType::penalty, 0, 0, 0, -layout::penalty_infinity, false});
+    const auto breaks = layout::break_lines(items, {100});
+    ASSERT_GT(breaks.size(), 20u);
+    int run = 0, flagged = 0;
+    for (const auto& b : breaks) {
+        run = items[b.position].flagged ? run + 1 : 0;
+        flagged += items[b.position].flagged ? 1 : 0;
+        EXPECT_LE(run, 2) << "break at " << b.position;
+    }
+    EXPECT_GT(flagged, 5);
+}
+
 TEST(Pagination, FullPageBreaksAndEveryLineIsPlaced) {
     // 10 paragraphs x 8 lines of 12pt on a 100pt tall column: several pages.
     auto b = build(10, 32, 100);
@@ -196,7 +356,7 @@ TEST(Pagination, AHeadingIsNeverLeftAloneAtTheFootOfAPage) {
     auto& d = b.doc;
     auto p1 = d.add(test::mk(doc::NodeKind::paragraph), 0);
     std::string t;
-    for (int i = 0; i < 28; ++i) t += (i ? " " : "") + std::string("xxxx");
+    for (int i = 0; i < 28; ++i) { t += i ? " " : ""; t += "xxxx"; }
     d.add(test::mk(doc::NodeKind::text, t), p1);
     doc::Node h = test::mk(doc::NodeKind::heading);
     h.level = 2;

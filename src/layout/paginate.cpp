@@ -1,0 +1,344 @@
+// Pagination of units into columns and pages.
+//
+// Control flow: units are taken in order. A unit that fits below the last one in the current
+// column is placed there (its space_before is dropped at a column top). One that does not fit:
+//   - a deferrable figure waits in a queue and text flows on; queued figures open the next column;
+//   - otherwise the column breaks after the last placed unit that allows a break (units after it
+//     move on with the current one), or right here if no unit in the column allows one;
+//   - the next column, or a new page after the last column.
+// A spanning unit (column-span: all) ends the region of columns above it: those columns are
+// balanced (the smallest height at which the region's units still fit in the columns, found by
+// bisection), then the unit is placed across the full width and a new region starts below it.
+// Forced breaks and page-master requests start a new column or page. Items are copied onto the
+// page when a region is committed, with the boxes of boxed containers painted beneath.
+
+#include "layout/paginate.hpp"
+
+#include <algorithm>
+#include <optional>
+
+namespace folio::layout {
+namespace {
+
+constexpr double epsilon = 0.01;
+
+struct Placed {
+    std::size_t unit;
+    double y;  ///< top of the unit, page coordinates
+};
+
+class Paginator {
+public:
+    Paginator(const style::StyledDocument& styled, const UnitList& units, PagedDocument& doc, PageMap& pages)
+        : m_styled(styled), m_units(units.units), m_boxes(units.boxes), m_doc(doc), m_pages(pages) {}
+
+    void run() {
+        m_first_body = m_doc.pages.size();
+        start_page("");
+        for (std::size_t i = 0; i < m_units.size();) i = place(i);
+        while (!m_deferred.empty()) {
+            next_column();
+        }
+        commit_region(true);
+    }
+
+private:
+    // ---- pages and regions ---------------------------------------------------------------------
+    void start_page(const std::string& requested) {
+        const std::size_t number = m_doc.pages.size() + 1;
+        const std::string name = choose_master(m_styled, requested, number, m_doc.pages.size() == m_first_body);
+        const style::PageStyle* master = name.empty() ? &m_styled.page : m_styled.master(name);
+        m_master = master;
+        m_master_name = name;
+        Page p;
+        p.size = master->size;
+        p.bleed = master->bleed;
+        p.master = name;
+        if (master->background) {
+            const double b = p.bleed;
+            p.items.emplace_back(FilledRect{{-b, -b, p.size.width + 2 * b, p.size.height + 2 * b}, *master->background, doc::no_node});
+        }
+        m_doc.pages.push_back(std::move(p));
+        m_box = master->content_box(number % 2 == 0);
+        m_columns = std::max(1, master->columns);
+        m_gap = master->column_gap;
+        m_column_width = (m_box.width - m_gap * (m_columns - 1)) / m_columns;
+        m_region_top = m_box.y;
+        reset_region();
+    }
+
+    void reset_region() {
+        m_cols.assign(1, {});
+        m_y = m_region_top;
+    }
+
+    [[nodiscard]] bool page_empty() const {
+        return m_region_top <= m_box.y + epsilon && m_cols.size() == 1 && m_cols[0].empty();
+    }
+
+    [[nodiscard]] double column_x(std::size_t c) const { return m_box.x + static_cast<double>(c) * (m_column_width + m_gap); }
+
+    void new_page(const std::string& requested) {
+        commit_region(false);
+        start_page(requested);
+        place_deferred();
+    }
+
+    void next_column() {
+        if (static_cast<int>(m_cols.size()) < m_columns) {
+            m_cols.emplace_back();
+            m_y = m_region_top;
+            place_deferred();
+        } else {
+            new_page("");
+        }
+    }
+
+    void place_deferred() {
+        std::vector<std::size_t> waiting;
+        waiting.swap(m_deferred);
+        for (std::size_t u : waiting) {
+            const Unit& unit = m_units[u];
+            if (m_y + unit.height <= m_box.bottom() + epsilon || m_cols.back().empty()) {
+                m_cols.back().push_back({u, m_y});
+                m_y += unit.height;
+            } else {
+                m_deferred.push_back(u);
+            }
+        }
+    }
+
+    // ---- placing ---------------------------------------------------------------------------------
+    /// Places unit i (or rearranges), returning the next unit to place.
+    std::size_t place(std::size_t i) {
+        const Unit& u = m_units[i];
+        const bool column_empty = m_cols.back().empty();
+        if (!u.master.empty() && u.master != m_master_name && m_styled.master(u.master)) {
+            if (!page_empty()) { new_page(u.master); return i; }
+        }
+        if (u.forced_before == style::Break::page && !page_empty() && !m_forced_done[i]) {
+            m_forced_done[i] = true;
+            commit_region(true);
+            start_page(u.master);
+            place_deferred();
+            return i;
+        }
+        if (u.forced_before == style::Break::column && !column_empty && !m_forced_done[i]) {
+            m_forced_done[i] = true;
+            next_column();
+            return i;
+        }
+        if (u.span) return place_span(i);
+        // A margin is dropped at the top of a page, not below a spanning block.
+        const double space = column_empty && m_region_top <= m_box.y + epsilon ? 0 : u.space_before;
+        if (m_y + space + u.height <= m_box.bottom() + epsilon) {
+            m_cols.back().push_back({i, m_y + space});
+            m_y += space + u.height;
+            return i + 1;
+        }
+        if (u.deferrable && !column_empty) {
+            m_deferred.push_back(i);
+            return i + 1;
+        }
+        if (column_empty) {  // taller than a whole column: place it anyway
+            m_cols.back().push_back({i, m_y});
+            m_y += u.height;
+            return i + 1;
+        }
+        // Break the column after the last unit that allows it; later units move on.
+        auto& col = m_cols.back();
+        std::size_t keep = col.size();
+        while (keep > 0 && !m_units[col[keep - 1].unit].break_after) --keep;
+        std::size_t resume = i;
+        if (keep > 0 && keep < col.size()) {
+            // do not move deferred figures back; they keep their place
+            resume = col[keep].unit;
+            col.resize(keep);
+        }
+        next_column();
+        return resume;
+    }
+
+    std::size_t place_span(std::size_t i) {
+        const Unit& u = m_units[i];
+        commit_region(true);  // balance the columns above
+        const bool top = m_region_top <= m_box.y + epsilon;
+        const double space = top ? 0 : u.space_before;
+        // Keep with what follows: the span and the next units it may not be separated from.
+        double need = space + u.height;
+        for (std::size_t k = i; k < m_units.size() && !m_units[k].break_after; ++k) {
+            if (k + 1 < m_units.size()) need += m_units[k + 1].height + (k > i ? 0 : m_units[k + 1].space_before);
+        }
+        if (m_region_top + need > m_box.bottom() + epsilon && !top) {
+            new_page("");
+            return i;
+        }
+        const double y = m_region_top + (top ? 0 : u.space_before);
+        emit(i, m_box.x, y);
+        m_region_top = y + u.height;
+        reset_region();
+        return i + 1;
+    }
+
+    // ---- committing and balancing ------------------------------------------------------------------
+    /// Distributes `seq` into at most m_columns columns of height `h`; nullopt if they do not fit.
+    std::optional<std::vector<std::vector<Placed>>> distribute(const std::vector<std::size_t>& seq, double h) const {
+        std::vector<std::vector<Placed>> cols(1);
+        double y = m_region_top;
+        const double bottom = m_region_top + h;
+        for (std::size_t k = 0; k < seq.size();) {
+            const Unit& u = m_units[seq[k]];
+            const double space = cols.back().empty() && m_region_top <= m_box.y + epsilon ? 0 : u.space_before;
+            if (y + space + u.height <= bottom + epsilon || cols.back().empty()) {
+                cols.back().push_back({seq[k], y + space});
+                y += space + u.height;
+                ++k;
+                continue;
+            }
+            auto& col = cols.back();
+            std::size_t keep = col.size();
+            while (keep > 0 && !m_units[col[keep - 1].unit].break_after) --keep;
+            if (keep == 0) return std::nullopt;  // no allowed break at this height: try a taller one
+            if (keep < col.size()) {
+                k -= col.size() - keep;
+                col.resize(keep);
+            }
+            if (static_cast<int>(cols.size()) == m_columns) return std::nullopt;
+            cols.emplace_back();
+            y = m_region_top;
+        }
+        return cols;
+    }
+
+    void balance() {
+        if (m_columns < 2) return;
+        std::vector<std::size_t> seq;
+        double tallest = 0;
+        for (const auto& col : m_cols) {
+            for (const auto& p : col) {
+                seq.push_back(p.unit);
+                tallest = std::max(tallest, m_units[p.unit].height);
+            }
+        }
+        if (seq.empty()) return;
+        double lo = tallest;
+        double hi = m_box.bottom() - m_region_top;
+        if (!distribute(seq, hi)) return;
+        for (int step = 0; step < 24 && hi - lo > 0.5; ++step) {
+            const double mid = (lo + hi) / 2;
+            if (distribute(seq, mid)) hi = mid; else lo = mid;
+        }
+        m_cols = *distribute(seq, hi);
+    }
+
+    void commit_region(bool balanced) {
+        if (balanced) balance();
+        double bottom = m_region_top;
+        const std::size_t under = m_doc.pages.back().items.size();
+        std::vector<Item> boxes;
+        for (std::size_t c = 0; c < m_cols.size(); ++c) {
+            paint_boxes(m_cols[c], column_x(c), boxes);
+            for (const auto& p : m_cols[c]) {
+                emit(p.unit, column_x(c), p.y);
+                bottom = std::max(bottom, p.y + m_units[p.unit].height);
+            }
+        }
+        auto& items = m_doc.pages.back().items;
+        items.insert(items.begin() + static_cast<std::ptrdiff_t>(under), boxes.begin(), boxes.end());
+        m_region_top = bottom;
+        reset_region();
+    }
+
+    /// Backgrounds and borders of the boxed containers whose units are in this column.
+    void paint_boxes(const std::vector<Placed>& col, double x, std::vector<Item>& out) const {
+        std::vector<std::pair<doc::NodeId, std::pair<double, double>>> extent;
+        for (const auto& p : col) {
+            for (doc::NodeId b : m_units[p.unit].boxes) {
+                auto it = std::find_if(extent.begin(), extent.end(), [&](auto& e) { return e.first == b; });
+                const double top = p.y;
+                const double bot = p.y + m_units[p.unit].height;
+                if (it == extent.end()) extent.push_back({b, {top, bot}});
+                else it->second = {std::min(it->second.first, top), std::max(it->second.second, bot)};
+            }
+        }
+        for (const auto& [id, span] : extent) {
+            const auto& st = m_styled.style(id);
+            const auto& g = m_boxes.at(id);
+            const core::Rect r{x + g.x, span.first, g.width, span.second - span.first};
+            if (st.background) out.emplace_back(FilledRect{r, *st.background, id});
+            if (st.border_width > 0) {
+                const double b = st.border_width;
+                out.emplace_back(FilledRect{{r.x, r.y, r.width, b}, st.border_color, id});
+                out.emplace_back(FilledRect{{r.x, r.bottom() - b, r.width, b}, st.border_color, id});
+                out.emplace_back(FilledRect{{r.x, r.y, b, r.height}, st.border_color, id});
+                out.emplace_back(FilledRect{{r.right() - b, r.y, b, r.height}, st.border_color, id});
+            }
+            if (st.border_left_width > 0) {
+                out.emplace_back(FilledRect{{r.x, r.y, st.border_left_width, r.height}, st.border_color, id});
+            }
+        }
+    }
+
+    /// Copies a unit's items onto the current page at (x, y).
+    void emit(std::size_t index, double x, double y) {
+        const Unit& u = m_units[index];
+        Page& page = m_doc.pages.back();
+        const std::size_t page_index = m_doc.pages.size() - 1;
+        if (u.starts_block && page.first_node == doc::no_node) page.first_node = u.block;
+        if (u.starts_block) m_pages.emplace(u.block, page_index);
+        if (u.heading != doc::no_node) {
+            m_pages.emplace(u.heading, page_index);
+            const auto& n = m_styled.doc().node(u.heading);
+            if (n.level >= 2) {
+                m_doc.outline.push_back({m_styled.doc().plain_text(u.heading), n.level - 1, page_index, y, u.heading});
+            }
+        }
+        for (const auto& item : u.items) {
+            Item moved = item;
+            std::visit([&](auto& it) { shift(it, x, y); }, moved);
+            if (const auto* a = std::get_if<Anchor>(&moved)) m_pages.emplace(a->node, page_index);
+            page.items.push_back(std::move(moved));
+        }
+    }
+
+    static void shift(GlyphRun& r, double x, double y) { r.origin.x += x; r.origin.y += y; }
+    static void shift(FilledRect& r, double x, double y) { r.rect.x += x; r.rect.y += y; }
+    static void shift(ImageBox& r, double x, double y) { r.rect.x += x; r.rect.y += y; }
+    static void shift(LinkArea& r, double x, double y) { r.rect.x += x; r.rect.y += y; }
+    static void shift(Anchor& r, double x, double y) { r.at.x += x; r.at.y += y; }
+
+    const style::StyledDocument& m_styled;
+    const std::vector<Unit>& m_units;
+    const std::map<doc::NodeId, BoxGeometry>& m_boxes;
+    PagedDocument& m_doc;
+    PageMap& m_pages;
+    std::size_t m_first_body = 0;
+    const style::PageStyle* m_master = nullptr;
+    std::string m_master_name;
+    core::Rect m_box;
+    int m_columns = 1;
+    double m_gap = 0;
+    double m_column_width = 0;
+    double m_region_top = 0;
+    double m_y = 0;
+    std::vector<std::vector<Placed>> m_cols;
+    std::vector<std::size_t> m_deferred;
+    std::map<std::size_t, bool> m_forced_done;
+};
+
+}  // namespace
+
+std::string choose_master(const style::StyledDocument& styled, const std::string& requested, std::size_t page_number,
+                          bool first_body_page) {
+    if (!requested.empty() && styled.master(requested)) return requested;
+    if (first_body_page && styled.master("first")) return "first";
+    const char* side = page_number % 2 == 0 ? "left" : "right";
+    if (styled.master(side)) return side;
+    return "";
+}
+
+void paginate(const style::StyledDocument& styled, const UnitList& units, PagedDocument& doc, PageMap& pages_out) {
+    Paginator(styled, units, doc, pages_out).run();
+}
+
+}  // namespace folio::layout

@@ -1,0 +1,19 @@
+#pragma once
+/// Pagination: places units into the columns of pages.
+
+#include "layout/units.hpp"
+
+namespace folio::layout {
+
+/// Places `units` on pages after `first_pages` (the cover, if any), choosing each page's master
+/// (a requested one, else first, else left/right by parity, else the default), breaking columns
+/// and pages where the units allow, deferring figures that do not fit, and balancing the columns
+/// before a spanning unit and at the end. Fills `pages_out` with the page of every block start.
+void paginate(const style::StyledDocument& styled, const UnitList& units, PagedDocument& doc, PageMap& pages_out);
+
+/// The master a page gets: `requested` if the sheet defines it, else "first" for the first body
+/// page, else "left"/"right" by parity (page_number is 1-based), else the default ("").
+std::string choose_master(const style::StyledDocument& styled, const std::string& requested, std::size_t page_number,
+                          bool first_body_page);
+
+}  // namespace folio::layout

@@ -1,0 +1,64 @@
+#pragma once
+/// Units: the vertical pieces a document is cut into before pagination (a line of a paragraph, a
+/// heading line, a figure with its caption, a spacer), each with the rules for breaking after it.
+/// Private to the layout stage.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "layout/paged_document.hpp"
+#include "style/computed.hpp"
+#include "layout/inline.hpp"
+#include "text/font_metrics.hpp"
+
+namespace folio::text {
+class Hyphenator;
+}
+
+namespace folio::layout {
+
+/// One piece of vertical content; items are relative to its top-left corner.
+struct Unit {
+    double height = 0;
+    double space_before = 0;  ///< collapsed margin above; dropped at the top of a column
+    bool break_after = true;  ///< a column or page break may follow
+    style::Break forced_before = style::Break::none;
+    std::string master;        ///< a page master this unit must start on ("" = any)
+    bool span = false;         ///< spans every column (laid out at the full text width)
+    bool deferrable = false;   ///< a figure: may float past the text after it to the next column
+    std::vector<Item> items;
+    std::vector<doc::NodeId> boxes;  ///< boxed ancestors (background, border), outermost first
+    doc::NodeId block = doc::no_node;
+    bool starts_block = false;
+    doc::NodeId heading = doc::no_node;  ///< set on a heading's first line (outline, {section})
+};
+
+/// Where a boxed container sits horizontally, relative to the column (or text area, if spanning).
+struct BoxGeometry {
+    double x = 0;
+    double width = 0;
+    double inset = 0;  ///< padding + border
+};
+
+/// The units of a document plus the geometry of its boxed containers.
+struct UnitList {
+    std::vector<Unit> units;
+    std::map<doc::NodeId, BoxGeometry> boxes;
+};
+
+/// The pixel size of a PNG or JPEG file from its header, or nullopt.
+std::optional<core::Size> image_size(const std::string& path);
+
+/// The marker of list item `n` (1-based) in a list style ("•", "3.", "c.", "iv.").
+std::string list_marker(style::ListStyle s, int n);
+
+/// Cuts the body (everything but the cover) into units for columns of `column_width` and a text
+/// area of `full_width`.
+UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
+                     const text::Hyphenator* hyphenator, double column_width, double full_width,
+                     const PageMap& pages);
+
+}  // namespace folio::layout

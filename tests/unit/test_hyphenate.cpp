@@ -1,0 +1,115 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/utf8.hpp"
+#include "text/hyphenate.hpp"
+
+using namespace folio;
+
+namespace {
+
+/// The word with '-' at each hyphenation point, for readable expectations.
+std::string hyphenated(const text::Hyphenator& h, const std::string& word, const std::string& lang,
+                       std::size_t left_min = 2, std::size_t right_min = 3) {
+    const std::u32string w = core::decode_utf8(word).text;
+    std::u32string out;
+    std::size_t prev = 0;
+    for (std::size_t p : h.points(w, lang, left_min, right_min)) {
+        EXPECT_GT(p, prev) << word;
+        out.append(w, prev, p - prev);
+        out.push_back(U'-');
+        prev = p;
+    }
+    out.append(w, prev, std::u32string::npos);
+    return core::to_utf8(out);
+}
+
+}  // namespace
+
+TEST(Hyphenator, EnglishWordsFollowTheUsPatterns) {
+    const text::Hyphenator h;
+    EXPECT_EQ(hyphenated(h, "hyphenation", "en"), "hy-phen-ation");
+    EXPECT_EQ(hyphenated(h, "organization", "en-US"), "or-ga-ni-za-tion");
+    EXPECT_EQ(hyphenated(h, "international", "en-GB"), "in-ter-na-tional");
+    EXPECT_EQ(hyphenated(h, "migration", "EN"), "mi-gra-tion");
+}
+
+TEST(Hyphenator, CapitalsHyphenateLikeLowerCase) {
+    const text::Hyphenator h;
+    EXPECT_EQ(hyphenated(h, "Hyphenation", "en"), "Hy-phen-ation");
+    EXPECT_EQ(hyphenated(h, "HYPHENATION", "en"), "HY-PHEN-ATION");
+    EXPECT_EQ(hyphenated(h, "TÜKÖRFÚRÓGÉP", "hu"), "TÜ-KÖR-FÚ-RÓ-GÉP");
+}
+
+TEST(Hyphenator, HungarianPositionsCountCharactersNotBytes) {
+    const text::Hyphenator h;
+    EXPECT_EQ(hyphenated(h, "tükörfúrógép", "hu"), "tü-kör-fú-ró-gép");
+    EXPECT_EQ(hyphenated(h, "szervezet", "hu-HU"), "szer-ve-zet");
+    EXPECT_EQ(hyphenated(h, "migrációs", "hu"), "mig-rá-ciós");  // "ós" is below the right minimum
+    EXPECT_EQ(hyphenated(h, "együttműködés", "hu"), "együtt-mű-kö-dés");
+    EXPECT_EQ(hyphenated(h, "Magyarországon", "hu"), "Ma-gyar-or-szá-gon");
+}
+
+TEST(Hyphenator, NonStandardHungarianBreaksAreLeftOut) {
+    // "asszonnyal" hyphenates as "asz-szony-nyal", which changes the letters; folio only breaks
+    // where the word stays as written.
+    const text::Hyphenator h;
+    EXPECT_EQ(hyphenated(h, "asszonnyal", "hu"), "asszonnyal");
+}
+
+TEST(Hyphenator, MinimumFragmentsAreHonoured) {
+    const text::Hyphenator h;
+    for (std::size_t p : h.points(U"hyphenation", "en")) {
+        EXPECT_GE(p, 2u);
+        EXPECT_GE(11 - p, 3u);
+    }
+    EXPECT_EQ(hyphenated(h, "hyphenation", "en", 3, 3), "hyphen-ation");
+    EXPECT_EQ(hyphenated(h, "hyphenation", "en", 2, 5), "hy-phen-ation");  // "ation" is 5
+    EXPECT_EQ(hyphenated(h, "hyphenation", "en", 2, 6), "hy-phenation");
+    EXPECT_EQ(hyphenated(h, "table", "en"), "ta-ble");
+    EXPECT_EQ(hyphenated(h, "table", "en", 2, 4), "table");
+    EXPECT_TRUE(h.points(U"cat", "en").empty());
+}
+
+TEST(Hyphenator, PunctuationAroundAWordIsIgnoredAndPositionsMapBack) {
+    const text::Hyphenator h;
+    EXPECT_EQ(hyphenated(h, "(hyphenation),", "en"), "(hy-phen-ation),");
+    EXPECT_EQ(hyphenated(h, "“organization.”", "en"), "“or-ga-ni-za-tion.”");
+    EXPECT_EQ(hyphenated(h, "„szervezet”", "hu"), "„szer-ve-zet”");
+    // A hyphenated compound hyphenates each part; the explicit hyphen is not a point.
+    EXPECT_EQ(hyphenated(h, "counter-trafficking", "en"), "counter-traf-fick-ing");
+}
+
+TEST(Hyphenator, WordsWithDigitsAddressesAndUrlsAreNotHyphenated) {
+    const text::Hyphenator h;
+    EXPECT_TRUE(h.points(U"organization2023", "en").empty());
+    EXPECT_TRUE(h.points(U"2023", "en").empty());
+    EXPECT_TRUE(h.points(U"information@iom.int", "en").empty());
+    EXPECT_TRUE(h.points(U"https://publications.iom.int", "en").empty());
+    EXPECT_TRUE(h.points(U"publications/international", "en").empty());
+}
+
+TEST(Hyphenator, AnUnknownLanguageGivesNothing) {
+    const text::Hyphenator h;
+    EXPECT_TRUE(h.points(U"hyphenation", "de").empty());
+    EXPECT_TRUE(h.points(U"hyphenation", "").empty());
+    EXPECT_EQ(text::Hyphenator::dictionary_for("en-GB"), "hyph_en_US.dic");
+    EXPECT_EQ(text::Hyphenator::dictionary_for("hu_HU"), "hyph_hu_HU.dic");
+    EXPECT_EQ(text::Hyphenator::dictionary_for("fr"), "");
+}
+
+TEST(Hyphenator, AMissingDictionaryDirectoryGivesNothing) {
+    const text::Hyphenator h("/nonexistent/folio-hyphen");
+    EXPECT_TRUE(h.points(U"hyphenation", "en").empty());
+    EXPECT_TRUE(h.points(U"hyphenation", "en").empty());  // the failed load is remembered
+}
+
+TEST(Hyphenator, BothLanguagesLoadSideBySideAndMove) {
+    text::Hyphenator h;
+    EXPECT_FALSE(h.points(U"hyphenation", "en").empty());
+    EXPECT_FALSE(h.points(U"szervezet", "hu").empty());
+    text::Hyphenator moved(std::move(h));
+    EXPECT_EQ(hyphenated(moved, "hyphenation", "en"), "hy-phen-ation");
+}

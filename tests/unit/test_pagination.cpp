@@ -1,0 +1,327 @@
+// The page and box model: columns, spanning titles, balancing, figure deferral, masters, the cover,
+// the contents and explicit breaks, on a fixed-width fake font (every character 0.5 em, space
+// 0.25 em), so positions are exact.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "core/utf8.hpp"
+#include "fake_font.hpp"
+#include "layout/layout.hpp"
+#include "layout/units.hpp"
+#include "tree_builder.hpp"
+
+using namespace folio;
+using doc::NodeKind;
+using test::mk;
+
+namespace {
+
+/// A document under construction with a style for every node.
+struct Doc {
+    doc::Document d;
+    style::StyledDocument s;
+    style::ComputedStyle base;
+
+    Doc() {
+        d.add(mk(NodeKind::document), doc::no_node);
+        base.font_size = 10;
+        base.line_height = 1.2;  // 12pt lines
+        base.text_align = style::TextAlign::left;
+        // page: 200 x 200, 20pt margins: a 160 x 160 text area, 13 lines of 12pt
+        s.page.size = {200, 200};
+        s.page.margin_left = s.page.margin_right = s.page.margin_top = s.page.margin_bottom = 20;
+    }
+    doc::NodeId para(int words, doc::NodeId parent = 0) {
+        const auto p = d.add(mk(NodeKind::paragraph), parent);
+        std::string t;
+        for (int i = 0; i < words; ++i) t += (i ? " " : "") + std::string("xxxx");
+        d.add(mk(NodeKind::text, t), p);
+        return p;
+    }
+    doc::NodeId heading(const std::string& title, int level = 2, doc::NodeId parent = 0) {
+        auto h = mk(NodeKind::heading);
+        h.level = static_cast<std::uint8_t>(level);
+        const auto id = d.add(h, parent);
+        d.add(mk(NodeKind::text, title), id);
+        return id;
+    }
+    layout::PagedDocument lay(core::Diagnostics* out = nullptr) {
+        s.document = &d;
+        s.styles.assign(d.nodes.size(), base);
+        for (auto& [id, st] : overrides) s.styles[id] = st;
+        test::FakeFont font;
+        core::Diagnostics diags;
+        auto r = layout::layout_document(s, font, diags);
+        EXPECT_TRUE(r) << (r ? "" : r.error().message);
+        if (out) *out = diags;
+        return r ? *r : layout::PagedDocument{};
+    }
+    style::ComputedStyle& style_of(doc::NodeId id) {
+        overrides.emplace_back(id, base);
+        return overrides.back().second;
+    }
+    std::vector<std::pair<doc::NodeId, style::ComputedStyle>> overrides;
+};
+
+std::vector<const layout::GlyphRun*> runs(const layout::Page& p) {
+    std::vector<const layout::GlyphRun*> out;
+    for (const auto& it : p.items)
+        if (auto* r = std::get_if<layout::GlyphRun>(&it)) out.push_back(r);
+    return out;
+}
+
+std::set<double> column_lefts(const layout::Page& p) {
+    std::set<double> xs;
+    for (const auto* r : runs(p)) xs.insert(r->origin.x);
+    return xs;
+}
+
+}  // namespace
+
+TEST(Columns, TextFlowsDownTheFirstColumnThenTheSecond) {
+    Doc doc;
+    doc.s.page.columns = 2;
+    doc.s.page.column_gap = 10;  // columns of 75pt: 3 words of 20pt per line
+    for (int i = 0; i < 6; ++i) doc.para(15);  // 6 x 5 lines = 30 lines, 13 per column
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 2u);
+    EXPECT_EQ(column_lefts(pages.pages[0]), (std::set<double>{20, 105}));
+    std::size_t lines = 0;
+    for (const auto& p : pages.pages) lines += runs(p).size();
+    EXPECT_EQ(lines, 30u);
+    for (const auto* r : runs(pages.pages[0])) EXPECT_LE(r->origin.x + r->width, r->origin.x < 100 ? 95.0 : 180.0);
+}
+
+TEST(Columns, TheLastColumnsAreBalanced) {
+    Doc doc;
+    doc.s.page.columns = 2;
+    doc.s.page.column_gap = 10;
+    doc.para(30);  // 10 lines: 5 and 5, not 10 and 0
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 1u);
+    std::size_t left = 0, right = 0;
+    for (const auto* r : runs(pages.pages[0])) (r->origin.x < 100 ? left : right)++;
+    EXPECT_EQ(left, 5u);
+    EXPECT_EQ(right, 5u);
+}
+
+TEST(Columns, ASpanningTitleCrossesBothColumnsAndBalancesTheTextAbove) {
+    Doc doc;
+    doc.s.page.columns = 2;
+    doc.s.page.column_gap = 10;
+    doc.para(12);  // 4 lines -> 2 + 2 above the title
+    const auto h = doc.heading("A spanning title here");  // 105pt: wider than a column of 75
+    doc.style_of(h).column_span_all = true;
+    doc.para(12);
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 1u);
+    const layout::GlyphRun* title = nullptr;
+    double above = 0;
+    for (const auto* r : runs(pages.pages[0])) {
+        if (r->node == h + 1) title = r;
+    }
+    ASSERT_NE(title, nullptr);
+    EXPECT_GT(title->width, 75.0);  // set at the full width of 160
+    EXPECT_DOUBLE_EQ(title->origin.x, 20.0);
+    for (const auto* r : runs(pages.pages[0])) {
+        if (r->node == 2) above = std::max(above, r->origin.y);
+    }
+    EXPECT_LT(above, title->origin.y);
+    // the text above the title was balanced: two lines per column
+    EXPECT_LT(above, 20 + 2 * 12 + 1);
+}
+
+/// Writes the header of a PNG of w x h pixels (all layout reads).
+std::string png_header(unsigned w, unsigned h) {
+    const auto path = std::filesystem::temp_directory_path() / ("folio-fig-" + std::to_string(w) + "x" + std::to_string(h) + ".png");
+    std::string bytes = "\x89PNG\r\n\x1a\n";
+    bytes += std::string("\0\0\0\x0dIHDR", 8);
+    for (unsigned v : {w, h}) {
+        for (int shift = 24; shift >= 0; shift -= 8) bytes.push_back(static_cast<char>((v >> shift) & 0xFF));
+    }
+    bytes += std::string(13, '\0');
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path.string();
+}
+
+TEST(Figures, AFigureThatDoesNotFitMovesOnAndTextFillsTheGap) {
+    Doc doc;                // one column of 13 lines (156pt), 7 words a line
+    doc.para(35);           // 5 lines: 60pt
+    auto fig = mk(NodeKind::figure);
+    fig.src = png_header(100, 200);  // 75 x 150pt at 96 dpi, capped at 80% of 160pt = 128pt tall
+    const auto f = doc.d.add(fig, 0);
+    const auto after = doc.para(6);  // 2 lines: fit below the first paragraph
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 2u);
+    bool after_on_first = false;
+    for (const auto* r : runs(pages.pages[0])) after_on_first = after_on_first || r->node == after + 1;
+    EXPECT_TRUE(after_on_first) << "the text after the figure did not fill the gap";
+    const layout::ImageBox* img = nullptr;
+    for (const auto& it : pages.pages[1].items)
+        if (auto* b = std::get_if<layout::ImageBox>(&it)) img = b;
+    ASSERT_NE(img, nullptr);
+    EXPECT_EQ(img->node, f);
+    EXPECT_DOUBLE_EQ(img->rect.y, 20.0);  // top of the next page
+    EXPECT_NEAR(img->rect.height, 128.0, 1e-9);
+    EXPECT_NEAR(img->rect.width, 64.0, 1e-9);  // aspect ratio kept
+}
+
+TEST(Masters, FacingPagesMirrorTheMargins) {
+    Doc doc;
+    doc.s.page.margin_inside = 30;
+    doc.s.page.margin_outside = 10;
+    for (int i = 0; i < 8; ++i) doc.para(35);  // 7 words a line: 40 lines, several pages
+    const auto pages = doc.lay();
+    ASSERT_GE(pages.pages.size(), 3u);
+    EXPECT_EQ(column_lefts(pages.pages[0]), (std::set<double>{30}));  // page 1, a right-hand page
+    EXPECT_EQ(column_lefts(pages.pages[1]), (std::set<double>{10}));  // page 2, a left-hand page
+}
+
+TEST(Masters, TheFirstMasterAndARequestedPage) {
+    Doc doc;
+    auto first = doc.s.page;
+    first.name = "first";
+    first.margin_top = 80;
+    doc.s.masters.push_back(first);
+    doc.para(3);
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 1u);
+    EXPECT_EQ(pages.pages[0].master, "first");
+    EXPECT_GT(runs(pages.pages[0])[0]->origin.y, 80.0);
+}
+
+TEST(Cover, TheCoverIsItsOwnPageWithoutFooterAndTheTitleIsNotRepeated) {
+    Doc doc;
+    doc.d.meta.title = "Brochure";
+    doc.d.meta.organisation = "Org";
+    doc.d.meta.cover.present = true;
+    doc.heading("Brochure", 1);
+    doc.para(3);
+    style::RunningContent footer;
+    footer.content = "{page}";
+    doc.s.footer = footer;
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 2u);
+    EXPECT_EQ(pages.pages[0].master, "cover");
+    std::vector<std::string> cover_text;
+    for (const auto* r : runs(pages.pages[0])) cover_text.push_back(core::to_utf8(r->text));
+    EXPECT_EQ(cover_text, (std::vector<std::string>{"Brochure", "Org"}));
+    std::vector<std::string> body;
+    for (const auto* r : runs(pages.pages[1])) body.push_back(core::to_utf8(r->text));
+    EXPECT_EQ(body, (std::vector<std::string>{"xxxx xxxx xxxx", "2"}));  // no repeated title; footer "2"
+}
+
+TEST(Contents, EntriesCarryThePageNumbersOfTheirSectionsAndLinkToThem) {
+    Doc doc;
+    doc.d.add(mk(NodeKind::contents), 0);
+    doc.d.nodes.back().label = "Contents";
+    const auto a = doc.heading("Alpha");
+    doc.para(3);
+    auto brk = mk(NodeKind::explicit_break);
+    brk.text = "page";
+    doc.d.add(brk, 0);
+    const auto b = doc.heading("Beta");
+    doc.para(3);
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 2u);
+    std::vector<std::string> texts;
+    std::vector<doc::NodeId> targets;
+    for (const auto& it : pages.pages[0].items) {
+        if (auto* r = std::get_if<layout::GlyphRun>(&it)) texts.push_back(core::to_utf8(r->text));
+        if (auto* l = std::get_if<layout::LinkArea>(&it)) targets.push_back(l->target);
+    }
+    EXPECT_EQ(targets, (std::vector<doc::NodeId>{a, b}));
+    // "Alpha" .... "1", "Beta" .... "2"
+    ASSERT_GE(texts.size(), 7u);
+    EXPECT_EQ(texts[0], "Contents");
+    EXPECT_EQ(texts[1], "Alpha");
+    EXPECT_EQ(texts[3], "1");
+    EXPECT_EQ(texts[4], "Beta");
+    EXPECT_EQ(texts[6], "2");
+    EXPECT_EQ(pages.outline.size(), 2u);
+    EXPECT_EQ(pages.outline[1].page, 1u);
+}
+
+TEST(Breaks, AColumnBreakStartsTheNextColumn) {
+    Doc doc;
+    doc.s.page.columns = 2;
+    doc.s.page.column_gap = 10;
+    doc.para(3);
+    auto brk = mk(NodeKind::explicit_break);
+    brk.text = "column";
+    doc.d.add(brk, 0);
+    const auto second = doc.para(3);
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 1u);
+    for (const auto* r : runs(pages.pages[0])) {
+        if (r->node == second + 1) {
+            EXPECT_DOUBLE_EQ(r->origin.x, 105.0);
+        }
+    }
+}
+
+TEST(Lists, MarkersInEveryNumberingStyle) {
+    using style::ListStyle;
+    EXPECT_EQ(layout::list_marker(ListStyle::decimal, 12), "12.");
+    EXPECT_EQ(layout::list_marker(ListStyle::lower_alpha, 28), "ab.");
+    EXPECT_EQ(layout::list_marker(ListStyle::upper_alpha, 3), "C.");
+    EXPECT_EQ(layout::list_marker(ListStyle::lower_roman, 1994), "mcmxciv.");
+    EXPECT_EQ(layout::list_marker(ListStyle::upper_roman, 4), "IV.");
+    EXPECT_EQ(layout::list_marker(ListStyle::disc, 1), "\u2022");
+    EXPECT_EQ(layout::list_marker(ListStyle::none, 1), "");
+}
+
+TEST(Lists, NestedListItemsAreIndentedWithTheirMarkers) {
+    Doc doc;
+    auto list = mk(NodeKind::list);
+    list.ordered = true;
+    const auto l = doc.d.add(list, 0);
+    const auto li = doc.d.add(mk(NodeKind::list_item), l);
+    doc.d.add(mk(NodeKind::text, "one"), li);
+    const auto inner = doc.d.add(mk(NodeKind::list), li);
+    const auto li2 = doc.d.add(mk(NodeKind::list_item), inner);
+    doc.d.add(mk(NodeKind::text, "two"), li2);
+    doc.style_of(l).list_style = style::ListStyle::decimal;
+    doc.style_of(li).list_style = style::ListStyle::decimal;
+    const auto pages = doc.lay();
+    std::vector<std::pair<std::string, double>> seen;
+    for (const auto* r : runs(pages.pages[0])) seen.emplace_back(core::to_utf8(r->text), r->origin.x);
+    ASSERT_EQ(seen.size(), 4u);
+    EXPECT_EQ(seen[0].first, "1.");
+    EXPECT_EQ(seen[1].first, "one");
+    EXPECT_EQ(seen[2].first, "\u2022");  // the inner list keeps the default disc
+    EXPECT_EQ(seen[3].first, "two");
+    EXPECT_LT(seen[0].second, seen[1].second);
+    EXPECT_GT(seen[3].second, seen[1].second);  // nested deeper
+}
+
+TEST(CrossReferences, ShowTheTargetsTitleAndPageAfterTheNumbersSettle) {
+    Doc doc;
+    const auto p = doc.d.add(mk(NodeKind::paragraph), 0);
+    doc.d.add(mk(NodeKind::text, "See "), p);
+    auto ref = mk(NodeKind::link);
+    ref.reference = true;
+    ref.href = "#beta";
+    doc.d.add(ref, p);
+    auto brk = mk(NodeKind::explicit_break);
+    brk.text = "page";
+    doc.d.add(brk, 0);
+    auto section = mk(NodeKind::section);
+    section.id = "beta";
+    const auto s = doc.d.add(section, 0);
+    doc.heading("Beta", 2, s);
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 2u);
+    std::string line;
+    std::vector<doc::NodeId> targets;
+    for (const auto& it : pages.pages[0].items) {
+        if (auto* r = std::get_if<layout::GlyphRun>(&it)) line += core::to_utf8(r->text);
+        if (auto* l = std::get_if<layout::LinkArea>(&it)) targets.push_back(l->target);
+    }
+    EXPECT_EQ(line, "See Beta, page 2");
+    EXPECT_EQ(targets, (std::vector<doc::NodeId>{s}));
+}

@@ -251,7 +251,7 @@ private:
             if (m_doc.node(c).kind != NodeKind::caption) continue;
             const ComputedStyle& cs = m_styled.style(c);
             y += cs.margin_top;
-            auto lines = layout_inline(m_styled, c, m_doc.node(c).children, width, 0, m_fonts, m_diags, m_hyphenator, &m_pages).lines;
+            auto lines = inline_lines(c, m_doc.node(c).children, width, 0);
             for (const auto& line : lines) {
                 append_line(u, line, left, y, c);
                 y += line.height;
@@ -311,7 +311,7 @@ private:
     void text_block(NodeId id, const std::vector<NodeId>& inlines, double left, double width) {
         const ComputedStyle& st = m_styled.style(id);
         const bool heading = m_doc.node(id).kind == NodeKind::heading;
-        auto lines = layout_inline(m_styled, id, inlines, width, st.text_indent, m_fonts, m_diags, m_hyphenator, &m_pages).lines;
+        auto lines = inline_lines(id, inlines, width, st.text_indent);
         if (lines.empty()) return;
         const int n = static_cast<int>(lines.size());
         const bool keep_all = heading || st.keep_with_next;
@@ -336,6 +336,13 @@ private:
             append_line(u, line, left, 0, id);
             push(std::move(u));
         }
+    }
+
+    /// The lines of a block's inline content; missing characters are kept for reporting.
+    std::vector<Line> inline_lines(NodeId block, const std::vector<NodeId>& inlines, double width, double indent) {
+        auto res = layout_inline(m_styled, block, inlines, width, indent, m_fonts, m_diags, m_hyphenator, &m_pages);
+        for (const auto& m : res.missing) m_out.missing.emplace_back(m, block);
+        return std::move(res.lines);
     }
 
     /// Anchors for a block's first unit: the block itself, and its section if it is the title.

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/utf8.hpp"
 #include "layout/inline.hpp"
@@ -169,6 +170,27 @@ void running_content(const style::StyledDocument& styled, text::FontProvider& fo
     }
 }
 
+/// One warning per character and source line, naming the page it lands on.
+void report_missing(const style::StyledDocument& styled, const UnitList& units, const PageMap& pages,
+                    core::Diagnostics& diags) {
+    std::vector<std::pair<char32_t, std::uint32_t>> seen;
+    for (const auto& [m, block] : units.missing) {
+        const auto& loc = styled.doc().node(m.node).location;
+        if (std::find(seen.begin(), seen.end(), std::make_pair(m.character, loc.line)) != seen.end()) continue;
+        seen.emplace_back(m.character, loc.line);
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(m.character));
+        const auto page = pages.find(block);
+        const auto& st = styled.style(m.node);
+        std::string faces = "'" + st.font_family + "'";
+        for (const auto& f : st.font_fallbacks) faces += ", '" + f + "'";
+        diags.warning("text.missing-glyph",
+                      std::string("character ") + code + " is in no font of " + faces + " and will not print" +
+                          (page == pages.end() ? std::string() : " (page " + std::to_string(page->second + 1) + ")"),
+                      loc);
+    }
+}
+
 bool needs_page_numbers(const doc::Document& d) {
     return std::any_of(d.nodes.begin(), d.nodes.end(), [](const doc::Node& n) {
         return n.kind == doc::NodeKind::contents || (n.kind == doc::NodeKind::link && n.reference);
@@ -204,6 +226,7 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
         running_content(styled, fonts, out, first_body);
         if (!iterate || found == pages) {
             diags.append(pass_diags);
+            report_missing(styled, units, found, diags);
             return out;
         }
         pages = std::move(found);

@@ -139,16 +139,35 @@ private:
             } else if (c == 0xAD) {
                 word.push_back(c);  // soft hyphen: a break opportunity, never drawn
             } else {
-                if (!m_fonts.has_glyph(font, c) && c != 0xA0) warn_missing(c, id);
-                word.push_back(st.text_transform == style::TextTransform::uppercase ? to_upper(c) : c);
+                const char32_t shown = st.text_transform == style::TextTransform::uppercase ? to_upper(c) : c;
+                if (!m_fonts.has_glyph(font, shown) && shown != 0xA0) {
+                    // The first fallback family that has the character draws it.
+                    if (const auto fallback = fallback_for(st, shown)) {
+                        flush();
+                        push_box(std::u32string(1, shown), st, *fallback, id, link);
+                        continue;
+                    }
+                    warn_missing(shown, id);
+                }
+                word.push_back(shown);
             }
         }
         flush();
     }
 
+    std::optional<text::FontId> fallback_for(const ComputedStyle& st, char32_t c) {
+        for (const auto& family : st.font_fallbacks) {
+            const auto f = m_fonts.find(family, st.font_weight, st.italic);
+            if (f && m_fonts.has_glyph(*f, c)) return f;
+        }
+        return std::nullopt;
+    }
+
     void warn_missing(char32_t c, doc::NodeId id) {
+        m_missing_glyphs.push_back({c, id});
         if (std::find(m_missing.begin(), m_missing.end(), c) != m_missing.end()) return;
         m_missing.push_back(c);
+        if (m_defer_missing) return;  // the caller reports them, with their pages
         char buf[16];
         std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
         m_diags.warning("text.missing-glyph", std::string("character ") + buf + " is not in font '" +
@@ -287,6 +306,10 @@ private:
     Collected m_out;
     std::vector<std::size_t> m_auto_hyphens;  ///< item indices of the last word's automatic hyphens
     std::vector<char32_t> m_missing;
+
+public:
+    std::vector<MissingGlyph> m_missing_glyphs;  ///< every character no face has, in order
+    bool m_defer_missing = false;                ///< true: leave the warnings to the caller
 };
 
 bool same_format(const GlyphRun& run, const Fragment& f) {
@@ -410,11 +433,13 @@ InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId bloc
     const bool justify = st.text_align == style::TextAlign::justify;
     Collector collector(styled, fonts, width - first_indent, hyphenator, diags);
     collector.set_pages(pages);
+    collector.m_defer_missing = pages != nullptr;
     collector.set_justify(justify);
     for (auto id : inline_nodes) collector.node(id, doc::no_node);
     Collected c = collector.finish(justify);
 
     InlineResult out;
+    out.missing = std::move(collector.m_missing_glyphs);
     if (c.fragments.empty()) return out;
     const auto breaks = break_lines(c.items, {width - first_indent, width});
 

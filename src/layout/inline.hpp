@@ -28,9 +28,16 @@ struct Line {
     double width = 0;   ///< natural width of the content after justification
 };
 
+/// A character that no face of its style has, and the text node it is in.
+struct MissingGlyph {
+    char32_t character = 0;
+    doc::NodeId node = doc::no_node;
+};
+
 /// The broken lines of one block.
 struct InlineResult {
     std::vector<Line> lines;
+    std::vector<MissingGlyph> missing;  ///< reported by the caller when it passed a PageMap
 };
 
 /// Lays out the inline children of `block` (or the single inline node `block` itself when

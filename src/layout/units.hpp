@@ -47,6 +47,8 @@ struct BoxGeometry {
 struct UnitList {
     std::vector<Unit> units;
     std::map<doc::NodeId, BoxGeometry> boxes;
+    /// Characters no face has, with the block they are in (reported once its page is known).
+    std::vector<std::pair<MissingGlyph, doc::NodeId>> missing;
 };
 
 /// The pixel size of a PNG or JPEG file from its header, or nullopt.

@@ -46,14 +46,18 @@ core::SourceLocation family_location(const style::Stylesheet& sheet, const std::
 void resolve_fonts(const style::StyledDocument& styled, const style::Stylesheet& sheet, text::FontSet& fonts,
                    core::Diagnostics& diags) {
     std::set<std::tuple<std::string, int, bool>> seen;
-    auto want = [&](const style::ComputedStyle& s) {
-        if (!seen.insert({s.font_family, s.font_weight, s.italic}).second) return;
-        auto r = fonts.resolve(s.font_family, s.font_weight, s.italic);
+    auto resolve = [&](const std::string& family, int weight, bool italic) {
+        if (!seen.insert({family, weight, italic}).second) return;
+        auto r = fonts.resolve(family, weight, italic);
         if (!r) {
             core::Diagnostic d = r.error();
-            if (d.location.file.empty()) d.location = family_location(sheet, s.font_family);
+            if (d.location.file.empty()) d.location = family_location(sheet, family);
             diags.add(std::move(d));
         }
+    };
+    auto want = [&](const style::ComputedStyle& s) {
+        resolve(s.font_family, s.font_weight, s.italic);
+        for (const auto& fallback : s.font_fallbacks) resolve(fallback, s.font_weight, s.italic);
     };
     // The root first, so FontId 0 is the body face that layout falls back to.
     for (std::size_t i = 0; i < styled.styles.size(); ++i) {

@@ -1,6 +1,7 @@
 #pragma once
 // A fake FontProvider with fixed advances, so layout tests can state exact positions:
 // every character is 500/1000 em wide, the space 250/1000 em; ascent 800, descent -200.
+// Face 0 lacks U+4E2D; the family "fallback" is face 1, which has every character.
 
 #include "text/font_metrics.hpp"
 
@@ -10,10 +11,12 @@ class FakeFont final : public text::FontProvider {
 public:
     std::optional<text::FontId> find(const std::string& family, int, bool) override {
         if (family == "missing") return std::nullopt;
-        return 0;
+        return family == "fallback" ? 1 : 0;
     }
     [[nodiscard]] int advance(text::FontId, char32_t cp) const override { return cp == U' ' ? 250 : 500; }
-    [[nodiscard]] bool has_glyph(text::FontId, char32_t cp) const override { return cp != U'\u4E2D'; }
+    [[nodiscard]] bool has_glyph(text::FontId font, char32_t cp) const override {
+        return font == 1 || cp != U'\u4E2D';
+    }
     [[nodiscard]] text::VerticalMetrics vertical(text::FontId) const override { return {800, -200, 700, 500}; }
 };
 

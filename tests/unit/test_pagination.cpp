@@ -325,3 +325,36 @@ TEST(CrossReferences, ShowTheTargetsTitleAndPageAfterTheNumbersSettle) {
     EXPECT_EQ(line, "See Beta, page 2");
     EXPECT_EQ(targets, (std::vector<doc::NodeId>{s}));
 }
+
+TEST(Fonts, AFallbackFaceDrawsWhatTheMainFaceLacks) {
+    Doc doc;
+    const auto p = doc.d.add(mk(NodeKind::paragraph), 0);
+    doc.d.add(mk(NodeKind::text, "ab\u4E2Dcd"), p);
+    doc.base.font_fallbacks = {"fallback"};
+    core::Diagnostics diags;
+    const auto pages = doc.lay(&diags);
+    std::vector<std::pair<std::string, int>> seen;
+    for (const auto* r : runs(pages.pages[0])) seen.emplace_back(core::to_utf8(r->text), r->font);
+    EXPECT_EQ(seen, (std::vector<std::pair<std::string, int>>{{"ab", 0}, {"\u4E2D", 1}, {"cd", 0}}));
+    EXPECT_TRUE(diags.all().empty());
+}
+
+TEST(Fonts, ACharacterNoFaceHasIsReportedWithItsLineAndPage) {
+    Doc doc;
+    auto brk = mk(NodeKind::explicit_break);
+    brk.text = "page";
+    doc.para(2);
+    doc.d.add(brk, 0);
+    const auto p = doc.d.add(mk(NodeKind::paragraph), 0);
+    auto text = mk(NodeKind::text, "x\u4E2Dy");
+    text.location = {"doc.xml", 7, 5};
+    doc.d.add(text, p);
+    core::Diagnostics diags;
+    doc.lay(&diags);
+    ASSERT_EQ(diags.all().size(), 1u);
+    const auto& d = diags.all()[0];
+    EXPECT_EQ(d.severity, core::Severity::warning);
+    EXPECT_EQ(d.location.line, 7u);
+    EXPECT_NE(d.message.find("U+4E2D"), std::string::npos) << d.message;
+    EXPECT_NE(d.message.find("(page 2)"), std::string::npos) << d.message;
+}

@@ -25,9 +25,6 @@ namespace {
 
 using Status = core::Result<core::Ok>;
 
-/// The light grey images are drawn as until images are decoded (#5).
-constexpr core::Color image_placeholder = core::Color::rgb(0.85, 0.85, 0.85);
-
 /// Appends `cp` as four upper-case hex digits.
 void append_hex4(std::string& out, char32_t cp) {
     static constexpr char digits[] = "0123456789ABCDEF";
@@ -49,16 +46,13 @@ core::Diagnostic error(std::string message) {
 /// Paints the items of one page; see the file comment for the operators and the state it keeps.
 class Painter {
 public:
-    Painter(hpdf::Document& doc, HPDF_Page page, double height, FontTable& fonts)
-        : m_doc(doc), m_page(page), m_height(height), m_fonts(fonts) {}
+    Painter(hpdf::Document& doc, HPDF_Page page, double height, PaintContext& context)
+        : m_doc(doc), m_page(page), m_height(height), m_fonts(context.fonts),
+          m_images(context.images), m_colours(context.colours) {}
 
     Status operator()(const layout::GlyphRun& run);
     Status operator()(const layout::FilledRect& r) { return fill_rect(r.rect, r.color); }
-    Status operator()(const layout::ImageBox& b) {
-        // TODO(#5): images decoded by folio (libpng/libjpeg) and embedded as raw images; until
-        // then a placeholder of the image's size keeps the page honest.
-        return fill_rect(b.rect, image_placeholder);
-    }
+    Status operator()(const layout::ImageBox& b);
     Status operator()(const layout::LinkArea& /*link*/) { return core::Ok{}; }  // second pass
     Status operator()(const layout::Anchor& /*anchor*/) { return core::Ok{}; }  // second pass
 
@@ -78,6 +72,8 @@ private:
     HPDF_Page m_page;
     double m_height;
     FontTable& m_fonts;
+    ImageTable& m_images;
+    ColourPolicy m_colours;
     bool m_in_text = false;
     HPDF_Font m_font = nullptr;
     double m_size = 0;
@@ -110,6 +106,18 @@ Status Painter::operator()(const layout::GlyphRun& run) {
     return hpdf::write_raw(m_doc, m_page, m_ops);
 }
 
+Status Painter::operator()(const layout::ImageBox& b) {
+    auto image = m_images.get(m_doc, b.path);
+    if (!image) return core::unexpected(image.error());
+    if (auto s = end_text(); !s) return s;
+    // DrawImage wraps the placement in q ... cm /ImN Do Q.
+    return m_doc.check(HPDF_Page_DrawImage(m_page, *image, static_cast<HPDF_REAL>(b.rect.x),
+                                           static_cast<HPDF_REAL>(m_height - b.rect.bottom()),
+                                           static_cast<HPDF_REAL>(b.rect.width),
+                                           static_cast<HPDF_REAL>(b.rect.height)),
+                       "drawing image " + b.path);
+}
+
 Status Painter::begin_text() {
     if (m_in_text) return core::Ok{};
     m_in_text = true;
@@ -122,7 +130,8 @@ Status Painter::end_text() {
     return m_doc.check(HPDF_Page_EndText(m_page), "ending a text object");
 }
 
-Status Painter::set_fill(const core::Color& c) {
+Status Painter::set_fill(const core::Color& given) {
+    const core::Color c = apply(m_colours, given);
     if (m_fill && *m_fill == c) return core::Ok{};
     m_fill = c;
     const HPDF_STATUS status =
@@ -220,8 +229,8 @@ void append_number(std::string& out, double v) {
 }
 
 core::Result<core::Ok> draw_page(hpdf::Document& doc, HPDF_Page target, const layout::Page& page,
-                                 FontTable& fonts) {
-    Painter painter(doc, target, page.size.height, fonts);
+                                 PaintContext& context) {
+    Painter painter(doc, target, page.size.height, context);
     for (const layout::Item& item : page.items) {
         if (auto r = std::visit(painter, item); !r) return r;
     }

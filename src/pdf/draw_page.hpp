@@ -1,13 +1,15 @@
 #pragma once
 /// Painting one laid-out page into a libharu page: glyph runs as raw TJ arrays, filled
-/// rectangles, image placeholders. Links, anchors and outlines belong to write_pdf's second pass.
+/// rectangles, images. Links, anchors and outlines belong to write_pdf's second pass.
 
 #include <string>
 #include <vector>
 
 #include "core/result.hpp"
 #include "layout/paged_document.hpp"
+#include "pdf/colour.hpp"
 #include "pdf/hpdf_adapter.hpp"
+#include "pdf/images.hpp"
 
 namespace folio::pdf {
 
@@ -26,8 +28,16 @@ bool is_drawn(char32_t cp);
 /// libharu's real range of +-32767.
 void append_number(std::string& out, double v);
 
-/// Paints `page`'s items, in order, onto `target`, flipping y to the bottom-left origin.
+/// What painting needs besides the page: the document's fonts and images, and its colour policy.
+struct PaintContext {
+    FontTable& fonts;
+    ImageTable& images;
+    ColourPolicy colours = ColourPolicy::as_given;
+};
+
+/// Paints `page`'s items, in order, onto `target`, flipping y to the bottom-left origin of the
+/// trim box (the caller translates the trim box to its place on the media box).
 core::Result<core::Ok> draw_page(hpdf::Document& doc, HPDF_Page target, const layout::Page& page,
-                                 FontTable& fonts);
+                                 PaintContext& context);
 
 }  // namespace folio::pdf

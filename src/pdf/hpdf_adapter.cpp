@@ -2,6 +2,7 @@
 
 // libharu's internal structs (page attributes, font attributes, streams, dictionaries). Their
 // layout is only valid for 2.3.0, hence the static_assert; nothing outside this file uses them.
+#include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
@@ -13,6 +14,8 @@
 #include <charconv>
 #include <utility>
 #include <vector>
+
+#include "core/sha256.hpp"
 
 static_assert(HPDF_VERSION_ID == 20300, "hpdf_adapter relies on libharu 2.3.0's internal structs");
 
@@ -252,6 +255,105 @@ core::Result<core::Ok> set_page_box(Document& doc, HPDF_Page page, const char* n
     HPDF_Array array = HPDF_Box_Array_New(page->mmgr, box);
     if (array == nullptr) return doc.check(HPDF_FAILD_TO_ALLOC_MEM, std::string("adding ") + name);
     return doc.check(HPDF_Dict_Add(page, name, array), std::string("adding ") + name);
+}
+
+void require_version(Document& doc, HPDF_PDFVer version) {
+    HPDF_Doc pdf = doc.get();
+    if (pdf->pdf_version < version) pdf->pdf_version = version;
+}
+
+core::Result<core::Ok> display_doc_title(Document& doc) {
+    HPDF_Doc pdf = doc.get();
+    HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
+    if (prefs == nullptr) return doc.check(HPDF_FAILD_TO_ALLOC_MEM, "adding viewer preferences");
+    HPDF_STATUS status = HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+    if (status == HPDF_OK) status = HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs);
+    return doc.check(status, "adding viewer preferences");
+}
+
+core::Result<core::Ok> set_print_flag(Document& doc, HPDF_Annotation annot) {
+    return doc.check(HPDF_Dict_AddNumber(annot, "F", 4), "setting an annotation's print flag");
+}
+
+core::Result<core::Ok> add_metadata(Document& doc, std::string_view xmp) {
+    const std::string_view what = "adding the XMP metadata";
+    HPDF_Doc pdf = doc.get();
+    HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (stream == nullptr) return doc.check(HPDF_FAILD_TO_ALLOC_MEM, what);
+    stream->filter = HPDF_STREAM_FILTER_NONE;
+    HPDF_STATUS status = HPDF_Dict_AddName(stream, "Type", "Metadata");
+    if (status == HPDF_OK) status = HPDF_Dict_AddName(stream, "Subtype", "XML");
+    if (status == HPDF_OK) {
+        status = HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()),
+                                   static_cast<HPDF_UINT>(xmp.size()));
+    }
+    if (status == HPDF_OK) status = HPDF_Dict_Add(pdf->catalog, "Metadata", stream);
+    return doc.check(status, what);
+}
+
+core::Result<core::Ok> add_output_intent(Document& doc, std::string_view icc, int components,
+                                         const char* identifier, const char* info) {
+    const std::string_view what = "adding the output intent";
+    HPDF_Doc pdf = doc.get();
+    HPDF_Dict profile = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    HPDF_Dict intent = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Array intents = HPDF_Array_New(pdf->mmgr);
+    if (profile == nullptr || intent == nullptr || intents == nullptr)
+        return doc.check(HPDF_FAILD_TO_ALLOC_MEM, what);
+    profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_STATUS status = HPDF_Dict_AddNumber(profile, "N", components);
+    if (status == HPDF_OK) {
+        status = HPDF_Stream_Write(profile->stream, reinterpret_cast<const HPDF_BYTE*>(icc.data()),
+                                   static_cast<HPDF_UINT>(icc.size()));
+    }
+    if (status == HPDF_OK) status = HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+    if (status == HPDF_OK) status = HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+    if (status == HPDF_OK) {
+        status = HPDF_Dict_Add(intent, "OutputConditionIdentifier",
+                               HPDF_String_New(pdf->mmgr, identifier, nullptr));
+    }
+    if (status == HPDF_OK)
+        status = HPDF_Dict_Add(intent, "Info", HPDF_String_New(pdf->mmgr, info, nullptr));
+    if (status == HPDF_OK) status = HPDF_Dict_Add(intent, "DestOutputProfile", profile);
+    if (status == HPDF_OK) status = HPDF_Array_Add(intents, intent);
+    if (status == HPDF_OK) status = HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents);
+    return doc.check(status, what);
+}
+
+namespace {
+constexpr std::size_t id_length = 16;
+const std::string id_placeholder_hex(id_length * 2, '0');
+}  // namespace
+
+core::Result<core::Ok> add_id_placeholder(Document& doc) {
+    const std::string_view what = "adding the file identifier";
+    HPDF_Doc pdf = doc.get();
+    const std::array<HPDF_BYTE, id_length> zeros{};
+    HPDF_Array id = HPDF_Array_New(pdf->mmgr);
+    if (id == nullptr) return doc.check(HPDF_FAILD_TO_ALLOC_MEM, what);
+    HPDF_STATUS status = HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, const_cast<HPDF_BYTE*>(zeros.data()), id_length));
+    if (status == HPDF_OK)
+        status = HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, const_cast<HPDF_BYTE*>(zeros.data()), id_length));
+    if (status == HPDF_OK) status = HPDF_Dict_Add(pdf->trailer, "ID", id);
+    return doc.check(status, what);
+}
+
+bool fill_in_id(std::string& file) {
+    const std::size_t trailer = file.rfind("trailer");
+    if (trailer == std::string::npos) return false;
+    const std::size_t key = file.find("/ID", trailer);
+    if (key == std::string::npos) return false;
+    std::string hex = core::sha256_hex(file).substr(0, id_length * 2);
+    for (char& c : hex) {
+        if (c >= 'a' && c <= 'f') c = static_cast<char>(c - 'a' + 'A');
+    }
+    int replaced = 0;
+    for (std::size_t at = file.find(id_placeholder_hex, key); at != std::string::npos && replaced < 2;
+         at = file.find(id_placeholder_hex, at + hex.size())) {
+        file.replace(at, hex.size(), hex);
+        ++replaced;
+    }
+    return replaced == 2;
 }
 
 }  // namespace folio::pdf::hpdf

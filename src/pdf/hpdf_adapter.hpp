@@ -86,4 +86,34 @@ core::Result<core::Ok> set_xyz_keep_zoom(Document& doc, HPDF_Destination dest, H
 core::Result<core::Ok> set_page_box(Document& doc, HPDF_Page page, const char* name, double left,
                                     double bottom, double right, double top);
 
+/// Raises the version in the file header to at least `version` (libharu never raises it for
+/// SMasks or PDF/A; lowering is never needed).
+void require_version(Document& doc, HPDF_PDFVer version);
+
+/// Sets /ViewerPreferences << /DisplayDocTitle true >> in the catalog: viewers show the title,
+/// not the file name. (HPDF_SetViewerPreference has no flag for it in 2.3.0.)
+core::Result<core::Ok> display_doc_title(Document& doc);
+
+/// Sets an annotation's /F (flags) to Print (4): PDF/A requires it, and printing links is
+/// harmless because they have no appearance.
+core::Result<core::Ok> set_print_flag(Document& doc, HPDF_Annotation annot);
+
+/// Adds the catalog's /Metadata: an uncompressed /Type /Metadata /Subtype /XML stream holding
+/// `xmp` (PDF/A forbids a filter on it).
+core::Result<core::Ok> add_metadata(Document& doc, std::string_view xmp);
+
+/// Adds the catalog's /OutputIntents with one /GTS_PDFA1 intent whose /DestOutputProfile is the
+/// ICC profile `icc` (Flate-compressed, /N `components`).
+core::Result<core::Ok> add_output_intent(Document& doc, std::string_view icc, int components,
+                                         const char* identifier, const char* info);
+
+/// Adds /ID [<0...0> <0...0>] to the trailer: 16 zero bytes each, to be replaced in the saved
+/// file by fill_in_id.
+core::Result<core::Ok> add_id_placeholder(Document& doc);
+
+/// Replaces the placeholder /ID of a saved file with the first 16 bytes of the SHA-256 of the
+/// whole file (placeholder included), in place; the length does not change, so every offset
+/// stays right. False when the placeholder is not found.
+bool fill_in_id(std::string& file);
+
 }  // namespace folio::pdf::hpdf

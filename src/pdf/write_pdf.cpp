@@ -4,10 +4,16 @@
 //   1. open a libharu document; Flate for everything and the UTF-8 encoders, before any font or
 //      page exists (each takes its filter when it is created)
 //   2. load each face some glyph run uses, once per file, with a valid ToUnicode map
-//   3. pass 1: add every page at its exact size and paint its items (draw_page.cpp)
+//   3. pass 1: add every page, sized to trim + bleed + slug, with its TrimBox and BleedBox; paint
+//      its items translated to the trim box and clipped to the bleed (draw_page.cpp), then the
+//      printer's marks in the slug (marks.cpp); images are embedded on first use (images.cpp)
 //   4. pass 2: link annotations and the outline; their destinations need every page to exist
-//   5. the document information, without dates, so identical input gives identical bytes
-//   6. save to memory
+//   5. navigation: page labels, open on page 1, page layout, title in the window bar
+//   6. the document information, dated only from options.date_epoch; for PDF/A the XMP packet
+//      that repeats it and the sRGB output intent (archival.cpp)
+//   7. the header version: 1.7 for PDF/A, else 1.4 when an image has a soft mask, 1.5 for a
+//      two-page layout, else libharu's 1.3
+//   8. save to memory with a placeholder /ID, then fill in the ID from the SHA-256 of the file
 // Any libharu failure ends the document (its errors are sticky) and becomes a "pdf.write" error.
 
 #include "pdf/write_pdf.hpp"
@@ -16,8 +22,11 @@
 #include <unordered_map>
 
 #include "core/utf8.hpp"
+#include "pdf/archival.hpp"
 #include "pdf/draw_page.hpp"
 #include "pdf/hpdf_adapter.hpp"
+#include "pdf/images.hpp"
+#include "pdf/marks.hpp"
 
 namespace folio::pdf {
 namespace {
@@ -73,10 +82,10 @@ std::string percent_encode(std::string_view uri) {
     return out;
 }
 
-/// The PDF rectangle (bottom-left origin) of a layout rectangle on a page of height `height`.
-HPDF_Rect pdf_rect(const core::Rect& r, double height) {
-    return HPDF_Rect{static_cast<HPDF_REAL>(r.x), static_cast<HPDF_REAL>(height - r.bottom()),
-                     static_cast<HPDF_REAL>(r.right()), static_cast<HPDF_REAL>(height - r.y)};
+/// The PDF rectangle (bottom-left origin of the media box) of a layout rectangle.
+HPDF_Rect pdf_rect(const core::Rect& r, const PageFrame& frame) {
+    return HPDF_Rect{static_cast<HPDF_REAL>(frame.x(r.x)), static_cast<HPDF_REAL>(frame.y(r.bottom())),
+                     static_cast<HPDF_REAL>(frame.x(r.right())), static_cast<HPDF_REAL>(frame.y(r.y))};
 }
 
 /// Step 2: loads the faces glyph runs use (in FontId order, so subset tags are stable), sharing
@@ -121,29 +130,44 @@ core::Result<FontTable> load_fonts(hpdf::Document& doc, const layout::PagedDocum
     return table;
 }
 
+/// Step 3, for one page: the content translated to the trim box and clipped to the bleed box
+/// (so nothing reaches the marks), then the marks.
+Status paint_page(hpdf::Document& doc, HPDF_Page handle, const layout::Page& page,
+                  const PageFrame& frame, PaintContext& context, bool marks) {
+    const auto real = [](double v) { return static_cast<HPDF_REAL>(v); };
+    if (auto r = doc.check(HPDF_Page_GSave(handle), "saving the graphics state"); !r) return r;
+    if (auto r = doc.check(HPDF_Page_Concat(handle, 1, 0, 0, 1, real(frame.offset()),
+                                            real(frame.offset())),
+                           "placing the trim box");
+        !r)
+        return r;
+    if (auto r = doc.check(HPDF_Page_Rectangle(handle, real(-frame.bleed), real(-frame.bleed),
+                                               real(frame.trim_width + 2 * frame.bleed),
+                                               real(frame.trim_height + 2 * frame.bleed)),
+                           "clipping to the bleed box");
+        !r)
+        return r;
+    if (auto r = doc.check(HPDF_Page_Clip(handle), "clipping to the bleed box"); !r) return r;
+    if (auto r = doc.check(HPDF_Page_EndPath(handle), "clipping to the bleed box"); !r) return r;
+    if (auto r = draw_page(doc, handle, page, context); !r) return r;
+    if (auto r = doc.check(HPDF_Page_GRestore(handle), "restoring the graphics state"); !r) return r;
+    if (!marks) return core::Ok{};
+    return draw_marks(doc, handle, frame, context.colours == ColourPolicy::rgb);
+}
+
 /// Step 3: adds and paints every page; returns the libharu pages in order.
 core::Result<std::vector<HPDF_Page>> add_pages(hpdf::Document& doc,
                                                const layout::PagedDocument& pages,
-                                               FontTable& fonts) {
+                                               const std::vector<PageFrame>& frames,
+                                               PaintContext& context, bool marks) {
     std::vector<HPDF_Page> handles;
     handles.reserve(pages.pages.size());
     for (std::size_t i = 0; i < pages.pages.size(); ++i) {
-        const layout::Page& page = pages.pages[i];
         const std::string where = " on page " + std::to_string(i + 1);
         auto handle = doc.check_handle(HPDF_AddPage(doc.get()), "adding a page" + where);
-        if (!handle) return core::unexpected(handle.error());
-        if (auto r = doc.check(HPDF_Page_SetWidth(*handle, static_cast<HPDF_REAL>(page.size.width)),
-                               "setting the width" + where);
-            !r) {
-            return core::unexpected(r.error());
-        }
-        if (auto r =
-                doc.check(HPDF_Page_SetHeight(*handle, static_cast<HPDF_REAL>(page.size.height)),
-                          "setting the height" + where);
-            !r) {
-            return core::unexpected(r.error());
-        }
-        if (auto r = draw_page(doc, *handle, page, fonts); !r) {
+        Status r = handle ? set_boxes(doc, *handle, frames[i]) : Status(core::unexpected(handle.error()));
+        if (r) r = paint_page(doc, *handle, pages.pages[i], frames[i], context, marks);
+        if (!r) {
             core::Diagnostic d = r.error();
             d.message += where;
             return core::unexpected(std::move(d));
@@ -170,13 +194,13 @@ Landings find_landings(const layout::PagedDocument& pages) {
 }
 
 /// A destination that shows `landing` at the top of the window, at the viewer's current zoom.
-core::Result<HPDF_Destination> destination(hpdf::Document& doc, const layout::PagedDocument& pages,
+core::Result<HPDF_Destination> destination(hpdf::Document& doc, const std::vector<PageFrame>& frames,
                                            const std::vector<HPDF_Page>& handles,
                                            const Landing& landing) {
     HPDF_Page page = handles[landing.page];
     auto dest = doc.check_handle(HPDF_Page_CreateDestination(page), "creating a destination");
     if (!dest) return dest;
-    const double top = pages.pages[landing.page].size.height - landing.at.y;
+    const double top = frames[landing.page].y(landing.at.y);
     if (auto r = hpdf::set_xyz_keep_zoom(doc, *dest, page, 0, top); !r)
         return core::unexpected(r.error());
     return dest;
@@ -185,13 +209,13 @@ core::Result<HPDF_Destination> destination(hpdf::Document& doc, const layout::Pa
 /// Step 4a: one borderless link annotation per LinkArea. Internal links whose target never
 /// landed on a page are left out (there is nowhere to go).
 Status add_links(hpdf::Document& doc, const layout::PagedDocument& pages,
-                 const std::vector<HPDF_Page>& handles, const Landings& landings) {
+                 const std::vector<PageFrame>& frames, const std::vector<HPDF_Page>& handles,
+                 const Landings& landings) {
     for (std::size_t i = 0; i < pages.pages.size(); ++i) {
-        const double height = pages.pages[i].size.height;
         for (const layout::Item& item : pages.pages[i].items) {
             const auto* link = std::get_if<layout::LinkArea>(&item);
             if (link == nullptr) continue;
-            const HPDF_Rect rect = pdf_rect(link->rect, height);
+            const HPDF_Rect rect = pdf_rect(link->rect, frames[i]);
             HPDF_Annotation annot = nullptr;
             if (!link->uri.empty()) {
                 const std::string uri = percent_encode(link->uri);
@@ -203,7 +227,7 @@ Status add_links(hpdf::Document& doc, const layout::PagedDocument& pages,
             } else {
                 const auto landing = landings.find(link->target);
                 if (landing == landings.end()) continue;
-                auto dest = destination(doc, pages, handles, landing->second);
+                auto dest = destination(doc, frames, handles, landing->second);
                 if (!dest) return core::unexpected(dest.error());
                 auto a =
                     doc.check_handle(HPDF_Page_CreateLinkAnnot(handles[i], rect, *dest),
@@ -216,6 +240,7 @@ Status add_links(hpdf::Document& doc, const layout::PagedDocument& pages,
                 !r) {
                 return r;
             }
+            if (auto r = hpdf::set_print_flag(doc, annot); !r) return r;
         }
     }
     return core::Ok{};
@@ -224,7 +249,7 @@ Status add_links(hpdf::Document& doc, const layout::PagedDocument& pages,
 /// Step 4b: one bookmark per entry, nested by level (an entry goes under the last entry of a
 /// shallower level); opens the outline panel when there is one.
 Status add_outline(hpdf::Document& doc, const layout::PagedDocument& pages,
-                   const std::vector<HPDF_Page>& handles) {
+                   const std::vector<PageFrame>& frames, const std::vector<HPDF_Page>& handles) {
     if (pages.outline.empty()) return core::Ok{};
     auto encoder =
         doc.check_handle(HPDF_GetEncoder(doc.get(), "UTF-8"), "getting the UTF-8 encoder");
@@ -241,7 +266,7 @@ Status add_outline(hpdf::Document& doc, const layout::PagedDocument& pages,
             doc.check_handle(HPDF_CreateOutline(doc.get(), parent, title.c_str(), *encoder),
                              "adding the bookmark \"" + title + "\"");
         if (!outline) return core::unexpected(outline.error());
-        auto dest = destination(doc, pages, handles, Landing{entry.page, {0, entry.y}});
+        auto dest = destination(doc, frames, handles, Landing{entry.page, {0, entry.y}});
         if (!dest) return core::unexpected(dest.error());
         if (auto r = doc.check(HPDF_Outline_SetDestination(*outline, *dest),
                                "setting a bookmark destination");
@@ -258,42 +283,97 @@ Status add_outline(hpdf::Document& doc, const layout::PagedDocument& pages,
                      "opening the outline panel");
 }
 
-/// Step 5: Title, Author, Subject, Keywords, Creator and Producer as UTF-16 strings.
-Status set_info(hpdf::Document& doc, const doc::Metadata& meta, const PdfOptions& options) {
-    if (auto r =
-            doc.check(HPDF_SetCurrentEncoder(doc.get(), "UTF-8"), "selecting the UTF-8 encoder");
+/// Step 5: page labels, the open action, the page layout and the title in the window bar.
+Status set_navigation(hpdf::Document& doc, const std::vector<HPDF_Page>& handles,
+                      const PdfOptions& options) {
+    // TODO(#5): the cover is unnumbered once PagedDocument says which pages are covers; until then
+    // every page is labelled 1, 2, 3, ... as the running footers number them.
+    if (auto r = doc.check(HPDF_AddPageLabel(doc.get(), 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, nullptr),
+                           "adding page labels");
         !r)
         return r;
+    auto open = doc.check_handle(HPDF_Page_CreateDestination(handles.front()),
+                                 "creating the open action");
+    if (!open) return core::unexpected(open.error());
+    if (auto r = doc.check(HPDF_Destination_SetFit(*open), "fitting the first page"); !r) return r;
+    if (auto r = doc.check(HPDF_SetOpenAction(doc.get(), *open), "setting the open action"); !r)
+        return r;
+    const HPDF_PageLayout layout =
+        options.two_page_spread ? HPDF_PAGE_LAYOUT_TWO_PAGE_RIGHT : HPDF_PAGE_LAYOUT_SINGLE;
+    if (auto r = doc.check(HPDF_SetPageLayout(doc.get(), layout), "setting the page layout"); !r)
+        return r;
+    return hpdf::display_doc_title(doc);
+}
+
+/// The Info strings: Title, Author (else the organisation), Subject (else the subtitle),
+/// Keywords, Creator and Producer, made safe for libharu's UTF-16 conversion.
+InfoValues info_values(const doc::Metadata& meta, const PdfOptions& options) {
     std::string keywords;
     for (const std::string& k : meta.keywords) {
         if (k.empty()) continue;
         if (!keywords.empty()) keywords += ", ";
         keywords += k;
     }
+    InfoValues v;
+    v.title = sanitize(meta.title);
+    v.author = sanitize(meta.author.empty() ? meta.organisation : meta.author);
+    v.subject = sanitize(meta.description.empty() ? meta.subtitle : meta.description);
+    v.keywords = sanitize(keywords);
+    v.creator = sanitize(options.creator);
+    v.producer = sanitize(options.creator + " (libHaru " HPDF_VERSION_TEXT ")");
+    return v;
+}
+
+/// Step 6: the Info dictionary as UTF-16 strings, with both dates set to `date` when there is
+/// one (libharu writes D:YYYYMMDDHHmmSS+00'00').
+Status set_info(hpdf::Document& doc, const InfoValues& info, const std::optional<CivilTime>& date) {
+    if (auto r =
+            doc.check(HPDF_SetCurrentEncoder(doc.get(), "UTF-8"), "selecting the UTF-8 encoder");
+        !r)
+        return r;
     const std::pair<HPDF_InfoType, const std::string*> entries[] = {
-        {HPDF_INFO_TITLE, &meta.title},
-        {HPDF_INFO_AUTHOR, meta.author.empty() ? &meta.organisation : &meta.author},
-        {HPDF_INFO_SUBJECT, meta.description.empty() ? &meta.subtitle : &meta.description},
-        {HPDF_INFO_KEYWORDS, &keywords},
-        {HPDF_INFO_CREATOR, &options.creator},
+        {HPDF_INFO_TITLE, &info.title},       {HPDF_INFO_AUTHOR, &info.author},
+        {HPDF_INFO_SUBJECT, &info.subject},   {HPDF_INFO_KEYWORDS, &info.keywords},
+        {HPDF_INFO_CREATOR, &info.creator},   {HPDF_INFO_PRODUCER, &info.producer},
     };
     for (const auto& [type, value] : entries) {
         if (value->empty()) continue;
-        if (auto r = doc.check(HPDF_SetInfoAttr(doc.get(), type, sanitize(*value).c_str()),
+        if (auto r = doc.check(HPDF_SetInfoAttr(doc.get(), type, value->c_str()),
                                "setting document info");
             !r) {
             return r;
         }
     }
-    const std::string producer = sanitize(options.creator + " (libHaru " HPDF_VERSION_TEXT ")");
-    return doc.check(HPDF_SetInfoAttr(doc.get(), HPDF_INFO_PRODUCER, producer.c_str()),
-                     "setting the producer");
+    if (!date) return core::Ok{};
+    const HPDF_Date d{date->year, date->month, date->day, date->hour, date->minute, date->second,
+                      '+', 0, 0};
+    for (HPDF_InfoType type : {HPDF_INFO_CREATION_DATE, HPDF_INFO_MOD_DATE}) {
+        if (auto r = doc.check(HPDF_SetInfoDateAttr(doc.get(), type, d), "setting a document date");
+            !r)
+            return r;
+    }
+    return core::Ok{};
+}
+
+/// Step 6 for PDF/A-2b: the XMP packet and the sRGB output intent.
+Status make_archival(hpdf::Document& doc, const InfoValues& info,
+                     const std::optional<CivilTime>& date, const PdfOptions& options) {
+    if (options.output_intent_icc.size() < 128 ||
+        options.output_intent_icc.compare(36, 4, "acsp") != 0) {
+        return core::unexpected(
+            error("PDF/A needs an ICC profile for its output intent, and none (or no valid one) "
+                  "was given"));
+    }
+    if (auto r = hpdf::add_metadata(doc, build_xmp(info, date)); !r) return r;
+    return hpdf::add_output_intent(doc, options.output_intent_icc, 3, "sRGB IEC61966-2.1",
+                                   "sRGB IEC61966-2.1");
 }
 
 }  // namespace
 
 core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const doc::Metadata& meta,
                                     const std::vector<text::Face>& faces,
+                                    const std::vector<image::Image>& images,
                                     const PdfOptions& options) {
     if (pages.pages.empty()) return core::unexpected(error("the document has no pages to write"));
 
@@ -314,20 +394,52 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
     auto fonts = load_fonts(doc, pages, faces);
     if (!fonts) return core::unexpected(fonts.error());
 
-    // 3. Pages and their painted items.
-    auto handles = add_pages(doc, pages, *fonts);
+    // 3. Pages: boxes, painted items, marks. PDF/A (sRGB output intent) keeps to RGB.
+    const ColourPolicy colours = options.pdfa   ? ColourPolicy::rgb
+                                 : options.cmyk ? ColourPolicy::cmyk
+                                                : ColourPolicy::as_given;
+    std::vector<PageFrame> frames;
+    frames.reserve(pages.pages.size());
+    for (const layout::Page& page : pages.pages) frames.push_back(frame_of(page, options.marks));
+    ImageTable image_table(images, colours);
+    PaintContext context{*fonts, image_table, colours};
+    auto handles = add_pages(doc, pages, frames, context, options.marks);
     if (!handles) return core::unexpected(handles.error());
 
     // 4. Links and bookmarks, now that every destination page exists.
-    if (auto r = add_links(doc, pages, *handles, find_landings(pages)); !r)
+    if (auto r = add_links(doc, pages, frames, *handles, find_landings(pages)); !r)
         return core::unexpected(r.error());
-    if (auto r = add_outline(doc, pages, *handles); !r) return core::unexpected(r.error());
+    if (auto r = add_outline(doc, pages, frames, *handles); !r) return core::unexpected(r.error());
 
-    // 5. Document information.
-    if (auto r = set_info(doc, meta, options); !r) return core::unexpected(r.error());
+    // 5. Navigation.
+    if (auto r = set_navigation(doc, *handles, options); !r) return core::unexpected(r.error());
 
-    // 6. The bytes.
-    return doc.save();
+    // 6. Document information, and the PDF/A metadata that mirrors it.
+    const InfoValues info = info_values(meta, options);
+    const std::optional<CivilTime> date =
+        options.date_epoch >= 0 ? civil_time(options.date_epoch) : std::nullopt;
+    if (auto r = set_info(doc, info, date); !r) return core::unexpected(r.error());
+    if (options.pdfa) {
+        if (auto r = make_archival(doc, info, date, options); !r) return core::unexpected(r.error());
+    }
+
+    // 7. The header version.
+    if (image_table.uses_smask()) hpdf::require_version(doc, HPDF_VER_14);
+    if (options.two_page_spread) hpdf::require_version(doc, HPDF_VER_15);
+    if (options.pdfa) hpdf::require_version(doc, HPDF_VER_17);
+
+    // 8. The bytes, identified by their own hash.
+    if (auto r = hpdf::add_id_placeholder(doc); !r) return core::unexpected(r.error());
+    auto bytes = doc.save();
+    if (!bytes) return bytes;
+    if (!hpdf::fill_in_id(*bytes)) {
+        return core::unexpected(error("the file identifier placeholder is missing from the PDF"));
+    }
+    return bytes;
+}
+
+std::optional<std::int64_t> date_epoch_of(std::string_view iso_date) {
+    return date_to_epoch(iso_date);
 }
 
 }  // namespace folio::pdf

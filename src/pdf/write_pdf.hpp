@@ -1,11 +1,16 @@
 #pragma once
 /// The PDF writer: the only code that sees libharu. It draws a PagedDocument with the faces of a
-/// FontSet and returns the bytes of the PDF file.
+/// FontSet and the decoded images, and returns the bytes of the PDF file.
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 #include "doc/document.hpp"
+#include "image/image.hpp"
 #include "layout/paged_document.hpp"
 #include "text/font_set.hpp"
 
@@ -14,12 +19,30 @@ namespace folio::pdf {
 /// What the PDF needs besides the pages.
 struct PdfOptions {
     std::string creator = "folio";  ///< written to /Creator and /Producer with the version
+    bool pdfa = false;              ///< PDF/A-2b: XMP, sRGB output intent, header 1.7
+    bool cmyk = false;              ///< every colour and image as DeviceCMYK (naive conversion)
+    bool marks = false;             ///< crop and registration marks in a slug around the bleed
+    bool two_page_spread = false;   ///< /PageLayout /TwoPageRight instead of /SinglePage
+    /// The creation and modification date, seconds since 1970 UTC; -1 = no dates. The caller
+    /// chooses it (SOURCE_DATE_EPOCH, else the source's date); the writer never reads the clock.
+    std::int64_t date_epoch = -1;
+    /// The bytes of the ICC profile (version 2, RGB) of the PDF/A output intent; required with
+    /// `pdfa`.
+    std::string output_intent_icc;
 };
 
-/// Writes `pages` as a PDF: embedded TrueType subsets with a correct ToUnicode map, one
-/// outline entry per OutlineEntry, link annotations, and the document information from `meta`.
+/// Writes `pages` as a PDF: embedded TrueType subsets with a correct ToUnicode map, the images
+/// the pages place (looked up in `images` by ImageBox::path, each embedded once), one outline
+/// entry per OutlineEntry, link annotations, print boxes (and marks), page labels, viewer
+/// settings, the document information from `meta`, and an /ID derived from the file's content.
 /// Returns the whole file, so the caller can write it atomically.
 core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const doc::Metadata& meta,
-                                    const std::vector<text::Face>& faces, const PdfOptions& options);
+                                    const std::vector<text::Face>& faces,
+                                    const std::vector<image::Image>& images,
+                                    const PdfOptions& options);
+
+/// Seconds since the epoch of midnight UTC on a "YYYY-MM-DD" date (the source's <date>), or
+/// nullopt when `iso_date` is not such a date.
+std::optional<std::int64_t> date_epoch_of(std::string_view iso_date);
 
 }  // namespace folio::pdf

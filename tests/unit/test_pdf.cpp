@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "image/image.hpp"
 #include "layout/paged_document.hpp"
 #include "pdf/hpdf_adapter.hpp"
 #include "pdf/write_pdf.hpp"
@@ -113,7 +114,7 @@ PagedDocument sample() {
         LinkArea{Rect{72, 228, 100, 15}, "https://example.org/árvíz tűrő", folio::doc::no_node, 3});
     one.items.emplace_back(run(0, 12, 72, 260, "Ugrás a második fejezetre"));
     one.items.emplace_back(LinkArea{Rect{72, 248, 150, 15}, "", chapter_two, 4});
-    one.items.emplace_back(ImageBox{Rect{72, 280, 200, 100}, "images/missing.png", 5});
+    one.items.emplace_back(ImageBox{Rect{72, 280, 200, 100}, "images/tiny.png", 5});
     Page two;
     two.size = a4;
     two.items.emplace_back(Anchor{{72, 300}, chapter_two});
@@ -123,6 +124,19 @@ PagedDocument sample() {
                  OutlineEntry{"Alfejezet “idézet”", 2, 0, 90, 2},
                  OutlineEntry{"Második fejezet", 1, 1, 300, chapter_two}};
     return d;
+}
+
+/// The image sample() places: 2 x 2 RGB pixels (red, green, blue, white), the white one
+/// half transparent, as the image stage would decode it.
+std::vector<folio::image::Image> images() {
+    folio::image::Image img;
+    img.path = "images/tiny.png";
+    img.width = 2;
+    img.height = 2;
+    img.components = 3;
+    img.pixels = {255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255};
+    img.alpha = {255, 255, 255, 128};
+    return {img};
 }
 
 folio::doc::Metadata metadata() {
@@ -184,7 +198,7 @@ protected:
 
     /// Writes the sample and returns its path.
     fs::path write_sample(const std::string& name = "sample.pdf") {
-        auto bytes = write_pdf(sample(), metadata(), lato(), options());
+        auto bytes = write_pdf(sample(), metadata(), lato(), images(), options());
         EXPECT_TRUE(bytes.has_value()) << (bytes ? "" : bytes.error().message);
         fs::path p = m_dir / name;
         std::ofstream(p, std::ios::binary) << (bytes ? *bytes : std::string());
@@ -294,7 +308,7 @@ TEST_F(PdfTest, InfoHasTitleAuthorKeywordsAndExactPageSize) {
 TEST_F(PdfTest, AuthorFallsBackToOrganisation) {
     folio::doc::Metadata m = metadata();
     m.author.clear();
-    auto bytes = write_pdf(sample(), m, lato(), options());
+    auto bytes = write_pdf(sample(), m, lato(), images(), options());
     ASSERT_TRUE(bytes.has_value()) << bytes.error().message;
     const fs::path p = m_dir / "org.pdf";
     std::ofstream(p, std::ios::binary) << *bytes;
@@ -373,8 +387,8 @@ TEST_F(PdfTest, OutlineIsNestedAndOpen) {
 }
 
 TEST_F(PdfTest, SameInputGivesSameBytes) {
-    auto first = write_pdf(sample(), metadata(), lato(), options());
-    auto second = write_pdf(sample(), metadata(), lato(), options());
+    auto first = write_pdf(sample(), metadata(), lato(), images(), options());
+    auto second = write_pdf(sample(), metadata(), lato(), images(), options());
     ASSERT_TRUE(first.has_value() && second.has_value());
     EXPECT_EQ(*first, *second);
 }
@@ -415,7 +429,7 @@ TEST_F(PdfTest, ConsecutiveRunsShareFontAndColourOperators) {
     p.items.emplace_back(run(0, 10, 72, 200, "piros", Color::rgb(1, 0, 0)));
     p.items.emplace_back(run(1, 10, 72, 212, "vastag", Color::rgb(1, 0, 0)));
     d.pages = {p};
-    auto bytes = write_pdf(d, metadata(), lato(), options());
+    auto bytes = write_pdf(d, metadata(), lato(), images(), options());
     ASSERT_TRUE(bytes.has_value()) << bytes.error().message;
     const fs::path pdf = m_dir / "runs.pdf";
     std::ofstream(pdf, std::ios::binary) << *bytes;
@@ -430,9 +444,11 @@ TEST_F(PdfTest, ConsecutiveRunsShareFontAndColourOperators) {
     EXPECT_EQ(count(R"(\bTJ\n)"), 7);
 }
 
-TEST_F(PdfTest, ImagePlaceholderAndRectanglesDrawWithoutFailing) {
+TEST_F(PdfTest, ImagesAndRectanglesDrawWithoutFailing) {
     const std::string q = qdf(write_sample());
-    EXPECT_NE(q.find("0.85 0.85 0.85 rg"), std::string::npos);
+    EXPECT_NE(q.find("/Subtype /Image"), std::string::npos);
+    EXPECT_NE(q.find("/SMask"), std::string::npos);
+    EXPECT_NE(q.find(" Do\n"), std::string::npos);
     EXPECT_NE(q.find(" re\nf\n"), std::string::npos);
     EXPECT_NE(q.find("0 1 1 0 k"), std::string::npos);
     // Letter spacing is Tc, set for the tracked run and reset for the next one.
@@ -498,7 +514,7 @@ TEST(PdfErrors, InvalidFacePathIsAnErrorNotACrash) {
     if (!have_lato()) GTEST_SKIP() << "fonts-lato is not installed";
     std::vector<folio::text::Face> faces = lato();
     faces[1].path = "/nonexistent/NoSuchFont.ttf";
-    auto bytes = write_pdf(sample(), metadata(), faces, options());
+    auto bytes = write_pdf(sample(), metadata(), faces, images(), options());
     ASSERT_FALSE(bytes.has_value());
     EXPECT_EQ(bytes.error().code, "pdf.write");
     EXPECT_NE(bytes.error().message.find("0x1017"), std::string::npos) << bytes.error().message;
@@ -514,7 +530,7 @@ TEST(PdfErrors, NonFontFileIsAnErrorNotACrash) {
     p.size = a4;
     p.items.emplace_back(run(0, 10, 72, 100, "x"));
     d.pages = {p};
-    auto bytes = write_pdf(d, {}, faces, options());
+    auto bytes = write_pdf(d, {}, faces, {}, options());
     ASSERT_FALSE(bytes.has_value());
     EXPECT_EQ(bytes.error().code, "pdf.write");
 }
@@ -522,7 +538,7 @@ TEST(PdfErrors, NonFontFileIsAnErrorNotACrash) {
 TEST(PdfErrors, UnknownFontIdIsAnError) {
     PagedDocument d = sample();
     std::get<GlyphRun>(d.pages[0].items[1]).font = 7;
-    auto bytes = write_pdf(d, metadata(), lato(), options());
+    auto bytes = write_pdf(d, metadata(), lato(), images(), options());
     ASSERT_FALSE(bytes.has_value());
     EXPECT_NE(bytes.error().message.find("font 7"), std::string::npos) << bytes.error().message;
 }
@@ -532,7 +548,7 @@ TEST(PdfErrors, PageTooSmallForLibharuIsAnError) {
     Page p;
     p.size = Size{1, 1};  // libharu's minimum is 3 pt
     d.pages = {p};
-    auto bytes = write_pdf(d, {}, {}, options());
+    auto bytes = write_pdf(d, {}, {}, {}, options());
     ASSERT_FALSE(bytes.has_value());
     EXPECT_NE(bytes.error().message.find("page 1"), std::string::npos) << bytes.error().message;
     EXPECT_NE(bytes.error().message.find("0x"), std::string::npos) << bytes.error().message;
@@ -551,7 +567,7 @@ TEST_F(PdfTest, ThousandDensePagesAreWrittenWhole) {
         p.items.emplace_back(r);
     }
     d.pages.assign(1000, p);
-    auto bytes = write_pdf(d, metadata(), lato(), options());
+    auto bytes = write_pdf(d, metadata(), lato(), images(), options());
     ASSERT_TRUE(bytes.has_value()) << bytes.error().message;
     const fs::path pdf = m_dir / "big.pdf";
     std::ofstream(pdf, std::ios::binary) << *bytes;

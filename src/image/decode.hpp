@@ -1,0 +1,24 @@
+#pragma once
+/// The decoders behind load_image, one per format. Each takes the whole file in memory and
+/// fills `out` (width, height, components, pixels, alpha) or returns the reason it could not.
+/// Internal to the image stage.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "image/image.hpp"
+
+namespace folio::image::detail {
+
+/// The largest image folio decodes, in pixels (a 100-megapixel guard against decompression bombs).
+inline constexpr std::uint64_t max_pixels = 100'000'000;
+
+/// Decodes a PNG with libpng; returns "" on success or the reason for failure.
+std::string decode_png(std::string_view bytes, Image& out);
+
+/// Decodes a JPEG with libjpeg-turbo; returns "" on success or the reason for failure.
+std::string decode_jpeg(std::string_view bytes, Image& out);
+
+}  // namespace folio::image::detail

@@ -8,7 +8,10 @@
 #include <algorithm>
 #include <cassert>
 #include <cctype>
+#include <optional>
+#include <variant>
 
+#include "html/assets.hpp"
 #include "html/markup.hpp"
 
 namespace folio::html {
@@ -55,17 +58,6 @@ bool is_safe_href(std::string_view href) {
            scheme == "tel";
 }
 
-/// The image path as written relative to the source's folder when it lies inside it, so that the
-/// output names no absolute path of the machine it was built on.
-std::string image_src(const doc::Document& d, const std::string& src) {
-    const auto slash = d.source_path.rfind('/');
-    if (slash == std::string::npos) return src;
-    const std::string_view folder(d.source_path.data(), slash + 1);
-    return src.size() > folder.size() && src.compare(0, folder.size(), folder) == 0
-               ? src.substr(folder.size())
-               : src;
-}
-
 }  // namespace
 
 PageMarkers page_markers(const doc::Document& d, const layout::PagedDocument& pages) {
@@ -77,9 +69,33 @@ PageMarkers page_markers(const doc::Document& d, const layout::PagedDocument& pa
         while (doc::is_inline(d.node(id).kind) && d.node(id).parent != doc::no_node) {
             id = d.node(id).parent;
         }
+        // A page that starts with a section's heading (or a list's first item) starts with the
+        // section (the list): the marker goes before it, between blocks.
+        for (NodeId p = d.node(id).parent; p != doc::no_node && p != d.root() &&
+                                           d.node(p).kind != NodeKind::list_item &&
+                                           d.node(p).children.front() == id;
+             p = d.node(id).parent) {
+            id = p;
+        }
         markers[id].push_back(i + 1);
     }
     return markers;
+}
+
+NodePages node_pages(const doc::Document& d, const layout::PagedDocument& pages) {
+    NodePages out;
+    const auto mark = [&](NodeId id, std::size_t page) {
+        for (NodeId n = id; n < d.nodes.size(); n = d.node(n).parent) {
+            if (!out.try_emplace(n, page).second) break;  // its ancestors are marked already
+        }
+    };
+    for (std::size_t i = 0; i < pages.pages.size(); ++i) {
+        if (pages.pages[i].first_node != doc::no_node) mark(pages.pages[i].first_node, i + 1);
+        for (const layout::Item& item : pages.pages[i].items) {
+            mark(std::visit([](const auto& it) { return it.node; }, item), i + 1);
+        }
+    }
+    return out;
 }
 
 void append_page_marker(std::string& out, std::size_t number) {
@@ -90,9 +106,8 @@ void append_page_marker(std::string& out, std::size_t number) {
     out += ">\n";
 }
 
-BodyWriter::BodyWriter(const doc::Document& d, const IdMap& ids, const PageMarkers& markers,
-                       std::string& out)
-    : m_doc(d), m_ids(ids), m_markers(markers), m_out(out) {}
+BodyWriter::BodyWriter(const doc::Document& d, const BodyContext& context, std::string& out)
+    : m_doc(d), m_ids(context.ids), m_markers(context.markers), m_context(context), m_out(out) {}
 
 void BodyWriter::node(NodeId id) {
     if (doc::is_inline(m_doc.node(id).kind)) {
@@ -153,14 +168,21 @@ void BodyWriter::block(NodeId id) {
         case NodeKind::contents:        // the contents are the <nav> in the header
         case NodeKind::explicit_break:  // print-only
             return;
-        case NodeKind::aside:
+        case NodeKind::aside: {
+            // Each complementary landmark needs a name of its own: "Note", "Note 2", ...
+            const std::string base = n.label.empty() ? "Note" : n.label;
+            std::string name = base;
+            for (int k = 2; !m_aside_names.insert(name).second; ++k) {
+                name = base + " " + std::to_string(k);
+            }
             m_out += "<aside";
             common_attrs(id);
-            append_attr(m_out, "aria-label", n.label.empty() ? "Note" : n.label);
+            append_attr(m_out, "aria-label", name);
             m_out += ">\n";
             children(id);
             close(element, true);
             return;
+        }
         case NodeKind::figure: figure(id); return;
         case NodeKind::list:
         case NodeKind::block_quote:
@@ -197,7 +219,7 @@ void BodyWriter::figure(NodeId id) {
         std::find_if(kids.begin(), kids.end(), [&](NodeId c) { return is_figcaption(m_doc, c); });
     open("figure", id);
     m_out += "\n<img";
-    append_attr(m_out, "src", image_src(m_doc, n.src));
+    append_attr(m_out, "src", image_src(m_doc, m_context.images, n.src));
     // Without alt text the caption describes the image; with neither, it is decorative.
     append_attr(m_out, "alt",
                 !n.alt.empty() || caption == kids.end() ? n.alt : m_doc.plain_text(*caption));
@@ -252,17 +274,65 @@ void BodyWriter::inline_node(NodeId id) {
 
 void BodyWriter::link(NodeId id) {
     const doc::Node& n = m_doc.node(id);
+    if (n.reference) {
+        reference(id);
+        return;
+    }
+    const bool external = is_external(n.href);
     m_out += "<a";
     common_attrs(id);
     if (is_safe_href(n.href)) append_attr(m_out, "href", n.href);
-    if (is_external(n.href)) append_attr(m_out, "rel", "noopener");
+    if (external) append_attr(m_out, "rel", "noopener");
     m_out += '>';
     if (n.children.empty()) {
         append_text(m_out, n.href);  // a link needs a name; the address is the best there is
     } else {
         children(id);
     }
+    // Leaving the site is said in words to screen readers and shown by an arrow, not by colour.
+    if (external) {
+        m_out += "<span class=\"visually-hidden\"> (external link)</span>"
+                 "<span class=\"external-mark\" aria-hidden=\"true\">\u2197</span>";
+    }
     m_out += "</a>";
+}
+
+void BodyWriter::reference(NodeId id) {
+    // <ref to="x"/>: the target's title (its heading, caption or text), and where the PDF has it.
+    const doc::Node& n = m_doc.node(id);
+    const std::string to = n.href.size() > 1 && n.href.front() == '#' ? n.href.substr(1) : "";
+    const std::optional<NodeId> target = m_doc.find_id(to);
+    std::string title = to;
+    if (target) {
+        NodeId named = *target;
+        for (NodeId c : m_doc.node(*target).children) {
+            const NodeKind k = m_doc.node(c).kind;
+            if (k == NodeKind::heading || k == NodeKind::caption) {
+                named = c;
+                break;
+            }
+        }
+        const std::string text = m_doc.plain_text(named);
+        if (text.find_first_not_of(" \t\r\n") != std::string::npos) title = text;
+    }
+    m_out += "<a";
+    common_attrs(id);
+    append_attr(m_out, "href", "#" + (target ? m_ids.of(*target) : to));
+    m_out += '>';
+    append_text(m_out, title);
+    m_out += "</a>";
+    const auto page = target ? m_context.pages.find(*target) : m_context.pages.end();
+    const auto marked = [&](std::size_t number) {  // only pages with a marker can be linked to
+        return number == 1 || std::any_of(m_markers.begin(), m_markers.end(), [&](const auto& m) {
+                   return std::find(m.second.begin(), m.second.end(), number) != m.second.end();
+               });
+    };
+    if (page != m_context.pages.end() && marked(page->second)) {
+        const std::string number = std::to_string(page->second);
+        m_out += ", <a";  // as the PDF writes it: "Title, page 4"
+        append_attr(m_out, "href", "#page-" + number);
+        m_out += ">page " + number + "</a>";
+    }
 }
 
 }  // namespace folio::html

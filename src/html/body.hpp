@@ -3,6 +3,7 @@
 /// content) and the print page markers placed between them.
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,12 +24,25 @@ PageMarkers page_markers(const doc::Document& d, const layout::PagedDocument& pa
 /// Appends `<hr role="doc-pagebreak" aria-label="Page N" id="page-N">` and a newline.
 void append_page_marker(std::string& out, std::size_t number);
 
+/// The print page each node starts on (1-based), for cross-references; empty without pages.
+using NodePages = std::map<doc::NodeId, std::size_t>;
+
+/// The first page on which each node, or anything inside it, is drawn.
+NodePages node_pages(const doc::Document& d, const layout::PagedDocument& pages);
+
+/// What the body writer reads besides the tree: ids, page markers, pages of nodes, image sources.
+struct BodyContext {
+    const IdMap& ids;
+    const PageMarkers& markers;
+    const NodePages& pages;
+    const std::map<std::string, std::string>& images;  ///< src attribute by image path
+};
+
 /// Writes nodes of the tree as HTML elements, with their ids, classes and languages.
 class BodyWriter {
 public:
-    /// A writer over `d`, appending to `out`; `markers` may be empty.
-    BodyWriter(const doc::Document& d, const IdMap& ids, const PageMarkers& markers,
-               std::string& out);
+    /// A writer over `d`, appending to `out`.
+    BodyWriter(const doc::Document& d, const BodyContext& context, std::string& out);
     /// Writes a block node (with the page markers before it) or an inline node.
     void node(doc::NodeId id);
     /// Writes the children of `id`, blocks and inlines in order.
@@ -43,13 +57,16 @@ private:
     void figure(doc::NodeId id);
     void inline_node(doc::NodeId id);
     void link(doc::NodeId id);
+    void reference(doc::NodeId id);
     void open(const std::string& element, doc::NodeId id);
     void close(const std::string& element, bool newline);
 
     const doc::Document& m_doc;
     const IdMap& m_ids;
     const PageMarkers& m_markers;
+    const BodyContext& m_context;
     std::string& m_out;
+    std::set<std::string> m_aside_names;  ///< landmark names so far, to keep each one unique
 };
 
 }  // namespace folio::html

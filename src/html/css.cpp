@@ -35,19 +35,30 @@ namespace {
 
 const char* const base_rules = R"(*,*::before,*::after{box-sizing:border-box}
 body{margin:0;overflow-wrap:anywhere}
-header,nav,main,footer{max-width:40em;margin:0 auto;padding:0 1rem}
+header,nav,main,footer{max-width:40rem;margin:0 auto;padding:0 1rem}
 header{padding-top:2rem}
-footer{padding-top:2rem;padding-bottom:2rem}
+footer{padding-top:2rem;padding-bottom:2rem;font-size:0.875rem}
+header p.tagline,nav p,footer p{text-indent:0;text-align:left}
+footer p{margin:0 0 0.25em 0}
 h1,h2,h3,h4,h5,h6{font-size:inherit;font-weight:inherit;margin:0}
 p,ul,ol,figure,blockquote{margin:0}
 ul,ol{padding-left:1.5em}
 img{display:block;max-width:100%;height:auto}
+img.cover{margin:1.5em 0}
 a{text-decoration:underline;text-underline-offset:0.15em}
-:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
+.external-mark{margin-left:0.15em;text-decoration:none;display:inline-block;text-indent:0}
+.visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+:focus-visible{outline:3px solid currentColor;outline-offset:2px}
 .skip-link{position:absolute;left:1rem;top:-10em;padding:0.5em 1em;background:#ffffff;color:#1a5fb4}
 .skip-link:focus{top:1rem}
 nav ol{list-style:none;margin:1.5em 0;padding:0;display:flex;flex-wrap:wrap;gap:0.25em 1.5em}
-hr[role="doc-pagebreak"]{height:0;margin:1em 0;border:0;border-top:1px dashed #d0d0d0}
+nav.page-list{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 0.75em;font-size:0.875rem}
+nav.page-list p,nav.page-list ol{margin:0 0 1.5em 0}
+nav.page-list ol{gap:0.25em 0.5em}
+nav.page-list a{display:inline-block;min-width:1.75rem;min-height:1.75rem;line-height:1.75rem;text-align:center}
+hr[role="doc-pagebreak"]{height:0;margin:1.5em 0;border:0;border-top:1px dashed;overflow:visible;text-align:right;font-size:0.75rem;line-height:1}
+hr[role="doc-pagebreak"]::after{content:attr(aria-label);position:relative;top:-0.5em;padding-left:0.5em}
+hr#page-1{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);border:0}
 @media print{nav,.skip-link,hr[role="doc-pagebreak"]{display:none}
 header,main,footer{max-width:none;padding:0}}
 )";
@@ -173,6 +184,8 @@ constexpr Property properties[] = {
 constexpr std::size_t property_count = std::size(properties);
 constexpr std::size_t background_index = property_count - 1;
 static_assert(std::string_view(properties[background_index].name) == "background");
+constexpr std::size_t text_align_index = 6;
+static_assert(std::string_view(properties[text_align_index].name) == "text-align");
 
 /// The nodes written with one selector, and what the rule decided for each property.
 struct Group {
@@ -274,6 +287,35 @@ void append_body_rule(std::string& out, const style::StyledDocument& styled) {
     append_rule(out, "body", decided);
 }
 
+/// Colours of the page markers: the label in the text colour (its contrast is checked), the rule
+/// a third of the way from the background to the text, and the label's backdrop the background.
+void append_marker_rule(std::string& out, const style::StyledDocument& styled) {
+    const ComputedStyle& root = styled.style(styled.doc().root());
+    const core::Color bg = root.background   ? *root.background
+                           : styled.page.background ? *styled.page.background
+                                                    : core::Color::rgb(1, 1, 1);
+    const std::string text = hex_color(root.color);
+    const std::string back = hex_color(bg);
+    core::Color rule = core::Color::rgb(0, 0, 0);
+    for (int i = 0; i < 3; ++i) {
+        const auto channel = [&](const core::Color& c) {
+            return std::stoi(hex_color(c).substr(1 + 2 * i, 2), nullptr, 16) / 255.0;
+        };
+        rule.c[i] = channel(bg) + (channel(root.color) - channel(bg)) / 3.0;
+    }
+    out += "hr[role=\"doc-pagebreak\"]{color:" + text + ";border-top-color:" + hex_color(rule) +
+           "}\nhr[role=\"doc-pagebreak\"]::after{background:" + back + "}\n";
+}
+
+/// Justified text on a narrow screen leaves wide gaps between words: below 30em the selectors
+/// that justify align left instead.
+void append_narrow_rule(std::string& out, const std::vector<std::string>& justified) {
+    if (justified.empty()) return;
+    std::string list;
+    for (const std::string& sel : justified) list += (list.empty() ? "" : ",") + sel;
+    out += "@media (max-width:30em){" + list + "{text-align:left}}\n";
+}
+
 /// The @page rule: paper size and margins in points.
 void append_page_rule(std::string& out, const style::PageStyle& page) {
     out += "@page{size:" + format_number(page.size.width) + "pt " +
@@ -308,7 +350,16 @@ std::string style_sheet(const style::StyledDocument& styled) {
             g.decided[p] = decide(properties[p], g, styled, overridden);
         }
     }
-    for (const Group& g : groups) append_rule(out, selector(g), g.decided);
+    std::vector<std::string> justified;
+    if (styled.style(d.root()).text_align == style::TextAlign::justify) justified.push_back("body");
+    for (const Group& g : groups) {
+        append_rule(out, selector(g), g.decided);
+        if (g.decided[text_align_index] == std::optional<std::string>("justify")) {
+            justified.push_back(selector(g));
+        }
+    }
+    append_marker_rule(out, styled);
+    append_narrow_rule(out, justified);
     append_page_rule(out, styled.page);
     return out;
 }

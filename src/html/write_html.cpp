@@ -1,11 +1,15 @@
-/// The HTML writer's recipe: head (metadata and the derived style sheet), then the landmarks in
-/// reading order — skip link, header (title and subtitle), nav (top-level sections), main (the
-/// body blocks, with print page markers), footer (organisation and date).
+/// The HTML writer's recipe: head (metadata, Open Graph, the PDF alternate and the derived style
+/// sheet), then the landmarks in reading order — skip link, header (title, subtitle, cover image
+/// and tagline), nav (top-level sections), nav (the print pages), main (the body blocks, with a
+/// print page marker where each PDF page begins), footer (organisation, date, the PDF).
 
 #include "html/write_html.hpp"
 
+#include <algorithm>
 #include <cassert>
+#include <map>
 
+#include "html/assets.hpp"
 #include "html/body.hpp"
 #include "html/css.hpp"
 #include "html/elements.hpp"
@@ -43,7 +47,17 @@ void append_meta(std::string& out, const char* name, const std::string& content)
     out += ">\n";
 }
 
-/// <head>: character set, viewport, title, document metadata, PDF alternate and the style sheet.
+/// Appends `<meta property=".." content="..">` (Open Graph) when the content is not empty.
+void append_property(std::string& out, const char* property, const std::string& content) {
+    if (content.empty()) return;
+    out += "<meta";
+    append_attr(out, "property", property);
+    append_attr(out, "content", content);
+    out += ">\n";
+}
+
+/// <head>: character set, viewport, title, document metadata, Open Graph, PDF alternate and the
+/// style sheet.
 void write_head(std::string& out, const style::StyledDocument& styled, const HtmlOptions& options) {
     const doc::Metadata& meta = styled.doc().meta;
     out += "<head>\n<meta charset=\"utf-8\">\n";
@@ -60,17 +74,24 @@ void write_head(std::string& out, const style::StyledDocument& styled, const Htm
     std::string keywords;
     for (const std::string& k : meta.keywords) keywords += (keywords.empty() ? "" : ", ") + k;
     append_meta(out, "keywords", keywords);
+    append_meta(out, "dcterms.date", meta.date);
     append_meta(out, "generator", options.generator);
+    append_property(out, "og:title", title);
+    append_property(out, "og:description", meta.description);
+    append_property(out, "og:type", "article");
     if (!options.pdf_name.empty()) {
         out += "<link rel=\"alternate\" type=\"application/pdf\"";
         append_attr(out, "href", options.pdf_name);
+        append_attr(out, "title", "PDF (print edition)");
         out += ">\n";
     }
     out += "<style>\n" + style_sheet(styled) + "</style>\n</head>\n";
 }
 
-/// <header>: the document title as the page's only <h1>, and the subtitle.
-void write_header(std::string& out, const doc::Document& d, BodyWriter& body) {
+/// <header>: the document title as the page's only <h1>, the subtitle, and the cover's image and
+/// tagline.
+void write_header(std::string& out, const doc::Document& d,
+                  const std::map<std::string, std::string>& images, BodyWriter& body) {
     out += "<header>\n";
     const NodeId title = title_node(d);
     if (title != doc::no_node) {
@@ -96,6 +117,18 @@ void write_header(std::string& out, const doc::Document& d, BodyWriter& body) {
         append_text(out, d.meta.subtitle);
         out += "</p>\n";
     }
+    const doc::Cover& cover = d.meta.cover;
+    if (cover.present && !cover.image.empty()) {
+        out += "<img class=\"cover\"";
+        append_attr(out, "src", image_src(d, images, cover.image));
+        append_attr(out, "alt", cover.alt);
+        out += ">\n";
+    }
+    if (cover.present && !cover.tagline.empty()) {
+        out += "<p class=\"tagline\">";
+        append_text(out, cover.tagline);
+        out += "</p>\n";
+    }
     out += "</header>\n";
 }
 
@@ -116,7 +149,34 @@ void write_nav(std::string& out, const doc::Document& d, const IdMap& ids) {
         items += "</a></li>\n";
     }
     if (items.empty()) return;
-    out += "<nav aria-label=\"Contents\">\n<ol>\n" + items + "</ol>\n</nav>\n";
+    // The source's <contents title=".."> names the list; by default it is "Contents".
+    std::string label = "Contents";
+    for (const doc::Node& n : d.nodes) {
+        if (n.kind == NodeKind::contents && !n.label.empty()) {
+            label = n.label;
+            break;
+        }
+    }
+    out += "<nav class=\"contents\"";
+    append_attr(out, "aria-label", label);
+    out += ">\n<ol>\n" + items + "</ol>\n</nav>\n";
+}
+
+/// <nav> of the print pages: a link to each page marker, so "see page 4" can be followed.
+void write_page_list(std::string& out, const PageMarkers& markers, bool first_page) {
+    std::vector<std::size_t> numbers;
+    if (first_page) numbers.push_back(1);
+    for (const auto& [node, pages] : markers) numbers.insert(numbers.end(), pages.begin(), pages.end());
+    if (numbers.empty()) return;
+    std::sort(numbers.begin(), numbers.end());
+    out += "<nav class=\"page-list\" aria-label=\"Print pages\">\n"
+           "<p aria-hidden=\"true\">Print pages</p>\n<ol>\n";
+    for (std::size_t n : numbers) {
+        const std::string number = std::to_string(n);
+        out += "<li><a href=\"#page-" + number + "\" aria-label=\"Page " + number + "\">" + number +
+               "</a></li>\n";
+    }
+    out += "</ol>\n</nav>\n";
 }
 
 /// <main>: the page-1 marker, markers of pages that start in the header, then the body blocks.
@@ -135,9 +195,10 @@ void write_main(std::string& out, const doc::Document& d, const layout::PagedDoc
     out += "</main>\n";
 }
 
-/// <footer>: the organisation and the document's date, when the metadata has them.
-void write_footer(std::string& out, const doc::Metadata& meta) {
-    if (meta.organisation.empty() && meta.date.empty()) return;
+/// <footer>: the organisation, the document's date and a link to the PDF, when there are any.
+void write_footer(std::string& out, const doc::Metadata& meta, const HtmlOptions& options,
+                  std::size_t page_count) {
+    if (meta.organisation.empty() && meta.date.empty() && options.pdf_name.empty()) return;
     out += "<footer>\n";
     if (!meta.organisation.empty()) {
         out += "<p>";
@@ -151,6 +212,13 @@ void write_footer(std::string& out, const doc::Metadata& meta) {
         append_text(out, meta.date);
         out += "</time></p>\n";
     }
+    if (!options.pdf_name.empty()) {
+        out += "<p><a";
+        append_attr(out, "href", options.pdf_name);
+        out += " type=\"application/pdf\">Print edition (PDF";
+        if (page_count > 0) out += ", " + std::to_string(page_count) + (page_count == 1 ? " page" : " pages");
+        out += ")</a></p>\n";
+    }
     out += "</footer>\n";
 }
 
@@ -162,6 +230,9 @@ std::string write_html(const style::StyledDocument& styled, const layout::PagedD
     assert(!d.nodes.empty() && styled.styles.size() == d.nodes.size());
     const IdMap ids(d);
     const PageMarkers markers = pages != nullptr ? page_markers(d, *pages) : PageMarkers{};
+    const NodePages starts = pages != nullptr ? node_pages(d, *pages) : NodePages{};
+    const std::map<std::string, std::string> images = image_sources(options);
+    const bool first_page = pages != nullptr && !pages->pages.empty();
 
     std::string out = "<!DOCTYPE html>\n<html";
     append_attr(out, "lang",
@@ -171,11 +242,13 @@ std::string write_html(const style::StyledDocument& styled, const layout::PagedD
     out += ">\n";
     write_head(out, styled, options);
     out += "<body>\n<a class=\"skip-link\" href=\"#content\">Skip to content</a>\n";
-    BodyWriter body(d, ids, markers, out);
-    write_header(out, d, body);
+    const BodyContext context{ids, markers, starts, images};
+    BodyWriter body(d, context, out);
+    write_header(out, d, images, body);
     write_nav(out, d, ids);
+    write_page_list(out, markers, first_page);
     write_main(out, d, pages, body);
-    write_footer(out, d.meta);
+    write_footer(out, d.meta, options, pages != nullptr ? pages->pages.size() : 0);
     out += "</body>\n</html>\n";
     return out;
 }

@@ -3,17 +3,41 @@
 /// the layout result only to know where the print pages broke.
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "layout/paged_document.hpp"
 #include "style/computed.hpp"
 
 namespace folio::html {
 
+/// An image the HTML shows, with the bytes of its original file.
+struct ImageFile {
+    std::string path;        ///< as the document names it (doc::Node::src, doc::Cover::image)
+    std::string mime;        ///< "image/png" or "image/jpeg"
+    std::string_view bytes;  ///< the original file; must outlive write_html and external_assets
+};
+
 /// Options for the HTML output.
 struct HtmlOptions {
     std::string pdf_name;        ///< file name of the sibling PDF, for <link rel="alternate">; may be empty
     std::string generator = "folio";
+    /// The images to embed as data URIs (or, with external_assets, to write beside the HTML). An
+    /// image not listed here is referred to by its path relative to the source's folder.
+    std::vector<ImageFile> images;
+    bool external_assets = false;  ///< refer to images in `assets_folder` instead of embedding them
+    std::string assets_folder;     ///< folder beside the HTML for external assets, e.g. "report-assets"
 };
+
+/// A file the HTML refers to, to be written beside it.
+struct Asset {
+    std::string relative_path;  ///< "report-assets/map.png": relative to the HTML's folder
+    std::string_view bytes;     ///< borrowed from HtmlOptions::images
+};
+
+/// The files to write beside the HTML: with `external_assets`, one per image of `options.images`
+/// under a unique, URL-safe name in `assets_folder`; otherwise none.
+std::vector<Asset> external_assets(const HtmlOptions& options);
 
 /// Writes the document as a self-contained HTML5 page with CSS derived from the computed styles.
 /// `pages` may be null (HTML only, no page markers).

@@ -173,7 +173,8 @@ TEST(Html, HeadHasLanguageMetadataAndPdfAlternate) {
     EXPECT_NE(html.find("<meta name=\"keywords\" content=\"IOM, Budapest\">"), std::string::npos);
     EXPECT_NE(html.find("<meta name=\"generator\" content=\"folio\">"), std::string::npos);
     EXPECT_NE(
-        html.find("<link rel=\"alternate\" type=\"application/pdf\" href=\"report &amp; co.pdf\">"),
+        html.find("<link rel=\"alternate\" type=\"application/pdf\" href=\"report &amp; co.pdf\" "
+                  "title=\"PDF (print edition)\">"),
         std::string::npos);
     EXPECT_EQ(html.find("<script"), std::string::npos);
 }
@@ -199,7 +200,7 @@ TEST(Html, LandmarksInReadingOrderWithSkipLinkFirst) {
     EXPECT_EQ(skip, body.find("<a"));  // the first focusable element
     EXPECT_EQ(body.find("href"), body.find("href=\"#content\""));
     const auto header = body.find("<header>");
-    const auto nav = body.find("<nav aria-label=\"Contents\">");
+    const auto nav = body.find("<nav class=\"contents\" aria-label=\"Contents\">");
     const auto main = body.find("<main id=\"content\">");
     const auto footer = body.find("<footer>");
     ASSERT_NE(header, std::string::npos);
@@ -252,7 +253,7 @@ TEST(Html, SectionsAreLabelledByTheirHeadingsAndListedInNav) {
     // untitled sections are numbered among all sections in document order
     EXPECT_EQ(ids, (std::vector<std::string>{"intro", "section-2", "section-3"}));
     EXPECT_EQ(count(html, "<section"), 3U);
-    EXPECT_NE(html.find("<nav aria-label=\"Contents\">\n<ol>\n"
+    EXPECT_NE(html.find("<nav class=\"contents\" aria-label=\"Contents\">\n<ol>\n"
                         "<li><a href=\"#intro\">Introduction</a></li>\n"
                         "<li><a href=\"#section-3\">Második ő</a></li>\n</ol>\n</nav>"),
               std::string::npos);
@@ -299,7 +300,8 @@ TEST(Html, ExternalLinksGetNoopenerAndAttributesAreEscaped) {
     const std::string html = write_html(styled_of(s.d), nullptr, HtmlOptions{});
     EXPECT_NE(
         html.find("<a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;&#39;\" rel=\"noopener\">"
-                  "external</a>"),
+                  "external<span class=\"visually-hidden\"> (external link)</span>"
+                  "<span class=\"external-mark\" aria-hidden=\"true\">\u2197</span></a>"),
         std::string::npos);
     EXPECT_NE(html.find("<a href=\"#intro\">internal</a>"), std::string::npos);
     EXPECT_EQ(count(html, "rel=\"noopener\""), 1U);
@@ -462,7 +464,7 @@ TEST(Html, CssEscapesFamilyNamesAndClassNames) {
 TEST(Html, BaseCssIsResponsiveAccessibleAndPrintable) {
     const Sample s = sample();
     const std::string css = css_of(write_html(styled_of(s.d), nullptr, HtmlOptions{}));
-    EXPECT_NE(css.find("max-width:40em"), std::string::npos);
+    EXPECT_NE(css.find("max-width:40rem"), std::string::npos);
     EXPECT_NE(css.find("img{display:block;max-width:100%;height:auto}"), std::string::npos);
     EXPECT_NE(css.find("overflow-wrap:anywhere"), std::string::npos);
     EXPECT_NE(css.find(":focus-visible{outline:"), std::string::npos);

@@ -1,0 +1,36 @@
+#pragma once
+/// The `batch`, `snapshot` and `verify` commands behind main's CLI11 definitions: each runs the
+/// library, prints results to `out` and diagnostics to `err`, and returns the exit code
+/// (0 success, 1 a source or the bag is wrong, 2 usage error).
+
+#include <ostream>
+#include <string>
+
+#include "batch/batch.hpp"
+#include "batch/snapshot.hpp"
+
+namespace folio::batch {
+
+/// Everything `folio batch` was asked to do.
+struct BatchCommand {
+    PlanRequest plan;
+    RenderSettings render;    ///< style and out_dir are per source
+    std::string shard;        ///< "K/N", or empty for all sources
+    unsigned jobs = 0;        ///< threads; 0 = the number of cores
+    std::string report;       ///< report path (also the previous report), or empty
+    std::string annotations;  ///< "github", or empty
+    bool force = false;
+    bool quiet = false;
+    bool terminal = false;    ///< stdout is a terminal: show a progress line
+};
+
+/// Runs `folio batch`.
+int batch_command(const BatchCommand& command, std::ostream& out, std::ostream& err);
+
+/// Runs `folio snapshot`.
+int snapshot_command(const SnapshotRequest& request, bool quiet, std::ostream& out, std::ostream& err);
+
+/// Runs `folio verify`: one line per problem and exit 1, or one OK line and exit 0.
+int verify_command(const std::string& bag_dir, std::ostream& out);
+
+}  // namespace folio::batch

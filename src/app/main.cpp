@@ -6,6 +6,9 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <unistd.h>
+
+#include "batch/commands.hpp"
 #include "pipeline/pipeline.hpp"
 
 namespace {
@@ -50,6 +53,8 @@ int main(int argc, char** argv) {
         "  folio build source/iom-budapest.xml --style styles/brochure.xml -o out/\n"
         "  folio build doc.xml --pdf-only               only the PDF\n"
         "  folio check doc.xml                          validate without writing anything\n"
+        "  folio batch docs/ -j 4 --report report.json  render a folder in parallel, with a report\n"
+        "  folio snapshot doc.xml -o bag/               an archival BagIt bag; `folio verify bag/`\n"
         "\n"
         "Exit codes: 0 success, 1 the input is wrong, 2 usage error.\n"
         "Diagnostics are printed as path:line:column: error: message.");
@@ -85,6 +90,43 @@ int main(int argc, char** argv) {
     check->add_option("source", options.source_path, "content source (.xml)")->required()->check(CLI::ExistingFile);
     check->add_option("-s,--style", options.style_path, "style sheet (.xml)")->check(CLI::ExistingFile);
 
+    // batch, snapshot, verify (#8): options go straight into the batch library's command structs.
+    folio::batch::BatchCommand batch_cmd;
+    batch_cmd.plan.default_style = FOLIO_DEFAULT_STYLE;
+    auto* batch = app.add_subcommand("batch", "render many sources in parallel, with a JSON report");
+    batch->add_option("sources", batch_cmd.plan.paths, "source files, or folders searched for *.xml")
+        ->check(CLI::ExistingPath);
+    batch->add_option("--manifest", batch_cmd.plan.manifest, "file of lines: SOURCE [STYLE [OUTDIR]]")
+        ->check(CLI::ExistingFile);
+    batch->add_option("-s,--style", batch_cmd.plan.default_style,
+                      "style sheet for sources without their own (<stem>.style.xml)")->check(CLI::ExistingFile);
+    batch->add_option("-o,--output", batch_cmd.plan.out_dir, "output folder (default: output)");
+    batch->add_option("-j,--jobs", batch_cmd.jobs, "parallel jobs (default: the number of cores)")
+        ->check(CLI::Range(1u, 1024u));
+    batch->add_option("--report", batch_cmd.report, "write a JSON report here; its previous run skips unchanged sources");
+    batch->add_option("--annotations", batch_cmd.annotations, "also print diagnostics as CI annotations")
+        ->check(CLI::IsMember({"github"}));
+    batch->add_option("--shard", batch_cmd.shard, "render only shard K of N (K/N, 1-based)");
+    batch->add_flag("--fail-on-warning", batch_cmd.render.fail_on_warning, "a source with a warning fails");
+    batch->add_flag("--force", batch_cmd.force, "render even sources unchanged since the report");
+    batch->add_flag("-q,--quiet", batch_cmd.quiet, "print nothing but diagnostics");
+    batch->add_flag("--pdfa", batch_cmd.render.pdfa, "write PDF/A-2b (archival)");
+    batch->add_flag("--cmyk", batch_cmd.render.cmyk, "convert every colour to DeviceCMYK");
+    batch->add_flag("--marks", batch_cmd.render.marks, "print crop and registration marks");
+    batch->add_flag("--allow-outside", batch_cmd.render.allow_outside, "allow image paths outside a source's folder");
+
+    folio::batch::SnapshotRequest snap;
+    snap.style = FOLIO_DEFAULT_STYLE;
+    auto* snapshot = app.add_subcommand("snapshot", "write an archival BagIt bag: PDF/A, HTML, every input");
+    snapshot->add_option("source", snap.source, "content source (.xml)")->required()->check(CLI::ExistingFile);
+    snapshot->add_option("-s,--style", snap.style, "style sheet (.xml)")->check(CLI::ExistingFile);
+    snapshot->add_option("-o,--output", snap.bag_dir, "the bag folder (new or empty)")->required();
+    snapshot->add_flag("-q,--quiet", quiet, "print nothing but diagnostics");
+
+    std::string bag_dir;
+    auto* verify = app.add_subcommand("verify", "check that a BagIt bag is complete and every checksum holds");
+    verify->add_option("bag", bag_dir, "the bag folder")->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -110,6 +152,20 @@ int main(int argc, char** argv) {
         if (timings) print_timings(outcome);
         return report(outcome, quiet);
     }
+    if (*batch) {
+        if (batch_cmd.plan.paths.empty() && batch_cmd.plan.manifest.empty()) {
+            std::cerr << "folio: error: batch needs sources, folders or --manifest\n";
+            return exit_usage;
+        }
+        batch_cmd.render.source_date_epoch = options.source_date_epoch;
+        batch_cmd.terminal = isatty(STDOUT_FILENO) != 0;
+        return folio::batch::batch_command(batch_cmd, std::cout, std::cerr);
+    }
+    if (*snapshot) {
+        snap.source_date_epoch = options.source_date_epoch;
+        return folio::batch::snapshot_command(snap, quiet, std::cout, std::cerr);
+    }
+    if (*verify) return folio::batch::verify_command(bag_dir, std::cout);
     if (*check) {
         options.check_only = true;
         const auto outcome = folio::pipeline::run(options);

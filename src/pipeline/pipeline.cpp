@@ -1,5 +1,6 @@
 // The pipeline, as a recipe:
 //   1. read the content source and the style sheet (xml/)      -> Document, Stylesheet
+//      and decode every image they use, once each (image/)      -> Images
 //   2. cascade the styles (style/)                             -> StyledDocument
 //   3. resolve and vet every font the styles ask for (text/)   -> FontSet
 //   4. lay out pages (layout/)                                 -> PagedDocument
@@ -14,10 +15,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <set>
 #include <tuple>
 
+#include "html/contrast.hpp"
 #include "html/write_html.hpp"
+#include "image/image.hpp"
 #include "layout/layout.hpp"
 #include "pdf/write_pdf.hpp"
 #include "style/computed.hpp"
@@ -91,6 +95,71 @@ bool write_atomically(const fs::path& path, const std::string& bytes, core::Diag
     return true;
 }
 
+/// Decodes every image the document uses (figures and the cover image), each file once, in
+/// document order; a file that cannot be decoded is an error at the element that uses it.
+std::vector<image::Image> load_images(const doc::Document& document, core::Diagnostics& diags,
+                                      std::vector<std::string>& inputs) {
+    std::vector<std::pair<std::string, core::SourceLocation>> uses;
+    if (!document.meta.cover.image.empty())
+        uses.emplace_back(document.meta.cover.image, document.meta.cover.location);
+    for (const doc::Node& n : document.nodes) {
+        if (n.kind == doc::NodeKind::figure && !n.src.empty()) uses.emplace_back(n.src, n.location);
+    }
+    std::vector<image::Image> images;
+    std::set<std::string> seen;
+    for (const auto& [path, location] : uses) {
+        if (!seen.insert(path).second) continue;
+        inputs.push_back(path);
+        auto loaded = image::load_image(path);
+        if (!loaded) {
+            core::Diagnostic d = loaded.error();
+            d.location = location;
+            diags.add(std::move(d));
+            continue;
+        }
+        images.push_back(std::move(*loaded));
+    }
+    return images;
+}
+
+/// The PDF options: the command line's, the style sheet's marks and page layout, the date
+/// (SOURCE_DATE_EPOCH, else the source's <date>, else none) and, for PDF/A, the sRGB profile.
+pdf::PdfOptions pdf_options(const Options& options, const style::StyledDocument& styled,
+                            core::Diagnostics& diags, std::vector<std::string>& inputs) {
+    pdf::PdfOptions po;
+    po.creator = std::string("folio ") + version();
+    po.pdfa = options.pdfa;
+    po.cmyk = options.cmyk;
+    po.marks = options.marks || styled.page.marks;
+    for (const auto& m : styled.masters) po.marks = po.marks || m.marks;
+    po.two_page_spread = styled.page.two_page_spread;
+    po.date_epoch = options.source_date_epoch >= 0
+                        ? options.source_date_epoch
+                        : pdf::date_epoch_of(styled.doc().meta.date).value_or(-1);
+    if (options.pdfa && options.cmyk) {
+        diags.error("options.pdfa-cmyk",
+                    "--pdfa and --cmyk cannot be combined: PDF/A-2b with folio's sRGB output intent "
+                    "may not use DeviceCMYK (there is no CMYK output profile)",
+                    {});
+    }
+    if (options.pdfa) {
+        const std::string icc = FOLIO_SRGB_ICC;
+        std::ifstream in(icc, std::ios::binary);
+        std::ostringstream bytes;
+        if (!icc.empty() && in) bytes << in.rdbuf();
+        po.output_intent_icc = std::move(bytes).str();
+        if (po.output_intent_icc.empty()) {
+            diags.error("pdf.no-icc-profile",
+                        "--pdfa needs the sRGB ICC profile of icc-profiles-free, which is not "
+                        "installed (expected at \"" + icc + "\")",
+                        {});
+        } else {
+            inputs.push_back(icc);
+        }
+    }
+    return po;
+}
+
 }  // namespace
 
 /// Measures the wall time of the stages (the only clock reading in folio, for --timings).
@@ -122,12 +191,17 @@ Outcome run(const Options& options) {
     auto sheet = xml::read_stylesheet(*sheet_file, diags);
     // (the readers put every problem, a parse failure included, into diags)
     out.inputs = {options.source_path, options.style_path};
-    out.timings.read = clock.lap();
     if (!document || !sheet || diags.has_errors()) return out;
+    // Every image, decoded once (a corrupt file stops the run here).
+    const std::vector<image::Image> images = load_images(*document, diags, out.inputs);
+    out.timings.read = clock.lap();
+    if (diags.has_errors()) return out;
 
     // 2. Style.
     const style::StyledDocument styled = style::apply_styles(*document, *sheet, diags);
     if (diags.has_errors()) return out;
+    // Every text colour against its background (WCAG 2.2 AA), for check and build alike.
+    for (core::Diagnostic& w : html::check_contrast(styled, options.style_path)) diags.add(std::move(w));
 
     // 3. Fonts.
     text::FontSet fonts;
@@ -149,10 +223,11 @@ Outcome run(const Options& options) {
     const std::string stem = fs::path(options.source_path).stem().string();
     std::string pdf_bytes;
     std::string html_text;
+    std::vector<html::Asset> html_assets;  // --external-assets: image files beside the HTML
     if (options.pdf) {
-        pdf::PdfOptions po;
-        po.creator = std::string("folio ") + version();
-        auto bytes = pdf::write_pdf(*pages, document->meta, fonts.faces(), po);
+        const pdf::PdfOptions po = pdf_options(options, styled, diags, out.inputs);
+        if (diags.has_errors()) return out;
+        auto bytes = pdf::write_pdf(*pages, document->meta, fonts.faces(), images, po);
         if (!bytes) { diags.add(bytes.error()); return out; }
         pdf_bytes = std::move(*bytes);
     }
@@ -161,7 +236,14 @@ Outcome run(const Options& options) {
         html::HtmlOptions ho;
         ho.pdf_name = options.pdf ? stem + ".pdf" : "";
         ho.generator = std::string("folio ") + version();
+        for (const image::Image& img : images) {
+            ho.images.push_back({img.path, img.format == image::Format::png ? "image/png" : "image/jpeg",
+                                 img.file_bytes});
+        }
+        ho.external_assets = options.external_assets;
+        ho.assets_folder = stem + "-assets";
         html_text = html::write_html(styled, &*pages, ho);
+        html_assets = html::external_assets(ho);
     }
     out.timings.html = clock.lap();
 
@@ -171,6 +253,12 @@ Outcome run(const Options& options) {
     if (ec) { diags.error("io.write", "cannot create output folder: " + ec.message(), {dir.string(), 0, 0}); return out; }
     if (options.pdf && write_atomically(dir / (stem + ".pdf"), pdf_bytes, diags)) {
         out.outputs.push_back((dir / (stem + ".pdf")).string());
+    }
+    for (const html::Asset& asset : html_assets) {  // before the HTML that refers to them
+        const fs::path path = dir / asset.relative_path;
+        fs::create_directories(path.parent_path(), ec);
+        if (ec) { diags.error("io.write", "cannot create assets folder: " + ec.message(), {path.parent_path().string(), 0, 0}); return out; }
+        if (write_atomically(path, std::string(asset.bytes), diags)) out.outputs.push_back(path.string());
     }
     if (options.html && write_atomically(dir / (stem + ".html"), html_text, diags)) {
         out.outputs.push_back((dir / (stem + ".html")).string());

@@ -25,8 +25,11 @@ using style::ComputedStyle;
 
 /// Reads the pixel size of a PNG or JPEG from its header; nullopt when it is neither.
 std::optional<core::Size> image_size(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::string head(64 * 1024, '\0');
+    // The whole file, up to 32 MB: a JPEG's frame header can follow a large ICC profile.
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    const auto size = static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg()));
+    in.seekg(0);
+    std::string head(std::min<std::size_t>(size, 32u << 20), '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
     auto u8 = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(head[i])); };

@@ -127,13 +127,18 @@ const style::RunningContent* running_for(const std::vector<std::pair<std::string
 void running_content(const style::StyledDocument& styled, text::FontProvider& fonts, PagedDocument& out,
                      std::size_t first_body) {
     const std::size_t total = out.pages.size();
-    std::vector<std::string> section_at(total);
+    // {section}: the first top-level section that starts on the page, else the last one before it.
+    std::vector<std::string> first_on(total);
+    std::vector<std::string> last_on(total);
     for (const auto& e : out.outline) {
-        if (e.level == 1 && section_at[e.page].empty()) section_at[e.page] = e.title;
+        if (e.level != 1) continue;
+        if (first_on[e.page].empty()) first_on[e.page] = e.title;
+        last_on[e.page] = e.title;
     }
-    std::string current;
+    std::string before;  // the last section started on an earlier page
     for (std::size_t i = first_body; i < total; ++i) {
-        if (!section_at[i].empty()) current = section_at[i];
+        const std::string current = first_on[i].empty() ? before : first_on[i];
+        if (!last_on[i].empty()) before = last_on[i];
         auto& page = out.pages[i];
         const style::PageStyle& master = styled.master(page.master) ? *styled.master(page.master) : styled.page;
         const core::Rect box = master.content_box((i + 1) % 2 == 0);

@@ -59,7 +59,7 @@ void collect_leaves(pugi::xml_node n, std::vector<pugi::xml_node>& out) {
         return;
     }
     const std::string_view name = n.name();
-    if (name == "br") {
+    if (name == "br" || name == "ref") {  // a <ref/> prints words, so spaces around it count
         out.push_back(n);
         return;
     }
@@ -283,6 +283,11 @@ void ContentReader::flush_inline(std::vector<pugi::xml_node>& run, doc::NodeId i
     bool after_space = true;      // the start of a run counts as a space
     std::string* last = nullptr;  // the last non-empty text since the start or the last <br>
     for (pugi::xml_node leaf : leaves) {
+        if (!is_text(leaf) && std::string_view(leaf.name()) == "ref") {  // text, not a space
+            last = nullptr;
+            after_space = false;
+            continue;
+        }
         if (!is_text(leaf)) {  // <br>
             drop_trailing_space(last);
             last = nullptr;

@@ -435,3 +435,16 @@ TEST(ReadContentBrochure, ImagesOutsideTheSourceFolderNeedPermission) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ReadContentBrochure, SpacesAroundAReferenceAreKept) {
+    const auto r = read(wrap("<section id=\"s\"><title>S</title><p>see <ref to=\"s\"/> here</p></section>"));
+    ASSERT_TRUE(r.doc);
+    std::vector<std::string> texts;
+    for (const auto& n : r.doc->nodes)
+        if (n.kind == NodeKind::text) texts.push_back(n.text);
+    EXPECT_EQ(texts, (std::vector<std::string>{"T", "S", "see ", " here"}));
+}
+
+}  // namespace

@@ -60,6 +60,7 @@ bool is_inline(NodeKind k) {
 
 NodeId Document::add(Node n, NodeId parent) {
     const auto id = static_cast<NodeId>(nodes.size());
+    if (!n.id.empty()) m_ids.emplace(n.id, id);  // the first use of an id wins
     n.parent = parent;
     nodes.push_back(std::move(n));
     if (parent != no_node) nodes[parent].children.push_back(id);
@@ -67,6 +68,8 @@ NodeId Document::add(Node n, NodeId parent) {
 }
 
 std::optional<NodeId> Document::find_id(const std::string& id) const {
+    if (const auto it = m_ids.find(id); it != m_ids.end() && nodes[it->second].id == id) return it->second;
+    // Nodes whose id was set after add() are not in the index: look them up the slow way.
     for (NodeId i = 0; i < nodes.size(); ++i) {
         if (!id.empty() && nodes[i].id == id) return i;
     }

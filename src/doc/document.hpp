@@ -6,6 +6,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -100,6 +101,11 @@ struct Document {
     NodeId add(Node n, NodeId parent);
     /// The node whose id attribute is `id`, if any.
     [[nodiscard]] std::optional<NodeId> find_id(const std::string& id) const;
+
+private:
+    std::unordered_map<std::string, NodeId> m_ids;  ///< id attribute -> first node with it
+
+public:
     /// The effective language of a node (nearest xml:lang up the tree, else the document's).
     [[nodiscard]] const std::string& language_of(NodeId id) const;
     /// All text under `id`, concatenated (for headings, link labels, alt fallbacks).

@@ -215,7 +215,10 @@ inline void check_references(const core::SourceFile& f, core::Diagnostics& diags
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
                c == '_' || c == '-' || c == '.' || c == ':';
     };
-    for (std::size_t at = raw.find('&', raw_offset); at < raw_end; at = raw.find('&', at + 1)) {
+    // Search only up to the end of this text: scanning the rest of the file for every text node
+    // made reading quadratic in the file's size.
+    const std::string_view window = raw.substr(0, raw_end);
+    for (std::size_t at = window.find('&', raw_offset); at < raw_end; at = window.find('&', at + 1)) {
         std::size_t i = at + 1;
         if (i < raw_end && raw[i] == '#') {
             const bool hex_digits = i + 1 < raw_end && raw[i + 1] == 'x';

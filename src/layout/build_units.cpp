@@ -96,9 +96,10 @@ namespace {
 class Builder {
 public:
     Builder(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
-            const text::Hyphenator* hyphenator, double column_width, double full_width, const PageMap& pages)
+            const text::Hyphenator* hyphenator, double column_width, double full_width, const PageMap& pages,
+            InlineCache* cache)
         : m_styled(styled), m_doc(styled.doc()), m_fonts(fonts), m_diags(diags), m_hyphenator(hyphenator),
-          m_column_width(column_width), m_full_width(full_width), m_pages(pages) {}
+          m_column_width(column_width), m_full_width(full_width), m_pages(pages), m_cache(cache) {}
 
     UnitList run() {
         const auto& kids = m_doc.node(m_doc.root()).children;
@@ -343,8 +344,16 @@ private:
 
     /// The lines of a block's inline content; missing characters are kept for reporting.
     std::vector<Line> inline_lines(NodeId block, const std::vector<NodeId>& inlines, double width, double indent) {
+        const bool cacheable = m_cache && !inlines.empty() && !m_cache->changes[block];
+        if (cacheable) {
+            if (const auto hit = m_cache->results.find(inlines.front()); hit != m_cache->results.end()) {
+                for (const auto& m : hit->second.missing) m_out.missing.emplace_back(m, block);
+                return hit->second.lines;
+            }
+        }
         auto res = layout_inline(m_styled, block, inlines, width, indent, m_fonts, m_diags, m_hyphenator, &m_pages);
         for (const auto& m : res.missing) m_out.missing.emplace_back(m, block);
+        if (cacheable) return m_cache->results.emplace(inlines.front(), std::move(res)).first->second.lines;
         return std::move(res.lines);
     }
 
@@ -420,6 +429,7 @@ private:
     double m_column_width;
     double m_full_width;
     const PageMap& m_pages;
+    InlineCache* m_cache;
     double m_max_figure_height = m_styled.page.content_box().height * 0.8;
     UnitList m_out;
     double m_margin = 0;
@@ -435,8 +445,8 @@ private:
 
 UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
                      const text::Hyphenator* hyphenator, double column_width, double full_width,
-                     const PageMap& pages) {
-    return Builder(styled, fonts, diags, hyphenator, column_width, full_width, pages).run();
+                     const PageMap& pages, InlineCache* cache) {
+    return Builder(styled, fonts, diags, hyphenator, column_width, full_width, pages, cache).run();
 }
 
 }  // namespace folio::layout

@@ -220,12 +220,22 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
     }
     const bool iterate = needs_page_numbers(styled.doc());
     PageMap pages;
+    InlineCache cache;
+    if (iterate) {  // blocks without cross-references are laid out once, not once per pass
+        const auto& nodes = styled.doc().nodes;
+        cache.changes.assign(nodes.size(), 0);
+        for (NodeId id = 0; id < nodes.size(); ++id) {
+            if (nodes[id].kind != doc::NodeKind::link || !nodes[id].reference) continue;
+            for (NodeId p = id; p != doc::no_node && !cache.changes[p]; p = nodes[p].parent) cache.changes[p] = 1;
+        }
+    }
     for (int pass = 0; pass < max_passes; ++pass) {
         core::Diagnostics pass_diags;
         PagedDocument out;
         if (styled.doc().meta.cover.present) cover_page(styled, fonts, out);
         const std::size_t first_body = out.pages.size();
-        const UnitList units = build_units(styled, fonts, pass_diags, hyphenator, column_width, full_width, pages);
+        const UnitList units = build_units(styled, fonts, pass_diags, hyphenator, column_width, full_width, pages,
+                                           iterate ? &cache : nullptr);
         PageMap found;
         paginate(styled, units, out, found);
         running_content(styled, fonts, out, first_body);

@@ -54,6 +54,7 @@ bool is_break(const std::vector<BreakItem>& items, std::size_t i) {
 std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std::vector<double>& widths,
                                  double tolerance, bool last_pass) {
     std::vector<Node> nodes{{0, 0, 1, 0, 0, 0, 0, -1, true, 0}};
+    std::vector<std::size_t> active{0};  // indices of the active nodes, so dead ones cost nothing
     double sum_w = 0, sum_y = 0, sum_z = 0;
     auto line_width = [&](std::size_t line) { return widths[std::min(line, widths.size() - 1)]; };
 
@@ -65,9 +66,8 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
             Candidate best[4][max_flagged_in_a_row + 1];
             const bool flagged = item.type == ItemType::penalty && item.flagged;
             bool any_active = false;
-            for (std::size_t a = 0; a < nodes.size(); ++a) {
+            for (const std::size_t a : active) {
                 Node& n = nodes[a];
-                if (!n.active) continue;
                 double w = sum_w - n.width;
                 if (item.type == ItemType::penalty) w += item.width;
                 const double target = line_width(n.line);
@@ -92,8 +92,9 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                     continue;
                 }
                 if ((r >= -1 && r <= tolerance) || (last_pass && r > tolerance) || overfull_rescue) {
-                    const double badness = 100 * std::pow(std::min(std::abs(r), 10.0), 3);
-                    double d = std::pow(line_penalty + badness, 2);
+                    const double ar = std::min(std::abs(r), 10.0);
+                    const double badness = 100 * ar * ar * ar;
+                    double d = (line_penalty + badness) * (line_penalty + badness);
                     if (item.type == ItemType::penalty) {
                         if (item.penalty >= 0) d += item.penalty * item.penalty;
                         else if (item.penalty > -penalty_infinity) d -= item.penalty * item.penalty;
@@ -112,6 +113,8 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                 }
                 any_active = any_active || n.active;
             }
+            active.erase(std::remove_if(active.begin(), active.end(), [&](std::size_t a) { return !nodes[a].active; }),
+                         active.end());
             // Sums after the break skip the glue and penalties that a line start discards.
             double bw = sum_w, by = sum_y, bz = sum_z;
             for (std::size_t k = i; k < items.size(); ++k) {
@@ -125,6 +128,7 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                     const Candidate& b = best[fc][run];
                     if (b.from < 0) continue;
                     nodes.push_back({i, nodes[b.from].line + 1, fc, bw, by, bz, b.demerits, b.from, true, run});
+                    active.push_back(nodes.size() - 1);
                     any_active = true;
                 }
             }

@@ -129,8 +129,8 @@ private:
             return i;
         }
         if (u.span) return place_span(i);
-        // A margin is dropped at the top of a page, not below a spanning block.
-        const double space = column_empty && m_region_top <= m_box.y + epsilon ? 0 : u.space_before;
+        // A margin is dropped at the top of a column (below a span, the region already starts after it).
+        const double space = column_empty ? 0 : u.space_before;
         if (m_y + space + u.height <= m_box.bottom() + epsilon) {
             m_cols.back().push_back({i, m_y + space});
             m_y += space + u.height;
@@ -175,7 +175,9 @@ private:
         }
         const double y = m_region_top + (top ? 0 : u.space_before);
         emit(i, m_box.x, y);
-        m_region_top = y + u.height;
+        // The columns below start together, after the gap between the span and what follows.
+        const bool columns_follow = i + 1 < m_units.size() && !m_units[i + 1].span;
+        m_region_top = y + u.height + (columns_follow ? m_units[i + 1].space_before : 0);
         reset_region();
         return i + 1;
     }
@@ -188,7 +190,7 @@ private:
         const double bottom = m_region_top + h;
         for (std::size_t k = 0; k < seq.size();) {
             const Unit& u = m_units[seq[k]];
-            const double space = cols.back().empty() && m_region_top <= m_box.y + epsilon ? 0 : u.space_before;
+            const double space = cols.back().empty() ? 0 : u.space_before;
             if (y + space + u.height <= bottom + epsilon || cols.back().empty()) {
                 cols.back().push_back({seq[k], y + space});
                 y += space + u.height;

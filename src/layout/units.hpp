@@ -5,6 +5,7 @@
 
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -57,10 +58,17 @@ std::optional<core::Size> image_size(const std::string& path);
 /// The marker of list item `n` (1-based) in a list style ("•", "3.", "c.", "iv.").
 std::string list_marker(style::ListStyle s, int n);
 
+/// Inline layouts kept between layout passes: only blocks that hold a cross-reference change
+/// when page numbers do, so the others are laid out once.
+struct InlineCache {
+    std::vector<char> changes;  ///< per node: 1 if it is or contains a cross-reference
+    std::unordered_map<doc::NodeId, InlineResult> results;  ///< by the first inline node of a block
+};
+
 /// Cuts the body (everything but the cover) into units for columns of `column_width` and a text
 /// area of `full_width`.
 UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
                      const text::Hyphenator* hyphenator, double column_width, double full_width,
-                     const PageMap& pages);
+                     const PageMap& pages, InlineCache* cache = nullptr);
 
 }  // namespace folio::layout

@@ -13,6 +13,7 @@
 
 #include <cstdlib>
 #include <map>
+#include <unordered_map>
 #include <utility>
 
 #include "core/utf8.hpp"
@@ -21,6 +22,8 @@ namespace folio::text {
 
 struct Hyphenator::Dictionaries {
     std::map<std::string, HyphenDict*> by_file;  ///< nullptr: the file is missing or unreadable
+    /// Points already computed, by dictionary file, minimums and word: prose repeats its words.
+    std::unordered_map<std::u32string, std::vector<std::size_t>> memo;
 
     Dictionaries() = default;
     Dictionaries(const Dictionaries&) = delete;
@@ -138,6 +141,14 @@ std::vector<std::size_t> Hyphenator::points(const std::u32string& word, const st
     }
     HyphenDict* dict = it->second;
     if (dict == nullptr) return out;
+    std::u32string key;
+    key.reserve(file.size() + word.size() + 3);
+    for (char c : file) key.push_back(static_cast<unsigned char>(c));
+    key.push_back(0);
+    key.push_back(static_cast<char32_t>(left_min));
+    key.push_back(static_cast<char32_t>(right_min));
+    key += word;
+    if (const auto hit = m_dicts->memo.find(key); hit != m_dicts->memo.end()) return hit->second;
 
     std::size_t i = 0;
     while (i < word.size()) {
@@ -151,6 +162,7 @@ std::vector<std::size_t> Hyphenator::points(const std::u32string& word, const st
         }
         i = end;
     }
+    m_dicts->memo.emplace(std::move(key), out);
     return out;
 }
 

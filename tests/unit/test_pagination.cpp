@@ -358,3 +358,22 @@ TEST(Fonts, ACharacterNoFaceHasIsReportedWithItsLineAndPage) {
     EXPECT_NE(d.message.find("U+4E2D"), std::string::npos) << d.message;
     EXPECT_NE(d.message.find("(page 2)"), std::string::npos) << d.message;
 }
+
+TEST(Columns, BothColumnsStartTogetherBelowASpanningBlock) {
+    Doc doc;
+    doc.s.page.columns = 2;
+    doc.s.page.column_gap = 10;
+    const auto h = doc.heading("Spanning");
+    auto& hs = doc.style_of(h);
+    hs.column_span_all = true;
+    hs.margin_bottom = 9;
+    const auto p = doc.para(24);  // 8 lines: 4 per column
+    const auto pages = doc.lay();
+    double left_top = 1e9, right_top = 1e9;
+    for (const auto* r : runs(pages.pages[0])) {
+        if (r->node != p + 1) continue;
+        (r->origin.x < 100 ? left_top : right_top) = std::min(r->origin.x < 100 ? left_top : right_top, r->origin.y);
+    }
+    EXPECT_DOUBLE_EQ(left_top, right_top);
+    EXPECT_GT(left_top, 20 + 12 + 9);  // below the title line and its margin
+}

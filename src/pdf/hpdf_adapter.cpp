@@ -8,10 +8,12 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <hpdf_version.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -354,6 +356,84 @@ bool fill_in_id(std::string& file) {
         ++replaced;
     }
     return replaced == 2;
+}
+
+namespace {
+
+/// Written inside the content stream's dictionary in place of the Filter that libharu removes
+/// from a stream it does not compress itself.
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
+    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/// zlib's deflate of `in` at the default level, as libharu's HPDF_Stream_WriteToStreamWithDeflate.
+bool deflate_bytes(const std::string& in, std::string& out) {
+    uLongf size = compressBound(static_cast<uLong>(in.size()));
+    out.resize(size);
+    if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(in.data()),
+                  static_cast<uLong>(in.size()), Z_DEFAULT_COMPRESSION) != Z_OK) {
+        return false;
+    }
+    out.resize(size);
+    return true;
+}
+
+}  // namespace
+
+core::Result<core::Ok> precompress_contents(Document& doc, const std::vector<HPDF_Page>& pages) {
+    std::vector<HPDF_Dict> dicts;
+    std::vector<std::string> raw;
+    for (HPDF_Page page : pages) {
+        HPDF_Dict contents = static_cast<HPDF_PageAttr>(page->attr)->contents;
+        if (!contents || !contents->stream || contents->write_fn != nullptr ||
+            !(contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE)) {
+            continue;  // not a plain compressed content stream: leave it to libharu
+        }
+        HPDF_Stream s = contents->stream;
+        std::string bytes(HPDF_Stream_Size(s), '\0');
+        HPDF_UINT size = static_cast<HPDF_UINT>(bytes.size());
+        if (size > 0) {
+            if (auto r = doc.check(HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET), "reading a page's content"); !r) return r;
+            const HPDF_STATUS st = HPDF_Stream_Read(s, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+            if (st != HPDF_OK && st != HPDF_STREAM_EOF) {
+                return doc.check(st, "reading a page's content");
+            }
+            HPDF_ResetError(doc.get());
+            bytes.resize(size);
+        }
+        dicts.push_back(contents);
+        raw.push_back(std::move(bytes));
+    }
+    // Deflate on up to four threads; each page is independent, so the result does not depend on
+    // how the work is split.
+    std::vector<std::string> packed(raw.size());
+    std::vector<char> ok(raw.size(), 1);
+    const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    auto work = [&](unsigned first) {
+        for (std::size_t i = first; i < raw.size(); i += threads) ok[i] = deflate_bytes(raw[i], packed[i]) ? 1 : 0;
+    };
+    if (threads > 1 && raw.size() > 8) {
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+        work(0);
+        for (auto& t : pool) t.join();
+    } else {
+        for (unsigned t = 0; t < threads; ++t) work(t);
+    }
+    for (std::size_t i = 0; i < dicts.size(); ++i) {
+        if (!ok[i]) continue;  // keep libharu's own compression for this page
+        HPDF_Stream s = dicts[i]->stream;
+        HPDF_MemStream_FreeData(s);
+        if (auto r = doc.check(HPDF_Stream_Write(s, reinterpret_cast<const HPDF_BYTE*>(packed[i].data()),
+                                                 static_cast<HPDF_UINT>(packed[i].size())),
+                               "storing a compressed page");
+            !r) {
+            return r;
+        }
+        dicts[i]->filter = HPDF_STREAM_FILTER_NONE;
+        dicts[i]->write_fn = write_flate_filter;
+    }
+    return core::Ok{};
 }
 
 }  // namespace folio::pdf::hpdf

@@ -1,15 +1,22 @@
 // Inline layout, in three phases:
-//   collect  - walk the inline nodes, turning words into boxes (one per style fragment) and spaces
-//              into glue: justified text gets TeX's stretchable interword glue, ragged text gets
+//   collect  - walk the inline nodes into spans of text; over the whole paragraph's text apply
+//              smart quotes (quotes="smart") and find the UAX #14 break opportunities (libunibreak);
+//              then turn words into boxes (one per style fragment) and spaces into glue (a space
+//              UAX #14 forbids breaking at, before ')' or ',', gets an infinite penalty first): justified text gets TeX's stretchable interword glue, ragged text gets
 //              Knuth and Plass's ragged-right triple (glue 0+S, penalty 0, glue w-S). A word is
 //              split into boxes at its soft hyphens or, with `hyphens: auto`, at the Hyphenator's
 //              points, with a flagged penalty (the width of '-') between; a word continued in the
-//              next inline node is not auto-hyphenated, nor is the paragraph's last word;
+//              next inline node is not auto-hyphenated, nor is the paragraph's last word. A UAX #14
+//              opportunity inside a word ("counter-|trafficking", "A/|B") is a zero-width penalty,
+//              flagged after a hyphen (TeX's \exhyphenpenalty). Each piece between such points
+//              gets the face's f-ligatures (no letter-spacing) and its kerning, and the kern across
+//              a point is in the box before it and taken back by the penalty's width, so the
+//              breaker measures exactly what is drawn whether the line breaks there or not;
 //   break    - Knuth-Plass over those items (linebreak.cpp);
 //   finalize - each line becomes glyph runs (consecutive fragments of one format merged, spaces
 //              kept inside the run with the justification as word spacing), link areas and
 //              underlines, aligned left, right, centred or justified; a line broken at a flagged
-//              penalty ends with a drawn '-'.
+//              penalty ends with a drawn '-'. Runs carry the kerns for the TJ array.
 
 #include "layout/inline.hpp"
 
@@ -18,6 +25,7 @@
 #include "core/utf8.hpp"
 #include "layout/linebreak.hpp"
 #include "text/hyphenate.hpp"
+#include "text/typography.hpp"
 
 namespace folio::layout {
 namespace {
@@ -46,6 +54,40 @@ bool is_word_char(char32_t c) {
 }
 
 constexpr double hyphen_penalty = 50;
+constexpr double explicit_hyphen_penalty = 50;  ///< TeX's \exhyphenpenalty
+
+/// fragment_of of a UAX #14 penalty: a break that draws no hyphen even when flagged.
+constexpr int explicit_break = -2;
+
+/// A hyphen that is drawn: a line broken after it is flagged like a hyphenated one.
+bool is_hyphen(char32_t c) { return c == U'-' || c == 0x2010; }
+
+bool is_collapsible_space(char32_t c) { return c == U' ' || c == U'\n' || c == U'\t' || c == U'\r'; }
+
+/// Width in points of `s` with letter spacing and the face's kerning between its characters;
+/// `kerns` (optional) receives the kern after each character in 1/1000 em (the last one 0).
+double measure_kerned(const std::u32string& s, const ComputedStyle& st, text::FontId font,
+                      const text::FontProvider& fonts, std::vector<std::int16_t>* kerns) {
+    long units = 0;
+    if (kerns) kerns->assign(s.size(), 0);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        units += fonts.advance(font, s[i]);
+        if (i + 1 < s.size()) {
+            const int k = fonts.kerning(font, s[i], s[i + 1]);
+            units += k;
+            if (kerns) (*kerns)[i] = static_cast<std::int16_t>(k);
+        }
+    }
+    return static_cast<double>(units) * st.font_size / 1000.0 + st.letter_spacing * static_cast<double>(s.size());
+}
+
+/// A span of the paragraph's text in the style of one node, or a forced line break.
+struct Span {
+    doc::NodeId id = doc::no_node;
+    doc::NodeId link = doc::no_node;
+    std::u32string text;
+    bool forced_break = false;
+};
 
 /// A fragment of a word in one format.
 struct Fragment {
@@ -55,6 +97,9 @@ struct Fragment {
     doc::NodeId node = doc::no_node;
     doc::NodeId link = doc::no_node;
     double width = 0;
+    std::vector<std::int16_t> kern;  ///< after each character, 1/1000 em (empty: none)
+    int kern_after = 0;   ///< kern to the next box of the same word, when the line goes on
+    int kern_hyphen = 0;  ///< kern to the drawn '-', when the line breaks after this box
 };
 
 struct Collected {
@@ -75,12 +120,15 @@ public:
     void node(doc::NodeId id, doc::NodeId link) {
         const doc::Node& n = m_styled.doc().node(id);
         switch (n.kind) {
-            case doc::NodeKind::text: text(id, link); break;
-            case doc::NodeKind::line_break: forced_break(); break;
+            case doc::NodeKind::text: m_spans.push_back({id, link, core::decode_utf8(n.text).text, false}); break;
+            case doc::NodeKind::line_break: m_spans.push_back({id, link, {}, true}); break;
             case doc::NodeKind::link:
                 if (n.reference) {
                     const auto target = m_styled.doc().find_id(n.href.substr(1));
-                    if (target) words(id, reference_text(m_styled.doc(), *target, m_pages), id);
+                    if (target) {
+                        m_spans.push_back(
+                            {id, id, core::decode_utf8(reference_text(m_styled.doc(), *target, m_pages)).text, false});
+                    }
                 }
                 for (auto c : n.children) node(c, id);
                 break;
@@ -105,7 +153,30 @@ public:
         }
     }
 
-    Collected finish(bool justify) {
+    /// Turns the collected spans into items; `lang` is the paragraph's language (UAX #14 tailoring
+    /// and the smart quotes' style).
+    Collected finish(bool justify, const std::string& lang) {
+        // The paragraph's whole text: quotes and break opportunities depend on neighbours that
+        // may be in another inline node ("<em>word</em>", "counter-<b>x</b>").
+        std::u32string para;
+        std::vector<std::size_t> start;
+        for (const Span& sp : m_spans) {
+            start.push_back(para.size());
+            if (sp.forced_break) para += U'\n';
+            else para += sp.text;
+        }
+        for (std::size_t i = 0; i < m_spans.size(); ++i) {
+            if (!m_spans[i].forced_break && m_styled.style(m_spans[i].id).smart_quotes) {
+                text::smart_quotes(para, start[i], start[i] + m_spans[i].text.size(), lang);
+            }
+        }
+        m_para = &para;
+        m_breaks = text::line_break_opportunities(para, lang);
+        for (std::size_t i = 0; i < m_spans.size(); ++i) {
+            if (m_spans[i].forced_break) forced_break();
+            else words(m_spans[i], start[i]);
+        }
+        m_para = nullptr;
         trim_trailing_space();
         unhyphenate_last_word();
         // finishing glue and the forced final break
@@ -120,24 +191,36 @@ public:
     void set_justify(bool j) { m_justify = j; }
 
 private:
-    void text(doc::NodeId id, doc::NodeId link) { words(id, m_styled.doc().node(id).text, link); }
+    /// True when UAX #14 allows a break after the paragraph's character `at`.
+    bool may_break_after(std::size_t at) const {
+        return at < m_breaks.size() && m_breaks[at] != text::BreakAfter::never;
+    }
 
-    /// Adds `utf8` as words and spaces in the style of node `id`.
-    void words(doc::NodeId id, const std::string& utf8, doc::NodeId link) {
+    /// Adds span `sp` (at offset `offset` of the paragraph text) as words and spaces in its style.
+    void words(const Span& sp, std::size_t offset) {
+        const doc::NodeId id = sp.id, link = sp.link;
         const ComputedStyle& st = m_styled.style(id);
         const text::FontId font = font_of(st, m_fonts);
-        const auto decoded = core::decode_utf8(utf8);
-        std::u32string word;  // soft hyphens kept, as break markers
+        const std::u32string& para = *m_para;
+        std::u32string word;      // soft hyphens kept, as break markers
+        std::vector<bool> after;  // per character of `word`: UAX #14 allows a break after it
         auto flush = [&] {
-            if (!word.empty()) push_word(word, st, font, id, link);
+            if (!word.empty()) push_word(word, after, st, font, id, link);
             word.clear();
+            after.clear();
         };
-        for (char32_t c : decoded.text) {
-            if (c == U' ' || c == U'\n' || c == U'\t' || c == U'\r') {
+        for (std::size_t j = 0; j < sp.text.size(); ++j) {
+            const std::size_t at = offset + j;
+            const char32_t c = para[at];
+            if (is_collapsible_space(c)) {
                 flush();
-                add_space(st, font, id, link);
+                // The opportunity is after the last space of a run ("x )" has none).
+                std::size_t end = at;
+                while (end + 1 < para.size() && is_collapsible_space(para[end + 1])) ++end;
+                add_space(st, font, id, link, may_break_after(end));
             } else if (c == 0xAD) {
                 word.push_back(c);  // soft hyphen: a break opportunity, never drawn
+                after.push_back(false);
             } else {
                 const char32_t shown = st.text_transform == style::TextTransform::uppercase ? to_upper(c) : c;
                 if (!m_fonts.has_glyph(font, shown) && shown != 0xA0) {
@@ -150,6 +233,9 @@ private:
                     warn_missing(shown, id);
                 }
                 word.push_back(shown);
+                // inside a word only: at a space the glue is the break
+                after.push_back(may_break_after(at) && at + 1 < para.size() && !is_collapsible_space(para[at + 1]) &&
+                                para[at + 1] != 0xAD);
             }
         }
         flush();
@@ -174,15 +260,28 @@ private:
                         m_styled.style(id).font_family + "' and will not print", m_styled.doc().node(id).location);
     }
 
+    /// A place inside a word where a line may break.
+    struct WordBreak {
+        std::size_t at;  ///< index into the word: the break is before word[at]
+        bool hyphen;     ///< a hyphenation point (draws '-'), else a UAX #14 opportunity
+    };
+
     /// Adds a word (soft hyphens included) as boxes, with a flagged penalty at each soft hyphen or,
-    /// when the word has none and the style asks for it, at each hyphenation point.
-    void push_word(const std::u32string& raw, const ComputedStyle& st, text::FontId font, doc::NodeId id,
-                   doc::NodeId link) {
+    /// when the word has none and the style asks for it, at each hyphenation point, and a
+    /// zero-width penalty at each UAX #14 opportunity (`after`, per character of `raw`).
+    void push_word(const std::u32string& raw, const std::vector<bool>& after, const ComputedStyle& st,
+                   text::FontId font, doc::NodeId id, doc::NodeId link) {
         std::u32string w;
         std::vector<std::size_t> breaks;  // indices into w
-        for (char32_t c : raw) {
-            if (c != 0xAD) w.push_back(c);
-            else if (breaks.empty() || breaks.back() != w.size()) breaks.push_back(w.size());
+        std::vector<std::size_t> uax;     // indices into w
+        for (std::size_t k = 0; k < raw.size(); ++k) {
+            const char32_t c = raw[k];
+            if (c != 0xAD) {
+                w.push_back(c);
+                if (after[k]) uax.push_back(w.size());
+            } else if (breaks.empty() || breaks.back() != w.size()) {
+                breaks.push_back(w.size());
+            }
         }
         if (!breaks.empty() && breaks.front() == 0) breaks.erase(breaks.begin());  // nothing to hyphenate before
         // A word continued from the previous inline node ("hy<em>phen</em>"): neither piece is
@@ -193,16 +292,55 @@ private:
         m_auto_hyphens.clear();
         const bool automatic = breaks.empty() && !joins && st.hyphenate && m_hyphenator != nullptr;
         if (automatic) breaks = m_hyphenator->points(w, m_styled.doc().language_of(id));
-        const double hyphen = measure(U"-", st, font, m_fonts);
-        std::size_t from = 0;
+        // Merge both kinds; a UAX #14 opportunity wins where both fall.
+        std::vector<WordBreak> points;
+        std::size_t u = 0;
         for (std::size_t at : breaks) {
-            if (at > from) add_word(w.substr(from, at - from), st, font, id, link);
-            if (automatic) m_auto_hyphens.push_back(m_out.items.size());
-            m_out.items.push_back({ItemType::penalty, hyphen, 0, 0, hyphen_penalty, true});
-            m_out.fragment_of.push_back(-1);
-            from = at;
+            while (u < uax.size() && uax[u] < at) points.push_back({uax[u++], false});
+            if (u < uax.size() && uax[u] == at) continue;
+            points.push_back({at, true});
         }
-        if (from < w.size()) add_word(w.substr(from), st, font, id, link);
+        while (u < uax.size()) points.push_back({uax[u++], false});
+        if (points.empty()) {  // the common case: one box
+            add_word(ligated(w, st, font), st, font, id, link, 0, 0);
+            return;
+        }
+        // The pieces between the points, each with its ligatures.
+        std::vector<std::u32string> pieces;
+        std::size_t from = 0;
+        for (const auto& p : points) {
+            pieces.push_back(ligated(w.substr(from, p.at - from), st, font));
+            from = p.at;
+        }
+        pieces.push_back(ligated(w.substr(from), st, font));
+        const double hyphen = measure(U"-", st, font, m_fonts);
+        const double unit = st.font_size / 1000.0;
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            const std::u32string& piece = pieces[i];
+            const std::u32string& next = pieces[i + 1];
+            int kern_after = 0, kern_hyphen = 0;
+            if (!piece.empty() && !next.empty()) kern_after = m_fonts.kerning(font, piece.back(), next.front());
+            if (!piece.empty() && points[i].hyphen) kern_hyphen = m_fonts.kerning(font, piece.back(), U'-');
+            if (!piece.empty()) add_word(piece, st, font, id, link, kern_after, kern_hyphen);
+            // The box before holds kern_after; breaking here takes it back.
+            const double back = piece.empty() ? 0 : -kern_after * unit;
+            if (points[i].hyphen) {
+                if (automatic) m_auto_hyphens.push_back(m_out.items.size());
+                m_out.items.push_back({ItemType::penalty, hyphen + kern_hyphen * unit + back, 0, 0, hyphen_penalty, true});
+            } else {
+                const bool flagged = is_hyphen(w[points[i].at - 1]);
+                m_out.items.push_back(
+                    {ItemType::penalty, back, 0, 0, flagged ? explicit_hyphen_penalty : 0, flagged});
+            }
+            m_out.fragment_of.push_back(points[i].hyphen ? -1 : explicit_break);
+        }
+        if (!pieces.back().empty()) add_word(pieces.back(), st, font, id, link, 0, 0);
+    }
+
+    /// `piece` with the face's standard ligatures, unless the style spaces its letters.
+    std::u32string ligated(std::u32string piece, const ComputedStyle& st, text::FontId font) const {
+        if (st.letter_spacing == 0) text::ligate(piece, m_fonts, font);
+        return piece;
     }
 
     /// Removes the automatic hyphenation points of the word just added.
@@ -219,7 +357,8 @@ private:
     void unhyphenate_last_word() {
         for (std::size_t k = m_out.items.size(); k-- > 0;) {
             if (m_out.items[k].type == ItemType::glue) break;
-            if (m_out.items[k].type == ItemType::penalty && m_out.items[k].flagged) {
+            if (m_out.items[k].type == ItemType::penalty && m_out.items[k].flagged &&
+                m_out.fragment_of[k] != explicit_break) {  // a break after a real hyphen stays
                 m_out.items.erase(m_out.items.begin() + static_cast<std::ptrdiff_t>(k));
                 m_out.fragment_of.erase(m_out.fragment_of.begin() + static_cast<std::ptrdiff_t>(k));
             }
@@ -227,45 +366,58 @@ private:
         m_auto_hyphens.clear();
     }
 
-    void add_word(const std::u32string& w, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
-        const double width = measure(w, st, font, m_fonts);
+    /// Adds a piece of a word as a box, split with a warning when wider than the column.
+    void add_word(const std::u32string& w, const ComputedStyle& st, text::FontId font, doc::NodeId id,
+                  doc::NodeId link, int kern_after, int kern_hyphen) {
+        const double width = measure_kerned(w, st, font, m_fonts, nullptr);
         if (width > m_width) {  // a word wider than the column: split it, with a warning
             m_diags.warning("layout.word-too-wide", "a word is wider than the column and is broken: '" +
                             core::to_utf8(w) + "'", m_styled.doc().node(id).location);
             std::u32string part;
             for (char32_t c : w) {
-                if (!part.empty() && measure(part + c, st, font, m_fonts) > m_width) {
-                    push_box(part, st, font, id, link);
+                if (!part.empty() && measure_kerned(part + c, st, font, m_fonts, nullptr) > m_width) {
+                    push_box(part, st, font, id, link, 0, 0);
                     m_out.items.push_back({ItemType::penalty, 0, 0, 0, 0, false});
                     m_out.fragment_of.push_back(-1);
                     part.clear();
                 }
                 part.push_back(c);
             }
-            push_box(part, st, font, id, link);
+            push_box(part, st, font, id, link, kern_after, kern_hyphen);
             return;
         }
-        push_box(w, st, font, id, link);
+        push_box(w, st, font, id, link, kern_after, kern_hyphen);
     }
 
-    void push_box(const std::u32string& w, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
-        Fragment f{w, font, &st, id, link, measure(w, st, font, m_fonts)};
+    void push_box(const std::u32string& w, const ComputedStyle& st, text::FontId font, doc::NodeId id,
+                  doc::NodeId link, int kern_after = 0, int kern_hyphen = 0) {
+        Fragment f{w, font, &st, id, link, 0, {}, kern_after, kern_hyphen};
+        f.width = measure_kerned(w, st, font, m_fonts, &f.kern) + kern_after * st.font_size / 1000.0;
+        if (std::all_of(f.kern.begin(), f.kern.end(), [](std::int16_t k) { return k == 0; })) f.kern.clear();
         m_out.items.push_back({ItemType::box, f.width, 0, 0, 0, false});
         m_out.fragment_of.push_back(static_cast<int>(m_out.fragments.size()));
         m_out.fragments.push_back(std::move(f));
     }
 
-    void add_space(const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
+    /// Adds an interword space; `breakable` false (UAX #14 forbids a break there, as before ')')
+    /// puts an infinite penalty before it, which keeps the glue from being a breakpoint.
+    void add_space(const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link, bool breakable) {
         m_auto_hyphens.clear();
-        if (!m_out.items.empty() && m_out.items.back().flagged) {  // a soft hyphen before a space
+        if (!m_out.items.empty() && m_out.items.back().type == ItemType::penalty &&
+            m_out.items.back().penalty < penalty_infinity && m_out.fragment_of.back() < 0 &&
+            m_out.items.back().penalty > -penalty_infinity) {  // a soft hyphen or opportunity before a space
             m_out.items.pop_back();
             m_out.fragment_of.pop_back();
         }
         if (m_out.items.empty() || m_out.items.back().type != ItemType::box) return;  // collapse
         const double w = m_fonts.advance(font, U' ') * st.font_size / 1000.0 + st.letter_spacing;
-        Fragment f{U" ", font, &st, id, link, w};
+        Fragment f{U" ", font, &st, id, link, w, {}, 0, 0};
         const int frag = static_cast<int>(m_out.fragments.size());
         m_out.fragments.push_back(std::move(f));
+        if (!breakable) {
+            m_out.items.push_back({ItemType::penalty, 0, 0, 0, penalty_infinity, false});
+            m_out.fragment_of.push_back(-1);
+        }
         if (m_justify) {
             // TeX's interword glue is 1/3 em plus 1/6 em minus 1/9 em; our fonts' spaces are
             // narrower (Caladea's is 0.22 em), so the stretch is TeX's 1/6 em, the shrink a third of the space.
@@ -277,7 +429,7 @@ private:
             const double s = 2 * st.font_size;
             m_out.items.push_back({ItemType::glue, 0, s, 0, 0, false});
             m_out.fragment_of.push_back(-1);
-            m_out.items.push_back({ItemType::penalty, 0, 0, 0, 0, false});
+            m_out.items.push_back({ItemType::penalty, 0, 0, 0, breakable ? 0 : penalty_infinity, false});
             m_out.fragment_of.push_back(-1);
             m_out.items.push_back({ItemType::glue, w, -s, 0, 0, false});
             m_out.fragment_of.push_back(frag);
@@ -308,6 +460,9 @@ private:
     core::Diagnostics& m_diags;
     bool m_justify = false;
     Collected m_out;
+    std::vector<Span> m_spans;                 ///< the paragraph, collected before it is itemised
+    const std::u32string* m_para = nullptr;    ///< the paragraph's text while itemising
+    std::vector<text::BreakAfter> m_breaks;    ///< UAX #14, per character of *m_para
     std::vector<std::size_t> m_auto_hyphens;  ///< item indices of the last word's automatic hyphens
     std::vector<char32_t> m_missing;
 
@@ -357,6 +512,7 @@ Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const
                 // a space at a format boundary belongs to the text before it
                 auto& run = line.runs.back();
                 run.text += U' ';
+                run.kern.push_back(0);
                 run.width += advance;
                 if (extra != 0) run.word_spacing = extra;
                 x += advance;
@@ -373,15 +529,33 @@ Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const
         }
         auto& run = line.runs.back();
         run.text += f.text;
+        // kerns parallel to the text: the fragment's own, then the one across a break point,
+        // which applies when the line goes on and becomes the kern to the '-' when it ends here
+        if (f.kern.empty()) run.kern.resize(run.text.size(), 0);
+        else run.kern.insert(run.kern.end(), f.kern.begin(), f.kern.end());
+        if (item.type == ItemType::box && !f.text.empty()) {
+            const BreakItem& brk = c.items[end];
+            const bool ends_here = k + 1 == end;
+            run.kern.back() = static_cast<std::int16_t>(
+                ends_here ? (brk.type == ItemType::penalty && brk.flagged ? f.kern_hyphen : 0) : f.kern_after);
+        }
         run.width += advance;
         if (extra != 0) run.word_spacing = extra;
         x += advance;
     }
-    // A line broken inside a word shows the hyphen, in the format of the text before it.
-    if (const BreakItem& brk = c.items[end]; brk.type == ItemType::penalty && brk.flagged && !line.runs.empty()) {
-        line.runs.back().text += U'-';
+    // A line broken inside a word shows the hyphen, in the format of the text before it; the
+    // penalty's width also takes back the kern across the break held by the box before it.
+    if (const BreakItem& brk = c.items[end];
+        brk.type == ItemType::penalty && brk.penalty > -penalty_infinity && !line.runs.empty()) {
+        if (brk.flagged && c.fragment_of[end] != explicit_break) {  // an explicit hyphen is drawn already
+            line.runs.back().text += U'-';
+            line.runs.back().kern.push_back(0);
+        }
         line.runs.back().width += brk.width;
         x += brk.width;
+    }
+    for (auto& r : line.runs) {
+        if (std::all_of(r.kern.begin(), r.kern.end(), [](std::int16_t k) { return k == 0; })) r.kern.clear();
     }
     close_link(x);
     // Trailing spaces carry no width at a line end.
@@ -432,7 +606,7 @@ std::string reference_text(const doc::Document& d, doc::NodeId target, const Pag
 InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId block,
                            const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,
                            text::FontProvider& fonts, core::Diagnostics& diags,
-                           const text::Hyphenator* hyphenator, const PageMap* pages) {
+                           const text::Hyphenator* hyphenator, const PageMap* pages, Breaker breaker) {
     const ComputedStyle& st = styled.style(block);
     const bool justify = st.text_align == style::TextAlign::justify;
     Collector collector(styled, fonts, width - first_indent, hyphenator, diags);
@@ -440,12 +614,13 @@ InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId bloc
     collector.m_defer_missing = pages != nullptr;
     collector.set_justify(justify);
     for (auto id : inline_nodes) collector.node(id, doc::no_node);
-    Collected c = collector.finish(justify);
+    Collected c = collector.finish(justify, styled.doc().language_of(block));
 
     InlineResult out;
     out.missing = std::move(collector.m_missing_glyphs);
     if (c.fragments.empty()) return out;
-    const auto breaks = break_lines(c.items, {width - first_indent, width});
+    const std::vector<double> widths{width - first_indent, width};
+    const auto breaks = breaker == Breaker::total_fit ? break_lines(c.items, widths) : break_lines_greedy(c.items, widths);
 
     // Line pitch from the block's own font; larger inline text would need more (later issue).
     const text::FontId font = font_of(st, fonts);
@@ -465,6 +640,10 @@ InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId bloc
                                   width - indent, indent);
         line.height = pitch;
         line.ascent = ascent;
+        line.ratio = breaks[i].ratio;
+        line.justified = justify && !last;
+        const BreakItem& brk = c.items[breaks[i].position];
+        line.hyphenated = brk.type == ItemType::penalty && brk.flagged;
         out.lines.push_back(std::move(line));
         begin = breaks[i].position + 1;
     }

@@ -26,6 +26,9 @@ struct Line {
     double height = 0;  ///< distance from this line's top to the next line's top
     double ascent = 0;  ///< baseline offset from the line's top
     double width = 0;   ///< natural width of the content after justification
+    double ratio = 0;   ///< the breaker's adjustment ratio (>0 stretched, <0 shrunk, < -1 overfull)
+    bool justified = false;   ///< the glue was set to `ratio` (justified text, not a last line)
+    bool hyphenated = false;  ///< ends at a flagged break: a hyphenation point or an explicit hyphen
 };
 
 /// A character that no face of its style has, and the text node it is in.
@@ -40,13 +43,18 @@ struct InlineResult {
     std::vector<MissingGlyph> missing;  ///< reported by the caller when it passed a PageMap
 };
 
+/// How lines are broken: Knuth-Plass total fit (always, in documents) or first fit (the
+/// benchmark's baseline).
+enum class Breaker : unsigned char { total_fit, first_fit };
+
 /// Lays out the inline children of `block` (or the single inline node `block` itself when
 /// `only_children` is false) into lines of `width` points. `first_indent` shifts the first line.
 /// Soft hyphens always allow a break; `hyphenator` (may be null) adds the points of `hyphens: auto`.
 InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId block,
                            const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,
                            text::FontProvider& fonts, core::Diagnostics& diags,
-                           const text::Hyphenator* hyphenator = nullptr, const PageMap* pages = nullptr);
+                           const text::Hyphenator* hyphenator = nullptr, const PageMap* pages = nullptr,
+                           Breaker breaker = Breaker::total_fit);
 
 /// The text a cross-reference to `target` shows: the target's title, then ", page N" when the
 /// page is known (from a previous layout pass), else ", page 00" as a stand-in of similar width.

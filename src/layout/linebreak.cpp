@@ -187,4 +187,31 @@ std::vector<BreakPoint> break_lines(const std::vector<BreakItem>& items, const s
     return out;
 }
 
+std::vector<BreakPoint> break_lines_greedy(const std::vector<BreakItem>& items, const std::vector<double>& widths) {
+    std::vector<BreakPoint> out;
+    if (items.empty() || widths.empty()) return out;
+    std::size_t start = 0;
+    while (start < items.size()) {
+        const double target = widths[std::min(out.size(), widths.size() - 1)];
+        double w = 0;
+        std::size_t best = items.size();
+        for (std::size_t i = start; i < items.size(); ++i) {
+            const auto& it = items[i];
+            if (i > start && is_break(items, i)) {
+                const double line = w + (it.type == ItemType::penalty ? it.width : 0);
+                if (line > target && best < items.size()) break;
+                best = i;  // fits, or the first breakpoint of an overfull line
+                if (it.type == ItemType::penalty && it.penalty <= -penalty_infinity) break;
+            }
+            if (it.type != ItemType::penalty) w += it.width;
+        }
+        if (best == items.size()) break;
+        out.push_back({best, 0});
+        start = best + 1;
+        while (start < items.size() && items[start].type == ItemType::glue) ++start;  // discarded
+    }
+    fill_ratios(items, widths, out);
+    return out;
+}
+
 }  // namespace folio::layout

@@ -36,4 +36,9 @@ inline constexpr double penalty_infinity = 10000;
 std::vector<BreakPoint> break_lines(const std::vector<BreakItem>& items, const std::vector<double>& widths,
                                     double tolerance = 1.26);
 
+/// First-fit (greedy) breaking, the baseline of bench/typography: each line takes as many items
+/// as fit at their natural width, breaking at the last legal breakpoint that fits (hyphenation
+/// points included). Same input and output as break_lines.
+std::vector<BreakPoint> break_lines_greedy(const std::vector<BreakItem>& items, const std::vector<double>& widths);
+
 }  // namespace folio::layout

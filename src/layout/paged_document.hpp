@@ -3,6 +3,7 @@
 /// a tagged PDF and the HTML page markers can map boxes back to the document tree.
 
 #include <cstddef>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <variant>
@@ -23,7 +24,10 @@ struct GlyphRun {
     std::u32string text;
     double word_spacing = 0;    ///< extra points after each U+0020 (justification)
     double letter_spacing = 0;  ///< extra points after each character
-    double width = 0;           ///< advance of the whole run, spacing included
+    double width = 0;           ///< advance of the whole run, spacing and kerning included
+    /// Empty, or one entry per character of `text`: the kerning after that character in 1/1000 em
+    /// (negative = closer), already included in `width`. The PDF writes it into the TJ array.
+    std::vector<std::int16_t> kern;
     doc::NodeId node = doc::no_node;
 };
 

@@ -8,7 +8,8 @@
 //     /F1 10 Tf                   (libharu's SetFontAndSize, which registers the font resource)
 //     0.5 Tc                      (only when the letter spacing changes)
 //     1 0 0 1 x y Tm
-//     [<00410020> -250 <0042>] TJ (CID = code point; after each U+0020, -word_spacing*1000/size)
+//     [<00410020> -250 <0042>] TJ (CID = code point; after each U+0020, -word_spacing*1000/size;
+//                                  after a kerned character, -kern: [<0041> 64 <0056>] for AV)
 // Every drawn code point is first measured once per font with HPDF_Font_GetUnicodeWidth, which
 // marks its glyph for the embedded subset: glyphs written only through raw TJ would be missing.
 
@@ -171,19 +172,27 @@ void Painter::append_show(const layout::GlyphRun& run) {
     m_ops += " Tm\n[";
     // TJ numbers are thousandths of the font size, positive = move left; Tw does not apply to
     // two-byte codes, so word spacing is an adjustment after each space.
+    // Kerns are 1/1000 em already, negative = closer, so they are written negated.
     const double gap = -run.word_spacing * 1000.0 / run.size;
     const bool spaced = run.word_spacing != 0;
+    const bool kerned = run.kern.size() == run.text.size();
     bool open = false;
-    for (char32_t cp : run.text) {
-        if (!is_drawn(cp)) continue;
-        if (!open) {
-            m_ops += '<';
-            open = true;
+    for (std::size_t i = 0; i < run.text.size(); ++i) {
+        const char32_t cp = run.text[i];
+        // a kern after an undrawn character (a soft hyphen) still moves the pen
+        const int kern = kerned ? run.kern[i] : 0;
+        if (is_drawn(cp)) {
+            if (!open) {
+                m_ops += '<';
+                open = true;
+            }
+            append_hex4(m_ops, cp);
         }
-        append_hex4(m_ops, cp);
-        if (cp == U' ' && spaced) {
-            m_ops += "> ";
-            append_number(m_ops, gap);
+        const double adjust = (cp == U' ' && spaced ? gap : 0) - kern;
+        if (adjust != 0) {
+            if (open) m_ops += '>';
+            m_ops += ' ';
+            append_number(m_ops, adjust);
             m_ops += ' ';
             open = false;
         }

@@ -139,6 +139,10 @@ const std::vector<Property>& properties() {
              if (v == "manual" || v == "none") { s.hyphenate = false; return true; }
              return false;
          }},
+        {"quotes", "smart or straight",
+         [](ComputedStyle& s, std::string_view v, double) {
+             return set_bool_keyword(s.smart_quotes, v, "smart", "straight");
+         }},
         {"widows", "a whole number from 1 to 9",
          [](ComputedStyle& s, std::string_view v, double) {
              auto n = parse_number(v);
@@ -363,7 +367,7 @@ bool is_master_name(std::string_view n) {
 
 /// The parts of a document that are not nodes but have styles of their own.
 constexpr const char* named_parts[] = {"cover-title", "cover-subtitle", "cover-organisation", "cover-tagline",
-                                       "toc", "toc-title", "toc-entry"};
+                                       "back-cover", "toc", "toc-title", "toc-entry"};
 
 }  // namespace
 

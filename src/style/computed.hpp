@@ -38,6 +38,7 @@ struct ComputedStyle {
     double letter_spacing = 0;  ///< points
     TextTransform text_transform = TextTransform::none;
     bool hyphenate = false;
+    bool smart_quotes = false;  ///< quotes="smart": straight " and ' become typographic quotes
     int widows = 2;
     int orphans = 2;
     bool underline = false;
@@ -119,7 +120,7 @@ struct StyledDocument {
     std::vector<std::pair<std::string, RunningContent>> master_headers;
     std::vector<std::pair<std::string, RunningContent>> master_footers;
     /// Styles of parts that are not nodes: cover-title, cover-subtitle, cover-organisation,
-    /// cover-tagline, toc, toc-entry, toc-title; each inherits from the document root.
+    /// cover-tagline, back-cover, toc, toc-entry, toc-title; each inherits from the document root.
     std::vector<std::pair<std::string, ComputedStyle>> named;
 
     [[nodiscard]] const doc::Document& doc() const { return *document; }

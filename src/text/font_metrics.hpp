@@ -30,6 +30,9 @@ public:
     [[nodiscard]] virtual int advance(FontId font, char32_t cp) const = 0;
     /// True when the face has a glyph for `cp`.
     [[nodiscard]] virtual bool has_glyph(FontId font, char32_t cp) const = 0;
+    /// Pair kerning between `left` and `right` in 1/1000 em (negative = closer), from the face's
+    /// own tables; 0 when the face has none. Applies only between two characters of one run.
+    [[nodiscard]] virtual int kerning(FontId /*font*/, char32_t /*left*/, char32_t /*right*/) const { return 0; }
     /// Ascent, descent, cap and x height of the face.
     [[nodiscard]] virtual VerticalMetrics vertical(FontId font) const = 0;
 };

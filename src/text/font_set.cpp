@@ -7,6 +7,8 @@
 
 #include "text/font_set.hpp"
 
+#include "text/shaping.hpp"
+
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -125,6 +127,12 @@ core::Result<Face> load_face(const std::string& path) {
     Face out;
     out.path = path;
     out.family = face->family_name ? face->family_name : "";
+    out.full_name = out.family;
+    if (face->style_name && std::string_view(face->style_name) != "Regular") {
+        out.full_name += ' ';
+        out.full_name += face->style_name;
+    }
+    if (const char* ps = FT_Get_Postscript_Name(face)) out.postscript_name = ps;
     out.italic = (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
     const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
     out.weight = os2 ? os2->usWeightClass : ((face->style_flags & FT_STYLE_FLAG_BOLD) ? 700 : 400);
@@ -145,6 +153,7 @@ core::Result<Face> load_face(const std::string& path) {
         // libharu: (advance_width * 1000 / units_per_em), integer division
         out.advances[cp] = static_cast<std::int16_t>(static_cast<unsigned long>(adv) * 1000UL / face->units_per_EM);
     }
+    out.kerner = std::make_shared<Kerner>(path);
     return out;
 }
 
@@ -219,6 +228,12 @@ int FontSet::advance(FontId font, char32_t cp) const {
 
 bool FontSet::has_glyph(FontId font, char32_t cp) const {
     return cp < 0x10000 && m_faces[font].advances[cp] >= 0;
+}
+
+int FontSet::kerning(FontId font, char32_t left, char32_t right) const {
+    const Face& f = m_faces[font];
+    if (!f.kerner || left == U' ' || right == U' ') return 0;
+    return f.kerner->kerning(left, right);
 }
 
 VerticalMetrics FontSet::vertical(FontId font) const { return m_faces[font].vertical; }

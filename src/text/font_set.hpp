@@ -13,14 +13,19 @@
 
 namespace folio::text {
 
+class Kerner;
+
 /// One loaded face: where it came from and its metrics.
 struct Face {
     std::string path;
     std::string family;
+    std::string full_name;        ///< e.g. "Lato Black", for CSS local()
+    std::string postscript_name;  ///< e.g. "Lato-Black", for CSS local()
     int weight = 400;
     bool italic = false;
     VerticalMetrics vertical;
     std::vector<std::int16_t> advances;  ///< per BMP code point, 1/1000 em; -1 = no glyph
+    std::shared_ptr<Kerner> kerner;      ///< pair kerning through HarfBuzz, cached per pair
 };
 
 /// Opens `path` with FreeType and checks it is a TrueType-outline font with a (3,1) format-4
@@ -38,6 +43,7 @@ public:
     std::optional<FontId> find(const std::string& family, int weight, bool italic) override;
     [[nodiscard]] int advance(FontId font, char32_t cp) const override;
     [[nodiscard]] bool has_glyph(FontId font, char32_t cp) const override;
+    [[nodiscard]] int kerning(FontId font, char32_t left, char32_t right) const override;
     [[nodiscard]] VerticalMetrics vertical(FontId font) const override;
 
     /// Resolves a family like find(), but explains a failure: an unknown family names the closest

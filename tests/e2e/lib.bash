@@ -14,6 +14,11 @@ pdf_text() {
     printf '%s\n' "$raw" | sed -z -E "s/($letter)-\n[\n\f]*([^[:space:]])/\1\2/g"
     printf '\n'
     printf '%s\n' "$raw" | sed -z -E "s/($letter-)\n[\n\f]*([^[:space:]])/\1\2/g"
+    # poppler's reading order drops a hyphen at a line end, even a real one ("South-|Eastern",
+    # a UAX #14 break): its raw order keeps it; joined as a hyphenation before a lower-case letter
+    printf '\n'
+    pdftotext -raw -enc UTF-8 "$1" - | grep -Ev '[0-9]+ / [0-9]+ *$' |
+      sed -z -E "s/($letter)-\n[\n\f]*([[:lower:]])/\1\2/g; s/($letter-)\n[\n\f]*([^[:space:]])/\1\2/g"
   } | tr '\n\f' '  ' | tr -s ' '
 }
 

@@ -1,0 +1,37 @@
+#pragma once
+/// Pair kerning from a face's own tables (GPOS 'kern' feature or the legacy 'kern' table), read
+/// through HarfBuzz. Private to folio_text: layout sees kerning only through FontProvider.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace folio::text {
+
+/// The kerning of one face: HarfBuzz shapes each pair once, the result is cached.
+class Kerner {
+public:
+    /// Opens `path` with HarfBuzz; kerning() returns 0 for every pair if that fails.
+    explicit Kerner(const std::string& path);
+    ~Kerner();
+    Kerner(const Kerner&) = delete;
+    Kerner& operator=(const Kerner&) = delete;
+
+    /// The adjustment between `left` and `right` in 1/1000 em, rounded (negative = tighter);
+    /// 0 when the face maps either character to no glyph.
+    int kerning(char32_t left, char32_t right);
+
+private:
+    /// Shapes `left right` with 'kern' on and substitutions off; 0 unless it gives two glyphs.
+    int shape_pair(char32_t left, char32_t right);
+
+    struct Hb;
+    std::unique_ptr<Hb> m_hb;
+    /// Lazily allocated dense table for the common characters (see dense_index), -32768 = unknown.
+    std::vector<std::int16_t> m_dense;
+    std::unordered_map<std::uint32_t, std::int16_t> m_sparse;  ///< (left << 16 | right) -> kern
+};
+
+}  // namespace folio::text

@@ -1,0 +1,308 @@
+// Typography of issue 4: kerning (measured = drawn), f-ligatures (and their text extraction),
+// UAX #14 break opportunities and smart quotes. Exact geometry on the fake font; the real faces
+// (Lato: 'kern' + GPOS, Caladea: GPOS only) through FontSet; the PDF through poppler and qpdf.
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "core/utf8.hpp"
+#include "fake_font.hpp"
+#include "layout/inline.hpp"
+#include "pdf/write_pdf.hpp"
+#include "text/font_set.hpp"
+#include "text/typography.hpp"
+#include "tree_builder.hpp"
+
+using namespace folio;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Built {
+    doc::Document doc;
+    style::StyledDocument styled;
+    doc::NodeId paragraph = 0;
+};
+
+/// One paragraph of `text` (UTF-8), 10pt, in `align`; `tune` adjusts every style.
+template <typename Tune>
+Built paragraph(const std::string& text, style::TextAlign align, Tune tune) {
+    Built b;
+    b.doc.meta.language = "en";
+    b.doc.add(test::mk(doc::NodeKind::document), doc::no_node);
+    b.paragraph = b.doc.add(test::mk(doc::NodeKind::paragraph), 0);
+    b.doc.add(test::mk(doc::NodeKind::text, text), b.paragraph);
+    b.styled.document = &b.doc;
+    b.styled.styles.resize(b.doc.nodes.size());
+    for (auto& s : b.styled.styles) {
+        s.font_size = 10;
+        s.line_height = 1.2;
+        s.text_align = align;
+        tune(s);
+    }
+    return b;
+}
+
+Built paragraph(const std::string& text, style::TextAlign align = style::TextAlign::justify) {
+    return paragraph(text, align, [](style::ComputedStyle&) {});
+}
+
+layout::InlineResult lay(const Built& b, text::FontProvider& fonts, double width) {
+    core::Diagnostics diags;
+    auto res = layout::layout_inline(b.styled, b.paragraph, b.doc.node(b.paragraph).children, width, 0, fonts, diags);
+    EXPECT_TRUE(diags.all().empty()) << diags.all().front().message;
+    return res;
+}
+
+std::vector<std::string> line_texts(const layout::InlineResult& res) {
+    std::vector<std::string> out;
+    for (const auto& line : res.lines) {
+        std::u32string t;
+        for (const auto& r : line.runs) t += r.text;
+        out.push_back(core::to_utf8(t));
+    }
+    return out;
+}
+
+/// The right end of a line's last run.
+double right_end(const layout::Line& line) {
+    double right = 0;
+    for (const auto& r : line.runs) right = std::max(right, r.origin.x + r.width);
+    return right;
+}
+
+/// What a run draws, from its own numbers: advances, kerns, letter and word spacing.
+double drawn_width(const layout::GlyphRun& r, const text::FontProvider& fonts) {
+    double units = 0;
+    for (std::size_t i = 0; i < r.text.size(); ++i) {
+        units += fonts.advance(r.font, r.text[i]);
+        if (!r.kern.empty()) units += r.kern[i];
+    }
+    double w = units * r.size / 1000.0 + r.letter_spacing * static_cast<double>(r.text.size());
+    for (char32_t c : r.text) {
+        if (c == U' ') w += r.word_spacing;
+    }
+    return w;
+}
+
+bool have_font(const std::string& path) { return fs::exists(path); }
+const std::string lato_regular = "/usr/share/fonts/truetype/lato/Lato-Regular.ttf";
+const std::string caladea_regular = "/usr/share/fonts/truetype/crosextra/Caladea-Regular.ttf";
+
+}  // namespace
+
+// --- kerning -----------------------------------------------------------------------------------
+
+TEST(Kerning, LatoAndCaladeaKernAVAndTo) {
+    if (!have_font(lato_regular) || !have_font(caladea_regular)) GTEST_SKIP() << "fonts missing";
+    text::FontSet fonts;
+    const auto lato = fonts.resolve("Lato", 400, false);
+    const auto caladea = fonts.resolve("Caladea", 400, false);  // GPOS kerning only, no 'kern' table
+    ASSERT_TRUE(lato && caladea);
+    for (auto f : {*lato, *caladea}) {
+        EXPECT_LT(fonts.kerning(f, U'A', U'V'), -20);
+        EXPECT_LT(fonts.kerning(f, U'T', U'o'), -20);
+        EXPECT_EQ(fonts.kerning(f, U'o', U'o'), 0);
+        EXPECT_EQ(fonts.kerning(f, U'A', U' '), 0);  // never across a space
+    }
+    EXPECT_EQ(fonts.kerning(*lato, U'A', U'V'), -54);  // -108 units of 2000
+}
+
+TEST(Kerning, MeasuredWidthsOfAVAndToAreNarrowerThanTheirAdvances) {
+    if (!have_font(lato_regular)) GTEST_SKIP() << "fonts-lato missing";
+    text::FontSet fonts;
+    auto b = paragraph("AV To", style::TextAlign::left, [](style::ComputedStyle& s) { s.font_family = "Lato"; });
+    const auto res = lay(b, fonts, 300);
+    ASSERT_EQ(res.lines.size(), 1u);
+    ASSERT_EQ(res.lines[0].runs.size(), 1u);
+    const auto& run = res.lines[0].runs[0];
+    const auto f = run.font;
+    const int advances = fonts.advance(f, U'A') + fonts.advance(f, U'V') + fonts.advance(f, U' ') +
+                         fonts.advance(f, U'T') + fonts.advance(f, U'o');
+    const int kerns = fonts.kerning(f, U'A', U'V') + fonts.kerning(f, U'T', U'o');
+    EXPECT_LT(kerns, 0);
+    EXPECT_NEAR(run.width, (advances + kerns) * 10 / 1000.0, 1e-9);
+    ASSERT_EQ(run.kern.size(), run.text.size());
+    EXPECT_EQ(run.kern[0], fonts.kerning(f, U'A', U'V'));
+    EXPECT_EQ(run.kern[3], fonts.kerning(f, U'T', U'o'));
+    EXPECT_NEAR(drawn_width(run, fonts), run.width, 1e-9);
+}
+
+TEST(Kerning, AKernAcrossAHyphenationPointAppliesOnlyWhenTheLineGoesOn) {
+    // "ddddd|eeeeeee" with a kern of -100 between d and e, and +40 between d and the hyphen.
+    test::FakeFont font;
+    font.kerns[{U'd', U'e'}] = -100;
+    font.kerns[{U'd', U'-'}] = 40;
+    auto b = paragraph("aaaa bbbb cccc ddddd\u00ADeeeeeee ffff");
+    const auto res = lay(b, font, 100);
+    ASSERT_EQ(line_texts(res), (std::vector<std::string>{"aaaa bbbb cccc ddddd-", "eeeeeee ffff"}));
+    EXPECT_NEAR(right_end(res.lines[0]), 100.0, 1e-6);  // justified exactly, kern to '-' included
+    const auto& run = res.lines[0].runs.back();
+    ASSERT_EQ(run.kern.size(), run.text.size());
+    EXPECT_EQ(run.kern[run.text.size() - 2], 40);  // d -> '-', not d -> e
+    for (const auto& line : res.lines) {
+        for (const auto& r : line.runs) EXPECT_NEAR(drawn_width(r, font), r.width, 1e-9);
+    }
+    // Unbroken, the kern d -> e is drawn and measured.
+    const auto wide = lay(paragraph("ddddd\u00ADeeeeeee", style::TextAlign::left), font, 300);
+    ASSERT_EQ(wide.lines.size(), 1u);
+    EXPECT_NEAR(wide.lines[0].runs[0].width, (12 * 500 - 100) / 100.0, 1e-9);
+    EXPECT_EQ(wide.lines[0].runs[0].kern[4], -100);
+}
+
+// --- ligatures ---------------------------------------------------------------------------------
+
+TEST(Ligatures, StandardLigaturesReplaceLettersWhereTheFaceHasThem) {
+    test::FakeFont font;
+    font.ligatures = true;
+    const auto res = lay(paragraph("office fluff", style::TextAlign::left), font, 300);
+    EXPECT_EQ(line_texts(res), std::vector<std::string>{"o\uFB03ce \uFB02u\uFB00"});
+    // one glyph of 500 each: "oﬃce ﬂuﬀ" is 7 glyphs and a space wide
+    EXPECT_NEAR(res.lines[0].width, (7 * 500 + 250) / 100.0, 1e-9);
+}
+
+TEST(Ligatures, NoneWithLetterSpacingOrWithoutTheCodePoint) {
+    test::FakeFont font;
+    EXPECT_EQ(line_texts(lay(paragraph("office", style::TextAlign::left), font, 300)),
+              std::vector<std::string>{"office"});
+    font.ligatures = true;
+    auto spaced = paragraph("office", style::TextAlign::left, [](style::ComputedStyle& s) { s.letter_spacing = 1; });
+    EXPECT_EQ(line_texts(lay(spaced, font, 300)), std::vector<std::string>{"office"});
+}
+
+TEST(Ligatures, NeverSpanAHyphenationPoint) {
+    test::FakeFont font;
+    font.ligatures = true;
+    // a soft hyphen between the two f's: "of-" / "fice" must stay possible
+    const auto res = lay(paragraph("of\u00ADfice", style::TextAlign::left), font, 300);
+    EXPECT_EQ(line_texts(res), std::vector<std::string>{"of\uFB01ce"});
+    const auto narrow = lay(paragraph("xxxxxxxxxxxx of\u00ADfice yy"), font, 80);
+    EXPECT_EQ(line_texts(narrow), (std::vector<std::string>{"xxxxxxxxxxxx of-", "\uFB01ce yy"}));
+}
+
+// --- UAX #14 -----------------------------------------------------------------------------------
+
+TEST(Uax14, NonBreakingSpacesHold) {
+    test::FakeFont font;
+    // 100pt: "aaaa bbbb cccc" = 65pt; with a normal space "dddd" would go on line 2 alone.
+    const auto res = lay(paragraph("aaaa bbbb cccc\u00A0dddd eeee ffff gggg", style::TextAlign::left), font, 100);
+    for (const auto& l : line_texts(res)) EXPECT_FALSE(l.starts_with("dddd")) << l;
+    const auto narrow = lay(paragraph("aa 10\u202Fkm bb", style::TextAlign::left), font, 40);
+    for (const auto& l : line_texts(narrow)) EXPECT_FALSE(l.starts_with("km")) << l;
+}
+
+TEST(Uax14, ALineMayBreakAfterAHyphenInsideAWord) {
+    test::FakeFont font;
+    // "counter-trafficking" is 95pt and does not fit 60pt: the break after the hyphen does.
+    const auto res = lay(paragraph("counter-trafficking", style::TextAlign::left), font, 60);
+    EXPECT_EQ(line_texts(res), (std::vector<std::string>{"counter-", "trafficking"}));
+    EXPECT_TRUE(res.lines[0].hyphenated);  // an explicit hyphen counts as a hyphenated line
+}
+
+TEST(Uax14, NoLineStartsWithClosingPunctuation) {
+    test::FakeFont font;
+    for (double width : {40.0, 45.0, 50.0, 55.0, 60.0, 65.0, 70.0}) {
+        const auto res = lay(paragraph("aaaa bbbb ( cccc ) dddd , eeee ; ffff ! gggg", style::TextAlign::left), font,
+                             width);
+        for (const auto& l : line_texts(res)) {
+            EXPECT_FALSE(l.starts_with(")") || l.starts_with(",") || l.starts_with(";") || l.starts_with("!"))
+                << "width " << width << ": '" << l << "'";
+        }
+    }
+}
+
+TEST(Uax14, OpportunitiesComeFromLibunibreak) {
+    using text::BreakAfter;
+    const auto b = text::line_break_opportunities(U"a-b 2014-2020 x\u00A0y", "en");
+    EXPECT_EQ(b[1], BreakAfter::allowed);   // after the hyphen in "a-b"
+    EXPECT_EQ(b[8], BreakAfter::never);     // "2014-2020": a hyphen before a digit holds
+    EXPECT_EQ(b[15], BreakAfter::never);    // no-break space
+    EXPECT_EQ(b[3], BreakAfter::allowed);   // after a space
+}
+
+// --- smart quotes ------------------------------------------------------------------------------
+
+TEST(SmartQuotes, StraightQuotesBecomeTypographicByContext) {
+    std::u32string s = U"\"Hello,\" she said, 'it's the '90s' (\"x\")";
+    text::smart_quotes(s, 0, s.size(), "en");
+    EXPECT_EQ(core::to_utf8(s), "\u201CHello,\u201D she said, \u2018it\u2019s the \u201990s\u2019 (\u201Cx\u201D)");
+    std::u32string hu = U"\"Szia\"";
+    text::smart_quotes(hu, 0, hu.size(), "hu");
+    EXPECT_EQ(core::to_utf8(hu), "\u201ESzia\u201D");
+}
+
+TEST(SmartQuotes, OnlyWhereTheStyleAsks) {
+    test::FakeFont font;
+    EXPECT_EQ(line_texts(lay(paragraph("\"don't\"", style::TextAlign::left), font, 300)),
+              std::vector<std::string>{"\"don't\""});
+    auto smart = paragraph("\"don't\"", style::TextAlign::left, [](style::ComputedStyle& s) { s.smart_quotes = true; });
+    EXPECT_EQ(line_texts(lay(smart, font, 300)), std::vector<std::string>{"\u201Cdon\u2019t\u201D"});
+}
+
+// --- the PDF -----------------------------------------------------------------------------------
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// Runs `cmd`; returns stdout, and fails the test when it exits non-zero or writes to stderr.
+std::string run(const std::string& cmd, const fs::path& dir) {
+    const fs::path out = dir / "out.txt", err = dir / "err.txt";
+    const int status = std::system((cmd + " >'" + out.string() + "' 2>'" + err.string() + "'").c_str());
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << cmd;
+    EXPECT_EQ(slurp(err), "") << cmd;
+    return slurp(out);
+}
+
+}  // namespace
+
+TEST(TypographyPdf, KernsAreInTheTjArrayAndLigaturesExtractAsLetters) {
+    if (!have_font(lato_regular)) GTEST_SKIP() << "fonts-lato missing";
+    text::FontSet fonts;
+    auto b = paragraph("AVATAR office fish", style::TextAlign::left,
+                       [](style::ComputedStyle& s) { s.font_family = "Lato"; s.font_size = 20; });
+    const auto res = lay(b, fonts, 400);
+    ASSERT_EQ(res.lines.size(), 1u);
+    layout::PagedDocument d;
+    layout::Page page;
+    page.size = {595.276, 841.89};
+    for (auto r : res.lines[0].runs) {
+        r.origin = {72 + r.origin.x, 100};
+        page.items.emplace_back(r);
+    }
+    d.pages.push_back(page);
+    doc::Metadata meta;
+    meta.title = "kerning";
+    pdf::PdfOptions options;
+    auto bytes = pdf::write_pdf(d, meta, fonts.faces(), {}, options);
+    ASSERT_TRUE(bytes) << bytes.error().message;
+    std::string templ = (fs::temp_directory_path() / "folio-test-typo-XXXXXX").string();
+    ASSERT_NE(mkdtemp(templ.data()), nullptr);
+    const fs::path dir = templ;
+    std::ofstream(dir / "k.pdf", std::ios::binary) << *bytes;
+
+    const std::string text = run("pdftotext -enc UTF-8 '" + (dir / "k.pdf").string() + "' -", dir);
+    EXPECT_NE(text.find("AVATAR office fish"), std::string::npos) << text;
+    run("qpdf --qdf --object-streams=disable '" + (dir / "k.pdf").string() + "' '" + (dir / "q.pdf").string() + "'",
+        dir);
+    const std::string qdf = slurp(dir / "q.pdf");
+    const int av = -fonts.kerning(res.lines[0].runs[0].font, U'A', U'V');
+    EXPECT_NE(qdf.find("<0041> " + std::to_string(av) + " <0056>"), std::string::npos);
+    EXPECT_NE(qdf.find("FB03"), std::string::npos);  // "office" drawn with the ffi ligature
+    EXPECT_NE(qdf.find("FB01"), std::string::npos);  // "fish" with fi
+    EXPECT_NE(qdf.find("<FB01> <00660069>"), std::string::npos);  // and mapped back in the ToUnicode CMap
+    fs::remove_all(dir);
+}

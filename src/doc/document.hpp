@@ -76,6 +76,13 @@ struct Cover {
     core::SourceLocation location;
 };
 
+/// The back cover, from <back-cover> in <meta>: an address block, one entry per line.
+struct BackCover {
+    bool present = false;
+    std::vector<std::string> lines;
+    core::SourceLocation location;
+};
+
 /// Document metadata from the source's <meta> element.
 struct Metadata {
     std::string title;
@@ -87,6 +94,7 @@ struct Metadata {
     std::vector<std::string> keywords;
     std::string description;
     Cover cover;
+    BackCover back_cover;
 };
 
 /// A whole content source: metadata plus the node arena. nodes[0] is the document root.

@@ -118,6 +118,28 @@ void cover_page(const style::StyledDocument& styled, text::FontProvider& fonts, 
     out.pages.push_back(std::move(page));
 }
 
+/// The back cover: the address block at the foot of a page of the cover master.
+void back_cover_page(const style::StyledDocument& styled, text::FontProvider& fonts, PagedDocument& out) {
+    const auto& back = styled.doc().meta.back_cover;
+    const style::PageStyle& master = styled.master("cover") ? *styled.master("cover") : styled.page;
+    Page page;
+    page.size = master.size;
+    page.bleed = master.bleed;
+    page.master = "back-cover";
+    const double b = master.bleed;
+    if (master.background) {
+        page.items.emplace_back(FilledRect{{-b, -b, page.size.width + 2 * b, page.size.height + 2 * b}, *master.background, doc::no_node});
+    }
+    const core::Rect box = master.content_box();
+    const auto& st = styled.named_style("back-cover");
+    double y = box.bottom() - st.font_size * st.line_height * static_cast<double>(back.lines.size());
+    for (const auto& line : back.lines) {
+        for (auto& r : wrap(line, st, fonts, box, y)) page.items.emplace_back(std::move(r));
+    }
+    page.first_node = styled.doc().root();
+    out.pages.push_back(std::move(page));
+}
+
 const style::RunningContent* running_for(const std::vector<std::pair<std::string, style::RunningContent>>& list,
                                          const std::optional<style::RunningContent>& fallback, const std::string& master) {
     for (const auto& [name, rc] : list) if (name == master) return &rc;
@@ -239,6 +261,7 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
         PageMap found;
         paginate(styled, units, out, found);
         running_content(styled, fonts, out, first_body);
+        if (styled.doc().meta.back_cover.present) back_cover_page(styled, fonts, out);
         if (!iterate || found == pages) {
             diags.append(pass_diags);
             report_missing(styled, units, found, diags);

@@ -87,7 +87,9 @@ std::string hex(HPDF_STATUS value) {
 
 /// An identity ToUnicode CMap for the BMP: CID = code point, as libharu's UTF-8 encoder assigns
 /// them. One bfrange per high byte (a bfrange must not cross a change of the high byte), 248 of
-/// them because the surrogate block D800..DFFF is left out, at most 100 per block.
+/// them because the surrogate block D800..DFFF is left out, at most 100 per block. The
+/// f-ligatures U+FB00..U+FB04 that layout substitutes map back to their letters through a bfchar
+/// block ("fi" for <FB01>), so the FB high byte's range starts at FB05.
 const std::string& identity_to_unicode_cmap() {
     static const std::string cmap = [] {
         std::vector<unsigned> highs;
@@ -111,11 +113,19 @@ const std::string& identity_to_unicode_cmap() {
             s += std::to_string(n) + " beginbfrange\n";
             for (std::size_t i = block; i < block + n; ++i) {
                 const std::string h = hex2(highs[i]);
-                s.append("<").append(h).append("00> <").append(h).append("FF> <").append(h).append(
-                    "00>\n");
+                const std::string low = highs[i] == 0xFB ? "05" : "00";  // FB00..FB04: bfchar below
+                s.append("<").append(h).append(low).append("> <").append(h).append("FF> <").append(h).append(
+                    low).append(">\n");
             }
             s += "endbfrange\n";
         }
+        s += "5 beginbfchar\n"
+             "<FB00> <00660066>\n"
+             "<FB01> <00660069>\n"
+             "<FB02> <0066006C>\n"
+             "<FB03> <006600660069>\n"
+             "<FB04> <00660066006C>\n"
+             "endbfchar\n";
         s += "endcmap\n"
              "CMapName currentdict /CMap defineresource pop\n"
              "end\n"
@@ -433,6 +443,28 @@ core::Result<core::Ok> precompress_contents(Document& doc, const std::vector<HPD
         dicts[i]->filter = HPDF_STREAM_FILTER_NONE;
         dicts[i]->write_fn = write_flate_filter;
     }
+    return core::Ok{};
+}
+
+core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, const char* prefix) {
+    if (auto r = doc.check(HPDF_AddPageLabel(doc.get(), index, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, prefix),
+                           "adding a page label");
+        !r) {
+        return r;
+    }
+    auto* labels = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(doc.get()->catalog, "PageLabels", HPDF_OCLASS_DICT));
+    auto* nums = labels ? static_cast<HPDF_Array>(HPDF_Dict_GetItem(labels, "Nums", HPDF_OCLASS_ARRAY)) : nullptr;
+    if (!nums || nums->list->count == 0) {
+        HPDF_ResetError(doc.get());
+        return core::unexpected({core::Severity::error, "pdf.write", "the page labels are not where libharu 2.3.0 puts them", {}});
+    }
+    auto* label = static_cast<HPDF_Dict>(HPDF_Array_GetItem(nums, nums->list->count - 1, HPDF_OCLASS_DICT));
+    if (!label) {
+        HPDF_ResetError(doc.get());
+        return core::unexpected({core::Severity::error, "pdf.write", "the page label just added is missing", {}});
+    }
+    HPDF_Dict_RemoveElement(label, "S");
+    HPDF_Dict_RemoveElement(label, "St");
     return core::Ok{};
 }
 

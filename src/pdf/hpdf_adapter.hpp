@@ -111,6 +111,10 @@ core::Result<core::Ok> add_output_intent(Document& doc, std::string_view icc, in
 /// file by fill_in_id.
 core::Result<core::Ok> add_id_placeholder(Document& doc);
 
+/// Labels the page at `index` with `prefix` and no number (a cover): libharu always adds a
+/// numbering style, which is removed from the label it has just added.
+core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, const char* prefix);
+
 /// Compresses the content stream of every page now, on several threads, and marks each as
 /// already Flate-encoded so that libharu copies it at save time instead of deflating it on one
 /// core (deflate was a third of the time of a large document). The bytes are the same as

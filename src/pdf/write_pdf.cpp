@@ -284,14 +284,27 @@ Status add_outline(hpdf::Document& doc, const layout::PagedDocument& pages,
 }
 
 /// Step 5: page labels, the open action, the page layout and the title in the window bar.
-Status set_navigation(hpdf::Document& doc, const std::vector<HPDF_Page>& handles,
-                      const PdfOptions& options) {
-    // TODO(#5): the cover is unnumbered once PagedDocument says which pages are covers; until then
-    // every page is labelled 1, 2, 3, ... as the running footers number them.
-    if (auto r = doc.check(HPDF_AddPageLabel(doc.get(), 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, nullptr),
-                           "adding page labels");
-        !r)
-        return r;
+Status set_navigation(hpdf::Document& doc, const layout::PagedDocument& pages,
+                      const std::vector<HPDF_Page>& handles, const PdfOptions& options) {
+    // Labels as printed: a cover is labelled "Cover" with no number; the other pages carry the
+    // numbers of their running footers, which count the cover (the first body page is 2).
+    const bool cover = !pages.pages.empty() && pages.pages.front().master == "cover";
+    if (cover) {
+        if (auto r = hpdf::add_unnumbered_label(doc, 0, "Cover"); !r) return r;
+    }
+    const bool back = pages.pages.size() > 1 && pages.pages.back().master == "back-cover";
+    const std::size_t numbered_end = handles.size() - (back ? 1 : 0);
+    if ((cover ? 1u : 0u) < numbered_end) {
+        if (auto r = doc.check(HPDF_AddPageLabel(doc.get(), cover ? 1 : 0, HPDF_PAGE_NUM_STYLE_DECIMAL,
+                                                 cover ? 2 : 1, nullptr),
+                               "adding page labels");
+            !r)
+            return r;
+    }
+    if (back) {
+        if (auto r = hpdf::add_unnumbered_label(doc, static_cast<HPDF_UINT>(handles.size() - 1), "Back cover"); !r)
+            return r;
+    }
     auto open = doc.check_handle(HPDF_Page_CreateDestination(handles.front()),
                                  "creating the open action");
     if (!open) return core::unexpected(open.error());
@@ -412,7 +425,7 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
     if (auto r = add_outline(doc, pages, frames, *handles); !r) return core::unexpected(r.error());
 
     // 5. Navigation.
-    if (auto r = set_navigation(doc, *handles, options); !r) return core::unexpected(r.error());
+    if (auto r = set_navigation(doc, pages, *handles, options); !r) return core::unexpected(r.error());
 
     // 6. Document information, and the PDF/A metadata that mirrors it.
     const InfoValues info = info_values(meta, options);

@@ -33,7 +33,7 @@ std::string_view where_allowed(std::string_view name) {
         {" document ", "it is the root element"},
         {" meta ", "it is the first element of document"},
         {" title ", "it belongs in meta or first in section"},
-        {" subtitle organisation author date keywords description cover ", "it belongs in meta"},
+        {" subtitle organisation author date keywords description cover back-cover ", "it belongs in meta"},
         {" contents break ", "it belongs in document or section"},
         {" section ", "it belongs in document or section"},
         {" p ", "it belongs in document, section, li, blockquote or aside"},

@@ -48,8 +48,8 @@ inline constexpr ContentModel quote_model{"em strong a br ref p", true, "text, e
 inline constexpr ContentModel empty_model{"", false, "nothing", "<br> must be empty"};
 /// <meta>.
 inline constexpr ContentModel meta_model{
-    "title subtitle organisation author date keywords description cover", false,
-    "title, subtitle, organisation, author, date, keywords, description or cover",
+    "title subtitle organisation author date keywords description cover back-cover", false,
+    "title, subtitle, organisation, author, date, keywords, description, cover or back-cover",
     "put it in <title>, <description> or another element of <meta>"};
 /// The elements of <meta>: plain text only.
 inline constexpr ContentModel plain_model{"", true, "plain text", ""};

@@ -214,6 +214,24 @@ void ContentReader::read_meta(pugi::xml_node meta) {
     m.date = text_of("date");
     m.keywords = split_keywords(text_of("keywords"));
     m.description = text_of("description");
+    if (const pugi::xml_node back = fields["back-cover"]) {
+        // An address block: each line of the element's text is a line of the block.
+        check_attributes(back, {}, false);
+        m.back_cover.present = true;
+        m.back_cover.location = element_location(m_file, back);
+        std::string raw;
+        for (pugi::xml_node c : back.children()) {
+            if (is_text(c)) raw += c.value();
+            else if (c.type() == pugi::node_element) bad_element(c, back, plain_model);
+        }
+        std::size_t start = 0;
+        while (start <= raw.size()) {
+            const std::size_t end = std::min(raw.find('\n', start), raw.size());
+            std::string line(trim(collapse_space(raw.substr(start, end - start))));
+            if (!line.empty()) m.back_cover.lines.push_back(std::move(line));
+            start = end + 1;
+        }
+    }
     if (const pugi::xml_node cover = fields["cover"]) {
         check_attributes(cover, {"image", "alt"}, false);
         m.cover.present = true;

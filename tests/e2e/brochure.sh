@@ -51,6 +51,10 @@ for p in $(seq 2 "$pages"); do
   pdftotext -f "$p" -l "$p" "$pdf" - | grep -q "$p / $pages" || fail "page $p has no page number"
 done
 
+# Page labels as printed: the cover is "Cover" with no number, then 2, 3, ...
+labels=$(qpdf --json=2 --json-key=pages "$pdf" | jq -c '[.pages[].label | [.["/P"], .["/S"], .["/St"]]]')
+[[ "$labels" == '[["u:Cover",null,'*'],[null,"/D",2],[null,"/D",3]'* ]] || fail "page labels wrong: $labels"
+
 # The link is a real link annotation, and each section is in the outline.
 qpdf --qdf --object-streams=disable "$pdf" "$work/qdf.pdf"
 grep -aq '/URI (https://publications.iom.int/)' "$work/qdf.pdf" || fail "no link annotation to the strategy"

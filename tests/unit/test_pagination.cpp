@@ -377,3 +377,21 @@ TEST(Columns, BothColumnsStartTogetherBelowASpanningBlock) {
     EXPECT_DOUBLE_EQ(left_top, right_top);
     EXPECT_GT(left_top, 20 + 12 + 9);  // below the title line and its margin
 }
+
+TEST(Cover, ABackCoverClosesTheDocumentWithItsAddressBlock) {
+    Doc doc;
+    doc.d.meta.title = "T";
+    doc.d.meta.back_cover.present = true;
+    doc.d.meta.back_cover.lines = {"Street 1", "1000 City"};
+    doc.para(3);
+    style::RunningContent footer;
+    footer.content = "{page}";
+    doc.s.footer = footer;
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 2u);
+    EXPECT_EQ(pages.pages[1].master, "back-cover");
+    std::vector<std::string> lines;
+    for (const auto* r : runs(pages.pages[1])) lines.push_back(core::to_utf8(r->text));
+    EXPECT_EQ(lines, (std::vector<std::string>{"Street 1", "1000 City"}));  // no footer on it
+    EXPECT_GT(runs(pages.pages[1])[0]->origin.y, 100.0);  // at the foot of the page
+}

@@ -448,3 +448,15 @@ TEST(ReadContentBrochure, SpacesAroundAReferenceAreKept) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ReadContentBrochure, ABackCoverIsAnAddressBlockOfLines) {
+    const auto r = read("<document version=\"1\" xml:lang=\"en\">\n<meta><title>T</title>\n<back-cover>\n  Street 1\n  1000   City\n</back-cover></meta>\n</document>\n");
+    ASSERT_TRUE(r.doc);
+    EXPECT_TRUE(r.diags.all().empty());
+    EXPECT_TRUE(r.doc->meta.back_cover.present);
+    EXPECT_EQ(r.doc->meta.back_cover.lines, (std::vector<std::string>{"Street 1", "1000 City"}));
+}
+
+}  // namespace

@@ -14,6 +14,7 @@
 /// size), lengths in em of the element's own size, borders in px.
 
 #include "html/css.hpp"
+#include "html/write_html.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -361,6 +362,28 @@ std::string style_sheet(const style::StyledDocument& styled) {
     append_marker_rule(out, styled);
     append_narrow_rule(out, justified);
     append_page_rule(out, styled.page);
+    return out;
+}
+
+std::string font_faces(const std::vector<LocalFont>& fonts) {
+    std::string out;
+    for (const LocalFont& f : fonts) {
+        if (f.names.empty()) continue;
+        out += "@font-face { font-family: \"";
+        out += f.family;
+        out += "\"; font-weight: ";
+        out += std::to_string(f.weight);
+        out += "; font-style: ";
+        out += f.italic ? "italic" : "normal";
+        out += "; src: ";
+        for (std::size_t i = 0; i < f.names.size(); ++i) {
+            if (i > 0) out += ", ";
+            out += "local(\"";
+            out += f.names[i];
+            out += "\")";
+        }
+        out += "; }\n";
+    }
     return out;
 }
 

@@ -2,6 +2,7 @@
 /// Internal to the HTML writer: the inline style sheet, derived from the computed styles.
 
 #include <string>
+#include <vector>
 
 #include "style/computed.hpp"
 
@@ -11,5 +12,9 @@ namespace folio::html {
 /// one rule for the body from the root's style, one rule per distinct element+classes combination
 /// in the document, and an @page rule from the page master.
 std::string style_sheet(const style::StyledDocument& styled);
+
+struct LocalFont;
+/// @font-face rules for the faces, with local() sources only (nothing is downloaded).
+std::string font_faces(const std::vector<LocalFont>& fonts);
 
 }  // namespace folio::html

@@ -85,7 +85,10 @@ void write_head(std::string& out, const style::StyledDocument& styled, const Htm
         append_attr(out, "title", "PDF (print edition)");
         out += ">\n";
     }
-    out += "<style>\n" + style_sheet(styled) + "</style>\n</head>\n";
+    out += "<style>\n";
+    out += font_faces(options.fonts);
+    out += style_sheet(styled);
+    out += "</style>\n</head>\n";
 }
 
 /// <header>: the document title as the page's only <h1>, the subtitle, and the cover's image and

@@ -18,6 +18,14 @@ struct ImageFile {
     std::string_view bytes;  ///< the original file; must outlive write_html and external_assets
 };
 
+/// A face installed on this machine, by the names CSS local() can find it by.
+struct LocalFont {
+    std::string family;
+    int weight = 400;
+    bool italic = false;
+    std::vector<std::string> names;  ///< full name, PostScript name
+};
+
 /// Options for the HTML output.
 struct HtmlOptions {
     std::string pdf_name;        ///< file name of the sibling PDF, for <link rel="alternate">; may be empty
@@ -25,6 +33,9 @@ struct HtmlOptions {
     /// The images to embed as data URIs (or, with external_assets, to write beside the HTML). An
     /// image not listed here is referred to by its path relative to the source's folder.
     std::vector<ImageFile> images;
+    /// The faces the PDF uses, declared with @font-face and local() sources, so a reader with
+    /// the fonts installed sees the same faces; others get the generic fallback.
+    std::vector<LocalFont> fonts;
     bool external_assets = false;  ///< refer to images in `assets_folder` instead of embedding them
     std::string assets_folder;     ///< folder beside the HTML for external assets, e.g. "report-assets"
 };

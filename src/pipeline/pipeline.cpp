@@ -234,6 +234,14 @@ Outcome run(const Options& options) {
     out.timings.pdf = clock.lap();
     if (options.html) {
         html::HtmlOptions ho;
+        for (const auto& face : fonts.faces()) {
+            html::LocalFont font{face.family, face.weight, face.italic, {}};
+            if (!face.full_name.empty()) font.names.push_back(face.full_name);
+            if (!face.postscript_name.empty() && face.postscript_name != face.full_name) {
+                font.names.push_back(face.postscript_name);
+            }
+            ho.fonts.push_back(std::move(font));
+        }
         ho.pdf_name = options.pdf ? stem + ".pdf" : "";
         ho.generator = std::string("folio ") + version();
         for (const image::Image& img : images) {

@@ -5,6 +5,9 @@
 
 #include "html/body.hpp"
 
+#include "core/utf8.hpp"
+#include "text/typography.hpp"
+
 #include <algorithm>
 #include <cassert>
 #include <cctype>
@@ -234,15 +237,23 @@ void BodyWriter::figure(NodeId id) {
 void BodyWriter::inline_node(NodeId id) {
     const doc::Node& n = m_doc.node(id);
     switch (n.kind) {
-        case NodeKind::text:
+        case NodeKind::text: {
+            // quotes="smart" gives the HTML the same typographic quotes as the PDF.
+            std::string shown = n.text;
+            if (m_context.styled && m_context.styled->style(id).smart_quotes) {
+                auto decoded = core::decode_utf8(shown).text;
+                folio::text::smart_quotes(decoded, 0, decoded.size(), m_doc.language_of(id));
+                shown = core::to_utf8(decoded);
+            }
             if (n.lang.empty()) {
-                append_text(m_out, n.text);
+                append_text(m_out, shown);
             } else {
                 open("span", id);
-                append_text(m_out, n.text);
+                append_text(m_out, shown);
                 close("span", false);
             }
             return;
+        }
         case NodeKind::emphasis:
         case NodeKind::strong: {
             const std::string element = element_name(m_doc, id);

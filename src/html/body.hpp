@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "doc/document.hpp"
+#include "style/computed.hpp"
 #include "html/elements.hpp"
 #include "layout/paged_document.hpp"
 
@@ -36,6 +37,7 @@ struct BodyContext {
     const PageMarkers& markers;
     const NodePages& pages;
     const std::map<std::string, std::string>& images;  ///< src attribute by image path
+    const style::StyledDocument* styled = nullptr;      ///< for quotes="smart" (may be null)
 };
 
 /// Writes nodes of the tree as HTML elements, with their ids, classes and languages.

@@ -245,7 +245,7 @@ std::string write_html(const style::StyledDocument& styled, const layout::PagedD
     out += ">\n";
     write_head(out, styled, options);
     out += "<body>\n<a class=\"skip-link\" href=\"#content\">Skip to content</a>\n";
-    const BodyContext context{ids, markers, starts, images};
+    const BodyContext context{ids, markers, starts, images, &styled};
     BodyWriter body(d, context, out);
     write_header(out, d, images, body);
     write_nav(out, d, ids);

@@ -387,3 +387,18 @@ TEST(HtmlCss, PageMarkersAreLabelledInTheTextColour) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(HtmlTypography, SmartQuotesMatchThePdfWhenTheStyleAsks) {
+    Small s = small();
+    const NodeId p = add_with_text(s.d, s.a, NodeKind::paragraph, "He said \"yes\", it's done.");
+    auto styled = styled_of(s.d);
+    EXPECT_NE(write_html(styled, nullptr, HtmlOptions{}).find("He said \"yes\", it's done."), std::string::npos);
+    for (auto& st : styled.styles) st.smart_quotes = true;
+    const std::string html = write_html(styled, nullptr, HtmlOptions{});
+    EXPECT_NE(html.find("He said \u201Cyes\u201D, it\u2019s done."), std::string::npos) << html;
+    (void)p;
+}
+
+}  // namespace

@@ -208,7 +208,8 @@ BagInfo parse_bag_info(std::string_view text) {
         if (line.empty()) continue;
         if (is_space(line.front()) && !info.empty()) {
             const auto start = std::find_if_not(line.begin(), line.end(), is_space);
-            info.back().second += " " + std::string(start, line.end());
+            info.back().second += ' ';
+            info.back().second.append(start, line.end());
             continue;
         }
         const auto colon = line.find(':');

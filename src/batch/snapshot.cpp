@@ -197,7 +197,11 @@ SnapshotOutcome snapshot(const SnapshotRequest& request) {
         return out;
     }
     const fs::path name = bag.has_filename() ? bag.filename() : bag.parent_path().filename();
-    const fs::path tmp = absolute_normal(bag).parent_path() / ("." + name.string() + ".tmp-" + std::to_string(getpid()));
+    std::string tmp_name = ".";  // appended piece by piece: g++ 12 -O3 warns falsely on "." + string
+    tmp_name += name.string();
+    tmp_name += ".tmp-";
+    tmp_name += std::to_string(getpid());
+    const fs::path tmp = absolute_normal(bag).parent_path() / tmp_name;
     fs::remove_all(tmp, ec);
     fs::create_directories(tmp / "data", ec);
     if (ec) {

@@ -110,7 +110,11 @@ void append_page_marker(std::string& out, std::size_t number) {
 }
 
 BodyWriter::BodyWriter(const doc::Document& d, const BodyContext& context, std::string& out)
-    : m_doc(d), m_ids(context.ids), m_markers(context.markers), m_context(context), m_out(out) {}
+    : m_doc(d), m_ids(context.ids), m_markers(context.markers), m_context(context), m_out(out) {
+    // Once, not per cross-reference: scanning the markers for every reference was quadratic.
+    m_marked_pages.insert(1);
+    for (const auto& [node, numbers] : m_markers) m_marked_pages.insert(numbers.begin(), numbers.end());
+}
 
 void BodyWriter::node(NodeId id) {
     if (doc::is_inline(m_doc.node(id).kind)) {
@@ -334,9 +338,7 @@ void BodyWriter::reference(NodeId id) {
     m_out += "</a>";
     const auto page = target ? m_context.pages.find(*target) : m_context.pages.end();
     const auto marked = [&](std::size_t number) {  // only pages with a marker can be linked to
-        return number == 1 || std::any_of(m_markers.begin(), m_markers.end(), [&](const auto& m) {
-                   return std::find(m.second.begin(), m.second.end(), number) != m.second.end();
-               });
+        return m_marked_pages.count(number) != 0;
     };
     if (page != m_context.pages.end() && marked(page->second)) {
         const std::string number = std::to_string(page->second);

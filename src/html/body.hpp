@@ -69,6 +69,7 @@ private:
     const BodyContext& m_context;
     std::string& m_out;
     std::set<std::string> m_aside_names;  ///< landmark names so far, to keep each one unique
+    std::set<std::size_t> m_marked_pages;  ///< page numbers that have a marker to link to
 };
 
 }  // namespace folio::html

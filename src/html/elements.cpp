@@ -52,7 +52,11 @@ std::string element_name(const doc::Document& d, NodeId id) {
     switch (n.kind) {
         case NodeKind::document: return "body";
         case NodeKind::section: return "section";
-        case NodeKind::heading: return "h" + std::to_string(heading_rank(d, id));
+        case NodeKind::heading: {
+            std::string name = "h";  // built by appending: g++ 12 -O3 warns falsely on "h" + string
+            name += std::to_string(heading_rank(d, id));
+            return name;
+        }
         case NodeKind::paragraph: return "p";
         case NodeKind::list: return n.ordered ? "ol" : "ul";
         case NodeKind::list_item: return "li";

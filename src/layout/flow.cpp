@@ -256,7 +256,7 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
         PagedDocument out;
         if (styled.doc().meta.cover.present) cover_page(styled, fonts, out);
         const std::size_t first_body = out.pages.size();
-        const UnitList units = build_units(styled, fonts, pass_diags, hyphenator, column_width, full_width, pages,
+        UnitList units = build_units(styled, fonts, pass_diags, hyphenator, column_width, full_width, pages,
                                            iterate ? &cache : nullptr);
         PageMap found;
         paginate(styled, units, out, found);

@@ -29,7 +29,7 @@ struct Placed {
 
 class Paginator {
 public:
-    Paginator(const style::StyledDocument& styled, const UnitList& units, PagedDocument& doc, PageMap& pages)
+    Paginator(const style::StyledDocument& styled, UnitList& units, PagedDocument& doc, PageMap& pages)
         : m_styled(styled), m_units(units.units), m_boxes(units.boxes), m_doc(doc), m_pages(pages) {}
 
     void run() {
@@ -281,9 +281,9 @@ private:
         }
     }
 
-    /// Copies a unit's items onto the current page at (x, y).
+    /// Moves a unit's items onto the current page at (x, y); each unit is emitted once.
     void emit(std::size_t index, double x, double y) {
-        const Unit& u = m_units[index];
+        Unit& u = m_units[index];
         Page& page = m_doc.pages.back();
         const std::size_t page_index = m_doc.pages.size() - 1;
         if (u.starts_block && page.first_node == doc::no_node) page.first_node = u.block;
@@ -295,12 +295,13 @@ private:
                 m_doc.outline.push_back({m_styled.doc().plain_text(u.heading), n.level - 1, page_index, y, u.heading});
             }
         }
-        for (const auto& item : u.items) {
-            Item moved = item;
-            std::visit([&](auto& it) { shift(it, x, y); }, moved);
-            if (const auto* a = std::get_if<Anchor>(&moved)) m_pages.emplace(a->node, page_index);
-            page.items.push_back(std::move(moved));
+        for (auto& item : u.items) {
+            std::visit([&](auto& it) { shift(it, x, y); }, item);
+            if (const auto* a = std::get_if<Anchor>(&item)) m_pages.emplace(a->node, page_index);
+            page.items.push_back(std::move(item));
         }
+        u.items.clear();
+        u.items.shrink_to_fit();
     }
 
     static void shift(GlyphRun& r, double x, double y) { r.origin.x += x; r.origin.y += y; }
@@ -310,7 +311,7 @@ private:
     static void shift(Anchor& r, double x, double y) { r.at.x += x; r.at.y += y; }
 
     const style::StyledDocument& m_styled;
-    const std::vector<Unit>& m_units;
+    std::vector<Unit>& m_units;
     const std::map<doc::NodeId, BoxGeometry>& m_boxes;
     PagedDocument& m_doc;
     PageMap& m_pages;
@@ -339,7 +340,7 @@ std::string choose_master(const style::StyledDocument& styled, const std::string
     return "";
 }
 
-void paginate(const style::StyledDocument& styled, const UnitList& units, PagedDocument& doc, PageMap& pages_out) {
+void paginate(const style::StyledDocument& styled, UnitList& units, PagedDocument& doc, PageMap& pages_out) {
     Paginator(styled, units, doc, pages_out).run();
 }
 

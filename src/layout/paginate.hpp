@@ -9,7 +9,8 @@ namespace folio::layout {
 /// (a requested one, else first, else left/right by parity, else the default), breaking columns
 /// and pages where the units allow, deferring figures that do not fit, and balancing the columns
 /// before a spanning unit and at the end. Fills `pages_out` with the page of every block start.
-void paginate(const style::StyledDocument& styled, const UnitList& units, PagedDocument& doc, PageMap& pages_out);
+/// The units' items are moved onto the pages (the units keep their geometry).
+void paginate(const style::StyledDocument& styled, UnitList& units, PagedDocument& doc, PageMap& pages_out);
 
 /// The master a page gets: `requested` if the sheet defines it, else "first" for the first body
 /// page, else "left"/"right" by parity (page_number is 1-based), else the default ("").

@@ -75,14 +75,8 @@ std::vector<GlyphRun> wrap(const std::string& text, const ComputedStyle& st, tex
 void cover_page(const style::StyledDocument& styled, text::FontProvider& fonts, PagedDocument& out) {
     const auto& meta = styled.doc().meta;
     const style::PageStyle& master = styled.master("cover") ? *styled.master("cover") : styled.page;
-    Page page;
-    page.size = master.size;
-    page.bleed = master.bleed;
-    page.master = "cover";
+    Page page = blank_page(master, "cover");
     const double b = master.bleed;
-    if (master.background) {
-        page.items.emplace_back(FilledRect{{-b, -b, page.size.width + 2 * b, page.size.height + 2 * b}, *master.background, doc::no_node});
-    }
     const core::Rect box = master.content_box();
     double y = box.y;
     if (!meta.cover.image.empty()) {
@@ -122,14 +116,7 @@ void cover_page(const style::StyledDocument& styled, text::FontProvider& fonts, 
 void back_cover_page(const style::StyledDocument& styled, text::FontProvider& fonts, PagedDocument& out) {
     const auto& back = styled.doc().meta.back_cover;
     const style::PageStyle& master = styled.master("cover") ? *styled.master("cover") : styled.page;
-    Page page;
-    page.size = master.size;
-    page.bleed = master.bleed;
-    page.master = "back-cover";
-    const double b = master.bleed;
-    if (master.background) {
-        page.items.emplace_back(FilledRect{{-b, -b, page.size.width + 2 * b, page.size.height + 2 * b}, *master.background, doc::no_node});
-    }
+    Page page = blank_page(master, "back-cover");
     const core::Rect box = master.content_box();
     const auto& st = styled.named_style("back-cover");
     double y = box.bottom() - st.font_size * st.line_height * static_cast<double>(back.lines.size());

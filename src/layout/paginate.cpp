@@ -50,15 +50,7 @@ private:
         const style::PageStyle* master = name.empty() ? &m_styled.page : m_styled.master(name);
         m_master = master;
         m_master_name = name;
-        Page p;
-        p.size = master->size;
-        p.bleed = master->bleed;
-        p.master = name;
-        if (master->background) {
-            const double b = p.bleed;
-            p.items.emplace_back(FilledRect{{-b, -b, p.size.width + 2 * b, p.size.height + 2 * b}, *master->background, doc::no_node});
-        }
-        m_doc.pages.push_back(std::move(p));
+        m_doc.pages.push_back(blank_page(*master, name));
         m_box = master->content_box(number % 2 == 0);
         m_columns = std::max(1, master->columns);
         m_gap = master->column_gap;
@@ -330,6 +322,19 @@ private:
 };
 
 }  // namespace
+
+Page blank_page(const style::PageStyle& master, const std::string& name) {
+    Page p;
+    p.size = master.size;
+    p.bleed = master.bleed;
+    p.master = name;
+    if (master.background) {
+        const double b = p.bleed;
+        p.items.emplace_back(
+            FilledRect{{-b, -b, p.size.width + 2 * b, p.size.height + 2 * b}, *master.background, doc::no_node});
+    }
+    return p;
+}
 
 std::string choose_master(const style::StyledDocument& styled, const std::string& requested, std::size_t page_number,
                           bool first_body_page) {

@@ -12,6 +12,9 @@ namespace folio::layout {
 /// The units' items are moved onto the pages (the units keep their geometry).
 void paginate(const style::StyledDocument& styled, UnitList& units, PagedDocument& doc, PageMap& pages_out);
 
+/// An empty page of `master`, labelled `name`, with the master's background run into the bleed.
+Page blank_page(const style::PageStyle& master, const std::string& name);
+
 /// The master a page gets: `requested` if the sheet defines it, else "first" for the first body
 /// page, else "left"/"right" by parity (page_number is 1-based), else the default ("").
 std::string choose_master(const style::StyledDocument& styled, const std::string& requested, std::size_t page_number,

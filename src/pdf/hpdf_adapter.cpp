@@ -3,6 +3,9 @@
 // libharu's internal structs (page attributes, font attributes, streams, dictionaries). Their
 // layout is only valid for 2.3.0, hence the static_assert; nothing outside this file uses them.
 #include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
@@ -465,6 +468,48 @@ core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, cons
     }
     HPDF_Dict_RemoveElement(label, "S");
     HPDF_Dict_RemoveElement(label, "St");
+    return core::Ok{};
+}
+
+core::Result<core::Ok> close_composite_glyphs(Document& doc, HPDF_Font font, const std::string& path) {
+    (void)doc;
+    auto* font_attr = static_cast<HPDF_FontAttr>(font->attr);
+    if (!font_attr || !font_attr->fontdef || font_attr->fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE) return core::Ok{};
+    auto* tt = static_cast<HPDF_TTFontDefAttr>(font_attr->fontdef->attr);
+    if (!tt || !tt->embedding || !tt->glyph_tbl.flgs) return core::Ok{};
+    FT_Library lib = nullptr;
+    if (FT_Init_FreeType(&lib) != 0) {
+        return core::unexpected({core::Severity::error, "pdf.write", "cannot initialise FreeType", {path, 0, 0}});
+    }
+    FT_Face face = nullptr;
+    if (FT_New_Face(lib, path.c_str(), 0, &face) != 0) {
+        FT_Done_FreeType(lib);
+        return core::unexpected({core::Severity::error, "pdf.write", "cannot reopen the font to subset it", {path, 0, 0}});
+    }
+    const HPDF_UINT16 count = tt->num_glyphs;
+    std::vector<HPDF_UINT16> work;
+    for (HPDF_UINT16 g = 0; g < count; ++g) {
+        if (tt->glyph_tbl.flgs[g]) work.push_back(g);
+    }
+    while (!work.empty()) {
+        const HPDF_UINT16 g = work.back();
+        work.pop_back();
+        if (FT_Load_Glyph(face, g, FT_LOAD_NO_RECURSE | FT_LOAD_NO_SCALE) != 0) continue;
+        if (face->glyph->format != FT_GLYPH_FORMAT_COMPOSITE) continue;
+        for (FT_UInt i = 0; i < face->glyph->num_subglyphs; ++i) {
+            FT_Int index = 0;
+            FT_UInt flags = 0;
+            FT_Int arg1 = 0, arg2 = 0;
+            FT_Matrix transform{};
+            if (FT_Get_SubGlyph_Info(face->glyph, i, &index, &flags, &arg1, &arg2, &transform) != 0) continue;
+            if (index > 0 && index < count && !tt->glyph_tbl.flgs[index]) {
+                tt->glyph_tbl.flgs[index] = 1;
+                work.push_back(static_cast<HPDF_UINT16>(index));
+            }
+        }
+    }
+    FT_Done_Face(face);
+    FT_Done_FreeType(lib);
     return core::Ok{};
 }
 

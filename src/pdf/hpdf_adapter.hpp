@@ -115,6 +115,11 @@ core::Result<core::Ok> add_id_placeholder(Document& doc);
 /// numbering style, which is removed from the label it has just added.
 core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, const char* prefix);
 
+/// Marks, for the subset, every glyph that a used composite glyph is built from, at any depth.
+/// libharu 2.3.0 follows composites one level only, so a Caladea "ő" (a composite of "o" and an
+/// accent that is itself a composite) lost its accent. `path` is the font file, read with FreeType.
+core::Result<core::Ok> close_composite_glyphs(Document& doc, HPDF_Font font, const std::string& path);
+
 /// Compresses the content stream of every page now, on several threads, and marks each as
 /// already Flate-encoded so that libharu copies it at save time instead of deflating it on one
 /// core (deflate was a third of the time of a large document). The bytes are the same as

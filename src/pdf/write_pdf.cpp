@@ -441,7 +441,15 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
     if (options.two_page_spread) hpdf::require_version(doc, HPDF_VER_15);
     if (options.pdfa) hpdf::require_version(doc, HPDF_VER_17);
 
-    // 8. The page contents compressed on every core, then the bytes, identified by their own hash.
+    // 8. Every part of the composite glyphs used goes into the font subsets.
+    for (std::size_t i = 0; i < fonts->fonts.size() && i < faces.size(); ++i) {
+        if (!fonts->fonts[i]) continue;
+        if (auto r = hpdf::close_composite_glyphs(doc, fonts->fonts[i], faces[i].path); !r) {
+            return core::unexpected(r.error());
+        }
+    }
+
+    // 9. The page contents compressed on every core, then the bytes, identified by their own hash.
     if (auto r = hpdf::precompress_contents(doc, *handles); !r) return core::unexpected(r.error());
     if (auto r = hpdf::add_id_placeholder(doc); !r) return core::unexpected(r.error());
     auto bytes = doc.save();

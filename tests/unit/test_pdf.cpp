@@ -576,3 +576,35 @@ TEST_F(PdfTest, ThousandDensePagesAreWrittenWhole) {
 }
 
 }  // namespace
+
+/// Regression: libharu 2.3.0 follows composite glyphs one level only, so Caladea's "ő" (an "o"
+/// plus an accent that is itself a composite) printed without its accent.
+TEST_F(PdfTest, AccentsOfNestedCompositeGlyphsAreEmbedded) {
+    folio::text::Face caladea;
+    caladea.path = "/usr/share/fonts/truetype/crosextra/Caladea-Regular.ttf";
+    caladea.family = "Caladea";
+    auto render = [&](const std::string& text, const std::string& name) {
+        PagedDocument d;
+        Page p;
+        p.size = {200, 200};
+        p.items.emplace_back(run(0, 72, 40, 150, text));
+        d.pages.push_back(p);
+        auto bytes = write_pdf(d, metadata(), {caladea}, {}, options());
+        EXPECT_TRUE(bytes.has_value()) << (bytes ? "" : bytes.error().message);
+        const fs::path pdf = m_dir / (name + ".pdf");
+        std::ofstream(pdf, std::ios::binary) << (bytes ? *bytes : std::string());
+        reader("pdftoppm", "-r 72 -gray", pdf, "'" + (m_dir / name).string() + "'");
+        const std::string pgm = read_file(m_dir / (name + "-1.pgm"));
+        std::istringstream header(pgm);
+        std::string magic;
+        int width = 0, height = 0, max = 0;
+        header >> magic >> width >> height >> max;
+        const std::size_t pixels = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+        const std::string_view data(pgm.data() + pgm.size() - pixels, pixels);
+        return std::count_if(data.begin(), data.end(), [](char c) { return static_cast<unsigned char>(c) < 128; });
+    };
+    const auto plain = render("ouae", "plain");
+    const auto accented = render("őűáé", "accented");
+    EXPECT_GT(plain, 200);
+    EXPECT_GT(accented, plain + plain / 10) << "the accents did not print";
+}

@@ -299,6 +299,7 @@ private:
             const double to = num.origin.x - gap;
             const int count = dot_w > 0 ? static_cast<int>((to - from) / dot_w) : 0;
             if (count > 0) {
+                dots.kern.clear();  // evenly spaced leaders: letter spacing only
                 dots.text.assign(static_cast<std::size_t>(count), U'.');
                 dots.letter_spacing = entry_style.font_size * 0.35;
                 dots.width = count * dot_w;
@@ -415,7 +416,8 @@ private:
         run.color = st.color;
         run.letter_spacing = st.letter_spacing;
         run.text = core::decode_utf8(text).text;
-        run.width = measure(run.text, st, run.font, m_fonts);
+        run.width = measure_kerned(run.text, st, run.font, m_fonts, &run.kern);  // kerned like body text
+        if (std::all_of(run.kern.begin(), run.kern.end(), [](std::int16_t k) { return k == 0; })) run.kern.clear();
         run.origin = {x, y};
         run.node = node;
         return run;

@@ -33,7 +33,8 @@ GlyphRun make_run(const std::u32string& text, const ComputedStyle& st, text::Fon
     if (st.text_transform == style::TextTransform::uppercase) {
         for (auto& c : run.text) if (c < 0x80) c = static_cast<char32_t>(std::toupper(static_cast<int>(c)));
     }
-    run.width = measure(run.text, st, run.font, fonts);
+    run.width = measure_kerned(run.text, st, run.font, fonts, &run.kern);  // kerned like body text
+    if (std::all_of(run.kern.begin(), run.kern.end(), [](std::int16_t k) { return k == 0; })) run.kern.clear();
     run.origin = {x, baseline};
     run.node = node;
     return run;
@@ -60,7 +61,7 @@ std::vector<GlyphRun> wrap(const std::string& text, const ComputedStyle& st, tex
         if (i < words.size() && words[i] != U' ') { word.push_back(words[i]); continue; }
         if (word.empty()) continue;
         const std::u32string candidate = line.empty() ? word : line + U' ' + word;
-        if (!line.empty() && measure(candidate, st, font_of(st, fonts), fonts) > box.width) {
+        if (!line.empty() && measure_kerned(candidate, st, font_of(st, fonts), fonts, nullptr) > box.width) {
             emit();
             line = word;
         } else {

@@ -64,22 +64,6 @@ bool is_hyphen(char32_t c) { return c == U'-' || c == 0x2010; }
 
 bool is_collapsible_space(char32_t c) { return c == U' ' || c == U'\n' || c == U'\t' || c == U'\r'; }
 
-/// Width in points of `s` with letter spacing and the face's kerning between its characters;
-/// `kerns` (optional) receives the kern after each character in 1/1000 em (the last one 0).
-double measure_kerned(const std::u32string& s, const ComputedStyle& st, text::FontId font,
-                      const text::FontProvider& fonts, std::vector<std::int16_t>* kerns) {
-    long units = 0;
-    if (kerns) kerns->assign(s.size(), 0);
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        units += fonts.advance(font, s[i]);
-        if (i + 1 < s.size()) {
-            const int k = fonts.kerning(font, s[i], s[i + 1]);
-            units += k;
-            if (kerns) (*kerns)[i] = static_cast<std::int16_t>(k);
-        }
-    }
-    return static_cast<double>(units) * st.font_size / 1000.0 + st.letter_spacing * static_cast<double>(s.size());
-}
 
 /// A span of the paragraph's text in the style of one node, or a forced line break.
 struct Span {
@@ -571,6 +555,23 @@ Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const
 }
 
 }  // namespace
+
+/// Width in points of `s` with letter spacing and the face's kerning between its characters;
+/// `kerns` (optional) receives the kern after each character in 1/1000 em (the last one 0).
+double measure_kerned(const std::u32string& s, const ComputedStyle& st, text::FontId font,
+                      const text::FontProvider& fonts, std::vector<std::int16_t>* kerns) {
+    long units = 0;
+    if (kerns) kerns->assign(s.size(), 0);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        units += fonts.advance(font, s[i]);
+        if (i + 1 < s.size()) {
+            const int k = fonts.kerning(font, s[i], s[i + 1]);
+            units += k;
+            if (kerns) (*kerns)[i] = static_cast<std::int16_t>(k);
+        }
+    }
+    return static_cast<double>(units) * st.font_size / 1000.0 + st.letter_spacing * static_cast<double>(s.size());
+}
 
 text::FontId font_of(const ComputedStyle& s, text::FontProvider& fonts) {
     if (auto f = fonts.find(s.font_family, s.font_weight, s.italic)) return *f;

@@ -63,7 +63,12 @@ std::string reference_text(const doc::Document& d, doc::NodeId target, const Pag
 /// Resolves the face of a style, falling back to the first loaded face.
 text::FontId font_of(const style::ComputedStyle& s, text::FontProvider& fonts);
 
-/// Measures a string in a style, letter spacing included, in points.
+/// Width in points of `s` with letter spacing and the face's kerning between its characters;
+/// `kerns` (optional) receives the kern after each character in 1/1000 em (the last one 0).
+double measure_kerned(const std::u32string& s, const style::ComputedStyle& st, text::FontId font,
+                      const text::FontProvider& fonts, std::vector<std::int16_t>* kerns);
+
+/// Measures a string in a style, letter spacing included, in points (no kerning).
 double measure(const std::u32string& s, const style::ComputedStyle& st, text::FontId font,
                const text::FontProvider& fonts);
 

@@ -53,7 +53,6 @@ struct Doc {
         s.document = &d;
         s.styles.assign(d.nodes.size(), base);
         for (auto& [id, st] : overrides) s.styles[id] = st;
-        test::FakeFont font;
         core::Diagnostics diags;
         auto r = layout::layout_document(s, font, diags);
         EXPECT_TRUE(r) << (r ? "" : r.error().message);
@@ -65,6 +64,7 @@ struct Doc {
         return overrides.back().second;
     }
     std::vector<std::pair<doc::NodeId, style::ComputedStyle>> overrides;
+    test::FakeFont font;
 };
 
 std::vector<const layout::GlyphRun*> runs(const layout::Page& p) {
@@ -394,4 +394,19 @@ TEST(Cover, ABackCoverClosesTheDocumentWithItsAddressBlock) {
     for (const auto* r : runs(pages.pages[1])) lines.push_back(core::to_utf8(r->text));
     EXPECT_EQ(lines, (std::vector<std::string>{"Street 1", "1000 City"}));  // no footer on it
     EXPECT_GT(runs(pages.pages[1])[0]->origin.y, 100.0);  // at the foot of the page
+}
+
+TEST(RunningContent, FootersAreKernedLikeBodyText) {
+    Doc doc;
+    doc.font.kerns[{U'A', U'V'}] = -100;
+    doc.para(3);
+    style::RunningContent footer;
+    footer.content = "AV";
+    footer.style.font_size = 10;
+    doc.s.footer = footer;
+    const auto pages = doc.lay();
+    const auto* run = runs(pages.pages[0]).back();
+    ASSERT_EQ(core::to_utf8(run->text), "AV");
+    EXPECT_EQ(run->kern, (std::vector<std::int16_t>{-100, 0}));
+    EXPECT_DOUBLE_EQ(run->width, 9.0);  // 5 + 5 - 1
 }

@@ -67,7 +67,8 @@ void line_figures(const style::StyledDocument& styled, text::FontSet& fonts, con
         int run = 0;
         for (const auto& line : res.lines) {
             ++f.lines;
-            if (line.ratio < -1 - 1e-9 || line.width > width + 1e-6) ++f.overfull;
+            // hanging punctuation may stand in the margin by design; anything beyond it is overfull
+            if (line.ratio < -1 - 1e-9 || line.width > width + line.hang + 1e-6) ++f.overfull;
             if (line.justified) {
                 ++f.justified;
                 f.sum_abs_ratio += std::abs(line.ratio);

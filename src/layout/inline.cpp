@@ -311,6 +311,7 @@ private:
             if (points[i].hyphen) {
                 if (automatic) m_auto_hyphens.push_back(m_out.items.size());
                 m_out.items.push_back({ItemType::penalty, hyphen + kern_hyphen * unit + back, 0, 0, hyphen_penalty, true});
+                if (st.hanging_punctuation && m_justify) m_out.items.back().hang = hyphen;  // the hyphen hangs
             } else {
                 const bool flagged = is_hyphen(w[points[i].at - 1]);
                 m_out.items.push_back(
@@ -385,6 +386,27 @@ private:
 
     /// Adds an interword space; `breakable` false (UAX #14 forbids a break there, as before ')')
     /// puts an infinite penalty before it, which keeps the glue from being a breakpoint.
+    /// How far the box before a space may hang into the margin if the line ends there: all of a
+    /// full stop, comma, hyphen, dash or closing quote, half of a colon or semicolon (as in
+    /// optical margin alignment), nothing for letters.
+    double end_hang() const {
+        if (m_out.items.empty() || m_out.items.back().type != ItemType::box) return 0;
+        const int fi = m_out.fragment_of.back();
+        if (fi < 0) return 0;
+        const Fragment& f = m_out.fragments[static_cast<std::size_t>(fi)];
+        if (f.text.empty()) return 0;
+        const char32_t c = f.text.back();
+        const double w = m_fonts.advance(f.font, c) * f.style->font_size / 1000.0;
+        switch (c) {
+            case U'.': case U',': case U'-': case 0x2010: case 0x2013: case 0x2019: case 0x201D: case U'\'': case U'"':
+                return w;
+            case U';': case U':':
+                return w / 2;
+            default:
+                return 0;
+        }
+    }
+
     void add_space(const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link, bool breakable) {
         m_auto_hyphens.clear();
         if (!m_out.items.empty() && m_out.items.back().type == ItemType::penalty &&
@@ -405,7 +427,9 @@ private:
         if (m_justify) {
             // TeX's interword glue is 1/3 em plus 1/6 em minus 1/9 em; our fonts' spaces are
             // narrower (Caladea's is 0.22 em), so the stretch is TeX's 1/6 em, the shrink a third of the space.
+            const double hang = st.hanging_punctuation ? end_hang() : 0;  // before the glue is added
             m_out.items.push_back({ItemType::glue, w, std::max(w / 2, st.font_size / 6), w / 3, 0, false});
+            m_out.items.back().hang = hang;
             m_out.fragment_of.push_back(frag);
         } else {
             // ragged right (Knuth & Plass, "Ragged right"): the stretch a line end may take, as
@@ -645,6 +669,7 @@ InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId bloc
         line.justified = justify && !last;
         const BreakItem& brk = c.items[breaks[i].position];
         line.hyphenated = brk.type == ItemType::penalty && brk.flagged;
+        line.hang = line.justified ? brk.hang : 0;
         out.lines.push_back(std::move(line));
         begin = breaks[i].position + 1;
     }

@@ -29,6 +29,7 @@ struct Line {
     double ratio = 0;   ///< the breaker's adjustment ratio (>0 stretched, <0 shrunk, < -1 overfull)
     bool justified = false;   ///< the glue was set to `ratio` (justified text, not a last line)
     bool hyphenated = false;  ///< ends at a flagged break: a hyphenation point or an explicit hyphen
+    double hang = 0;          ///< punctuation allowed to stand in the right margin (hanging-punctuation)
 };
 
 /// A character that no face of its style has, and the text node it is in.

@@ -70,7 +70,7 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                 Node& n = nodes[a];
                 double w = sum_w - n.width;
                 if (item.type == ItemType::penalty) w += item.width;
-                const double target = line_width(n.line);
+                const double target = line_width(n.line) + item.hang;  // hanging punctuation
                 double r;
                 if (w < target) {
                     const double y = sum_y - n.stretch;
@@ -164,7 +164,7 @@ void fill_ratios(const std::vector<BreakItem>& items, const std::vector<double>&
         }
         const auto& b = items[breaks[line].position];
         if (b.type == ItemType::penalty) w += b.width;
-        const double target = widths[std::min(line, widths.size() - 1)];
+        const double target = widths[std::min(line, widths.size() - 1)] + b.hang;
         breaks[line].ratio = w < target ? (y > 0 ? (target - w) / y : 0) : (z > 0 ? (target - w) / z : 0);
         start = breaks[line].position + 1;
     }

@@ -18,6 +18,7 @@ struct BreakItem {
     double shrink = 0;
     double penalty = 0;
     bool flagged = false;
+    double hang = 0;  ///< width that may hang into the right margin when the line breaks here
 };
 
 /// Where a line ends and how much its glue is stretched (ratio > 0) or shrunk (ratio < 0).

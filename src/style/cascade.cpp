@@ -139,6 +139,12 @@ const std::vector<Property>& properties() {
              if (v == "manual" || v == "none") { s.hyphenate = false; return true; }
              return false;
          }},
+        {"hanging-punctuation", "none, allow-end, force-end or last",
+         [](ComputedStyle& s, std::string_view v, double) {
+             if (v == "none") { s.hanging_punctuation = false; return true; }
+             if (v == "allow-end" || v == "force-end" || v == "last") { s.hanging_punctuation = true; return true; }
+             return false;
+         }},
         {"quotes", "smart or straight",
          [](ComputedStyle& s, std::string_view v, double) {
              return set_bool_keyword(s.smart_quotes, v, "smart", "straight");

@@ -39,6 +39,7 @@ struct ComputedStyle {
     TextTransform text_transform = TextTransform::none;
     bool hyphenate = false;
     bool smart_quotes = false;  ///< quotes="smart": straight " and ' become typographic quotes
+    bool hanging_punctuation = false;  ///< justified lines let end punctuation hang into the margin
     int widows = 2;
     int orphans = 2;
     bool underline = false;

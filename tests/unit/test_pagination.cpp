@@ -10,6 +10,7 @@
 
 #include "core/utf8.hpp"
 #include "fake_font.hpp"
+#include "layout/inline.hpp"
 #include "layout/layout.hpp"
 #include "layout/units.hpp"
 #include "tree_builder.hpp"
@@ -409,4 +410,28 @@ TEST(RunningContent, FootersAreKernedLikeBodyText) {
     ASSERT_EQ(core::to_utf8(run->text), "AV");
     EXPECT_EQ(run->kern, (std::vector<std::int16_t>{-100, 0}));
     EXPECT_DOUBLE_EQ(run->width, 9.0);  // 5 + 5 - 1
+}
+
+TEST(HangingPunctuation, AFullStopAtTheEndOfAJustifiedLineHangsIntoTheMargin) {
+    // Every word is "xxx." (20pt); with hanging punctuation a line of five words and four spaces
+    // may be 5pt wider than the 100pt column, the full stop standing in the margin.
+    for (const bool hang : {false, true}) {
+        Doc doc;
+        const auto p = doc.d.add(mk(NodeKind::paragraph), 0);
+        std::string t;
+        for (int i = 0; i < 30; ++i) t += (i ? " " : "") + std::string("xxx.");
+        doc.d.add(mk(NodeKind::text, t), p);
+        doc.base.text_align = style::TextAlign::justify;
+        doc.base.hanging_punctuation = hang;
+        doc.s.document = &doc.d;
+        doc.s.styles.assign(doc.d.nodes.size(), doc.base);
+        core::Diagnostics diags;
+        const auto res = layout::layout_inline(doc.s, p, doc.d.node(p).children, 100, 0, doc.font, diags);
+        ASSERT_GE(res.lines.size(), 3u);
+        for (std::size_t i = 0; i + 1 < res.lines.size(); ++i) {
+            double right = 0;
+            for (const auto& r : res.lines[i].runs) right = std::max(right, r.origin.x + r.width);
+            EXPECT_NEAR(right, hang ? 105.0 : 100.0, 1e-6) << "line " << i << (hang ? " (hanging)" : "");
+        }
+    }
 }

@@ -151,6 +151,8 @@ constexpr Property properties[] = {
      [](const ComputedStyle& s, double) {
          return s.letter_spacing == 0 ? std::string("normal") : em(s.letter_spacing, s.font_size);
      }},
+    {"font-variant", true, "",
+     [](const ComputedStyle& s, double) { return std::string(s.small_caps ? "small-caps" : "normal"); }},
     {"text-transform", true, "",
      [](const ComputedStyle& s, double) {
          return std::string(s.text_transform == style::TextTransform::uppercase ? "uppercase"

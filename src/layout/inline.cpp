@@ -21,6 +21,7 @@
 #include "layout/inline.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include "core/utf8.hpp"
 #include "layout/linebreak.hpp"
@@ -189,7 +190,10 @@ private:
         std::u32string word;      // soft hyphens kept, as break markers
         std::vector<bool> after;  // per character of `word`: UAX #14 allows a break after it
         auto flush = [&] {
-            if (!word.empty()) push_word(word, after, st, font, id, link);
+            if (!word.empty()) {
+                if (st.small_caps) push_small_caps(word, st, font, id, link);
+                else push_word(word, after, st, font, id, link);
+            }
             word.clear();
             after.clear();
         };
@@ -374,6 +378,44 @@ private:
         push_box(w, st, font, id, link, kern_after, kern_hyphen);
     }
 
+    /// A word in small capitals. folio's PDF can only draw glyphs that have a code point (libharu
+    /// 2.3.0 uses CID = Unicode), so a font's own small-caps glyphs are out of reach; lower-case
+    /// letters are drawn as capitals at 0.78 of the size, slightly spaced, as typesetters
+    /// synthesise them. The word is not hyphenated.
+    void push_small_caps(const std::u32string& raw, const ComputedStyle& st, text::FontId font, doc::NodeId id,
+                         doc::NodeId link) {
+        const ComputedStyle& small = small_caps_style(st);
+        std::u32string run;
+        bool lower_run = false;
+        auto emit = [&] {
+            if (!run.empty()) push_box(run, lower_run ? small : st, font, id, link);
+            run.clear();
+        };
+        for (char32_t c : raw) {
+            if (c == 0xAD) continue;
+            const char32_t upper = to_upper(c);
+            const bool lower = upper != c;
+            if (lower != lower_run) {
+                emit();
+                lower_run = lower;
+            }
+            run.push_back(upper);
+        }
+        emit();
+    }
+
+    /// The style of synthesised small capitals for `st`, made once per style.
+    const ComputedStyle& small_caps_style(const ComputedStyle& st) {
+        for (const auto& [base, derived] : m_small_caps) {
+            if (base == &st) return *derived;
+        }
+        auto derived = std::make_unique<ComputedStyle>(st);
+        derived->font_size = st.font_size * 0.78;
+        derived->letter_spacing = st.letter_spacing + st.font_size * 0.02;
+        m_small_caps.emplace_back(&st, std::move(derived));
+        return *m_small_caps.back().second;
+    }
+
     void push_box(const std::u32string& w, const ComputedStyle& st, text::FontId font, doc::NodeId id,
                   doc::NodeId link, int kern_after = 0, int kern_hyphen = 0) {
         Fragment f{w, font, &st, id, link, 0, {}, kern_after, kern_hyphen};
@@ -465,6 +507,7 @@ private:
     double m_width;
     const text::Hyphenator* m_hyphenator;
     const PageMap* m_pages = nullptr;
+    std::vector<std::pair<const ComputedStyle*, std::unique_ptr<ComputedStyle>>> m_small_caps;
     core::Diagnostics& m_diags;
     bool m_justify = false;
     Collected m_out;

@@ -139,6 +139,8 @@ const std::vector<Property>& properties() {
              if (v == "manual" || v == "none") { s.hyphenate = false; return true; }
              return false;
          }},
+        {"font-variant", "normal or small-caps",
+         [](ComputedStyle& s, std::string_view v, double) { return set_bool_keyword(s.small_caps, v, "small-caps", "normal"); }},
         {"hanging-punctuation", "none, allow-end, force-end or last",
          [](ComputedStyle& s, std::string_view v, double) {
              if (v == "none") { s.hanging_punctuation = false; return true; }

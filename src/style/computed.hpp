@@ -40,6 +40,7 @@ struct ComputedStyle {
     bool hyphenate = false;
     bool smart_quotes = false;  ///< quotes="smart": straight " and ' become typographic quotes
     bool hanging_punctuation = false;  ///< justified lines let end punctuation hang into the margin
+    bool small_caps = false;  ///< font-variant: small-caps (capitals at 0.78 of the size for lower case)
     int widows = 2;
     int orphans = 2;
     bool underline = false;

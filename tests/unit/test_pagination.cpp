@@ -435,3 +435,18 @@ TEST(HangingPunctuation, AFullStopAtTheEndOfAJustifiedLineHangsIntoTheMargin) {
         }
     }
 }
+
+TEST(SmallCaps, LowerCaseLettersAreCapitalsAtASmallerSize) {
+    Doc doc;
+    const auto p = doc.d.add(mk(NodeKind::paragraph), 0);
+    doc.d.add(mk(NodeKind::text, "Nato and EU"), p);
+    doc.base.small_caps = true;
+    const auto pages = doc.lay();
+    std::vector<std::pair<std::string, double>> seen;
+    for (const auto* r : runs(pages.pages[0])) seen.emplace_back(core::to_utf8(r->text), r->size);
+    ASSERT_EQ(seen.size(), 3u) << ::testing::PrintToString(seen);
+    EXPECT_EQ(seen[0], (std::pair<std::string, double>{"N", 10}));
+    EXPECT_EQ(seen[1].first, "ATO AND ");  // the space joins the run before it
+    EXPECT_NEAR(seen[1].second, 7.8, 1e-9);
+    EXPECT_EQ(seen[2], (std::pair<std::string, double>{"EU", 10}));
+}

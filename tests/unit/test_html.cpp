@@ -10,6 +10,7 @@
 #include "doc/document.hpp"
 #include "html/markup.hpp"
 #include "html/write_html.hpp"
+#include "html_tree.hpp"
 #include "layout/paged_document.hpp"
 #include "style/computed.hpp"
 
@@ -22,20 +23,8 @@ using folio::doc::NodeKind;
 using folio::html::HtmlOptions;
 using folio::html::write_html;
 
-/// Adds a node of `kind` under `parent`, with `text` for text nodes.
-NodeId add(Document& d, NodeId parent, NodeKind kind, std::string text = {}) {
-    Node n;
-    n.kind = kind;
-    n.text = std::move(text);
-    return d.add(std::move(n), parent);
-}
-
-/// Adds a node with inline text content (a paragraph, heading, emphasis, ...).
-NodeId add_with_text(Document& d, NodeId parent, NodeKind kind, const std::string& text) {
-    const NodeId id = add(d, parent, kind);
-    add(d, id, NodeKind::text, text);
-    return id;
-}
+using folio::test::add;
+using folio::test::add_with_text;
 
 /// Adds a section and its heading; returns the section.
 NodeId add_section(Document& d, NodeId parent, const std::string& id, int level,

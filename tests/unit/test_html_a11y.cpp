@@ -11,6 +11,7 @@
 #include "html/assets.hpp"
 #include "html/contrast.hpp"
 #include "html/write_html.hpp"
+#include "html_tree.hpp"
 #include "layout/paged_document.hpp"
 #include "style/computed.hpp"
 
@@ -24,19 +25,8 @@ using folio::doc::NodeKind;
 using folio::html::HtmlOptions;
 using folio::html::write_html;
 
-NodeId add(Document& d, NodeId parent, NodeKind kind, std::string text = {}) {
-    Node n;
-    n.kind = kind;
-    n.text = std::move(text);
-    n.location = {"doc.xml", static_cast<std::uint32_t>(d.nodes.size() + 1), 3};
-    return d.add(std::move(n), parent);
-}
-
-NodeId add_with_text(Document& d, NodeId parent, NodeKind kind, const std::string& text) {
-    const NodeId id = add(d, parent, kind);
-    add(d, id, NodeKind::text, text);
-    return id;
-}
+using folio::test::add;
+using folio::test::add_with_text;
 
 /// A styled document whose every node has the default style.
 folio::style::StyledDocument styled_of(const Document& d) {

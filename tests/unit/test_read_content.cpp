@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "xml/reader.hpp"
+#include "diagnostic_list.hpp"
 
 namespace {
 
@@ -18,15 +19,7 @@ using folio::doc::Document;
 using folio::doc::NodeId;
 using folio::doc::NodeKind;
 
-/// One diagnostic as "line:column code", the form the error tests compare.
-std::vector<std::string> where(const Diagnostics& diags) {
-    std::vector<std::string> out;
-    for (const auto& d : diags.all()) {
-        out.push_back(std::to_string(d.location.line) + ":" + std::to_string(d.location.column) +
-                      " " + d.code);
-    }
-    return out;
-}
+using folio::test::where;
 
 struct Read {
     Diagnostics diags;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "xml/reader.hpp"
+#include "diagnostic_list.hpp"
 #include "xml/xml_util.hpp"
 
 namespace {
@@ -16,14 +17,7 @@ using folio::core::SourceFile;
 using folio::style::Stylesheet;
 using V = std::vector<std::string>;
 
-std::vector<std::string> where(const Diagnostics& diags) {
-    std::vector<std::string> out;
-    for (const auto& d : diags.all()) {
-        out.push_back(std::to_string(d.location.line) + ":" + std::to_string(d.location.column) +
-                      " " + d.code);
-    }
-    return out;
-}
+using folio::test::where;
 
 struct Read {
     Diagnostics diags;

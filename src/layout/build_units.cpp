@@ -97,9 +97,9 @@ class Builder {
 public:
     Builder(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
             const text::Hyphenator* hyphenator, double column_width, double full_width, const PageMap& pages,
-            InlineCache* cache)
+            InlineCache* cache, WordCache& words)
         : m_styled(styled), m_doc(styled.doc()), m_fonts(fonts), m_diags(diags), m_hyphenator(hyphenator),
-          m_column_width(column_width), m_full_width(full_width), m_pages(pages), m_cache(cache) {}
+          m_column_width(column_width), m_full_width(full_width), m_pages(pages), m_cache(cache), m_words(words) {}
 
     UnitList run() {
         const auto& kids = m_doc.node(m_doc.root()).children;
@@ -352,7 +352,8 @@ private:
                 return hit->second.lines;
             }
         }
-        auto res = layout_inline(m_styled, block, inlines, width, indent, m_fonts, m_diags, m_hyphenator, &m_pages);
+        auto res = layout_inline(m_styled, block, inlines, width, indent, m_fonts, m_diags, m_hyphenator, &m_pages,
+                                 Breaker::total_fit, &m_words);
         for (const auto& m : res.missing) m_out.missing.emplace_back(m, block);
         if (cacheable) return m_cache->results.emplace(inlines.front(), std::move(res)).first->second.lines;
         return std::move(res.lines);
@@ -432,6 +433,7 @@ private:
     double m_full_width;
     const PageMap& m_pages;
     InlineCache* m_cache;
+    WordCache& m_words;
     double m_max_figure_height = m_styled.page.content_box().height * 0.8;
     UnitList m_out;
     double m_margin = 0;
@@ -447,8 +449,10 @@ private:
 
 UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
                      const text::Hyphenator* hyphenator, double column_width, double full_width,
-                     const PageMap& pages, InlineCache* cache) {
-    return Builder(styled, fonts, diags, hyphenator, column_width, full_width, pages, cache).run();
+                     const PageMap& pages, InlineCache* cache, WordCache* words) {
+    std::optional<WordCache> own;
+    if (words == nullptr) words = &own.emplace();
+    return Builder(styled, fonts, diags, hyphenator, column_width, full_width, pages, cache, *words).run();
 }
 
 }  // namespace folio::layout

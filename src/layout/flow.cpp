@@ -231,6 +231,7 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
     const bool iterate = needs_page_numbers(styled.doc());
     PageMap pages;
     InlineCache cache;
+    WordCache words;  // every pass measures the same words
     if (iterate) {  // blocks without cross-references are laid out once, not once per pass
         const auto& nodes = styled.doc().nodes;
         cache.changes.assign(nodes.size(), 0);
@@ -245,7 +246,7 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
         if (styled.doc().meta.cover.present) cover_page(styled, fonts, out);
         const std::size_t first_body = out.pages.size();
         UnitList units = build_units(styled, fonts, pass_diags, hyphenator, column_width, full_width, pages,
-                                           iterate ? &cache : nullptr);
+                                           iterate ? &cache : nullptr, &words);
         PageMap found;
         paginate(styled, units, out, found);
         running_content(styled, fonts, out, first_body);

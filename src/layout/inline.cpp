@@ -21,7 +21,11 @@
 #include "layout/inline.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <memory>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/utf8.hpp"
 #include "layout/linebreak.hpp"
@@ -74,18 +78,83 @@ struct Span {
     bool forced_break = false;
 };
 
-/// A fragment of a word in one format.
-struct Fragment {
+/// A box of a word as the WordCache keeps it: its text (ligatures applied), kerns and width.
+struct Piece {
     std::u32string text;
+    std::vector<std::int16_t> kern;  ///< after each character, 1/1000 em (empty: none)
+    double width = 0;    ///< kerned width, the kern to the next box of the word included
+    double natural = 0;  ///< without that kern (what must fit the column)
+    int kern_after = 0;   ///< kern to the next box of the same word, when the line goes on
+    int kern_hyphen = 0;  ///< kern to the drawn '-', when the line breaks after this box
+};
+
+/// An interword space: its width is the glue's, its text one U+0020.
+const Piece space_piece{U" ", {}, 0, 0, 0, 0};
+
+/// A word itemised: its boxes and the penalties between them, independent of any node.
+struct Shape {
+    std::vector<Piece> pieces;
+    std::vector<BreakItem> items;
+    std::vector<int> code;   ///< per item: a box's piece, -1 for a hyphenation point, or explicit_break
+    bool automatic = false;  ///< the hyphenation points came from the Hyphenator
+    double widest = 0;       ///< the widest piece's natural width
+};
+
+/// Marks a character of ShapeKey::word after which UAX #14 allows a break (above Unicode's range).
+constexpr char32_t after_bit = 0x40000000;
+
+/// Everything a word's shape depends on.
+struct ShapeKey {
+    std::u32string word;  ///< soft hyphens included, after_bit on break opportunities
+    double size = 0;
+    double letter_spacing = 0;
+    text::FontId font = 0;
+    std::uint16_t lang = 0;  ///< index into WordCache::Impl::languages when hyphenated automatically
+    std::uint8_t flags = 0;  ///< 1 automatic hyphenation, 2 justified, 4 hanging punctuation
+    bool operator==(const ShapeKey&) const = default;
+};
+
+struct ShapeKeyHash {
+    std::size_t operator()(const ShapeKey& k) const noexcept {
+        std::size_t h = std::hash<std::u32string_view>{}(k.word);
+        auto mix = [&h](std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
+        mix(std::hash<double>{}(k.size));
+        mix(std::hash<double>{}(k.letter_spacing));
+        mix((std::size_t{k.font} << 24) | (std::size_t{k.lang} << 8) | k.flags);
+        return h;
+    }
+};
+
+/// A fragment of a word in one format: a piece of a cached shape (or of the collector's own).
+struct Fragment {
+    const Piece* piece = nullptr;
     text::FontId font = 0;
     const ComputedStyle* style = nullptr;
     doc::NodeId node = doc::no_node;
     doc::NodeId link = doc::no_node;
-    double width = 0;
-    std::vector<std::int16_t> kern;  ///< after each character, 1/1000 em (empty: none)
-    int kern_after = 0;   ///< kern to the next box of the same word, when the line goes on
-    int kern_hyphen = 0;  ///< kern to the drawn '-', when the line breaks after this box
 };
+
+}  // namespace
+
+struct WordCache::Impl {
+    std::unordered_map<ShapeKey, Shape, ShapeKeyHash> shapes;  ///< node-based: pieces never move
+    std::vector<std::string> languages{""};
+    ShapeKey scratch;  ///< the key being looked up, reused to spare allocations
+
+    std::uint16_t language(const std::string& lang) {
+        for (std::size_t i = 0; i < languages.size(); ++i) {
+            if (languages[i] == lang) return static_cast<std::uint16_t>(i);
+        }
+        languages.push_back(lang);
+        return static_cast<std::uint16_t>(languages.size() - 1);
+    }
+};
+
+WordCache::WordCache() : impl(std::make_unique<Impl>()) {}
+WordCache::~WordCache() = default;
+std::size_t WordCache::size() const { return impl->shapes.size(); }
+
+namespace {
 
 struct Collected {
     std::vector<BreakItem> items;
@@ -96,8 +165,9 @@ struct Collected {
 class Collector {
 public:
     Collector(const style::StyledDocument& styled, text::FontProvider& fonts, double width,
-              const text::Hyphenator* hyphenator, core::Diagnostics& diags)
-        : m_styled(styled), m_fonts(fonts), m_width(width), m_hyphenator(hyphenator), m_diags(diags) {}
+              const text::Hyphenator* hyphenator, core::Diagnostics& diags, WordCache& words)
+        : m_styled(styled), m_fonts(fonts), m_width(width), m_hyphenator(hyphenator), m_diags(diags),
+          m_words(words) {}
 
     /// Page numbers from the previous layout pass, for cross-references.
     void set_pages(const PageMap* pages) { m_pages = pages; }
@@ -256,9 +326,44 @@ private:
 
     /// Adds a word (soft hyphens included) as boxes, with a flagged penalty at each soft hyphen or,
     /// when the word has none and the style asks for it, at each hyphenation point, and a
-    /// zero-width penalty at each UAX #14 opportunity (`after`, per character of `raw`).
+    /// zero-width penalty at each UAX #14 opportunity (`after`, per character of `raw`). The
+    /// word's shape comes from the WordCache, made by make_shape the first time it is seen.
     void push_word(const std::u32string& raw, const std::vector<bool>& after, const ComputedStyle& st,
                    text::FontId font, doc::NodeId id, doc::NodeId link) {
+        char32_t first = 0;  // the first character that is not a soft hyphen
+        bool soft = false;   // a soft hyphen after it
+        for (char32_t c : raw) {
+            if (c != 0xAD) { if (first == 0) first = c; }
+            else if (first != 0) soft = true;
+        }
+        // A word continued from the previous inline node ("hy<em>phen</em>"): neither piece is
+        // auto-hyphenated on its own.
+        const bool joins = first != 0 && is_word_char(first) && !m_out.items.empty() &&
+                           (m_out.items.back().type == ItemType::box || m_out.items.back().flagged);
+        if (joins) drop_auto_hyphens();
+        m_auto_hyphens.clear();
+        const bool automatic = !soft && !joins && st.hyphenate && m_hyphenator != nullptr;
+        const std::string& lang = m_styled.doc().language_of(id);
+        WordCache::Impl& cache = *m_words.impl;
+        ShapeKey& key = cache.scratch;
+        key.word.clear();
+        for (std::size_t k = 0; k < raw.size(); ++k) key.word.push_back(raw[k] | (after[k] ? after_bit : 0));
+        key.size = st.font_size;
+        key.letter_spacing = st.letter_spacing;
+        key.font = font;
+        key.lang = automatic ? cache.language(lang) : 0;
+        key.flags = static_cast<std::uint8_t>((automatic ? 1 : 0) | (m_justify ? 2 : 0) |
+                                              (st.hanging_punctuation ? 4 : 0));
+        auto it = cache.shapes.find(key);
+        if (it == cache.shapes.end()) it = cache.shapes.emplace(key, make_shape(raw, after, st, font, automatic, lang)).first;
+        place(it->second, st, font, id, link);
+    }
+
+    /// Itemises a word for push_word, without a node or position: what the cache keeps.
+    Shape make_shape(const std::u32string& raw, const std::vector<bool>& after, const ComputedStyle& st,
+                     text::FontId font, bool automatic, const std::string& lang) {
+        Shape s;
+        s.automatic = automatic;
         std::u32string w;
         std::vector<std::size_t> breaks;  // indices into w
         std::vector<std::size_t> uax;     // indices into w
@@ -272,14 +377,7 @@ private:
             }
         }
         if (!breaks.empty() && breaks.front() == 0) breaks.erase(breaks.begin());  // nothing to hyphenate before
-        // A word continued from the previous inline node ("hy<em>phen</em>"): neither piece is
-        // auto-hyphenated on its own.
-        const bool joins = !w.empty() && is_word_char(w.front()) && !m_out.items.empty() &&
-                           (m_out.items.back().type == ItemType::box || m_out.items.back().flagged);
-        if (joins) drop_auto_hyphens();
-        m_auto_hyphens.clear();
-        const bool automatic = breaks.empty() && !joins && st.hyphenate && m_hyphenator != nullptr;
-        if (automatic) breaks = m_hyphenator->points(w, m_styled.doc().language_of(id));
+        if (automatic) breaks = m_hyphenator->points(w, lang);
         // Merge both kinds; a UAX #14 opportunity wins where both fall.
         std::vector<WordBreak> points;
         std::size_t u = 0;
@@ -290,8 +388,8 @@ private:
         }
         while (u < uax.size()) points.push_back({uax[u++], false});
         if (points.empty()) {  // the common case: one box
-            add_word(ligated(w, st, font), st, font, id, link, 0, 0);
-            return;
+            add_piece(s, ligated(w, st, font), st, font, 0, 0);
+            return s;
         }
         // The pieces between the points, each with its ligatures.
         std::vector<std::u32string> pieces;
@@ -309,23 +407,65 @@ private:
             int kern_after = 0, kern_hyphen = 0;
             if (!piece.empty() && !next.empty()) kern_after = m_fonts.kerning(font, piece.back(), next.front());
             if (!piece.empty() && points[i].hyphen) kern_hyphen = m_fonts.kerning(font, piece.back(), U'-');
-            if (!piece.empty()) add_word(piece, st, font, id, link, kern_after, kern_hyphen);
+            if (!piece.empty()) add_piece(s, piece, st, font, kern_after, kern_hyphen);
             // The box before holds kern_after; breaking here takes it back.
             const double back = piece.empty() ? 0 : -kern_after * unit;
             if (points[i].hyphen) {
-                if (automatic) m_auto_hyphens.push_back(m_out.items.size());
-                m_out.items.push_back({ItemType::penalty, hyphen + kern_hyphen * unit + back, 0, 0, hyphen_penalty, true});
-                if (st.hanging_punctuation && m_justify) m_out.items.back().hang = hyphen;  // the hyphen hangs
+                s.items.push_back({ItemType::penalty, hyphen + kern_hyphen * unit + back, 0, 0, hyphen_penalty, true});
+                if (st.hanging_punctuation && m_justify) s.items.back().hang = hyphen;  // the hyphen hangs
             } else {
                 const bool flagged = is_hyphen(w[points[i].at - 1]);
-                m_out.items.push_back(
-                    {ItemType::penalty, back, 0, 0, flagged ? explicit_hyphen_penalty : 0, flagged});
+                s.items.push_back({ItemType::penalty, back, 0, 0, flagged ? explicit_hyphen_penalty : 0, flagged});
             }
-            m_out.fragment_of.push_back(points[i].hyphen ? -1 : explicit_break);
+            s.code.push_back(points[i].hyphen ? -1 : explicit_break);
         }
-        if (!pieces.back().empty()) add_word(pieces.back(), st, font, id, link, 0, 0);
+        if (!pieces.back().empty()) add_piece(s, pieces.back(), st, font, 0, 0);
+        return s;
     }
 
+    /// Measures a box of a word (with its kerns) and appends it to `s`.
+    void add_piece(Shape& s, std::u32string text, const ComputedStyle& st, text::FontId font, int kern_after,
+                   int kern_hyphen) {
+        Piece p = make_piece(std::move(text), st, font, kern_after, kern_hyphen);
+        s.widest = std::max(s.widest, p.natural);
+        s.items.push_back({ItemType::box, p.width, 0, 0, 0, false});
+        s.code.push_back(static_cast<int>(s.pieces.size()));
+        s.pieces.push_back(std::move(p));
+    }
+
+    Piece make_piece(std::u32string text, const ComputedStyle& st, text::FontId font, int kern_after,
+                     int kern_hyphen) const {
+        Piece p;
+        p.text = std::move(text);
+        p.natural = measure_kerned(p.text, st, font, m_fonts, &p.kern);
+        p.width = p.natural + kern_after * st.font_size / 1000.0;
+        if (std::all_of(p.kern.begin(), p.kern.end(), [](std::int16_t k) { return k == 0; })) p.kern.clear();
+        p.kern_after = kern_after;
+        p.kern_hyphen = kern_hyphen;
+        return p;
+    }
+
+    /// Appends a cached word's items for node `id`; a box wider than the column is split.
+    void place(const Shape& s, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
+        for (std::size_t i = 0; i < s.items.size(); ++i) {
+            const int code = s.code[i];
+            if (s.items[i].type == ItemType::box) {
+                const Piece& p = s.pieces[static_cast<std::size_t>(code)];
+                if (p.natural > m_width) split_box(p, st, font, id, link);
+                else push_fragment(p, st, font, id, link);
+                continue;
+            }
+            if (code == -1 && s.automatic) m_auto_hyphens.push_back(m_out.items.size());
+            m_out.items.push_back(s.items[i]);
+            m_out.fragment_of.push_back(code);
+        }
+    }
+
+    void push_fragment(const Piece& p, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
+        m_out.items.push_back({ItemType::box, p.width, 0, 0, 0, false});
+        m_out.fragment_of.push_back(static_cast<int>(m_out.fragments.size()));
+        m_out.fragments.push_back({&p, font, &st, id, link});
+    }
     /// `piece` with the face's standard ligatures, unless the style spaces its letters.
     std::u32string ligated(std::u32string piece, const ComputedStyle& st, text::FontId font) const {
         if (st.letter_spacing == 0) text::ligate(piece, m_fonts, font);
@@ -355,29 +495,22 @@ private:
         m_auto_hyphens.clear();
     }
 
-    /// Adds a piece of a word as a box, split with a warning when wider than the column.
-    void add_word(const std::u32string& w, const ComputedStyle& st, text::FontId font, doc::NodeId id,
-                  doc::NodeId link, int kern_after, int kern_hyphen) {
-        const double width = measure_kerned(w, st, font, m_fonts, nullptr);
-        if (width > m_width) {  // a word wider than the column: split it, with a warning
-            m_diags.warning("layout.word-too-wide", "a word is wider than the column and is broken: '" +
-                            core::to_utf8(w) + "'", m_styled.doc().node(id).location);
-            std::u32string part;
-            for (char32_t c : w) {
-                if (!part.empty() && measure_kerned(part + c, st, font, m_fonts, nullptr) > m_width) {
-                    push_box(part, st, font, id, link, 0, 0);
-                    m_out.items.push_back({ItemType::penalty, 0, 0, 0, 0, false});
-                    m_out.fragment_of.push_back(-1);
-                    part.clear();
-                }
-                part.push_back(c);
+    /// A box wider than the column: split where it overflows, with a warning.
+    void split_box(const Piece& p, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
+        m_diags.warning("layout.word-too-wide", "a word is wider than the column and is broken: '" +
+                        core::to_utf8(p.text) + "'", m_styled.doc().node(id).location);
+        std::u32string part;
+        for (char32_t c : p.text) {
+            if (!part.empty() && measure_kerned(part + c, st, font, m_fonts, nullptr) > m_width) {
+                push_box(part, st, font, id, link, 0, 0);
+                m_out.items.push_back({ItemType::penalty, 0, 0, 0, 0, false});
+                m_out.fragment_of.push_back(-1);
+                part.clear();
             }
-            push_box(part, st, font, id, link, kern_after, kern_hyphen);
-            return;
+            part.push_back(c);
         }
-        push_box(w, st, font, id, link, kern_after, kern_hyphen);
+        push_box(part, st, font, id, link, p.kern_after, p.kern_hyphen);
     }
-
     /// A word in small capitals. folio's PDF can only draw glyphs that have a code point (libharu
     /// 2.3.0 uses CID = Unicode), so a font's own small-caps glyphs are out of reach; lower-case
     /// letters are drawn as capitals at 0.78 of the size, slightly spaced, as typesetters
@@ -416,14 +549,11 @@ private:
         return *m_small_caps.back().second;
     }
 
+    /// A box the cache does not hold (a fallback face's character, small capitals, part of a
+    /// split word), kept by this collector.
     void push_box(const std::u32string& w, const ComputedStyle& st, text::FontId font, doc::NodeId id,
                   doc::NodeId link, int kern_after = 0, int kern_hyphen = 0) {
-        Fragment f{w, font, &st, id, link, 0, {}, kern_after, kern_hyphen};
-        f.width = measure_kerned(w, st, font, m_fonts, &f.kern) + kern_after * st.font_size / 1000.0;
-        if (std::all_of(f.kern.begin(), f.kern.end(), [](std::int16_t k) { return k == 0; })) f.kern.clear();
-        m_out.items.push_back({ItemType::box, f.width, 0, 0, 0, false});
-        m_out.fragment_of.push_back(static_cast<int>(m_out.fragments.size()));
-        m_out.fragments.push_back(std::move(f));
+        push_fragment(m_own.emplace_back(make_piece(w, st, font, kern_after, kern_hyphen)), st, font, id, link);
     }
 
     /// Adds an interword space; `breakable` false (UAX #14 forbids a break there, as before ')')
@@ -436,8 +566,8 @@ private:
         const int fi = m_out.fragment_of.back();
         if (fi < 0) return 0;
         const Fragment& f = m_out.fragments[static_cast<std::size_t>(fi)];
-        if (f.text.empty()) return 0;
-        const char32_t c = f.text.back();
+        if (f.piece->text.empty()) return 0;
+        const char32_t c = f.piece->text.back();
         const double w = m_fonts.advance(f.font, c) * f.style->font_size / 1000.0;
         switch (c) {
             case U'.': case U',': case U'-': case 0x2010: case 0x2013: case 0x2019: case 0x201D: case U'\'': case U'"':
@@ -459,9 +589,8 @@ private:
         }
         if (m_out.items.empty() || m_out.items.back().type != ItemType::box) return;  // collapse
         const double w = m_fonts.advance(font, U' ') * st.font_size / 1000.0 + st.letter_spacing;
-        Fragment f{U" ", font, &st, id, link, w, {}, 0, 0};
         const int frag = static_cast<int>(m_out.fragments.size());
-        m_out.fragments.push_back(std::move(f));
+        m_out.fragments.push_back({&space_piece, font, &st, id, link});
         if (!breakable) {
             m_out.items.push_back({ItemType::penalty, 0, 0, 0, penalty_infinity, false});
             m_out.fragment_of.push_back(-1);
@@ -509,6 +638,8 @@ private:
     const PageMap* m_pages = nullptr;
     std::vector<std::pair<const ComputedStyle*, std::unique_ptr<ComputedStyle>>> m_small_caps;
     core::Diagnostics& m_diags;
+    WordCache& m_words;
+    std::deque<Piece> m_own;  ///< boxes the cache does not hold; a deque, so they never move
     bool m_justify = false;
     Collected m_out;
     std::vector<Span> m_spans;                 ///< the paragraph, collected before it is itemised
@@ -547,6 +678,7 @@ Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const
             continue;
         }
         const Fragment& f = c.fragments[fi];
+        const Piece& p = *f.piece;
         double advance = item.width;
         double extra = 0;
         if (item.type == ItemType::glue) {
@@ -579,16 +711,16 @@ Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const
             line.runs.push_back(std::move(run));
         }
         auto& run = line.runs.back();
-        run.text += f.text;
+        run.text += p.text;
         // kerns parallel to the text: the fragment's own, then the one across a break point,
         // which applies when the line goes on and becomes the kern to the '-' when it ends here
-        if (f.kern.empty()) run.kern.resize(run.text.size(), 0);
-        else run.kern.insert(run.kern.end(), f.kern.begin(), f.kern.end());
-        if (item.type == ItemType::box && !f.text.empty()) {
+        if (p.kern.empty()) run.kern.resize(run.text.size(), 0);
+        else run.kern.insert(run.kern.end(), p.kern.begin(), p.kern.end());
+        if (item.type == ItemType::box && !p.text.empty()) {
             const BreakItem& brk = c.items[end];
             const bool ends_here = k + 1 == end;
             run.kern.back() = static_cast<std::int16_t>(
-                ends_here ? (brk.type == ItemType::penalty && brk.flagged ? f.kern_hyphen : 0) : f.kern_after);
+                ends_here ? (brk.type == ItemType::penalty && brk.flagged ? p.kern_hyphen : 0) : p.kern_after);
         }
         run.width += advance;
         if (extra != 0) run.word_spacing = extra;
@@ -674,10 +806,13 @@ std::string reference_text(const doc::Document& d, doc::NodeId target, const Pag
 InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId block,
                            const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,
                            text::FontProvider& fonts, core::Diagnostics& diags,
-                           const text::Hyphenator* hyphenator, const PageMap* pages, Breaker breaker) {
+                           const text::Hyphenator* hyphenator, const PageMap* pages, Breaker breaker,
+                           WordCache* words) {
     const ComputedStyle& st = styled.style(block);
     const bool justify = st.text_align == style::TextAlign::justify;
-    Collector collector(styled, fonts, width - first_indent, hyphenator, diags);
+    std::optional<WordCache> own_words;
+    if (words == nullptr) words = &own_words.emplace();
+    Collector collector(styled, fonts, width - first_indent, hyphenator, diags, *words);
     collector.set_pages(pages);
     collector.m_defer_missing = pages != nullptr;
     collector.set_justify(justify);

@@ -4,6 +4,7 @@
 /// runs and link areas positioned relative to the line's left end and baseline.
 
 #include <map>
+#include <memory>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -48,14 +49,32 @@ struct InlineResult {
 /// benchmark's baseline).
 enum class Breaker : unsigned char { total_fit, first_fit };
 
+/// Words already turned into boxes and penalties, by their text, face, size, spacing, language
+/// and hyphenation settings: prose repeats its words, so each distinct word is measured, kerned,
+/// ligated and hyphenated once. Keep one per thread (it is not thread-safe) for as long as the
+/// fonts and the hyphenator live; it never changes a result, only how fast it comes.
+class WordCache {
+public:
+    WordCache();
+    ~WordCache();
+    WordCache(const WordCache&) = delete;
+    WordCache& operator=(const WordCache&) = delete;
+    /// Distinct words held.
+    [[nodiscard]] std::size_t size() const;
+
+    struct Impl;
+    std::unique_ptr<Impl> impl;
+};
+
 /// Lays out the inline children of `block` (or the single inline node `block` itself when
 /// `only_children` is false) into lines of `width` points. `first_indent` shifts the first line.
 /// Soft hyphens always allow a break; `hyphenator` (may be null) adds the points of `hyphens: auto`.
+/// `words` (may be null: a fresh one per call) is reused across calls on the same thread.
 InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId block,
                            const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,
                            text::FontProvider& fonts, core::Diagnostics& diags,
                            const text::Hyphenator* hyphenator = nullptr, const PageMap* pages = nullptr,
-                           Breaker breaker = Breaker::total_fit);
+                           Breaker breaker = Breaker::total_fit, WordCache* words = nullptr);
 
 /// The text a cross-reference to `target` shows: the target's title, then ", page N" when the
 /// page is known (from a previous layout pass), else ", page 00" as a stand-in of similar width.

@@ -67,8 +67,9 @@ struct InlineCache {
 
 /// Cuts the body (everything but the cover) into units for columns of `column_width` and a text
 /// area of `full_width`.
+/// `words` (may be null) carries the word shapes from one call to the next.
 UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
                      const text::Hyphenator* hyphenator, double column_width, double full_width,
-                     const PageMap& pages, InlineCache* cache = nullptr);
+                     const PageMap& pages, InlineCache* cache = nullptr, WordCache* words = nullptr);
 
 }  // namespace folio::layout

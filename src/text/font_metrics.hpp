@@ -35,6 +35,9 @@ public:
     [[nodiscard]] virtual int kerning(FontId /*font*/, char32_t /*left*/, char32_t /*right*/) const { return 0; }
     /// Ascent, descent, cap and x height of the face.
     [[nodiscard]] virtual VerticalMetrics vertical(FontId font) const = 0;
+    /// True when every member may be called from several threads at once; layout then sets
+    /// paragraphs on all cores.
+    [[nodiscard]] virtual bool thread_safe() const { return false; }
 };
 
 }  // namespace folio::text

@@ -157,7 +157,10 @@ core::Result<Face> load_face(const std::string& path) {
     return out;
 }
 
-FontSet::FontSet() { FcInit(); }
+FontSet::FontSet() {
+    FcInit();
+    m_faces.reserve(max_faces);
+}
 FontSet::~FontSet() = default;
 
 std::optional<FontId> FontSet::find(const std::string& family, int weight, bool italic) {
@@ -167,6 +170,7 @@ std::optional<FontId> FontSet::find(const std::string& family, int weight, bool 
 }
 
 core::Result<FontId> FontSet::resolve(const std::string& family, int weight, bool italic) {
+    const std::lock_guard<std::mutex> guard(m_lock);
     const Key key{family, weight, italic};
     for (const auto& [k, id] : m_cache) {
         if (k == key) return id;
@@ -211,6 +215,10 @@ core::Result<FontId> FontSet::resolve(const std::string& family, int weight, boo
             m_cache.push_back({key, i});
             return i;
         }
+    }
+    if (m_faces.size() == max_faces) {
+        return core::unexpected({core::Severity::error, "font.too-many",
+                                 "more than " + std::to_string(max_faces) + " font faces in one document", {}});
     }
     auto face = load_face(path);
     if (!face) return core::unexpected(face.error());

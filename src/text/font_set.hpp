@@ -4,6 +4,7 @@
 
 #include <array>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,7 +33,8 @@ struct Face {
 /// cmap, sane units per em and metrics; the error names the file.
 core::Result<Face> load_face(const std::string& path);
 
-/// The faces of one render. Not shared between threads: each render owns its FontSet.
+/// The faces of one render, which owns its FontSet. Thread-safe: layout measures paragraphs on
+/// several threads; faces are loaded under a lock and never move once loaded.
 class FontSet final : public FontProvider {
 public:
     FontSet();
@@ -45,6 +47,7 @@ public:
     [[nodiscard]] bool has_glyph(FontId font, char32_t cp) const override;
     [[nodiscard]] int kerning(FontId font, char32_t left, char32_t right) const override;
     [[nodiscard]] VerticalMetrics vertical(FontId font) const override;
+    [[nodiscard]] bool thread_safe() const override { return true; }
 
     /// Resolves a family like find(), but explains a failure: an unknown family names the closest
     /// families fontconfig knows; a bad file names the file.
@@ -59,8 +62,12 @@ private:
         bool italic;
         bool operator==(const Key&) const = default;
     };
+    static constexpr std::size_t max_faces = 256;
+    /// Reserved up front (max_faces) so that a face loaded on one thread never moves under a
+    /// reader on another.
     std::vector<Face> m_faces;
     std::vector<std::pair<Key, FontId>> m_cache;
+    std::mutex m_lock;  ///< guards resolve(): m_cache and adding to m_faces
 };
 
 }  // namespace folio::text

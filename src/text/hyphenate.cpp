@@ -13,6 +13,7 @@
 
 #include <cstdlib>
 #include <map>
+#include <mutex>
 #include <unordered_map>
 #include <utility>
 
@@ -24,6 +25,7 @@ struct Hyphenator::Dictionaries {
     std::map<std::string, HyphenDict*> by_file;  ///< nullptr: the file is missing or unreadable
     /// Points already computed, by dictionary file, minimums and word: prose repeats its words.
     std::unordered_map<std::u32string, std::vector<std::size_t>> memo;
+    std::mutex lock;  ///< guards by_file and memo: layout calls points() from several threads
 
     Dictionaries() = default;
     Dictionaries(const Dictionaries&) = delete;
@@ -132,6 +134,7 @@ std::vector<std::size_t> Hyphenator::points(const std::u32string& word, const st
     if (!m_dicts || word.size() < left_min + right_min || !is_hyphenatable(word)) return out;
     const std::string file = dictionary_for(lang);
     if (file.empty()) return out;
+    const std::lock_guard<std::mutex> guard(m_dicts->lock);
     auto it = m_dicts->by_file.find(file);
     if (it == m_dicts->by_file.end()) {
         std::string path = m_dir;

@@ -10,7 +10,8 @@
 
 namespace folio::text {
 
-/// Finds hyphenation points in words. Not thread-safe: dictionaries load lazily inside `points`.
+/// Finds hyphenation points in words. Thread-safe: dictionaries load lazily inside `points`,
+/// under a lock, and layout threads share one Hyphenator.
 class Hyphenator {
 public:
     /// Looks for pattern dictionaries (hyph_en_US.dic, hyph_hu_HU.dic) in `dictionary_dir`.

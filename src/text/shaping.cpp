@@ -56,6 +56,8 @@ Kerner::Kerner(const std::string& path) : m_hb(std::make_unique<Hb>()) {
     const int scale = static_cast<int>(m_hb->upem);
     hb_font_set_scale(m_hb->font, scale, scale);
     m_hb->buffer = hb_buffer_create();
+    m_dense = std::make_unique<std::atomic<std::int16_t>[]>(dense_size * dense_size);
+    for (std::size_t i = 0; i < dense_size * dense_size; ++i) m_dense[i].store(unknown, std::memory_order_relaxed);
 }
 
 Kerner::~Kerner() = default;
@@ -64,12 +66,17 @@ int Kerner::kerning(char32_t left, char32_t right) {
     const std::size_t l = dense_index(left);
     const std::size_t r = dense_index(right);
     if (l < dense_size && r < dense_size) {
-        if (m_dense.empty()) m_dense.assign(dense_size * dense_size, unknown);
-        std::int16_t& slot = m_dense[l * dense_size + r];
-        if (slot == unknown) slot = static_cast<std::int16_t>(shape_pair(left, right));
-        return slot;
+        std::atomic<std::int16_t>& slot = m_dense[l * dense_size + r];
+        std::int16_t k = slot.load(std::memory_order_relaxed);
+        if (k == unknown) {  // two threads may both shape it: they store the same value
+            const std::lock_guard<std::mutex> guard(m_lock);
+            k = static_cast<std::int16_t>(shape_pair(left, right));
+            slot.store(k, std::memory_order_relaxed);
+        }
+        return k;
     }
     if (left > 0xFFFF || right > 0xFFFF) return 0;
+    const std::lock_guard<std::mutex> guard(m_lock);
     const std::uint32_t key = (static_cast<std::uint32_t>(left) << 16) | static_cast<std::uint32_t>(right);
     auto it = m_sparse.find(key);
     if (it == m_sparse.end()) it = m_sparse.emplace(key, static_cast<std::int16_t>(shape_pair(left, right))).first;

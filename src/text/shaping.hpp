@@ -2,15 +2,18 @@
 /// Pair kerning from a face's own tables (GPOS 'kern' feature or the legacy 'kern' table), read
 /// through HarfBuzz. Private to folio_text: layout sees kerning only through FontProvider.
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 namespace folio::text {
 
-/// The kerning of one face: HarfBuzz shapes each pair once, the result is cached.
+/// The kerning of one face: HarfBuzz shapes each pair once, the result is cached. Thread-safe:
+/// cached pairs are read without a lock, shaping a new pair takes one.
 class Kerner {
 public:
     /// Opens `path` with HarfBuzz; kerning() returns 0 for every pair if that fails.
@@ -29,9 +32,10 @@ private:
 
     struct Hb;
     std::unique_ptr<Hb> m_hb;
-    /// Lazily allocated dense table for the common characters (see dense_index), -32768 = unknown.
-    std::vector<std::int16_t> m_dense;
+    /// Dense table for the common characters (see dense_index), -32768 = not shaped yet.
+    std::unique_ptr<std::atomic<std::int16_t>[]> m_dense;
     std::unordered_map<std::uint32_t, std::int16_t> m_sparse;  ///< (left << 16 | right) -> kern
+    std::mutex m_lock;  ///< guards m_hb's buffer and m_sparse
 };
 
 }  // namespace folio::text

@@ -120,7 +120,8 @@ bool up_to_date(const SourceResult& prev, const std::string& prev_version, const
 }
 
 /// Renders one job and hashes what it read and wrote.
-SourceResult render(const Job& job, const RenderSettings& settings, HashCache& cache) {
+/// `threads`: what one render may use (1 when several run at once).
+SourceResult render(const Job& job, const RenderSettings& settings, HashCache& cache, unsigned threads) {
     const auto start = std::chrono::steady_clock::now();
     pipeline::Options o;
     o.source_path = job.source;
@@ -133,6 +134,7 @@ SourceResult render(const Job& job, const RenderSettings& settings, HashCache& c
     o.marks = settings.marks;
     o.allow_outside = settings.allow_outside;
     o.source_date_epoch = settings.source_date_epoch;
+    o.threads = threads;
     const pipeline::Outcome outcome = pipeline::run(o);
 
     SourceResult r;
@@ -266,6 +268,9 @@ std::vector<SourceResult> run(const std::vector<Job>& jobs, const RunSettings& s
     std::mutex callback_mutex;
     std::atomic<std::size_t> next{0};
 
+    const unsigned threads = std::max(1u, std::min<unsigned>(settings.jobs, static_cast<unsigned>(jobs.size())));
+    // Several documents at once keep the cores busy: each render then uses one thread.
+    const unsigned render_threads = threads > 1 ? 1 : 0;
     auto work = [&] {
         for (std::size_t i = next++; i < jobs.size(); i = next++) {
             const Job& job = jobs[i];
@@ -279,7 +284,7 @@ std::vector<SourceResult> run(const std::vector<Job>& jobs, const RunSettings& s
                 results[i] = *it->second;
                 results[i].status = Status::skipped;
             } else {
-                results[i] = render(job, s, cache);
+                results[i] = render(job, s, cache, render_threads);
             }
             if (callbacks.finished) {
                 const std::lock_guard lock(callback_mutex);
@@ -287,7 +292,6 @@ std::vector<SourceResult> run(const std::vector<Job>& jobs, const RunSettings& s
             }
         }
     };
-    const unsigned threads = std::max(1u, std::min<unsigned>(settings.jobs, static_cast<unsigned>(jobs.size())));
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
     work();  // this thread works too

@@ -10,8 +10,10 @@
 // boxed containers add spacer units for their padding, and the paginator paints their boxes.
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <fstream>
+#include <thread>
 
 #include "core/utf8.hpp"
 #include "layout/inline.hpp"
@@ -93,13 +95,56 @@ std::string list_marker(style::ListStyle s, int n) {
 
 namespace {
 
+/// A paragraph to lay out: a block's inline nodes at a width.
+struct InlineJob {
+    NodeId block;
+    std::vector<NodeId> inlines;
+    double width;
+    double indent;
+};
+
+/// Lays out `jobs` into the cache: on one thread per core (at most `cache.threads` when set) if
+/// the fonts are thread-safe, else on this one. Each thread has its own WordCache and
+/// diagnostics; results and diagnostics are gathered in job order, so the outcome is the same
+/// whatever the number of threads.
+void lay_out_paragraphs(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
+                        const text::Hyphenator* hyphenator, const PageMap& pages, const std::vector<InlineJob>& jobs,
+                        InlineCache& cache) {
+    unsigned threads = cache.threads != 0 ? cache.threads : std::max(1u, std::thread::hardware_concurrency());
+    if (!fonts.thread_safe()) threads = 1;
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, jobs.size() / 64)));
+    while (cache.words.size() < threads) cache.words.push_back(std::make_unique<WordCache>());
+    std::vector<InlineResult> results(jobs.size());
+    std::vector<core::Diagnostics> job_diags(jobs.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&](unsigned t) {
+        constexpr std::size_t chunk = 16;  // paragraphs taken at a time: few atomics, even shares
+        for (std::size_t from; (from = next.fetch_add(chunk)) < jobs.size();) {
+            for (std::size_t i = from; i < std::min(from + chunk, jobs.size()); ++i) {
+                const InlineJob& j = jobs[i];
+                results[i] = layout_inline(styled, j.block, j.inlines, j.width, j.indent, fonts, job_diags[i],
+                                           hyphenator, &pages, Breaker::total_fit, cache.words[t].get());
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& th : pool) th.join();
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        diags.append(job_diags[i]);
+        auto& into = cache.changes_with_pages(jobs[i].block) ? cache.pass : cache.results;
+        into.insert_or_assign(jobs[i].inlines.front(), std::move(results[i]));
+    }
+}
+
 class Builder {
 public:
     Builder(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
             const text::Hyphenator* hyphenator, double column_width, double full_width, const PageMap& pages,
-            InlineCache* cache, WordCache& words)
+            InlineCache& cache, std::vector<InlineJob>* plan)
         : m_styled(styled), m_doc(styled.doc()), m_fonts(fonts), m_diags(diags), m_hyphenator(hyphenator),
-          m_column_width(column_width), m_full_width(full_width), m_pages(pages), m_cache(cache), m_words(words) {}
+          m_column_width(column_width), m_full_width(full_width), m_pages(pages), m_cache(cache), m_plan(plan) {}
 
     UnitList run() {
         const auto& kids = m_doc.node(m_doc.root()).children;
@@ -255,7 +300,7 @@ private:
             if (m_doc.node(c).kind != NodeKind::caption) continue;
             const ComputedStyle& cs = m_styled.style(c);
             y += cs.margin_top;
-            auto lines = inline_lines(c, m_doc.node(c).children, width, 0);
+            const auto& lines = inline_lines(c, m_doc.node(c).children, width, 0);
             for (const auto& line : lines) {
                 append_line(u, line, left, y, c);
                 y += line.height;
@@ -316,7 +361,7 @@ private:
     void text_block(NodeId id, const std::vector<NodeId>& inlines, double left, double width) {
         const ComputedStyle& st = m_styled.style(id);
         const bool heading = m_doc.node(id).kind == NodeKind::heading;
-        auto lines = inline_lines(id, inlines, width, st.text_indent);
+        const auto& lines = inline_lines(id, inlines, width, st.text_indent);
         if (lines.empty()) return;
         const int n = static_cast<int>(lines.size());
         const bool keep_all = heading || st.keep_with_next;
@@ -343,20 +388,27 @@ private:
         }
     }
 
-    /// The lines of a block's inline content; missing characters are kept for reporting.
-    std::vector<Line> inline_lines(NodeId block, const std::vector<NodeId>& inlines, double width, double indent) {
-        const bool cacheable = m_cache && !inlines.empty() && !m_cache->changes[block];
-        if (cacheable) {
-            if (const auto hit = m_cache->results.find(inlines.front()); hit != m_cache->results.end()) {
-                for (const auto& m : hit->second.missing) m_out.missing.emplace_back(m, block);
-                return hit->second.lines;
-            }
+    /// The lines of a block's inline content, laid out before this walk (lay_out_paragraphs);
+    /// missing characters are kept for reporting. In the planning walk: records the request.
+    const std::vector<Line>& inline_lines(NodeId block, const std::vector<NodeId>& inlines, double width,
+                                          double indent) {
+        static const std::vector<Line> none;
+        if (inlines.empty()) return none;
+        if (m_plan != nullptr) {
+            m_plan->push_back({block, inlines, width, indent});
+            return none;
         }
-        auto res = layout_inline(m_styled, block, inlines, width, indent, m_fonts, m_diags, m_hyphenator, &m_pages,
-                                 Breaker::total_fit, &m_words);
-        for (const auto& m : res.missing) m_out.missing.emplace_back(m, block);
-        if (cacheable) return m_cache->results.emplace(inlines.front(), std::move(res)).first->second.lines;
-        return std::move(res.lines);
+        auto& results = m_cache.changes_with_pages(block) ? m_cache.pass : m_cache.results;
+        auto hit = results.find(inlines.front());
+        if (hit == results.end()) {  // not planned (cannot happen): lay it out here
+            if (m_cache.words.empty()) m_cache.words.push_back(std::make_unique<WordCache>());
+            hit = results.emplace(inlines.front(),
+                                  layout_inline(m_styled, block, inlines, width, indent, m_fonts, m_diags,
+                                                m_hyphenator, &m_pages, Breaker::total_fit, m_cache.words.front().get()))
+                      .first;
+        }
+        for (const auto& m : hit->second.missing) m_out.missing.emplace_back(m, block);
+        return hit->second.lines;
     }
 
     /// Anchors for a block's first unit: the block itself, and its section if it is the title.
@@ -432,8 +484,8 @@ private:
     double m_column_width;
     double m_full_width;
     const PageMap& m_pages;
-    InlineCache* m_cache;
-    WordCache& m_words;
+    InlineCache& m_cache;
+    std::vector<InlineJob>* m_plan;  ///< non-null in the planning walk
     double m_max_figure_height = m_styled.page.content_box().height * 0.8;
     UnitList m_out;
     double m_margin = 0;
@@ -449,10 +501,20 @@ private:
 
 UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
                      const text::Hyphenator* hyphenator, double column_width, double full_width,
-                     const PageMap& pages, InlineCache* cache, WordCache* words) {
-    std::optional<WordCache> own;
-    if (words == nullptr) words = &own.emplace();
-    return Builder(styled, fonts, diags, hyphenator, column_width, full_width, pages, cache, *words).run();
+                     const PageMap& pages, InlineCache* cache) {
+    InlineCache own;
+    if (cache == nullptr) cache = &own;
+    // 1. Which paragraphs, at which widths: a walk that only records them.
+    std::vector<InlineJob> plan;
+    Builder(styled, fonts, diags, hyphenator, column_width, full_width, pages, *cache, &plan).run();
+    // 2. Lay out the ones not kept from an earlier pass, on every core.
+    cache->pass.clear();
+    std::erase_if(plan, [&](const InlineJob& job) {
+        return !cache->changes_with_pages(job.block) && cache->results.contains(job.inlines.front());
+    });
+    lay_out_paragraphs(styled, fonts, diags, hyphenator, pages, plan, *cache);
+    // 3. The real walk, with every paragraph's lines at hand.
+    return Builder(styled, fonts, diags, hyphenator, column_width, full_width, pages, *cache, nullptr).run();
 }
 
 }  // namespace folio::layout

@@ -215,7 +215,8 @@ bool needs_page_numbers(const doc::Document& d) {
 }  // namespace
 
 core::Result<PagedDocument> layout_document(const style::StyledDocument& styled, text::FontProvider& fonts,
-                                            core::Diagnostics& diags, const text::Hyphenator* hyphenator) {
+                                            core::Diagnostics& diags, const text::Hyphenator* hyphenator,
+                                            unsigned threads) {
     if (styled.document == nullptr || styled.doc().nodes.empty()) {
         return core::unexpected({core::Severity::error, "layout.empty", "the document is empty", {}});
     }
@@ -230,8 +231,8 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
     }
     const bool iterate = needs_page_numbers(styled.doc());
     PageMap pages;
-    InlineCache cache;
-    WordCache words;  // every pass measures the same words
+    InlineCache cache;  // every pass measures the same words and most of the same paragraphs
+    cache.threads = threads;
     if (iterate) {  // blocks without cross-references are laid out once, not once per pass
         const auto& nodes = styled.doc().nodes;
         cache.changes.assign(nodes.size(), 0);
@@ -246,7 +247,7 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
         if (styled.doc().meta.cover.present) cover_page(styled, fonts, out);
         const std::size_t first_body = out.pages.size();
         UnitList units = build_units(styled, fonts, pass_diags, hyphenator, column_width, full_width, pages,
-                                           iterate ? &cache : nullptr, &words);
+                                           &cache);
         PageMap found;
         paginate(styled, units, out, found);
         running_content(styled, fonts, out, first_body);

@@ -13,9 +13,11 @@ namespace folio::layout {
 
 /// Lays the whole document out on pages of the style's page master. Problems that do not stop
 /// layout (a word wider than the column, a missing glyph) are reported as warnings. Text styled
-/// `hyphens: auto` is hyphenated with `hyphenator` when one is given.
+/// `hyphens: auto` is hyphenated with `hyphenator` when one is given. Paragraphs are laid out on
+/// `threads` threads (0 = one per core) when `fonts` is thread-safe; the result is the same for
+/// any number of threads.
 core::Result<PagedDocument> layout_document(const style::StyledDocument& styled, text::FontProvider& fonts,
                                             core::Diagnostics& diags,
-                                            const text::Hyphenator* hyphenator = nullptr);
+                                            const text::Hyphenator* hyphenator = nullptr, unsigned threads = 0);
 
 }  // namespace folio::layout

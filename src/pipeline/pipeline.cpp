@@ -17,6 +17,7 @@
 #include <fstream>
 #include <sstream>
 #include <set>
+#include <thread>
 #include <tuple>
 
 #include "html/contrast.hpp"
@@ -173,6 +174,11 @@ public:
         return s;
     }
 
+    /// Seconds since construction or the last lap().
+    [[nodiscard]] double elapsed() const {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_last).count();
+    }
+
 private:
     std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
 };
@@ -181,6 +187,7 @@ Outcome run(const Options& options) {
     Outcome out;
     auto& diags = out.diagnostics;
     Stopwatch clock;
+    const Stopwatch whole;
 
     // 1. Read.
     auto source = core::SourceFile::read(options.source_path);
@@ -212,7 +219,7 @@ Outcome run(const Options& options) {
 
     // 4. Layout.
     const text::Hyphenator hyphenator;  // loads a language's patterns on first use
-    auto pages = layout::layout_document(styled, fonts, diags, &hyphenator);
+    auto pages = layout::layout_document(styled, fonts, diags, &hyphenator, options.threads);
     if (!pages) { diags.add(pages.error()); return out; }
     out.pages = pages->pages.size();
     out.timings.layout = clock.lap();
@@ -224,15 +231,26 @@ Outcome run(const Options& options) {
     std::string pdf_bytes;
     std::string html_text;
     std::vector<html::Asset> html_assets;  // --external-assets: image files beside the HTML
+    pdf::PdfOptions po;
     if (options.pdf) {
-        const pdf::PdfOptions po = pdf_options(options, styled, diags, out.inputs);
+        po = pdf_options(options, styled, diags, out.inputs);
         if (diags.has_errors()) return out;
-        auto bytes = pdf::write_pdf(*pages, document->meta, fonts.faces(), images, po);
-        if (!bytes) { diags.add(bytes.error()); return out; }
-        pdf_bytes = std::move(*bytes);
     }
-    out.timings.pdf = clock.lap();
-    if (options.html) {
+    // The PDF and the HTML only read the layout: with more than one thread they are written side
+    // by side, the HTML on a thread of its own.
+    std::optional<core::Diagnostic> pdf_error;
+    auto write_pdf = [&] {
+        Stopwatch pdf_clock;
+        if (options.pdf) {
+            auto bytes = pdf::write_pdf(*pages, document->meta, fonts.faces(), images, po);
+            if (bytes) pdf_bytes = std::move(*bytes);
+            else pdf_error = bytes.error();
+        }
+        out.timings.pdf = pdf_clock.lap();
+    };
+    auto write_html = [&] {
+        Stopwatch html_clock;
+        if (!options.html) return;
         html::HtmlOptions ho;
         for (const auto& face : fonts.faces()) {
             html::LocalFont font{face.family, face.weight, face.italic, {}};
@@ -252,8 +270,18 @@ Outcome run(const Options& options) {
         ho.assets_folder = stem + "-assets";
         html_text = html::write_html(styled, &*pages, ho);
         html_assets = html::external_assets(ho);
+        out.timings.html = html_clock.lap();
+    };
+    if (options.pdf && options.html && options.threads != 1) {
+        std::thread html_thread(write_html);
+        write_pdf();
+        html_thread.join();
+    } else {
+        write_pdf();
+        write_html();
     }
-    out.timings.html = clock.lap();
+    clock.lap();
+    if (pdf_error) { diags.add(std::move(*pdf_error)); return out; }
 
     // 6. Write files.
     std::error_code ec;
@@ -272,6 +300,7 @@ Outcome run(const Options& options) {
         out.outputs.push_back((dir / (stem + ".html")).string());
     }
     out.timings.write = clock.lap();
+    out.timings.total = whole.elapsed();
     return out;
 }
 

@@ -9,14 +9,17 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <regex>
 #include <sstream>
 
 #include "core/utf8.hpp"
 #include "fake_font.hpp"
 #include "layout/inline.hpp"
+#include "layout/layout.hpp"
 #include "pdf/write_pdf.hpp"
 #include "text/font_set.hpp"
+#include "text/hyphenate.hpp"
 #include "text/typography.hpp"
 #include "tree_builder.hpp"
 
@@ -305,4 +308,146 @@ TEST(TypographyPdf, KernsAreInTheTjArrayAndLigaturesExtractAsLetters) {
     EXPECT_NE(qdf.find("FB01"), std::string::npos);  // "fish" with fi
     EXPECT_NE(qdf.find("<FB01> <00660069>"), std::string::npos);  // and mapped back in the ToUnicode CMap
     fs::remove_all(dir);
+}
+
+// --- speed structures that must not change a result (issue 9) ------------------------------------
+
+namespace {
+
+/// A document of `sections` sections (heading + paragraphs of pseudo-random prose, some with a
+/// cross-reference to a later section), justified and hyphenated, in Caladea.
+struct Prose {
+    doc::Document doc;
+    style::StyledDocument styled;
+};
+
+std::unique_ptr<Prose> prose(int sections) {
+    static const char* const vocabulary[] = {
+        "the", "office", "of", "migration", "international", "organisation", "humanitarian", "assistance",
+        "counter-trafficking", "responsibilities", "Budapest", "regional", "strategy", "and", "to", "a",
+        "with", "governments", "partners", "communities", "sustainable", "development", "protection",
+        "AVATAR", "Tolerance", "reintegration", "information", "capacity-building", "efficiency", "fish",
+        "Hungary", "since", "1991", "programmes", "(support),", "“safe”", "orderly", "dignified", "flows."};
+    auto p = std::make_unique<Prose>();
+    doc::Document& d = p->doc;
+    d.meta.language = "en";
+    d.add(test::mk(doc::NodeKind::document), doc::no_node);
+    std::uint32_t seed = 12345;
+    auto next = [&seed] { return (seed = seed * 1103515245u + 12345u) >> 8; };
+    for (int s = 0; s < sections; ++s) {
+        auto sec = test::mk(doc::NodeKind::section);
+        sec.id = "s" + std::to_string(s);
+        const auto section = d.add(std::move(sec), 0);
+        auto h = test::mk(doc::NodeKind::heading);
+        h.level = 2;
+        const auto heading = d.add(std::move(h), section);
+        d.add(test::mk(doc::NodeKind::text, std::to_string(s + 1) + " Regional strategy"), heading);
+        for (int k = 0; k < 3; ++k) {
+            const auto para = d.add(test::mk(doc::NodeKind::paragraph), section);
+            std::string text;
+            const int words = 30 + static_cast<int>(next() % 60);
+            for (int w = 0; w < words; ++w) {
+                text += vocabulary[next() % (sizeof vocabulary / sizeof *vocabulary)];
+                text += ' ';
+            }
+            d.add(test::mk(doc::NodeKind::text, text), para);
+            if (k == 1 && s + 3 < sections) {  // a reference to a later section, whose page settles late
+                auto link = test::mk(doc::NodeKind::link);
+                link.reference = true;
+                link.href = "#s" + std::to_string(s + 3);
+                d.add(std::move(link), para);
+            }
+        }
+    }
+    p->styled.document = &p->doc;
+    p->styled.styles.resize(d.nodes.size());
+    for (auto& st : p->styled.styles) {
+        st.font_family = "Caladea";
+        st.font_size = 10;
+        st.line_height = 1.3;
+        st.text_align = style::TextAlign::justify;
+        st.hyphenate = true;
+        st.margin_bottom = 6;
+    }
+    return p;
+}
+
+/// Every item of every page, with its exact geometry, kerns and spacing.
+std::string dump(const layout::PagedDocument& pages) {
+    std::ostringstream os;
+    os.precision(17);
+    for (std::size_t i = 0; i < pages.pages.size(); ++i) {
+        os << "page " << i << '\n';
+        for (const auto& item : pages.pages[i].items) {
+            os << item;
+            if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
+                os << " ws=" << run->word_spacing << " kern=";
+                for (auto k : run->kern) os << k << ',';
+            }
+            os << '\n';
+        }
+    }
+    return os.str();
+}
+
+}  // namespace
+
+TEST(Speed, LayoutIsTheSameOnOneThreadAndOnMany) {
+    if (!have_font(caladea_regular)) GTEST_SKIP() << "fonts-crosextra-caladea missing";
+    const auto p = prose(150);  // 450 paragraphs: enough for several threads
+    text::Hyphenator hyphenator;
+    std::string serial;
+    for (unsigned threads : {1u, 4u}) {
+        text::FontSet fonts;
+        core::Diagnostics diags;
+        auto pages = layout::layout_document(p->styled, fonts, diags, &hyphenator, threads);
+        ASSERT_TRUE(pages.has_value());
+        EXPECT_GT(pages->pages.size(), 10u);
+        const std::string d = dump(*pages);
+        EXPECT_NE(d.find("-\" ws="), std::string::npos);   // some lines end hyphenated
+        EXPECT_NE(d.find(", page "), std::string::npos);  // the cross-references were set
+        if (threads == 1) serial = d;
+        else EXPECT_EQ(d, serial);
+    }
+}
+
+TEST(Speed, TheWordCacheKeepsWordsOfEachSizeApart) {
+    if (!have_font(caladea_regular)) GTEST_SKIP() << "fonts-crosextra-caladea missing";
+    text::FontSet fonts;
+    text::Hyphenator hyphenator;
+    const std::string text = "international organisation of migration, counter-trafficking and humanitarian "
+                             "responsibilities of the office in Budapest since 1991";
+    auto at = [&](double size) {
+        return paragraph(text, style::TextAlign::justify, [size](style::ComputedStyle& s) {
+            s.font_family = "Caladea";
+            s.font_size = size;
+            s.hyphenate = true;
+        });
+    };
+    auto lay_with = [&](const Built& b, layout::WordCache* words) {
+        core::Diagnostics diags;
+        return layout::layout_inline(b.styled, b.paragraph, b.doc.node(b.paragraph).children, 120, 0, fonts, diags,
+                                     &hyphenator, nullptr, layout::Breaker::total_fit, words);
+    };
+    layout::WordCache words;
+    const Built small = at(10), large = at(14);
+    const auto first = lay_with(small, &words);
+    const std::size_t distinct = words.size();
+    EXPECT_GE(distinct, 12u);  // one shape per distinct word
+    const auto again = lay_with(small, &words);
+    EXPECT_EQ(words.size(), distinct);  // nothing new: every word came from the cache
+    const auto cached_large = lay_with(large, &words);
+    EXPECT_GT(words.size(), distinct);  // the 14 pt words are other entries
+    const auto fresh_large = lay_with(large, nullptr);
+    auto widths = [](const layout::InlineResult& r) {
+        std::vector<double> w;
+        for (const auto& line : r.lines)
+            for (const auto& run : line.runs) w.push_back(run.width);
+        return w;
+    };
+    EXPECT_EQ(line_texts(again), line_texts(first));
+    EXPECT_EQ(widths(again), widths(first));
+    EXPECT_EQ(line_texts(cached_large), line_texts(fresh_large));
+    EXPECT_EQ(widths(cached_large), widths(fresh_large));
+    EXPECT_NE(line_texts(cached_large), line_texts(first));  // 14 pt breaks elsewhere than 10 pt
 }

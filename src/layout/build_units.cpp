@@ -104,26 +104,26 @@ struct InlineJob {
 };
 
 /// Lays out `jobs` into the cache: on one thread per core (at most `cache.threads` when set) if
-/// the fonts are thread-safe, else on this one. Each thread has its own WordCache and
-/// diagnostics; results and diagnostics are gathered in job order, so the outcome is the same
-/// whatever the number of threads.
-void lay_out_paragraphs(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
+/// the fonts are thread-safe, else on this one. Each thread has its own WordCache; each job its
+/// own diagnostics, given out when its units are made, so the outcome is the same whatever the
+/// number of threads.
+void lay_out_paragraphs(const style::StyledDocument& styled, text::FontProvider& fonts,
                         const text::Hyphenator* hyphenator, const PageMap& pages, const std::vector<InlineJob>& jobs,
                         InlineCache& cache) {
     unsigned threads = cache.threads != 0 ? cache.threads : std::max(1u, std::thread::hardware_concurrency());
     if (!fonts.thread_safe()) threads = 1;
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, jobs.size() / 64)));
     while (cache.words.size() < threads) cache.words.push_back(std::make_unique<WordCache>());
-    std::vector<InlineResult> results(jobs.size());
-    std::vector<core::Diagnostics> job_diags(jobs.size());
+    std::vector<CachedInline> results(jobs.size());
     std::atomic<std::size_t> next{0};
     auto work = [&](unsigned t) {
         constexpr std::size_t chunk = 16;  // paragraphs taken at a time: few atomics, even shares
         for (std::size_t from; (from = next.fetch_add(chunk)) < jobs.size();) {
             for (std::size_t i = from; i < std::min(from + chunk, jobs.size()); ++i) {
                 const InlineJob& j = jobs[i];
-                results[i] = layout_inline(styled, j.block, j.inlines, j.width, j.indent, fonts, job_diags[i],
-                                           hyphenator, &pages, Breaker::total_fit, cache.words[t].get());
+                results[i].result = layout_inline(styled, j.block, j.inlines, j.width, j.indent, fonts,
+                                                  results[i].diagnostics, hyphenator, &pages, Breaker::total_fit,
+                                                  cache.words[t].get());
             }
         }
     };
@@ -132,7 +132,6 @@ void lay_out_paragraphs(const style::StyledDocument& styled, text::FontProvider&
     work(0);
     for (auto& th : pool) th.join();
     for (std::size_t i = 0; i < jobs.size(); ++i) {
-        diags.append(job_diags[i]);
         auto& into = cache.changes_with_pages(jobs[i].block) ? cache.pass : cache.results;
         into.insert_or_assign(jobs[i].inlines.front(), std::move(results[i]));
     }
@@ -142,9 +141,10 @@ class Builder {
 public:
     Builder(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
             const text::Hyphenator* hyphenator, double column_width, double full_width, const PageMap& pages,
-            InlineCache& cache, std::vector<InlineJob>* plan)
+            InlineCache& cache, std::vector<InlineJob>* plan, UnitContent content)
         : m_styled(styled), m_doc(styled.doc()), m_fonts(fonts), m_diags(diags), m_hyphenator(hyphenator),
-          m_column_width(column_width), m_full_width(full_width), m_pages(pages), m_cache(cache), m_plan(plan) {}
+          m_column_width(column_width), m_full_width(full_width), m_pages(pages), m_cache(cache), m_plan(plan),
+          m_content(content) {}
 
     UnitList run() {
         const auto& kids = m_doc.node(m_doc.root()).children;
@@ -300,8 +300,8 @@ private:
             if (m_doc.node(c).kind != NodeKind::caption) continue;
             const ComputedStyle& cs = m_styled.style(c);
             y += cs.margin_top;
-            const auto& lines = inline_lines(c, m_doc.node(c).children, width, 0);
-            for (const auto& line : lines) {
+            auto& lines = inline_lines(c, m_doc.node(c).children, width, 0);
+            for (auto& line : lines) {
                 append_line(u, line, left, y, c);
                 y += line.height;
             }
@@ -361,12 +361,12 @@ private:
     void text_block(NodeId id, const std::vector<NodeId>& inlines, double left, double width) {
         const ComputedStyle& st = m_styled.style(id);
         const bool heading = m_doc.node(id).kind == NodeKind::heading;
-        const auto& lines = inline_lines(id, inlines, width, st.text_indent);
+        auto& lines = inline_lines(id, inlines, width, st.text_indent);
         if (lines.empty()) return;
         const int n = static_cast<int>(lines.size());
         const bool keep_all = heading || st.keep_with_next;
         for (int i = 0; i < n; ++i) {
-            const auto& line = lines[static_cast<std::size_t>(i)];
+            auto& line = lines[static_cast<std::size_t>(i)];
             Unit u;
             u.height = line.height;
             u.block = id;
@@ -390,25 +390,24 @@ private:
 
     /// The lines of a block's inline content, laid out before this walk (lay_out_paragraphs);
     /// missing characters are kept for reporting. In the planning walk: records the request.
-    const std::vector<Line>& inline_lines(NodeId block, const std::vector<NodeId>& inlines, double width,
-                                          double indent) {
-        static const std::vector<Line> none;
-        if (inlines.empty()) return none;
+    std::vector<Line>& inline_lines(NodeId block, const std::vector<NodeId>& inlines, double width, double indent) {
+        if (inlines.empty()) return m_none;
         if (m_plan != nullptr) {
             m_plan->push_back({block, inlines, width, indent});
-            return none;
+            return m_none;
         }
         auto& results = m_cache.changes_with_pages(block) ? m_cache.pass : m_cache.results;
         auto hit = results.find(inlines.front());
         if (hit == results.end()) {  // not planned (cannot happen): lay it out here
             if (m_cache.words.empty()) m_cache.words.push_back(std::make_unique<WordCache>());
-            hit = results.emplace(inlines.front(),
-                                  layout_inline(m_styled, block, inlines, width, indent, m_fonts, m_diags,
-                                                m_hyphenator, &m_pages, Breaker::total_fit, m_cache.words.front().get()))
-                      .first;
+            hit = results.try_emplace(inlines.front()).first;
+            hit->second.result = layout_inline(m_styled, block, inlines, width, indent, m_fonts,
+                                               hit->second.diagnostics, m_hyphenator, &m_pages, Breaker::total_fit,
+                                               m_cache.words.front().get());
         }
-        for (const auto& m : hit->second.missing) m_out.missing.emplace_back(m, block);
-        return hit->second.lines;
+        if (m_content == UnitContent::full) m_diags.append(hit->second.diagnostics);
+        for (const auto& m : hit->second.result.missing) m_out.missing.emplace_back(m, block);
+        return hit->second.result.lines;
     }
 
     /// Anchors for a block's first unit: the block itself, and its section if it is the title.
@@ -420,12 +419,15 @@ private:
         }
     }
 
-    void append_line(Unit& u, const Line& line, double left, double top, NodeId) {
+    /// The items of a line, at (left, top) of the unit: nothing in a geometry walk; in the final
+    /// walk they are moved out of the cache, which is not used again.
+    void append_line(Unit& u, Line& line, double left, double top, NodeId) {
+        if (m_content == UnitContent::geometry) return;
         const double base = top + line.ascent;
-        for (const auto& r : line.runs) {
-            GlyphRun run = r;
-            run.origin = {left + r.origin.x, base};
-            u.items.emplace_back(std::move(run));
+        for (auto& r : line.runs) {
+            u.items.emplace_back(std::move(r));
+            auto& run = std::get<GlyphRun>(u.items.back());
+            run.origin = {left + run.origin.x, base};
         }
         for (const auto& rule : line.rules) {
             FilledRect fr = rule;
@@ -447,6 +449,7 @@ private:
     }
 
     void place_marker(Unit& u, const Line& line, double left) {
+        if (m_content == UnitContent::geometry) { m_marker.clear(); return; }
         const ComputedStyle& st = m_styled.style(m_marker_node);
         GlyphRun run = run_of(core::to_utf8(m_marker), st, 0, line.ascent, m_marker_node);
         run.origin.x = left - run.width - 0.5 * st.font_size;
@@ -486,6 +489,8 @@ private:
     const PageMap& m_pages;
     InlineCache& m_cache;
     std::vector<InlineJob>* m_plan;  ///< non-null in the planning walk
+    UnitContent m_content;
+    std::vector<Line> m_none;  ///< the lines of an empty block, and of every block while planning
     double m_max_figure_height = m_styled.page.content_box().height * 0.8;
     UnitList m_out;
     double m_margin = 0;
@@ -501,20 +506,26 @@ private:
 
 UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
                      const text::Hyphenator* hyphenator, double column_width, double full_width,
-                     const PageMap& pages, InlineCache* cache) {
+                     const PageMap& pages, InlineCache* cache, UnitContent content) {
     InlineCache own;
     if (cache == nullptr) cache = &own;
     // 1. Which paragraphs, at which widths: a walk that only records them.
     std::vector<InlineJob> plan;
-    Builder(styled, fonts, diags, hyphenator, column_width, full_width, pages, *cache, &plan).run();
-    // 2. Lay out the ones not kept from an earlier pass, on every core.
-    cache->pass.clear();
+    Builder(styled, fonts, diags, hyphenator, column_width, full_width, pages, *cache, &plan, content).run();
+    // 2. Lay out the ones not kept from an earlier pass, on every core. Blocks that change with
+    //    page numbers are kept only while the page numbers they were set with stay the same.
+    const bool same_pages = cache->pass_pages.has_value() && *cache->pass_pages == pages;
     std::erase_if(plan, [&](const InlineJob& job) {
-        return !cache->changes_with_pages(job.block) && cache->results.contains(job.inlines.front());
+        const auto& from = cache->changes_with_pages(job.block) ? cache->pass : cache->results;
+        return (same_pages || !cache->changes_with_pages(job.block)) && from.contains(job.inlines.front());
     });
-    lay_out_paragraphs(styled, fonts, diags, hyphenator, pages, plan, *cache);
+    if (!same_pages) {
+        cache->pass.clear();
+        cache->pass_pages = pages;
+    }
+    lay_out_paragraphs(styled, fonts, hyphenator, pages, plan, *cache);
     // 3. The real walk, with every paragraph's lines at hand.
-    return Builder(styled, fonts, diags, hyphenator, column_width, full_width, pages, *cache, nullptr).run();
+    return Builder(styled, fonts, diags, hyphenator, column_width, full_width, pages, *cache, nullptr, content).run();
 }
 
 }  // namespace folio::layout

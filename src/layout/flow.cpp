@@ -241,22 +241,28 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
             for (NodeId p = id; p != doc::no_node && !cache.changes[p]; p = nodes[p].parent) cache.changes[p] = 1;
         }
     }
-    for (int pass = 0; pass < max_passes; ++pass) {
+    // Passes that only place units (no text is copied) run until the page numbers settle; then
+    // one pass builds the pages, with the lines moved out of the cache.
+    bool settled = !iterate;
+    for (int pass = 0; pass <= max_passes; ++pass) {
         core::Diagnostics pass_diags;
         PagedDocument out;
         if (styled.doc().meta.cover.present) cover_page(styled, fonts, out);
         const std::size_t first_body = out.pages.size();
+        const UnitContent content = settled ? UnitContent::full : UnitContent::geometry;
         UnitList units = build_units(styled, fonts, pass_diags, hyphenator, column_width, full_width, pages,
-                                           &cache);
+                                     &cache, content);
         PageMap found;
         paginate(styled, units, out, found);
-        running_content(styled, fonts, out, first_body);
-        if (styled.doc().meta.back_cover.present) back_cover_page(styled, fonts, out);
-        if (!iterate || found == pages) {
+        if (content == UnitContent::full) {
+            // (a full pass places exactly what the settled geometry pass placed)
+            running_content(styled, fonts, out, first_body);
+            if (styled.doc().meta.back_cover.present) back_cover_page(styled, fonts, out);
             diags.append(pass_diags);
             report_missing(styled, units, found, diags);
             return out;
         }
+        settled = found == pages;
         pages = std::move(found);
     }
     return core::unexpected({core::Severity::error, "layout.unstable",

@@ -59,25 +59,37 @@ std::optional<core::Size> image_size(const std::string& path);
 /// The marker of list item `n` (1-based) in a list style ("•", "3.", "c.", "iv.").
 std::string list_marker(style::ListStyle s, int n);
 
+/// A block's inline layout and what laying it out reported (given out with its units).
+struct CachedInline {
+    InlineResult result;
+    core::Diagnostics diagnostics;
+};
+
 /// The inline layouts of a document, kept from one layout pass to the next: only blocks that hold
 /// a cross-reference change when page numbers do, so the others are laid out once. Also the
 /// word caches of the threads that lay paragraphs out.
 struct InlineCache {
     std::vector<char> changes;  ///< per node: 1 if it is or contains a cross-reference (empty: none is)
-    std::unordered_map<doc::NodeId, InlineResult> results;  ///< by the first inline node of a block
-    std::unordered_map<doc::NodeId, InlineResult> pass;     ///< this pass's layouts of changing blocks
+    std::unordered_map<doc::NodeId, CachedInline> results;  ///< by the first inline node of a block
+    std::unordered_map<doc::NodeId, CachedInline> pass;     ///< layouts of changing blocks...
+    std::optional<PageMap> pass_pages;                      ///< ...for these page numbers
     std::vector<std::unique_ptr<WordCache>> words;          ///< one per thread
     unsigned threads = 0;  ///< threads for inline layout; 0 = one per core (when the fonts allow)
 
     [[nodiscard]] bool changes_with_pages(doc::NodeId block) const { return !changes.empty() && changes[block]; }
 };
 
+/// What the units carry: everything, or only what pagination needs (heights, break rules and
+/// anchors), for the passes that only find out where page numbers settle.
+enum class UnitContent : unsigned char { full, geometry };
+
 /// Cuts the body (everything but the cover) into units for columns of `column_width` and a text
 /// area of `full_width`. The paragraphs are laid out first, on every core when `fonts` is
 /// thread-safe, then cut into units in document order; `cache` (may be null) carries layouts and
-/// word shapes from one call to the next.
+/// word shapes from one call to the next. A `full` call moves the lines out of the cache, which
+/// must not serve another call.
 UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
                      const text::Hyphenator* hyphenator, double column_width, double full_width,
-                     const PageMap& pages, InlineCache* cache = nullptr);
+                     const PageMap& pages, InlineCache* cache = nullptr, UnitContent content = UnitContent::full);
 
 }  // namespace folio::layout

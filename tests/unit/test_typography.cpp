@@ -451,3 +451,24 @@ TEST(Speed, TheWordCacheKeepsWordsOfEachSizeApart) {
     EXPECT_EQ(widths(cached_large), widths(fresh_large));
     EXPECT_NE(line_texts(cached_large), line_texts(first));  // 14 pt breaks elsewhere than 10 pt
 }
+
+TEST(Speed, WarningsOfParagraphsLaidOutInAnEarlierPassAreKept) {
+    // Cross-references make layout run several passes and reuse the paragraphs of the first; the
+    // warning about an over-wide word must still be reported, once.
+    if (!have_font(caladea_regular)) GTEST_SKIP() << "fonts-crosextra-caladea missing";
+    auto p = prose(12);
+    const auto para = p->doc.add(test::mk(doc::NodeKind::paragraph), 1);
+    p->doc.add(test::mk(doc::NodeKind::text, "Wide: " + std::string(150, '8') + " end."), para);
+    p->styled.styles.resize(p->doc.nodes.size(), p->styled.styles.back());
+    for (unsigned threads : {1u, 2u}) {
+        text::FontSet fonts;
+        text::Hyphenator hyphenator;
+        core::Diagnostics diags;
+        auto pages = layout::layout_document(p->styled, fonts, diags, &hyphenator, threads);
+        ASSERT_TRUE(pages.has_value());
+        EXPECT_NE(dump(*pages).find(", page "), std::string::npos);  // it did iterate
+        const auto wide = std::count_if(diags.all().begin(), diags.all().end(),
+                                        [](const core::Diagnostic& d) { return d.code == "layout.word-too-wide"; });
+        EXPECT_EQ(wide, 1) << "threads " << threads;
+    }
+}

@@ -4,29 +4,40 @@ namespace folio::core {
 
 Utf8Decoded decode_utf8(std::string_view s) {
     Utf8Decoded out;
-    out.text.reserve(s.size());
+    out.invalid_at = append_decoded_utf8(out.text, s);
+    return out;
+}
+
+std::optional<std::size_t> append_decoded_utf8(std::u32string& out, std::string_view s) {
+    out.reserve(out.size() + s.size());
     std::size_t i = 0;
     while (i < s.size()) {
         const auto b0 = static_cast<unsigned char>(s[i]);
+        if (b0 < 0x80) {  // a run of ASCII, the common case
+            std::size_t end = i + 1;
+            while (end < s.size() && static_cast<unsigned char>(s[end]) < 0x80) ++end;
+            out.append(s.begin() + static_cast<std::ptrdiff_t>(i), s.begin() + static_cast<std::ptrdiff_t>(end));
+            i = end;
+            continue;
+        }
         char32_t cp = 0;
         std::size_t len = 0;
-        if (b0 < 0x80) { cp = b0; len = 1; }
-        else if ((b0 & 0xE0) == 0xC0) { cp = b0 & 0x1F; len = 2; }
+        if ((b0 & 0xE0) == 0xC0) { cp = b0 & 0x1F; len = 2; }
         else if ((b0 & 0xF0) == 0xE0) { cp = b0 & 0x0F; len = 3; }
         else if ((b0 & 0xF8) == 0xF0) { cp = b0 & 0x07; len = 4; }
-        else { out.invalid_at = i; return out; }
-        if (i + len > s.size()) { out.invalid_at = i; return out; }
+        else return i;
+        if (i + len > s.size()) return i;
         for (std::size_t k = 1; k < len; ++k) {
             const auto b = static_cast<unsigned char>(s[i + k]);
-            if ((b & 0xC0) != 0x80) { out.invalid_at = i; return out; }
+            if ((b & 0xC0) != 0x80) return i;
             cp = (cp << 6) | (b & 0x3F);
         }
         const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { out.invalid_at = i; return out; }
-        out.text.push_back(cp);
+        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        out.push_back(cp);
         i += len;
     }
-    return out;
+    return std::nullopt;
 }
 
 void append_utf8(std::string& out, char32_t cp) {

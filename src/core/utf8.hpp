@@ -17,6 +17,10 @@ struct Utf8Decoded {
 /// Decodes UTF-8, rejecting overlong forms, surrogates and values above U+10FFFF.
 Utf8Decoded decode_utf8(std::string_view s);
 
+/// Decodes UTF-8 like decode_utf8, appending to `out`; returns the byte offset of the first
+/// invalid sequence (what comes before it is appended), or nullopt.
+std::optional<std::size_t> append_decoded_utf8(std::u32string& out, std::string_view s);
+
 /// Appends the UTF-8 encoding of `cp` to `out`.
 void append_utf8(std::string& out, char32_t cp);
 

@@ -74,7 +74,8 @@ bool is_collapsible_space(char32_t c) { return c == U' ' || c == U'\n' || c == U
 struct Span {
     doc::NodeId id = doc::no_node;
     doc::NodeId link = doc::no_node;
-    std::u32string text;
+    std::size_t start = 0;  ///< offset in the paragraph's text
+    std::size_t size = 0;
     bool forced_break = false;
 };
 
@@ -140,6 +141,12 @@ struct WordCache::Impl {
     std::unordered_map<ShapeKey, Shape, ShapeKeyHash> shapes;  ///< node-based: pieces never move
     std::vector<std::string> languages{""};
     ShapeKey scratch;  ///< the key being looked up, reused to spare allocations
+    /// Buffers of one paragraph's layout, reused by the next paragraph on this thread.
+    std::u32string text;
+    std::vector<text::BreakAfter> breaks;
+    std::vector<BreakItem> items;
+    std::vector<int> fragment_of;
+    std::vector<Fragment> fragments;
 
     std::uint16_t language(const std::string& lang) {
         for (std::size_t i = 0; i < languages.size(); ++i) {
@@ -167,7 +174,16 @@ public:
     Collector(const style::StyledDocument& styled, text::FontProvider& fonts, double width,
               const text::Hyphenator* hyphenator, core::Diagnostics& diags, WordCache& words)
         : m_styled(styled), m_fonts(fonts), m_width(width), m_hyphenator(hyphenator), m_diags(diags),
-          m_words(words) {}
+          m_words(words), m_text(words.impl->text), m_breaks(words.impl->breaks) {
+        m_text.clear();
+        WordCache::Impl& reuse = *words.impl;
+        m_out.items = std::move(reuse.items);
+        m_out.fragment_of = std::move(reuse.fragment_of);
+        m_out.fragments = std::move(reuse.fragments);
+        m_out.items.clear();
+        m_out.fragment_of.clear();
+        m_out.fragments.clear();
+    }
 
     /// Page numbers from the previous layout pass, for cross-references.
     void set_pages(const PageMap* pages) { m_pages = pages; }
@@ -175,15 +191,15 @@ public:
     void node(doc::NodeId id, doc::NodeId link) {
         const doc::Node& n = m_styled.doc().node(id);
         switch (n.kind) {
-            case doc::NodeKind::text: m_spans.push_back({id, link, core::decode_utf8(n.text).text, false}); break;
-            case doc::NodeKind::line_break: m_spans.push_back({id, link, {}, true}); break;
+            case doc::NodeKind::text: add_span(id, link, n.text); break;
+            case doc::NodeKind::line_break:
+                m_spans.push_back({id, link, m_text.size(), 1, true});
+                m_text += U'\n';
+                break;
             case doc::NodeKind::link:
                 if (n.reference) {
                     const auto target = m_styled.doc().find_id(n.href.substr(1));
-                    if (target) {
-                        m_spans.push_back(
-                            {id, id, core::decode_utf8(reference_text(m_styled.doc(), *target, m_pages)).text, false});
-                    }
+                    if (target) add_span(id, id, reference_text(m_styled.doc(), *target, m_pages));
                 }
                 for (auto c : n.children) node(c, id);
                 break;
@@ -209,29 +225,23 @@ public:
     }
 
     /// Turns the collected spans into items; `lang` is the paragraph's language (UAX #14 tailoring
-    /// and the smart quotes' style).
+    /// and the smart quotes' style). The spans share one text, the paragraph's: quotes and break
+    /// opportunities depend on neighbours that may be in another inline node ("<em>word</em>",
+    /// "counter-<b>x</b>").
     Collected finish(bool justify, const std::string& lang) {
-        // The paragraph's whole text: quotes and break opportunities depend on neighbours that
-        // may be in another inline node ("<em>word</em>", "counter-<b>x</b>").
-        std::u32string para;
-        std::vector<std::size_t> start;
         for (const Span& sp : m_spans) {
-            start.push_back(para.size());
-            if (sp.forced_break) para += U'\n';
-            else para += sp.text;
-        }
-        for (std::size_t i = 0; i < m_spans.size(); ++i) {
-            if (!m_spans[i].forced_break && m_styled.style(m_spans[i].id).smart_quotes) {
-                text::smart_quotes(para, start[i], start[i] + m_spans[i].text.size(), lang);
+            if (!sp.forced_break && m_styled.style(sp.id).smart_quotes) {
+                text::smart_quotes(m_text, sp.start, sp.start + sp.size, lang);
             }
         }
-        m_para = &para;
-        m_breaks = text::line_break_opportunities(para, lang);
-        for (std::size_t i = 0; i < m_spans.size(); ++i) {
-            if (m_spans[i].forced_break) forced_break();
-            else words(m_spans[i], start[i]);
+        text::line_break_opportunities(m_text, lang, m_breaks);
+        m_out.items.reserve(m_text.size() / 2);
+        m_out.fragment_of.reserve(m_text.size() / 2);
+        m_out.fragments.reserve(m_text.size() / 3);
+        for (const Span& sp : m_spans) {
+            if (sp.forced_break) forced_break();
+            else words(sp);
         }
-        m_para = nullptr;
         trim_trailing_space();
         unhyphenate_last_word();
         // finishing glue and the forced final break
@@ -251,23 +261,32 @@ private:
         return at < m_breaks.size() && m_breaks[at] != text::BreakAfter::never;
     }
 
-    /// Adds span `sp` (at offset `offset` of the paragraph text) as words and spaces in its style.
-    void words(const Span& sp, std::size_t offset) {
+    /// Appends a node's text (UTF-8) to the paragraph's as a span.
+    void add_span(doc::NodeId id, doc::NodeId link, std::string_view utf8) {
+        const std::size_t start = m_text.size();
+        (void)core::append_decoded_utf8(m_text, utf8);  // the readers have validated it
+        m_spans.push_back({id, link, start, m_text.size() - start, false});
+    }
+
+    /// Adds span `sp` as words and spaces in its style.
+    void words(const Span& sp) {
         const doc::NodeId id = sp.id, link = sp.link;
+        const std::size_t offset = sp.start;
         const ComputedStyle& st = m_styled.style(id);
         const text::FontId font = font_of(st, m_fonts);
-        const std::u32string& para = *m_para;
+        const std::string& lang = m_styled.doc().language_of(id);
+        const std::u32string& para = m_text;
         std::u32string word;      // soft hyphens kept, as break markers
         std::vector<bool> after;  // per character of `word`: UAX #14 allows a break after it
         auto flush = [&] {
             if (!word.empty()) {
                 if (st.small_caps) push_small_caps(word, st, font, id, link);
-                else push_word(word, after, st, font, id, link);
+                else push_word(word, after, st, font, id, link, lang);
             }
             word.clear();
             after.clear();
         };
-        for (std::size_t j = 0; j < sp.text.size(); ++j) {
+        for (std::size_t j = 0; j < sp.size; ++j) {
             const std::size_t at = offset + j;
             const char32_t c = para[at];
             if (is_collapsible_space(c)) {
@@ -329,7 +348,7 @@ private:
     /// zero-width penalty at each UAX #14 opportunity (`after`, per character of `raw`). The
     /// word's shape comes from the WordCache, made by make_shape the first time it is seen.
     void push_word(const std::u32string& raw, const std::vector<bool>& after, const ComputedStyle& st,
-                   text::FontId font, doc::NodeId id, doc::NodeId link) {
+                   text::FontId font, doc::NodeId id, doc::NodeId link, const std::string& lang) {
         char32_t first = 0;  // the first character that is not a soft hyphen
         bool soft = false;   // a soft hyphen after it
         for (char32_t c : raw) {
@@ -343,7 +362,6 @@ private:
         if (joins) drop_auto_hyphens();
         m_auto_hyphens.clear();
         const bool automatic = !soft && !joins && st.hyphenate && m_hyphenator != nullptr;
-        const std::string& lang = m_styled.doc().language_of(id);
         WordCache::Impl& cache = *m_words.impl;
         ShapeKey& key = cache.scratch;
         key.word.clear();
@@ -643,8 +661,8 @@ private:
     bool m_justify = false;
     Collected m_out;
     std::vector<Span> m_spans;                 ///< the paragraph, collected before it is itemised
-    const std::u32string* m_para = nullptr;    ///< the paragraph's text while itemising
-    std::vector<text::BreakAfter> m_breaks;    ///< UAX #14, per character of *m_para
+    std::u32string& m_text;                    ///< the paragraph's text (the WordCache's buffer)
+    std::vector<text::BreakAfter>& m_breaks;   ///< UAX #14, per character of m_text
     std::vector<std::size_t> m_auto_hyphens;  ///< item indices of the last word's automatic hyphens
     std::vector<char32_t> m_missing;
 
@@ -670,6 +688,13 @@ Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const
         if (link != doc::no_node) line.links.push_back({{link_start, 0, at - link_start, 0}, {}, doc::no_node, link});
         link = doc::no_node;
     };
+    // Characters still to come on the line (a hyphen included): a new run reserves them once.
+    std::size_t to_come = 1;
+    for (std::size_t k = begin; k < end; ++k) {
+        if (c.items[k].type != ItemType::penalty && c.fragment_of[k] >= 0) {
+            to_come += c.fragments[static_cast<std::size_t>(c.fragment_of[k])].piece->text.size();
+        }
+    }
     for (std::size_t k = begin; k < end; ++k) {
         const auto& item = c.items[k];
         const int fi = c.fragment_of[k];
@@ -708,9 +733,12 @@ Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const
             run.letter_spacing = f.style->letter_spacing;
             run.origin = {x, 0};
             run.node = f.node;
+            run.text.reserve(to_come);
+            run.kern.reserve(to_come);
             line.runs.push_back(std::move(run));
         }
         auto& run = line.runs.back();
+        to_come -= p.text.size();
         run.text += p.text;
         // kerns parallel to the text: the fragment's own, then the one across a break point,
         // which applies when the line goes on and becomes the kern to the '-' when it ends here
@@ -738,7 +766,7 @@ Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const
         x += brk.width;
     }
     for (auto& r : line.runs) {
-        if (std::all_of(r.kern.begin(), r.kern.end(), [](std::int16_t k) { return k == 0; })) r.kern.clear();
+        if (std::all_of(r.kern.begin(), r.kern.end(), [](std::int16_t k) { return k == 0; })) r.kern = {};
     }
     close_link(x);
     // Trailing spaces carry no width at a line end.
@@ -803,6 +831,11 @@ std::string reference_text(const doc::Document& d, doc::NodeId target, const Pag
     return title + ", page " + page;
 }
 
+namespace {
+void set_lines(const Collected& c, const ComputedStyle& st, double width, double first_indent, bool justify,
+               text::FontProvider& fonts, Breaker breaker, InlineResult& out);
+}  // namespace
+
 InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId block,
                            const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,
                            text::FontProvider& fonts, core::Diagnostics& diags,
@@ -818,10 +851,21 @@ InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId bloc
     collector.set_justify(justify);
     for (auto id : inline_nodes) collector.node(id, doc::no_node);
     Collected c = collector.finish(justify, styled.doc().language_of(block));
-
     InlineResult out;
     out.missing = std::move(collector.m_missing_glyphs);
-    if (c.fragments.empty()) return out;
+    if (!c.fragments.empty()) set_lines(c, st, width, first_indent, justify, fonts, breaker, out);
+    // The item buffers serve the next paragraph on this thread.
+    words->impl->items = std::move(c.items);
+    words->impl->fragment_of = std::move(c.fragment_of);
+    words->impl->fragments = std::move(c.fragments);
+    return out;
+}
+
+namespace {
+
+/// Breaks the items into lines and finalises them into `out`.
+void set_lines(const Collected& c, const ComputedStyle& st, double width, double first_indent, bool justify,
+               text::FontProvider& fonts, Breaker breaker, InlineResult& out) {
     const std::vector<double> widths{width - first_indent, width};
     const auto breaks = breaker == Breaker::total_fit ? break_lines(c.items, widths) : break_lines_greedy(c.items, widths);
 
@@ -851,7 +895,8 @@ InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId bloc
         out.lines.push_back(std::move(line));
         begin = breaks[i].position + 1;
     }
-    return out;
 }
+
+}  // namespace
 
 }  // namespace folio::layout

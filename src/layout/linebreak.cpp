@@ -64,6 +64,8 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
             struct Candidate { double demerits = std::numeric_limits<double>::infinity(); int from = -1; double ratio = 0; };
             // The best line per fitness class and per count of hyphenated lines in a row.
             Candidate best[4][max_flagged_in_a_row + 1];
+            bool any_candidate = false;
+            bool any_deactivated = false;
             const bool flagged = item.type == ItemType::penalty && item.flagged;
             bool any_active = false;
             for (const std::size_t a : active) {
@@ -82,7 +84,10 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                     r = 0;
                 }
                 const bool forced = item.type == ItemType::penalty && item.penalty <= -penalty_infinity;
-                if (r < -1 || forced) n.active = false;
+                if (r < -1 || forced) {
+                    n.active = false;
+                    any_deactivated = true;
+                }
                 // On the last pass an overfull line is kept when it is the only way on.
                 const bool overfull_rescue = last_pass && r < -1 && w - (sum_z - n.shrink) > target;
                 const int run = flagged ? n.flagged_run + 1 : 0;
@@ -110,11 +115,19 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                     d += n.demerits;
                     Candidate& slot = best[fc][std::min(run, max_flagged_in_a_row)];
                     if (d < slot.demerits) slot = {d, static_cast<int>(a), r};
+                    any_candidate = true;
                 }
                 any_active = any_active || n.active;
             }
-            active.erase(std::remove_if(active.begin(), active.end(), [&](std::size_t a) { return !nodes[a].active; }),
-                         active.end());
+            if (any_deactivated) {
+                active.erase(std::remove_if(active.begin(), active.end(), [&](std::size_t a) { return !nodes[a].active; }),
+                             active.end());
+            }
+            if (!any_candidate) {  // the common case: no line can end here
+                if (!any_active) return {};
+                if (item.type == ItemType::glue) { sum_w += item.width; sum_y += item.stretch; sum_z += item.shrink; }
+                continue;
+            }
             // Sums after the break skip the glue and penalties that a line start discards.
             double bw = sum_w, by = sum_y, bz = sum_z;
             for (std::size_t k = i; k < items.size(); ++k) {

@@ -47,19 +47,27 @@ constexpr std::array<Ligature, 5> ligatures{{
 }  // namespace
 
 std::vector<BreakAfter> line_break_opportunities(const std::u32string& text, const std::string& lang) {
+    std::vector<BreakAfter> out;
+    line_break_opportunities(text, lang, out);
+    return out;
+}
+
+void line_break_opportunities(const std::u32string& text, const std::string& lang, std::vector<BreakAfter>& out) {
     static std::once_flag once;
     std::call_once(once, [] { init_linebreak(); });
-    std::vector<BreakAfter> out(text.size(), BreakAfter::never);
-    if (text.empty()) return out;
-    std::string brks(text.size(), '\0');
-    static_assert(sizeof(utf32_t) == sizeof(char32_t));
+    out.assign(text.size(), BreakAfter::never);
+    if (text.empty()) return;
+    // libunibreak writes one char per code point: straight into `out`, then mapped in place.
+    static_assert(sizeof(utf32_t) == sizeof(char32_t) && sizeof(BreakAfter) == sizeof(char));
+    char* brks = reinterpret_cast<char*>(out.data());
     set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(text.data()), text.size(),
-                         lang.empty() ? nullptr : lang.c_str(), brks.data());
+                         lang.empty() ? nullptr : lang.c_str(), brks);
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (brks[i] == LINEBREAK_MUSTBREAK) out[i] = BreakAfter::mandatory;
-        else if (brks[i] == LINEBREAK_ALLOWBREAK) out[i] = BreakAfter::allowed;
+        const char b = brks[i];
+        out[i] = b == LINEBREAK_MUSTBREAK ? BreakAfter::mandatory
+                 : b == LINEBREAK_ALLOWBREAK ? BreakAfter::allowed
+                                             : BreakAfter::never;
     }
-    return out;
 }
 
 void smart_quotes(std::u32string& text, std::size_t begin, std::size_t end, const std::string& lang) {

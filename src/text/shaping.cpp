@@ -14,12 +14,13 @@
 
 #include <hb.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace folio::text {
 namespace {
 
-constexpr std::int16_t unknown = -32768;
 constexpr std::size_t dense_size = 0x180 + 0x70 + 5;
 
 /// Index of `c` in the dense table, or dense_size when it is not one of its characters.
@@ -56,24 +57,26 @@ Kerner::Kerner(const std::string& path) : m_hb(std::make_unique<Hb>()) {
     const int scale = static_cast<int>(m_hb->upem);
     hb_font_set_scale(m_hb->font, scale, scale);
     m_hb->buffer = hb_buffer_create();
-    m_dense = std::make_unique<std::atomic<std::int16_t>[]>(dense_size * dense_size);
-    for (std::size_t i = 0; i < dense_size * dense_size; ++i) m_dense[i].store(unknown, std::memory_order_relaxed);
+    m_dense.reset(static_cast<std::int16_t*>(std::calloc(dense_size * dense_size, sizeof(std::int16_t))));
 }
+
+void Kerner::Free::operator()(std::int16_t* p) const noexcept { std::free(p); }
 
 Kerner::~Kerner() = default;
 
 int Kerner::kerning(char32_t left, char32_t right) {
     const std::size_t l = dense_index(left);
     const std::size_t r = dense_index(right);
-    if (l < dense_size && r < dense_size) {
-        std::atomic<std::int16_t>& slot = m_dense[l * dense_size + r];
-        std::int16_t k = slot.load(std::memory_order_relaxed);
-        if (k == unknown) {  // two threads may both shape it: they store the same value
+    if (l < dense_size && r < dense_size && m_dense) {
+        std::atomic_ref<std::int16_t> slot(m_dense[l * dense_size + r]);
+        std::int16_t stored = slot.load(std::memory_order_relaxed);
+        if (stored == 0) {  // two threads may both shape it: they store the same value
             const std::lock_guard<std::mutex> guard(m_lock);
-            k = static_cast<std::int16_t>(shape_pair(left, right));
-            slot.store(k, std::memory_order_relaxed);
+            const int k = std::clamp(shape_pair(left, right), -32000, 32000);
+            stored = static_cast<std::int16_t>(k + 1);
+            slot.store(stored, std::memory_order_relaxed);
         }
-        return k;
+        return stored - 1;
     }
     if (left > 0xFFFF || right > 0xFFFF) return 0;
     const std::lock_guard<std::mutex> guard(m_lock);

@@ -32,8 +32,13 @@ private:
 
     struct Hb;
     std::unique_ptr<Hb> m_hb;
-    /// Dense table for the common characters (see dense_index), -32768 = not shaped yet.
-    std::unique_ptr<std::atomic<std::int16_t>[]> m_dense;
+    struct Free {
+        void operator()(std::int16_t* p) const noexcept;
+    };
+    /// Dense table for the common characters (see dense_index): the kern + 1, 0 = not shaped yet.
+    /// Zeroed by calloc, so the pages of pairs never used are never touched; read and written
+    /// through std::atomic_ref.
+    std::unique_ptr<std::int16_t[], Free> m_dense;
     std::unordered_map<std::uint32_t, std::int16_t> m_sparse;  ///< (left << 16 | right) -> kern
     std::mutex m_lock;  ///< guards m_hb's buffer and m_sparse
 };

@@ -21,7 +21,7 @@
 #include "layout/inline.hpp"
 
 #include <algorithm>
-#include <deque>
+#include <forward_list>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -571,7 +571,7 @@ private:
     /// split word), kept by this collector.
     void push_box(const std::u32string& w, const ComputedStyle& st, text::FontId font, doc::NodeId id,
                   doc::NodeId link, int kern_after = 0, int kern_hyphen = 0) {
-        push_fragment(m_own.emplace_back(make_piece(w, st, font, kern_after, kern_hyphen)), st, font, id, link);
+        push_fragment(m_own.emplace_front(make_piece(w, st, font, kern_after, kern_hyphen)), st, font, id, link);
     }
 
     /// Adds an interword space; `breakable` false (UAX #14 forbids a break there, as before ')')
@@ -657,7 +657,8 @@ private:
     std::vector<std::pair<const ComputedStyle*, std::unique_ptr<ComputedStyle>>> m_small_caps;
     core::Diagnostics& m_diags;
     WordCache& m_words;
-    std::deque<Piece> m_own;  ///< boxes the cache does not hold; a deque, so they never move
+    std::forward_list<Piece> m_own;  ///< boxes the cache does not hold (a list: they never move, and
+                                     ///< an empty one allocates nothing)
     bool m_justify = false;
     Collected m_out;
     std::vector<Span> m_spans;                 ///< the paragraph, collected before it is itemised

@@ -53,8 +53,12 @@ bool is_break(const std::vector<BreakItem>& items, std::size_t i) {
 
 std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std::vector<double>& widths,
                                  double tolerance, bool last_pass) {
-    std::vector<Node> nodes{{0, 0, 1, 0, 0, 0, 0, -1, true, 0}};
-    std::vector<std::size_t> active{0};  // indices of the active nodes, so dead ones cost nothing
+    std::vector<Node> nodes;
+    nodes.reserve(16 + items.size() / 4);
+    nodes.push_back({0, 0, 1, 0, 0, 0, 0, -1, true, 0});
+    std::vector<std::size_t> active;  // indices of the active nodes, so dead ones cost nothing
+    active.reserve(32);
+    active.push_back(0);
     double sum_w = 0, sum_y = 0, sum_z = 0;
     auto line_width = [&](std::size_t line) { return widths[std::min(line, widths.size() - 1)]; };
 

@@ -10,8 +10,8 @@ namespace folio::core {
 
 SourceFile::SourceFile(std::string path, std::string text) : m_path(std::move(path)), m_text(std::move(text)) {
     m_line_starts.push_back(0);
-    for (std::size_t i = 0; i < m_text.size(); ++i) {
-        if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
+    for (std::size_t at = m_text.find('\n'); at != std::string::npos; at = m_text.find('\n', at + 1)) {
+        m_line_starts.push_back(at + 1);
     }
 }
 
@@ -21,9 +21,25 @@ Result<SourceFile> SourceFile::read(const std::string& path) {
         return unexpected({Severity::error, "io.read", "cannot read file: " + std::string(std::strerror(errno)),
                            {path, 0, 0}});
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return SourceFile(path, ss.str());
+    // The whole file in one read, into a string of its size.
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    std::string text;
+    if (size > 0) {
+        text.resize(static_cast<std::size_t>(size));
+        in.read(text.data(), size);
+        text.resize(static_cast<std::size_t>(in.gcount()));
+    } else {  // not seekable (a pipe): read as it comes
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        text = ss.str();
+    }
+    if (in.bad()) {
+        return unexpected({Severity::error, "io.read", "cannot read file: " + std::string(std::strerror(errno)),
+                           {path, 0, 0}});
+    }
+    return SourceFile(path, std::move(text));
 }
 
 SourceLocation SourceFile::location(std::size_t offset) const {

@@ -8,33 +8,65 @@ Utf8Decoded decode_utf8(std::string_view s) {
     return out;
 }
 
+namespace {
+
+/// Decodes the multi-byte sequence at s[i] (s[i] >= 0x80) into `cp`; returns its length, or 0
+/// when it is invalid.
+std::size_t decode_sequence(std::string_view s, std::size_t i, char32_t& cp) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    if ((b0 & 0xE0) == 0xC0) { cp = b0 & 0x1F; len = 2; }
+    else if ((b0 & 0xF0) == 0xE0) { cp = b0 & 0x0F; len = 3; }
+    else if ((b0 & 0xF8) == 0xF0) { cp = b0 & 0x07; len = 4; }
+    else return 0;
+    if (i + len > s.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+/// The end of the run of ASCII bytes that starts at `i`.
+std::size_t ascii_end(std::string_view s, std::size_t i) {
+    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    return i;
+}
+
+}  // namespace
+
 std::optional<std::size_t> append_decoded_utf8(std::u32string& out, std::string_view s) {
     out.reserve(out.size() + s.size());
     std::size_t i = 0;
     while (i < s.size()) {
-        const auto b0 = static_cast<unsigned char>(s[i]);
-        if (b0 < 0x80) {  // a run of ASCII, the common case
-            std::size_t end = i + 1;
-            while (end < s.size() && static_cast<unsigned char>(s[end]) < 0x80) ++end;
+        if (static_cast<unsigned char>(s[i]) < 0x80) {  // a run of ASCII, the common case
+            const std::size_t end = ascii_end(s, i);
             out.append(s.begin() + static_cast<std::ptrdiff_t>(i), s.begin() + static_cast<std::ptrdiff_t>(end));
             i = end;
             continue;
         }
         char32_t cp = 0;
-        std::size_t len = 0;
-        if ((b0 & 0xE0) == 0xC0) { cp = b0 & 0x1F; len = 2; }
-        else if ((b0 & 0xF0) == 0xE0) { cp = b0 & 0x0F; len = 3; }
-        else if ((b0 & 0xF8) == 0xF0) { cp = b0 & 0x07; len = 4; }
-        else return i;
-        if (i + len > s.size()) return i;
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto b = static_cast<unsigned char>(s[i + k]);
-            if ((b & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        const std::size_t len = decode_sequence(s, i, cp);
+        if (len == 0) return i;
         out.push_back(cp);
+        i += len;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            i = ascii_end(s, i);
+            continue;
+        }
+        char32_t cp = 0;
+        const std::size_t len = decode_sequence(s, i, cp);
+        if (len == 0) return i;
         i += len;
     }
     return std::nullopt;

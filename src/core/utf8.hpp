@@ -21,6 +21,10 @@ Utf8Decoded decode_utf8(std::string_view s);
 /// invalid sequence (what comes before it is appended), or nullopt.
 std::optional<std::size_t> append_decoded_utf8(std::u32string& out, std::string_view s);
 
+/// The byte offset of the first invalid sequence of `s` (as decode_utf8 judges it), or nullopt;
+/// decodes nothing, so it costs no memory.
+std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+
 /// Appends the UTF-8 encoding of `cp` to `out`.
 void append_utf8(std::string& out, char32_t cp);
 

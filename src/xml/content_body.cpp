@@ -311,6 +311,7 @@ void ContentReader::flush_inline(std::vector<pugi::xml_node>& run, doc::NodeId i
         }
     }
     run.clear();
+    m_inline_text.clear();  // (only this run's texts: the map stays small)
 }
 
 void ContentReader::emit_inline(pugi::xml_node n, doc::NodeId into) {
@@ -320,7 +321,7 @@ void ContentReader::emit_inline(pugi::xml_node n, doc::NodeId into) {
         if (it != m_inline_text.end() && !it->second.empty()) {
             check_text(m_file, m_diags, it->second, text_offset(n), '<', "source",
                        n.type() == pugi::node_cdata);
-            add_text(n, it->second, into);
+            add_text(n, std::move(it->second), into);
         }
         return;
     }
@@ -381,7 +382,7 @@ void ContentReader::emit_inline(pugi::xml_node n, doc::NodeId into) {
     }
 }
 
-doc::NodeId ContentReader::add_text(pugi::xml_node n, const std::string& text, doc::NodeId into) {
+doc::NodeId ContentReader::add_text(pugi::xml_node n, std::string text, doc::NodeId into) {
     // The node starts at its first kept character: skip whitespace that was trimmed away.
     std::size_t at = text_offset(n);
     if (text.front() != ' ') {
@@ -390,8 +391,8 @@ doc::NodeId ContentReader::add_text(pugi::xml_node n, const std::string& text, d
     }
     doc::Node node;
     node.kind = doc::NodeKind::text;
-    node.text = text;
     node.location = m_file.location(at);
+    node.text = std::move(text);
     return m_doc.add(std::move(node), into);
 }
 

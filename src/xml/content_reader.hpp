@@ -116,7 +116,7 @@ private:
     /// Emits one inline node (text, em, strong, a or br) and its content.
     void emit_inline(pugi::xml_node n, doc::NodeId into);
     /// Adds a text node located at its first kept character.
-    doc::NodeId add_text(pugi::xml_node n, const std::string& text, doc::NodeId into);
+    doc::NodeId add_text(pugi::xml_node n, std::string text, doc::NodeId into);
 
     /// An internal link to check once every id is known.
     struct PendingLink {
@@ -131,7 +131,7 @@ private:
     doc::Document m_doc;
     std::map<std::string, std::uint32_t> m_id_lines;  ///< id -> line of its first use
     std::vector<PendingLink> m_links;
-    std::map<pugi::xml_node, std::string> m_inline_text;  ///< text nodes after whitespace rules
+    std::map<pugi::xml_node, std::string> m_inline_text;  ///< the current run's text nodes after whitespace rules
 };
 
 }  // namespace folio::xml::detail

@@ -138,7 +138,16 @@ doc::Document ContentReader::read(pugi::xml_node root) {
         }
         read_meta(meta);
     }
-    // 3. The body blocks, in source order.
+    // 3. The body blocks, in source order. The tree has at most one node per element or text of
+    //    the XML: room for them all up front spares large documents repeated moves of the nodes.
+    std::size_t xml_nodes = 0;
+    for (pugi::xml_node n = root; n;) {  // a pre-order walk, without recursion
+        ++xml_nodes;
+        if (n.first_child()) { n = n.first_child(); continue; }
+        while (n && n != root && !n.next_sibling()) n = n.parent();
+        n = (n && n != root) ? n.next_sibling() : pugi::xml_node();
+    }
+    m_doc.nodes.reserve(m_doc.nodes.size() + xml_nodes);
     read_children(root, m_doc.root(), body_model, 0, meta);
     // 4. Internal links, now that every id is known.
     check_links();

@@ -162,9 +162,9 @@ inline void check_utf8(const core::SourceFile& f, core::Diagnostics& diags, cons
     const std::string_view text = f.text();
     std::size_t pos = 0;
     for (int reported = 0; pos < text.size() && reported < limit; ++reported) {
-        const auto decoded = core::decode_utf8(text.substr(pos));
-        if (!decoded.invalid_at) return;
-        const std::size_t bad = pos + *decoded.invalid_at;
+        const auto invalid = core::find_invalid_utf8(text.substr(pos));
+        if (!invalid) return;
+        const std::size_t bad = pos + *invalid;
         diags.error(code,
                     "invalid UTF-8 (byte 0x" + hex(static_cast<unsigned char>(text[bad]), 2) +
                         "); the file must be encoded in UTF-8",

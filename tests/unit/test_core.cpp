@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+
 #include "core/diagnostic.hpp"
 #include "core/geometry.hpp"
 #include "core/result.hpp"
@@ -57,6 +60,31 @@ TEST(Utf8, RejectsInvalidSequencesWithTheirOffset) {
     EXPECT_EQ(decode_utf8("a\xC0\xAF").invalid_at, 1u);       // overlong
     EXPECT_EQ(decode_utf8("\xED\xA0\x80").invalid_at, 0u);    // surrogate
     EXPECT_EQ(decode_utf8("x\xFF").invalid_at, 1u);
+}
+
+TEST(Utf8, FindInvalidAgreesWithDecodeAndAppendKeepsWhatWasThere) {
+    for (const std::string s : {"plain ascii", "árvíztűrő “q”", "ab\xC3", "a\xC0\xAF", "\xED\xA0\x80", "x\xFF",
+                                "ok \xF0\x9F\x98\x80 then \xE2\x82", ""}) {
+        const auto decoded = decode_utf8(s);
+        EXPECT_EQ(find_invalid_utf8(s), decoded.invalid_at) << s;
+        std::u32string out = U"pre:";
+        EXPECT_EQ(append_decoded_utf8(out, s), decoded.invalid_at) << s;
+        EXPECT_EQ(out, U"pre:" + decoded.text) << s;
+    }
+}
+
+TEST(SourceFile, ReadsAWholeFileWithItsLines) {
+    const std::string path = ::testing::TempDir() + "folio-source-file.txt";
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += "line " + std::to_string(i) + " \xC5\x91\n";
+    { std::ofstream(path, std::ios::binary) << text; }
+    const auto f = SourceFile::read(path);
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->text(), text);
+    const auto at = text.find("line 12345 ");
+    EXPECT_EQ(f->location(at).line, 12346u);
+    EXPECT_EQ(f->location(at + 11).column, 12u);  // after "line 12345 " comes the ő
+    std::remove(path.c_str());
 }
 
 TEST(Length, ConvertsUnitsToPoints) {

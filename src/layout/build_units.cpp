@@ -146,7 +146,8 @@ public:
           m_column_width(column_width), m_full_width(full_width), m_pages(pages), m_cache(cache), m_plan(plan),
           m_content(content) {}
 
-    UnitList run() {
+    UnitList run(std::size_t expected_units = 0) {
+        m_out.units.reserve(expected_units);
         const auto& kids = m_doc.node(m_doc.root()).children;
         for (std::size_t i = 0; i < kids.size(); ++i) {
             // With a cover, the title and subtitle are on it and not repeated in the body.
@@ -524,8 +525,16 @@ UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fo
         cache->pass_pages = pages;
     }
     lay_out_paragraphs(styled, fonts, hyphenator, pages, plan, *cache);
-    // 3. The real walk, with every paragraph's lines at hand.
-    return Builder(styled, fonts, diags, hyphenator, column_width, full_width, pages, *cache, nullptr, content).run();
+    // 3. The real walk, with every paragraph's lines at hand (a unit per line, and a few more).
+    if (cache->units_hint == 0) {
+        for (const auto& [first, laid] : cache->results) cache->units_hint += laid.result.lines.size();
+        for (const auto& [first, laid] : cache->pass) cache->units_hint += laid.result.lines.size();
+        cache->units_hint += cache->units_hint / 8;
+    }
+    UnitList out = Builder(styled, fonts, diags, hyphenator, column_width, full_width, pages, *cache, nullptr, content)
+                       .run(cache->units_hint);
+    cache->units_hint = out.units.size();
+    return out;
 }
 
 }  // namespace folio::layout

@@ -75,6 +75,7 @@ struct InlineCache {
     std::optional<PageMap> pass_pages;                      ///< ...for these page numbers
     std::vector<std::unique_ptr<WordCache>> words;          ///< one per thread
     unsigned threads = 0;  ///< threads for inline layout; 0 = one per core (when the fonts allow)
+    std::size_t units_hint = 0;  ///< how many units the last call made (room to reserve)
 
     [[nodiscard]] bool changes_with_pages(doc::NodeId block) const { return !changes.empty() && changes[block]; }
 };

@@ -4,6 +4,7 @@
 // layout is only valid for 2.3.0, hence the static_assert; nothing outside this file uses them.
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_mmgr.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include <hpdf_font.h>
@@ -11,12 +12,13 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <hpdf_version.h>
-#include <zlib.h>
+#include <hpdf_utils.h>
 
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <thread>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -184,33 +186,33 @@ core::Diagnostic Document::failure(std::string_view what) {
     return core::Diagnostic{core::Severity::error, "pdf.write", std::move(message), {}};
 }
 
-core::Result<std::string> Document::save() {
+namespace {
+
+/// libharu's write callback for save(): appends to the std::string held as the stream's attr.
+HPDF_STATUS append_to_string(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
+    static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
+    return HPDF_OK;
+}
+
+}  // namespace
+
+core::Result<std::string> Document::save(std::size_t size_hint) {
+    // HPDF_SaveToStream writes into pdf->stream, creating a memory stream only when there is
+    // none, and empties it first only when it is a memory stream. Handing it a callback stream
+    // instead makes it write straight into `bytes`, without the memory stream's 4 KB blocks,
+    // its byte-by-byte copies and the copy back out (HPDF_ReadFromStream).
     HPDF_Doc doc = m_doc.get();
-    if (auto r = check(HPDF_SaveToStream(doc), "writing the PDF to memory"); !r)
-        return core::unexpected(r.error());
-    HPDF_UINT32 size = HPDF_GetStreamSize(doc);
-    if (size == 0) return core::unexpected(failure("writing the PDF to memory (empty result)"));
-    std::string bytes(size, '\0');
-    HPDF_UINT32 read = size;
-    const HPDF_STATUS status =
-        HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read);
-    // Reading the last byte reports HPDF_STREAM_EOF, which is not a failure here.
-    if (status == HPDF_STREAM_EOF || m_errors->error == HPDF_STREAM_EOF) {
-        HPDF_ResetError(doc);
-        *m_errors = ErrorRecord{};
-    }
-    if (status != HPDF_STREAM_EOF) {
-        if (auto r = check(status, "reading the PDF back from memory"); !r)
-            return core::unexpected(r.error());
-    }
-    if (read != size) {
-        return core::unexpected(core::Diagnostic{core::Severity::error,
-                                                 "pdf.write",
-                                                 "libharu returned " + std::to_string(read) +
-                                                     " of " + std::to_string(size) +
-                                                     " bytes of the PDF",
-                                                 {}});
-    }
+    std::string bytes;
+    bytes.reserve(size_hint);
+    HPDF_Stream sink = HPDF_CallbackWriter_New(doc->mmgr, append_to_string, &bytes);
+    if (sink == nullptr) return core::unexpected(failure("writing the PDF to memory"));
+    if (doc->stream != nullptr) HPDF_Stream_Free(doc->stream);
+    doc->stream = sink;
+    const HPDF_STATUS status = HPDF_SaveToStream(doc);
+    HPDF_Stream_Free(sink);  // it points at `bytes`, which does not outlive this call
+    doc->stream = nullptr;
+    if (auto r = check(status, "writing the PDF to memory"); !r) return core::unexpected(r.error());
+    if (bytes.empty()) return core::unexpected(failure("writing the PDF to memory (empty result)"));
     return bytes;
 }
 
@@ -241,11 +243,117 @@ core::Result<core::Ok> fix_to_unicode(Document& doc, HPDF_Font font) {
         what);
 }
 
-core::Result<core::Ok> write_raw(Document& doc, HPDF_Page page, std::string_view ops) {
+void append_real(std::string& out, double v) {
+    // The operators format into a large buffer (HPDF_TMP_BUF_SIZ), so the end is never reached.
+    char buf[32] = {};
+    const char* end = HPDF_FToA(buf, static_cast<HPDF_REAL>(v), buf + sizeof buf - 1);
+    out.append(buf, static_cast<std::size_t>(end - buf));
+}
+
+core::Result<std::string> font_resource(Document& doc, HPDF_Page page, HPDF_Font font) {
+    const char* name = HPDF_Page_GetLocalFontName(page, font);
+    auto r = doc.check_handle(name, "registering a font on a page");
+    if (!r) return core::unexpected(r.error());
+    return std::string(name);
+}
+
+core::Result<std::string> image_resource(Document& doc, HPDF_Page page, HPDF_Image image) {
+    const char* name = HPDF_Page_GetXObjectName(page, image);
+    auto r = doc.check_handle(name, "registering an image on a page");
+    if (!r) return core::unexpected(r.error());
+    return std::string(name);
+}
+
+namespace {
+
+/// Where libharu reads a content stream from: bytes that folio owns, and the read position.
+struct ContentSource {
+    const std::string* bytes;
+    std::size_t at;
+};
+
+ContentSource& source_of(HPDF_Stream stream) { return *static_cast<ContentSource*>(stream->attr); }
+
+HPDF_STATUS read_content(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
+    ContentSource& src = source_of(stream);
+    const std::size_t left = src.bytes->size() - src.at;
+    const std::size_t n = std::min<std::size_t>(*size, left);
+    std::memcpy(out, src.bytes->data() + src.at, n);
+    src.at += n;
+    *size = static_cast<HPDF_UINT>(n);
+    return src.at == src.bytes->size() ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+HPDF_STATUS seek_content(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+    ContentSource& src = source_of(stream);
+    const auto size = static_cast<std::int64_t>(src.bytes->size());
+    const std::int64_t base = mode == HPDF_SEEK_SET   ? 0
+                              : mode == HPDF_SEEK_CUR ? static_cast<std::int64_t>(src.at)
+                                                      : size;
+    const std::int64_t to = base + pos;
+    if (to < 0 || to > size) return HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0);
+    src.at = static_cast<std::size_t>(to);
+    return HPDF_OK;
+}
+
+HPDF_INT32 tell_content(HPDF_Stream stream) { return static_cast<HPDF_INT32>(source_of(stream).at); }
+
+HPDF_UINT32 content_size(HPDF_Stream stream) {
+    return static_cast<HPDF_UINT32>(source_of(stream).bytes->size());
+}
+
+void free_content_source(HPDF_Stream stream) { HPDF_FreeMem(stream->mmgr, stream->attr); }
+
+/// Written inside the content stream's dictionary in place of the Filter that libharu removes
+/// from a stream it does not compress itself.
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
+    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+}  // namespace
+
+core::Result<core::Ok> set_deflated_content(Document& doc, HPDF_Page page,
+                                            const std::string& deflated) {
+    const std::string_view what = "storing a page's compressed content";
     auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-    return doc.check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()),
-                                       static_cast<HPDF_UINT>(ops.size())),
-                     "writing page content");
+    HPDF_Dict contents = attr->contents;
+    if (contents == nullptr || contents->stream == nullptr || contents->write_fn != nullptr ||
+        contents->stream != attr->stream) {
+        return core::unexpected(core::Diagnostic{
+            core::Severity::error, "pdf.write",
+            "unexpected libharu page structure (not one plain content stream) while " +
+                std::string(what),
+            {}});
+    }
+    auto* source = static_cast<ContentSource*>(HPDF_GetMem(page->mmgr, sizeof(ContentSource)));
+    if (source == nullptr) return doc.check(HPDF_FAILD_TO_ALLOC_MEM, what);
+    *source = ContentSource{&deflated, 0};
+    HPDF_Stream reader = HPDF_CallbackReader_New(page->mmgr, read_content, seek_content,
+                                                 tell_content, content_size, source);
+    if (reader == nullptr) {
+        HPDF_FreeMem(page->mmgr, source);
+        return doc.check(HPDF_FAILD_TO_ALLOC_MEM, what);
+    }
+    reader->free_fn = free_content_source;  // the stream owns its source record
+    HPDF_Stream_Free(contents->stream);
+    contents->stream = reader;
+    attr->stream = reader;
+    // Already compressed: libharu copies the bytes and writes the /Filter through write_fn.
+    contents->filter = HPDF_STREAM_FILTER_NONE;
+    contents->write_fn = write_flate_filter;
+    return core::Ok{};
+}
+
+void expect_size(Document& doc, std::size_t objects, std::size_t pages) {
+    HPDF_Doc pdf = doc.get();
+    const auto grow = [](HPDF_List list, std::size_t expected) {
+        if (list != nullptr && expected > list->items_per_block)
+            list->items_per_block = static_cast<HPDF_UINT>(std::min<std::size_t>(expected, 1u << 24));
+    };
+    grow(pdf->xref->entries, objects);
+    grow(pdf->page_list, pages);
+    auto* kids = static_cast<HPDF_Array>(HPDF_Dict_GetItem(pdf->root_pages, "Kids", HPDF_OCLASS_ARRAY));
+    if (kids != nullptr) grow(kids->list, pages);
 }
 
 core::Result<core::Ok> set_xyz_keep_zoom(Document& doc, HPDF_Destination dest, HPDF_Page page,
@@ -369,84 +477,6 @@ bool fill_in_id(std::string& file) {
         ++replaced;
     }
     return replaced == 2;
-}
-
-namespace {
-
-/// Written inside the content stream's dictionary in place of the Filter that libharu removes
-/// from a stream it does not compress itself.
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
-    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
-
-/// zlib's deflate of `in` at the default level, as libharu's HPDF_Stream_WriteToStreamWithDeflate.
-bool deflate_bytes(const std::string& in, std::string& out) {
-    uLongf size = compressBound(static_cast<uLong>(in.size()));
-    out.resize(size);
-    if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(in.data()),
-                  static_cast<uLong>(in.size()), Z_DEFAULT_COMPRESSION) != Z_OK) {
-        return false;
-    }
-    out.resize(size);
-    return true;
-}
-
-}  // namespace
-
-core::Result<core::Ok> precompress_contents(Document& doc, const std::vector<HPDF_Page>& pages) {
-    std::vector<HPDF_Dict> dicts;
-    std::vector<std::string> raw;
-    for (HPDF_Page page : pages) {
-        HPDF_Dict contents = static_cast<HPDF_PageAttr>(page->attr)->contents;
-        if (!contents || !contents->stream || contents->write_fn != nullptr ||
-            !(contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE)) {
-            continue;  // not a plain compressed content stream: leave it to libharu
-        }
-        HPDF_Stream s = contents->stream;
-        std::string bytes(HPDF_Stream_Size(s), '\0');
-        HPDF_UINT size = static_cast<HPDF_UINT>(bytes.size());
-        if (size > 0) {
-            if (auto r = doc.check(HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET), "reading a page's content"); !r) return r;
-            const HPDF_STATUS st = HPDF_Stream_Read(s, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
-            if (st != HPDF_OK && st != HPDF_STREAM_EOF) {
-                return doc.check(st, "reading a page's content");
-            }
-            HPDF_ResetError(doc.get());
-            bytes.resize(size);
-        }
-        dicts.push_back(contents);
-        raw.push_back(std::move(bytes));
-    }
-    // Deflate on up to four threads; each page is independent, so the result does not depend on
-    // how the work is split.
-    std::vector<std::string> packed(raw.size());
-    std::vector<char> ok(raw.size(), 1);
-    const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-    auto work = [&](unsigned first) {
-        for (std::size_t i = first; i < raw.size(); i += threads) ok[i] = deflate_bytes(raw[i], packed[i]) ? 1 : 0;
-    };
-    if (threads > 1 && raw.size() > 8) {
-        std::vector<std::thread> pool;
-        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-        work(0);
-        for (auto& t : pool) t.join();
-    } else {
-        for (unsigned t = 0; t < threads; ++t) work(t);
-    }
-    for (std::size_t i = 0; i < dicts.size(); ++i) {
-        if (!ok[i]) continue;  // keep libharu's own compression for this page
-        HPDF_Stream s = dicts[i]->stream;
-        HPDF_MemStream_FreeData(s);
-        if (auto r = doc.check(HPDF_Stream_Write(s, reinterpret_cast<const HPDF_BYTE*>(packed[i].data()),
-                                                 static_cast<HPDF_UINT>(packed[i].size())),
-                               "storing a compressed page");
-            !r) {
-            return r;
-        }
-        dicts[i]->filter = HPDF_STREAM_FILTER_NONE;
-        dicts[i]->write_fn = write_flate_filter;
-    }
-    return core::Ok{};
 }
 
 core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, const char* prefix) {

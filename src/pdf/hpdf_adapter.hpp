@@ -3,13 +3,14 @@
 /// model (the rest of src/pdf/ uses only the public API). It owns the document handle (RAII),
 /// records errors through a handler that never jumps or throws, and turns a failed call into a
 /// "pdf.write" Diagnostic. It also carries the workarounds for 2.3.0's defects, as measured in the
-/// project's libharu 2.3.0 notes: the invalid ToUnicode CMap, raw content-stream writes, the
-/// destination that keeps the viewer's zoom, and print boxes besides the MediaBox.
+/// project's libharu 2.3.0 notes: the invalid ToUnicode CMap, content streams built outside
+/// libharu, the destination that keeps the viewer's zoom, and print boxes besides the MediaBox.
 ///
 /// Only src/pdf/ and the pdf unit tests include this header (hpdf.h is private to folio_pdf).
 
 #include <hpdf.h>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -52,8 +53,9 @@ public:
         return core::unexpected(failure(what));
     }
 
-    /// Serialises the document to memory and returns the whole file.
-    core::Result<std::string> save();
+    /// Serialises the document to memory and returns the whole file. `size_hint` is the
+    /// expected size in bytes (0 = unknown), reserved up front.
+    core::Result<std::string> save(std::size_t size_hint = 0);
 
 private:
     struct Free {
@@ -72,9 +74,29 @@ private:
 /// (surrogates excluded). Call right after HPDF_GetFont(pdf, name, "UTF-8").
 core::Result<core::Ok> fix_to_unicode(Document& doc, HPDF_Font font);
 
-/// Appends `ops` verbatim to the page's current content stream. Keep it to operators that
-/// libharu does not track (Tm, TJ, Tc, marked content) inside libharu-managed BT/ET.
-core::Result<core::Ok> write_raw(Document& doc, HPDF_Page page, std::string_view ops);
+/// Appends `v` (as the HPDF_REAL libharu's operators take) to `out` in libharu's own number
+/// format (HPDF_FToA: at most 5 decimals, clamped to +-32767), so that operators built without
+/// libharu are the bytes its operator functions would write. Pure; safe on any thread.
+void append_real(std::string& out, double v);
+
+/// The name ("F1", "F2", ...) under which `font` is in the page's /Resources /Font, added on
+/// first use, as HPDF_Page_SetFontAndSize registers it.
+core::Result<std::string> font_resource(Document& doc, HPDF_Page page, HPDF_Font font);
+
+/// The name ("X1", ...) under which `image` is in the page's /Resources /XObject, added on first
+/// use, as HPDF_Page_DrawImage registers it.
+core::Result<std::string> image_resource(Document& doc, HPDF_Page page, HPDF_Image image);
+
+/// Makes `deflated` (a zlib stream) the page's content stream, marked /FlateDecode, without
+/// copying it: libharu reads it from `deflated` when it saves, so it must stay alive and
+/// unchanged until save() returns. Nothing may be drawn on the page through libharu afterwards.
+core::Result<core::Ok> set_deflated_content(Document& doc, HPDF_Page page,
+                                            const std::string& deflated);
+
+/// Lets libharu's object table and page tree grow to about `objects` objects and `pages` pages
+/// without copying them over and over: 2.3.0 grows its lists by a fixed step (1024 objects, 20
+/// kids), a copy of the whole list each time, which is quadratic for 10,000 pages.
+void expect_size(Document& doc, std::size_t objects, std::size_t pages);
 
 /// Points `dest` at (left, top) on its page while keeping the viewer's zoom: /XYZ left top null.
 /// (HPDF_Destination_SetXYZ rejects zoom 0, which is how the API would say "keep".)
@@ -119,12 +141,6 @@ core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, cons
 /// libharu 2.3.0 follows composites one level only, so a Caladea "ő" (a composite of "o" and an
 /// accent that is itself a composite) lost its accent. `path` is the font file, read with FreeType.
 core::Result<core::Ok> close_composite_glyphs(Document& doc, HPDF_Font font, const std::string& path);
-
-/// Compresses the content stream of every page now, on several threads, and marks each as
-/// already Flate-encoded so that libharu copies it at save time instead of deflating it on one
-/// core (deflate was a third of the time of a large document). The bytes are the same as
-/// libharu's own compression would give (zlib's default level), so the output stays reproducible.
-core::Result<core::Ok> precompress_contents(Document& doc, const std::vector<HPDF_Page>& pages);
 
 /// Replaces the placeholder /ID of a saved file with the first 16 bytes of the SHA-256 of the
 /// whole file (placeholder included), in place; the length does not change, so every offset

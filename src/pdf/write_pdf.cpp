@@ -4,16 +4,21 @@
 //   1. open a libharu document; Flate for everything and the UTF-8 encoders, before any font or
 //      page exists (each takes its filter when it is created)
 //   2. load each face some glyph run uses, once per file, with a valid ToUnicode map
-//   3. pass 1: add every page, sized to trim + bleed + slug, with its TrimBox and BleedBox; paint
-//      its items translated to the trim box and clipped to the bleed (draw_page.cpp), then the
-//      printer's marks in the slug (marks.cpp); images are embedded on first use (images.cpp)
-//   4. pass 2: link annotations and the outline; their destinations need every page to exist
-//   5. navigation: page labels, open on page 1, page layout, title in the window bar
-//   6. the document information, dated only from options.date_epoch; for PDF/A the XMP packet
+//   3. pass 1: add every page, sized to trim + bleed + slug, with its TrimBox and BleedBox, and
+//      register the fonts and images its items use (page_setup.cpp; images are embedded on
+//      first use)
+//   4. start painting and compressing the content streams on worker threads (draw_page.cpp,
+//      page_contents.cpp); libharu is not thread-safe, so they do not touch it, and the calling
+//      thread carries on with libharu meanwhile:
+//   5. pass 2: link annotations and the outline; their destinations need every page to exist
+//   6. navigation: page labels, open on page 1, page layout, title in the window bar
+//   7. the document information, dated only from options.date_epoch; for PDF/A the XMP packet
 //      that repeats it and the sRGB output intent (archival.cpp)
-//   7. the header version: 1.7 for PDF/A, else 1.4 when an image has a soft mask, 1.5 for a
+//   8. the header version: 1.7 for PDF/A, else 1.4 when an image has a soft mask, 1.5 for a
 //      two-page layout, else libharu's 1.3
-//   8. save to memory with a placeholder /ID, then fill in the ID from the SHA-256 of the file
+//   9. join the painters: mark the glyphs they drew for the font subsets, with every part of
+//      the composite glyphs among them, and hand each page its compressed stream
+//  10. save to memory with a placeholder /ID, then fill in the ID from the SHA-256 of the file
 // Any libharu failure ends the document (its errors are sticky) and becomes a "pdf.write" error.
 
 #include "pdf/write_pdf.hpp"
@@ -27,6 +32,8 @@
 #include "pdf/hpdf_adapter.hpp"
 #include "pdf/images.hpp"
 #include "pdf/marks.hpp"
+#include "pdf/page_contents.hpp"
+#include "pdf/page_setup.hpp"
 
 namespace folio::pdf {
 namespace {
@@ -107,12 +114,10 @@ core::Result<FontTable> load_fonts(hpdf::Document& doc, const layout::PagedDocum
     }
     FontTable table;
     table.fonts.assign(faces.size(), nullptr);
-    table.marked.resize(faces.size());
     std::map<std::string, HPDF_Font> by_path;
     for (std::size_t id = 0; id < faces.size(); ++id) {
         if (!used[id]) continue;
         const std::string& path = faces[id].path;
-        table.marked[id].assign(0x10000, false);
         if (auto it = by_path.find(path); it != by_path.end()) {
             table.fonts[id] = it->second;
             continue;
@@ -128,53 +133,6 @@ core::Result<FontTable> load_fonts(hpdf::Document& doc, const layout::PagedDocum
         by_path.emplace(path, *font);
     }
     return table;
-}
-
-/// Step 3, for one page: the content translated to the trim box and clipped to the bleed box
-/// (so nothing reaches the marks), then the marks.
-Status paint_page(hpdf::Document& doc, HPDF_Page handle, const layout::Page& page,
-                  const PageFrame& frame, PaintContext& context, bool marks) {
-    const auto real = [](double v) { return static_cast<HPDF_REAL>(v); };
-    if (auto r = doc.check(HPDF_Page_GSave(handle), "saving the graphics state"); !r) return r;
-    if (auto r = doc.check(HPDF_Page_Concat(handle, 1, 0, 0, 1, real(frame.offset()),
-                                            real(frame.offset())),
-                           "placing the trim box");
-        !r)
-        return r;
-    if (auto r = doc.check(HPDF_Page_Rectangle(handle, real(-frame.bleed), real(-frame.bleed),
-                                               real(frame.trim_width + 2 * frame.bleed),
-                                               real(frame.trim_height + 2 * frame.bleed)),
-                           "clipping to the bleed box");
-        !r)
-        return r;
-    if (auto r = doc.check(HPDF_Page_Clip(handle), "clipping to the bleed box"); !r) return r;
-    if (auto r = doc.check(HPDF_Page_EndPath(handle), "clipping to the bleed box"); !r) return r;
-    if (auto r = draw_page(doc, handle, page, context); !r) return r;
-    if (auto r = doc.check(HPDF_Page_GRestore(handle), "restoring the graphics state"); !r) return r;
-    if (!marks) return core::Ok{};
-    return draw_marks(doc, handle, frame, context.colours == ColourPolicy::rgb);
-}
-
-/// Step 3: adds and paints every page; returns the libharu pages in order.
-core::Result<std::vector<HPDF_Page>> add_pages(hpdf::Document& doc,
-                                               const layout::PagedDocument& pages,
-                                               const std::vector<PageFrame>& frames,
-                                               PaintContext& context, bool marks) {
-    std::vector<HPDF_Page> handles;
-    handles.reserve(pages.pages.size());
-    for (std::size_t i = 0; i < pages.pages.size(); ++i) {
-        const std::string where = " on page " + std::to_string(i + 1);
-        auto handle = doc.check_handle(HPDF_AddPage(doc.get()), "adding a page" + where);
-        Status r = handle ? set_boxes(doc, *handle, frames[i]) : Status(core::unexpected(handle.error()));
-        if (r) r = paint_page(doc, *handle, pages.pages[i], frames[i], context, marks);
-        if (!r) {
-            core::Diagnostic d = r.error();
-            d.message += where;
-            return core::unexpected(std::move(d));
-        }
-        handles.push_back(*handle);
-    }
-    return handles;
 }
 
 /// Where each node landed: its first Anchor, else the page it is the first block of.
@@ -206,7 +164,7 @@ core::Result<HPDF_Destination> destination(hpdf::Document& doc, const std::vecto
     return dest;
 }
 
-/// Step 4a: one borderless link annotation per LinkArea. Internal links whose target never
+/// Step 5a: one borderless link annotation per LinkArea. Internal links whose target never
 /// landed on a page are left out (there is nowhere to go).
 Status add_links(hpdf::Document& doc, const layout::PagedDocument& pages,
                  const std::vector<PageFrame>& frames, const std::vector<HPDF_Page>& handles,
@@ -246,7 +204,7 @@ Status add_links(hpdf::Document& doc, const layout::PagedDocument& pages,
     return core::Ok{};
 }
 
-/// Step 4b: one bookmark per entry, nested by level (an entry goes under the last entry of a
+/// Step 5b: one bookmark per entry, nested by level (an entry goes under the last entry of a
 /// shallower level); opens the outline panel when there is one.
 Status add_outline(hpdf::Document& doc, const layout::PagedDocument& pages,
                    const std::vector<PageFrame>& frames, const std::vector<HPDF_Page>& handles) {
@@ -283,7 +241,7 @@ Status add_outline(hpdf::Document& doc, const layout::PagedDocument& pages,
                      "opening the outline panel");
 }
 
-/// Step 5: page labels, the open action, the page layout and the title in the window bar.
+/// Step 6: page labels, the open action, the page layout and the title in the window bar.
 Status set_navigation(hpdf::Document& doc, const layout::PagedDocument& pages,
                       const std::vector<HPDF_Page>& handles, const PdfOptions& options) {
     // Labels as printed: a cover is labelled "Cover" with no number; the other pages carry the
@@ -337,7 +295,7 @@ InfoValues info_values(const doc::Metadata& meta, const PdfOptions& options) {
     return v;
 }
 
-/// Step 6: the Info dictionary as UTF-16 strings, with both dates set to `date` when there is
+/// Step 7: the Info dictionary as UTF-16 strings, with both dates set to `date` when there is
 /// one (libharu writes D:YYYYMMDDHHmmSS+00'00').
 Status set_info(hpdf::Document& doc, const InfoValues& info, const std::optional<CivilTime>& date) {
     if (auto r =
@@ -368,7 +326,7 @@ Status set_info(hpdf::Document& doc, const InfoValues& info, const std::optional
     return core::Ok{};
 }
 
-/// Step 6 for PDF/A-2b: the XMP packet and the sRGB output intent.
+/// Step 7 for PDF/A-2b: the XMP packet and the sRGB output intent.
 Status make_archival(hpdf::Document& doc, const InfoValues& info,
                      const std::optional<CivilTime>& date, const PdfOptions& options) {
     if (options.output_intent_icc.size() < 128 ||
@@ -381,6 +339,26 @@ Status make_archival(hpdf::Document& doc, const InfoValues& info,
     return hpdf::add_output_intent(doc, options.output_intent_icc, 3, "sRGB IEC61966-2.1",
                                    "sRGB IEC61966-2.1");
 }
+
+/// Step 9: measures every code point the pages draw once with HPDF_Font_GetUnicodeWidth, which
+/// marks its glyph for the embedded subset (glyphs only written into content streams would be
+/// missing from it). The order does not matter: marking only sets a flag per glyph.
+Status mark_glyphs(hpdf::Document& doc, const FontTable& fonts, const GlyphUse& used) {
+    for (std::size_t id = 0; id < fonts.fonts.size(); ++id) {
+        if (fonts.fonts[id] == nullptr) continue;
+        for (char32_t cp : used.code_points(id))
+            HPDF_Font_GetUnicodeWidth(fonts.fonts[id], static_cast<HPDF_UNICODE>(cp));
+    }
+    // GetUnicodeWidth reports failure only through the error handler.
+    return doc.check(HPDF_OK, "marking glyphs for the font subsets");
+}
+
+/// About how many libharu objects a page makes (page, contents, their lengths, links and their
+/// destinations, bookmarks) and how many bytes of the file it takes besides its content stream;
+/// estimates that only size buffers up front.
+constexpr std::size_t objects_per_page = 32;
+constexpr std::size_t bytes_per_page = 2500;
+constexpr std::size_t fixed_bytes = 512 * 1024;  ///< fonts, images, catalog, xref
 
 }  // namespace
 
@@ -407,27 +385,32 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
     auto fonts = load_fonts(doc, pages, faces);
     if (!fonts) return core::unexpected(fonts.error());
 
-    // 3. Pages: boxes, painted items, marks. PDF/A (sRGB output intent) keeps to RGB.
+    // 3. Pages, boxes and resources. PDF/A (sRGB output intent) keeps to RGB.
     const ColourPolicy colours = options.pdfa   ? ColourPolicy::rgb
                                  : options.cmyk ? ColourPolicy::cmyk
                                                 : ColourPolicy::as_given;
     std::vector<PageFrame> frames;
     frames.reserve(pages.pages.size());
     for (const layout::Page& page : pages.pages) frames.push_back(frame_of(page, options.marks));
+    hpdf::expect_size(doc, pages.pages.size() * objects_per_page, pages.pages.size());
     ImageTable image_table(images, colours);
-    PaintContext context{*fonts, image_table, colours};
-    auto handles = add_pages(doc, pages, frames, context, options.marks);
-    if (!handles) return core::unexpected(handles.error());
+    auto set_up = set_up_pages(doc, pages, frames, *fonts, image_table);
+    if (!set_up) return core::unexpected(set_up.error());
+    const std::vector<HPDF_Page>& handles = set_up->handles;
 
-    // 4. Links and bookmarks, now that every destination page exists.
-    if (auto r = add_links(doc, pages, frames, *handles, find_landings(pages)); !r)
+    // 4. The content streams, painted and compressed on other threads from here to step 9.
+    ContentBuilder contents(pages, frames, set_up->resources, PaintSettings{colours, options.marks},
+                            faces.size());
+
+    // 5. Links and bookmarks, now that every destination page exists.
+    if (auto r = add_links(doc, pages, frames, handles, find_landings(pages)); !r)
         return core::unexpected(r.error());
-    if (auto r = add_outline(doc, pages, frames, *handles); !r) return core::unexpected(r.error());
+    if (auto r = add_outline(doc, pages, frames, handles); !r) return core::unexpected(r.error());
 
-    // 5. Navigation.
-    if (auto r = set_navigation(doc, pages, *handles, options); !r) return core::unexpected(r.error());
+    // 6. Navigation.
+    if (auto r = set_navigation(doc, pages, handles, options); !r) return core::unexpected(r.error());
 
-    // 6. Document information, and the PDF/A metadata that mirrors it.
+    // 7. Document information, and the PDF/A metadata that mirrors it.
     const InfoValues info = info_values(meta, options);
     const std::optional<CivilTime> date =
         options.date_epoch >= 0 ? civil_time(options.date_epoch) : std::nullopt;
@@ -436,23 +419,32 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
         if (auto r = make_archival(doc, info, date, options); !r) return core::unexpected(r.error());
     }
 
-    // 7. The header version.
+    // 8. The header version.
     if (image_table.uses_smask()) hpdf::require_version(doc, HPDF_VER_14);
     if (options.two_page_spread) hpdf::require_version(doc, HPDF_VER_15);
     if (options.pdfa) hpdf::require_version(doc, HPDF_VER_17);
 
-    // 8. Every part of the composite glyphs used goes into the font subsets.
+    // 9. The painted pages: their glyphs, with every part of the composite glyphs among them,
+    //    go into the font subsets, and their compressed streams become the pages' contents.
+    auto painted = contents.finish();
+    if (!painted) return core::unexpected(painted.error());
+    if (auto r = mark_glyphs(doc, *fonts, painted->used); !r) return core::unexpected(r.error());
     for (std::size_t i = 0; i < fonts->fonts.size() && i < faces.size(); ++i) {
         if (!fonts->fonts[i]) continue;
         if (auto r = hpdf::close_composite_glyphs(doc, fonts->fonts[i], faces[i].path); !r) {
             return core::unexpected(r.error());
         }
     }
+    std::size_t content_bytes = 0;
+    for (std::size_t i = 0; i < handles.size(); ++i) {
+        if (auto r = hpdf::set_deflated_content(doc, handles[i], painted->deflated[i]); !r)
+            return core::unexpected(r.error());
+        content_bytes += painted->deflated[i].size();
+    }
 
-    // 9. The page contents compressed on every core, then the bytes, identified by their own hash.
-    if (auto r = hpdf::precompress_contents(doc, *handles); !r) return core::unexpected(r.error());
+    // 10. The bytes, identified by their own hash.
     if (auto r = hpdf::add_id_placeholder(doc); !r) return core::unexpected(r.error());
-    auto bytes = doc.save();
+    auto bytes = doc.save(content_bytes + pages.pages.size() * bytes_per_page + fixed_bytes);
     if (!bytes) return bytes;
     if (!hpdf::fill_in_id(*bytes)) {
         return core::unexpected(error("the file identifier placeholder is missing from the PDF"));

@@ -1,0 +1,65 @@
+#pragma once
+/// The content streams of all pages, painted (draw_page.hpp) and Flate-compressed on several
+/// threads while the libharu document is busy with links and bookmarks on the calling thread.
+/// Each page is painted and compressed on its own, so the bytes do not depend on the number of
+/// threads or on which thread took which page.
+
+#include <atomic>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "core/result.hpp"
+#include "layout/paged_document.hpp"
+#include "pdf/draw_page.hpp"
+#include "pdf/marks.hpp"
+
+namespace folio::pdf {
+
+/// Compresses `raw` into `out` (replacing it) as a zlib stream at folio's content-stream
+/// setting; see page_contents.cpp for the choice. False when zlib fails. Thread-safe.
+bool deflate_content(std::string_view raw, std::string& out);
+
+/// The compressed content streams of a document and the code points their glyph runs draw.
+struct PageContents {
+    std::vector<std::string> deflated;  ///< [page]
+    GlyphUse used;
+};
+
+/// Paints and compresses every page of a document on worker threads. The inputs must stay alive
+/// and unchanged until finish() has returned.
+class ContentBuilder {
+public:
+    /// Starts `threads` workers (0 = one per hardware thread) on `pages`, whose frames and
+    /// registered resources are `frames` and `resources`; `fonts` is the number of FontIds.
+    ContentBuilder(const layout::PagedDocument& pages, const std::vector<PageFrame>& frames,
+                   const std::vector<PageResources>& resources, PaintSettings settings,
+                   std::size_t fonts, unsigned threads = 0);
+    ContentBuilder(const ContentBuilder&) = delete;
+    ContentBuilder& operator=(const ContentBuilder&) = delete;
+    /// Waits for the workers (finish() has normally done so).
+    ~ContentBuilder();
+
+    /// Paints the pages no worker has taken yet on the calling thread too, waits for the
+    /// workers, and returns every page's compressed stream with the glyphs drawn. Call once.
+    core::Result<PageContents> finish();
+
+private:
+    /// Takes pages until none are left; `used` collects this thread's code points.
+    void work(GlyphUse& used);
+    void join();
+
+    const layout::PagedDocument& m_pages;
+    const std::vector<PageFrame>& m_frames;
+    const std::vector<PageResources>& m_resources;
+    PaintSettings m_settings;
+    std::atomic<std::size_t> m_next{0};
+    std::atomic<bool> m_failed{false};
+    std::vector<std::string> m_deflated;
+    std::vector<GlyphUse> m_used;  ///< one per worker, then the calling thread's
+    std::vector<std::thread> m_workers;
+};
+
+}  // namespace folio::pdf

@@ -26,6 +26,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <optional>
+#include <string_view>
 #include <variant>
 
 #include "pdf/hpdf_adapter.hpp"
@@ -239,9 +240,11 @@ bool is_drawn(char32_t cp) {
     return cp <= 0xFFFF;
 }
 
-void append_number(std::string& out, double v) {
-    if (!std::isfinite(v)) v = 0;
-    v = std::clamp(v, -32767.0, 32767.0);
+namespace {
+
+/// append_number through std::to_chars: exact for every double, but slow for the hundreds of
+/// thousands of numbers in the TJ arrays of a long document.
+void append_number_exact(std::string& out, double v) {
     char buf[32];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
     (void)ec;  // |v| <= 32767 with 3 decimals always fits
@@ -254,6 +257,52 @@ void append_number(std::string& out, double v) {
     } else {
         out += s;
     }
+}
+
+}  // namespace
+
+void append_number(std::string& out, double v) {
+    if (!std::isfinite(v)) v = 0;
+    v = std::clamp(v, -32767.0, 32767.0);
+    // Fast path: round v * 1000 to an integer and print that. The product is within 2e-9 of the
+    // exact value (|v * 1000| < 2^25), so unless its fraction is within 1e-6 of a half the
+    // integer is the one to_chars rounds to; near a half, to_chars decides.
+    const double scaled = v * 1000.0;
+    const double below = std::floor(scaled);
+    const double fraction = scaled - below;
+    if (std::abs(fraction - 0.5) <= 1e-6) {
+        append_number_exact(out, v);
+        return;
+    }
+    const auto thousandths = static_cast<long long>(fraction < 0.5 ? below : below + 1);
+    if (thousandths == 0) {  // also what "-0.000" becomes
+        out += '0';
+        return;
+    }
+    char buf[24];
+    char* p = buf + sizeof buf;
+    unsigned long long u = thousandths < 0 ? 0ULL - static_cast<unsigned long long>(thousandths)
+                                           : static_cast<unsigned long long>(thousandths);
+    unsigned decimals = static_cast<unsigned>(u % 1000);
+    u /= 1000;
+    if (decimals != 0) {
+        int digits = 3;
+        while (decimals % 10 == 0) {  // no trailing zeros
+            decimals /= 10;
+            --digits;
+        }
+        for (int i = 0; i < digits; ++i) {
+            *--p = static_cast<char>('0' + decimals % 10);
+            decimals /= 10;
+        }
+        *--p = '.';
+    }
+    do {
+        *--p = static_cast<char>('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (thousandths < 0) *--p = '-';
+    out.append(p, static_cast<std::size_t>(buf + sizeof buf - p));
 }
 
 void paint_page(const layout::Page& page, const PageFrame& frame, const PageResources& names,

@@ -9,6 +9,8 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <utility>
@@ -182,6 +184,37 @@ TEST(PdfContents, RealsAreInLibharusFormat) {
     EXPECT_EQ(real(1), "1");
     EXPECT_EQ(real(-3.5), "-3.5");
     EXPECT_EQ(real(40000), "32767");  // libharu clamps
+}
+
+/// append_number as it was written first: std::to_chars, 3 decimals, no trailing zeros, no -0.
+std::string number_by_to_chars(double v) {
+    v = std::clamp(v, -32767.0, 32767.0);
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
+    std::string s(buf, end);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
+TEST(PdfContents, NumbersAreRoundedLikeToChars) {
+    std::vector<double> values = {0, -0.0, 1, -1, 0.5, 0.0625, -0.0625, 0.0005, -0.0004, -0.0006,
+                                  56.693, 768.66, -138.853, 2.0005, 1e-9, 32767, -40000, 12.3455,
+                                  0.1 + 0.2, 999.9995, -999.9995};
+    std::uint64_t x = 88172645463325252ULL;  // xorshift: many magnitudes and fractions
+    for (int i = 0; i < 200000; ++i) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        const double unit = static_cast<double>(x >> 11) / 9007199254740992.0;  // [0, 1)
+        values.push_back((unit - 0.5) * (i % 3 == 0 ? 70000 : i % 3 == 1 ? 2000 : 2));
+        values.push_back(std::round(values.back() * 2000) / 2000);  // exact halves of 0.001
+    }
+    for (double v : values) {
+        std::string ours;
+        append_number(ours, v);
+        ASSERT_EQ(ours, number_by_to_chars(v)) << "for " << v;
+    }
 }
 
 TEST(PdfContents, PaintedPageIsWhatLibharusOperatorsWrite) {

@@ -17,7 +17,6 @@
 //                                  after a kerned character, -kern: [<0041> 64 <0056>] for AV)
 // Every operator that libharu's API would have written (q, cm, re, rg, Tf, Do, ...) is written
 // with its number format (hpdf::append_real), so the bytes are the ones libharu would produce.
-// The code points drawn are recorded per font: write_pdf marks their glyphs for the subsets.
 
 #include "pdf/draw_page.hpp"
 
@@ -26,6 +25,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <optional>
+#include <thread>
 #include <string_view>
 #include <variant>
 
@@ -56,9 +56,8 @@ void reals(std::string& out, std::initializer_list<double> values) {
 /// Paints the items of one page; see the file comment for the operators and the state it keeps.
 class Painter {
 public:
-    Painter(std::string& out, double height, const PageResources& names, ColourPolicy colours,
-            GlyphUse& used)
-        : m_out(out), m_height(height), m_names(names), m_colours(colours), m_used(used) {}
+    Painter(std::string& out, double height, const PageResources& names, ColourPolicy colours)
+        : m_out(out), m_height(height), m_names(names), m_colours(colours) {}
 
     void operator()(const layout::GlyphRun& run);
     void operator()(const layout::FilledRect& r) { fill_rect(r.rect, r.color); }
@@ -81,7 +80,6 @@ private:
     double m_height;
     const PageResources& m_names;
     ColourPolicy m_colours;
-    GlyphUse& m_used;
     bool m_in_text = false;
     const std::string* m_font = nullptr;
     double m_size = 0;
@@ -91,9 +89,6 @@ private:
 
 void Painter::operator()(const layout::GlyphRun& run) {
     if (std::none_of(run.text.begin(), run.text.end(), is_drawn)) return;
-    for (char32_t cp : run.text) {
-        if (is_drawn(cp)) m_used.add(run.font, cp);
-    }
     begin_text();
     set_fill(run.color);
     set_font(m_names.fonts[run.font], run.size);
@@ -211,6 +206,15 @@ void GlyphUse::add(std::size_t font, char32_t cp) {
     bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
 }
 
+void GlyphUse::add_drawn(std::size_t font, std::u32string_view text) {
+    std::vector<std::uint64_t>& bits = m_bits[font];
+    if (bits.empty()) bits.assign(0x10000 / 64, 0);
+    std::uint64_t* words = bits.data();
+    for (char32_t cp : text) {
+        if (is_drawn(cp)) words[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    }
+}
+
 void GlyphUse::merge(const GlyphUse& other) {
     for (std::size_t f = 0; f < m_bits.size() && f < other.m_bits.size(); ++f) {
         const std::vector<std::uint64_t>& theirs = other.m_bits[f];
@@ -305,8 +309,42 @@ void append_number(std::string& out, double v) {
     out.append(p, static_cast<std::size_t>(buf + sizeof buf - p));
 }
 
+namespace {
+
+/// The code points drawn on pages [first, last).
+GlyphUse glyph_use_of(const layout::PagedDocument& pages, std::size_t first, std::size_t last,
+                      std::size_t fonts) {
+    GlyphUse used(fonts);
+    for (std::size_t i = first; i < last; ++i) {
+        for (const layout::Item& item : pages.pages[i].items) {
+            const auto* run = std::get_if<layout::GlyphRun>(&item);
+            if (run != nullptr && run->font < fonts) used.add_drawn(run->font, run->text);
+        }
+    }
+    return used;
+}
+
+}  // namespace
+
+GlyphUse glyph_use(const layout::PagedDocument& pages, std::size_t fonts) {
+    // Every character of the document is looked at, which is worth splitting between threads
+    // for a long document (a union, so the split does not change the result).
+    const std::size_t n = pages.pages.size();
+    const std::size_t threads =
+        std::clamp<std::size_t>(n / 64, 1, std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<GlyphUse> parts(threads);
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) {
+        pool.emplace_back([&, t] { parts[t] = glyph_use_of(pages, n * t / threads, n * (t + 1) / threads, fonts); });
+    }
+    parts[0] = glyph_use_of(pages, 0, n / threads, fonts);
+    for (std::thread& thread : pool) thread.join();
+    for (std::size_t t = 1; t < threads; ++t) parts[0].merge(parts[t]);
+    return std::move(parts[0]);
+}
+
 void paint_page(const layout::Page& page, const PageFrame& frame, const PageResources& names,
-                const PaintSettings& settings, std::string& out, GlyphUse& used) {
+                const PaintSettings& settings, std::string& out) {
     // The trim box translated to its place on the media box and clipped to the bleed box, so
     // nothing reaches the marks.
     out += "q\n";
@@ -315,7 +353,7 @@ void paint_page(const layout::Page& page, const PageFrame& frame, const PageReso
     reals(out, {-frame.bleed, -frame.bleed, frame.trim_width + 2 * frame.bleed,
                 frame.trim_height + 2 * frame.bleed});
     out += "re\nW\nn\n";
-    Painter painter(out, page.size.height, names, settings.colours, used);
+    Painter painter(out, page.size.height, names, settings.colours);
     for (const layout::Item& item : page.items) std::visit(painter, item);
     painter.finish();
     out += "Q\n";

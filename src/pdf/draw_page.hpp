@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -42,6 +43,8 @@ public:
 
     /// Records that font `font` draws `cp` (a BMP code point).
     void add(std::size_t font, char32_t cp);
+    /// Records the code points of `text` that font `font` draws (is_drawn).
+    void add_drawn(std::size_t font, std::u32string_view text);
     /// Adds everything `other` records (same number of fonts).
     void merge(const GlyphUse& other);
     /// The code points font `font` draws, in ascending order.
@@ -57,11 +60,15 @@ struct PaintSettings {
     bool marks = false;  ///< printer's marks in the slug (the frame has room for them)
 };
 
+/// The code points the glyph runs of `pages` draw, for each of `fonts` FontIds (runs naming
+/// another FontId are skipped; write_pdf reports them).
+GlyphUse glyph_use(const layout::PagedDocument& pages, std::size_t fonts);
+
 /// Appends the content stream of `page` to `out`: the trim box placed on the media box (`frame`)
 /// and clipped to the bleed, the items in order (y flipped to the bottom-left origin), then the
-/// marks. Records the code points its glyph runs draw in `used`. The page's fonts and images must
-/// be in `names` (page_setup checks that before any page is painted). Pure; safe on any thread.
+/// marks. The page's fonts and images must be in `names` (page_setup checks that before any page
+/// is painted). Pure; safe on any thread.
 void paint_page(const layout::Page& page, const PageFrame& frame, const PageResources& names,
-                const PaintSettings& settings, std::string& out, GlyphUse& used);
+                const PaintSettings& settings, std::string& out);
 
 }  // namespace folio::pdf

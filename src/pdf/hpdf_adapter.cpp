@@ -216,6 +216,101 @@ core::Result<std::string> Document::save(std::size_t size_hint) {
     return bytes;
 }
 
+namespace {
+
+/// While it lives, the cmap libharu parsed from a TrueType font maps only the given code points,
+/// each to its own glyph. For a UTF-8 font CIDFontType2_New looks every BMP code point up (a
+/// linear search through the cmap's segments, 65,536 times per font) and writes a /W width for
+/// each one that has a glyph. The narrowed cmap has two segments, the drawn range through a
+/// glyph array and the closing 0xFFFF segment, so each lookup is short and /W lists only what the
+/// document draws; the CIDToGIDMap keeps its 65,535 entries, zero for what is not drawn. The
+/// subset is unaffected: libharu copies the font's own cmap table from the file.
+class NarrowedCmap {
+public:
+    NarrowedCmap(HPDF_FontDef fontdef, const std::vector<char32_t>& code_points) {
+        auto* attr = static_cast<HPDF_TTFontDefAttr>(fontdef->attr);
+        if (fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE || attr == nullptr ||
+            attr->cmap.format != 4 || attr->cmap.seg_count_x2 == 0) {
+            return;  // leave anything unexpected to libharu as it is
+        }
+        std::vector<std::pair<HPDF_UINT16, HPDF_UINT16>> glyphs;  // (code point, glyph)
+        for (char32_t cp : code_points) {
+            if (cp >= 0xFFFF) return;  // it would need the closing segment: keep the whole cmap
+            if (cp == 0) continue;
+            const auto code = static_cast<HPDF_UINT16>(cp);
+            const HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(fontdef, code);
+            if (gid != 0) glyphs.emplace_back(code, gid);
+        }
+        if (glyphs.empty()) return;  // nothing drawn: keep the whole cmap
+        const HPDF_UINT16 low = glyphs.front().first;
+        const HPDF_UINT16 high = glyphs.back().first;  // code_points are ascending
+        m_glyphs.assign(high - low + 1u, 0);
+        for (auto [code, gid] : glyphs) m_glyphs[code - low] = gid;
+        // Segment 0 reads m_glyphs: libharu's index is offset / 2 + i - segments + (c - start).
+        // Segment 1 maps 0xFFFF to glyph 0 (0xFFFF + 1).
+        m_starts = {low, 0xFFFF};
+        m_ends = {high, 0xFFFF};
+        m_deltas = {0, 1};
+        m_offsets = {4, 0};
+        m_cmap = &attr->cmap;
+        m_saved = *m_cmap;
+        m_cmap->seg_count_x2 = 4;
+        m_cmap->end_count = m_ends.data();
+        m_cmap->start_count = m_starts.data();
+        m_cmap->id_delta = m_deltas.data();
+        m_cmap->id_range_offset = m_offsets.data();
+        m_cmap->glyph_id_array = m_glyphs.data();
+        m_cmap->glyph_id_array_count = static_cast<HPDF_UINT>(m_glyphs.size());
+        // Every drawn code point must still find its glyph, or libharu keeps its own cmap.
+        for (auto [code, gid] : glyphs) {
+            if (HPDF_TTFontDef_GetGlyphid(fontdef, code) != gid) {
+                restore();
+                return;
+            }
+        }
+    }
+    NarrowedCmap(const NarrowedCmap&) = delete;
+    NarrowedCmap& operator=(const NarrowedCmap&) = delete;
+    ~NarrowedCmap() { restore(); }
+
+private:
+    void restore() {
+        if (m_cmap != nullptr) *m_cmap = m_saved;
+        m_cmap = nullptr;
+    }
+
+    HPDF_TTF_CmapRange* m_cmap = nullptr;
+    HPDF_TTF_CmapRange m_saved{};
+    std::array<HPDF_UINT16, 2> m_starts{};
+    std::array<HPDF_UINT16, 2> m_ends{};
+    std::array<HPDF_INT16, 2> m_deltas{};
+    std::array<HPDF_UINT16, 2> m_offsets{};
+    std::vector<HPDF_UINT16> m_glyphs;
+};
+
+}  // namespace
+
+core::Result<HPDF_Font> load_font(Document& doc, const std::string& path,
+                                  const std::vector<char32_t>& code_points) {
+    auto name = doc.check_handle(HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), HPDF_TRUE),
+                                 "loading font \"" + path + "\"");
+    if (!name) return core::unexpected(name.error());
+    const std::string what = "creating a UTF-8 font from \"" + path + "\"";
+    auto fontdef = doc.check_handle(HPDF_GetFontDef(doc.get(), *name), what);
+    if (!fontdef) return core::unexpected(fontdef.error());
+    core::Result<HPDF_Font> font = [&] {
+        const NarrowedCmap narrowed(*fontdef, code_points);
+        return doc.check_handle(HPDF_GetFont(doc.get(), *name, "UTF-8"), what);
+    }();
+    if (!font) return font;
+    if (auto r = fix_to_unicode(doc, *font); !r) return core::unexpected(r.error());
+    // Measuring a code point marks its glyph for the embedded subset.
+    for (char32_t cp : code_points) HPDF_Font_GetUnicodeWidth(*font, static_cast<HPDF_UNICODE>(cp));
+    if (auto r = doc.check(HPDF_OK, "marking glyphs for the font subset"); !r)
+        return core::unexpected(r.error());
+    return font;
+}
+
 core::Result<core::Ok> fix_to_unicode(Document& doc, HPDF_Font font) {
     const std::string_view what = "replacing the ToUnicode CMap of a font";
     auto* attr = static_cast<HPDF_FontAttr>(font->attr);

@@ -2,8 +2,7 @@
 //
 //   1. the constructor starts the workers; each takes the next page number from a shared
 //      counter, paints the page into a buffer it reuses, and compresses it into the page's slot
-//   2. finish() makes the calling thread a worker too, joins the others, and merges the code
-//      points every thread recorded (a union, so the order of pages does not matter)
+//   2. finish() makes the calling thread a worker too and joins the others
 //
 // Compression: zlib level 4. Deflate is most of the writer's time, and libharu's level 6 (zlib's
 // default) spends twice as long as level 4 for 11 % smaller content streams. Measured on the
@@ -68,15 +67,14 @@ bool deflate_content(std::string_view raw, std::string& out) { return thread_def
 ContentBuilder::ContentBuilder(const layout::PagedDocument& pages,
                                const std::vector<PageFrame>& frames,
                                const std::vector<PageResources>& resources,
-                               PaintSettings settings, std::size_t fonts, unsigned threads)
+                               PaintSettings settings, unsigned threads)
     : m_pages(pages), m_frames(frames), m_resources(resources), m_settings(settings),
       m_deflated(pages.pages.size()) {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     // No more workers than pages; with one page the calling thread does it in finish().
     const std::size_t workers = std::min<std::size_t>(threads, pages.pages.size() / 2);
-    m_used.assign(workers + 1, GlyphUse(fonts));
     m_workers.reserve(workers);
-    for (std::size_t t = 0; t < workers; ++t) m_workers.emplace_back([this, t] { work(m_used[t]); });
+    for (std::size_t t = 0; t < workers; ++t) m_workers.emplace_back([this] { work(); });
 }
 
 ContentBuilder::~ContentBuilder() {
@@ -84,11 +82,11 @@ ContentBuilder::~ContentBuilder() {
     join();
 }
 
-void ContentBuilder::work(GlyphUse& used) {
+void ContentBuilder::work() {
     std::string raw;
     for (std::size_t i = m_next++; i < m_pages.pages.size(); i = m_next++) {
         raw.clear();
-        paint_page(m_pages.pages[i], m_frames[i], m_resources[i], m_settings, raw, used);
+        paint_page(m_pages.pages[i], m_frames[i], m_resources[i], m_settings, raw);
         if (!deflate_content(raw, m_deflated[i])) m_failed = true;
     }
 }
@@ -99,16 +97,14 @@ void ContentBuilder::join() {
     }
 }
 
-core::Result<PageContents> ContentBuilder::finish() {
-    work(m_used.back());
+core::Result<std::vector<std::string>> ContentBuilder::finish() {
+    work();
     join();
     if (m_failed) {
         return core::unexpected(core::Diagnostic{core::Severity::error, "pdf.write",
                                                  "zlib could not compress a page's content", {}});
     }
-    PageContents out{std::move(m_deflated), std::move(m_used.back())};
-    for (std::size_t t = 0; t + 1 < m_used.size(); ++t) out.used.merge(m_used[t]);
-    return out;
+    return std::move(m_deflated);
 }
 
 }  // namespace folio::pdf

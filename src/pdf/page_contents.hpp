@@ -22,33 +22,27 @@ namespace folio::pdf {
 /// setting; see page_contents.cpp for the choice. False when zlib fails. Thread-safe.
 bool deflate_content(std::string_view raw, std::string& out);
 
-/// The compressed content streams of a document and the code points their glyph runs draw.
-struct PageContents {
-    std::vector<std::string> deflated;  ///< [page]
-    GlyphUse used;
-};
-
 /// Paints and compresses every page of a document on worker threads. The inputs must stay alive
 /// and unchanged until finish() has returned.
 class ContentBuilder {
 public:
     /// Starts `threads` workers (0 = one per hardware thread) on `pages`, whose frames and
-    /// registered resources are `frames` and `resources`; `fonts` is the number of FontIds.
+    /// registered resources are `frames` and `resources`.
     ContentBuilder(const layout::PagedDocument& pages, const std::vector<PageFrame>& frames,
                    const std::vector<PageResources>& resources, PaintSettings settings,
-                   std::size_t fonts, unsigned threads = 0);
+                   unsigned threads = 0);
     ContentBuilder(const ContentBuilder&) = delete;
     ContentBuilder& operator=(const ContentBuilder&) = delete;
     /// Waits for the workers (finish() has normally done so).
     ~ContentBuilder();
 
     /// Paints the pages no worker has taken yet on the calling thread too, waits for the
-    /// workers, and returns every page's compressed stream with the glyphs drawn. Call once.
-    core::Result<PageContents> finish();
+    /// workers, and returns every page's compressed stream, in page order. Call once.
+    core::Result<std::vector<std::string>> finish();
 
 private:
-    /// Takes pages until none are left; `used` collects this thread's code points.
-    void work(GlyphUse& used);
+    /// Takes pages until none are left.
+    void work();
     void join();
 
     const layout::PagedDocument& m_pages;
@@ -58,7 +52,6 @@ private:
     std::atomic<std::size_t> m_next{0};
     std::atomic<bool> m_failed{false};
     std::vector<std::string> m_deflated;
-    std::vector<GlyphUse> m_used;  ///< one per worker, then the calling thread's
     std::vector<std::thread> m_workers;
 };
 

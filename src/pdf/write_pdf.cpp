@@ -3,7 +3,8 @@
 // Recipe:
 //   1. open a libharu document; Flate for everything and the UTF-8 encoders, before any font or
 //      page exists (each takes its filter when it is created)
-//   2. load each face some glyph run uses, once per file, with a valid ToUnicode map
+//   2. load each face some glyph run uses, once per file, with a valid ToUnicode map; its
+//      widths, CIDToGIDMap and subset cover the code points the runs draw with it
 //   3. pass 1: add every page, sized to trim + bleed + slug, with its TrimBox and BleedBox, and
 //      register the fonts and images its items use (page_setup.cpp; images are embedded on
 //      first use)
@@ -16,8 +17,8 @@
 //      that repeats it and the sRGB output intent (archival.cpp)
 //   8. the header version: 1.7 for PDF/A, else 1.4 when an image has a soft mask, 1.5 for a
 //      two-page layout, else libharu's 1.3
-//   9. join the painters: mark the glyphs they drew for the font subsets, with every part of
-//      the composite glyphs among them, and hand each page its compressed stream
+//   9. complete the subsets with every part of the composite glyphs drawn, join the painters
+//      and hand each page its compressed stream
 //  10. save to memory with a placeholder /ID, then fill in the ID from the SHA-256 of the file
 // Any libharu failure ends the document (its errors are sticky) and becomes a "pdf.write" error.
 
@@ -96,7 +97,8 @@ HPDF_Rect pdf_rect(const core::Rect& r, const PageFrame& frame) {
 }
 
 /// Step 2: loads the faces glyph runs use (in FontId order, so subset tags are stable), sharing
-/// one libharu font between FontIds that name the same file.
+/// one libharu font between FontIds that name the same file. Each font's subset, widths and
+/// CIDToGIDMap hold the code points drawn with it (through any of its FontIds).
 core::Result<FontTable> load_fonts(hpdf::Document& doc, const layout::PagedDocument& pages,
                                    const std::vector<text::Face>& faces) {
     std::vector<bool> used(faces.size(), false);
@@ -112,25 +114,28 @@ core::Result<FontTable> load_fonts(hpdf::Document& doc, const layout::PagedDocum
             used[run->font] = true;
         }
     }
+    const GlyphUse drawn = glyph_use(pages, faces.size());
+    // The code points of each file, over all the FontIds that name it.
+    std::map<std::string, GlyphUse> by_file;
+    for (std::size_t id = 0; id < faces.size(); ++id) {
+        if (!used[id]) continue;
+        GlyphUse& file = by_file.try_emplace(faces[id].path, 1).first->second;
+        for (char32_t cp : drawn.code_points(id)) file.add(0, cp);
+    }
     FontTable table;
     table.fonts.assign(faces.size(), nullptr);
-    std::map<std::string, HPDF_Font> by_path;
+    std::map<std::string, HPDF_Font> loaded;
     for (std::size_t id = 0; id < faces.size(); ++id) {
         if (!used[id]) continue;
         const std::string& path = faces[id].path;
-        if (auto it = by_path.find(path); it != by_path.end()) {
+        if (auto it = loaded.find(path); it != loaded.end()) {
             table.fonts[id] = it->second;
             continue;
         }
-        auto name = doc.check_handle(HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), HPDF_TRUE),
-                                     "loading font \"" + path + "\"");
-        if (!name) return core::unexpected(name.error());
-        auto font = doc.check_handle(HPDF_GetFont(doc.get(), *name, "UTF-8"),
-                                     "creating a UTF-8 font from \"" + path + "\"");
+        auto font = hpdf::load_font(doc, path, by_file.at(path).code_points(0));
         if (!font) return core::unexpected(font.error());
-        if (auto r = hpdf::fix_to_unicode(doc, *font); !r) return core::unexpected(r.error());
         table.fonts[id] = *font;
-        by_path.emplace(path, *font);
+        loaded.emplace(path, *font);
     }
     return table;
 }
@@ -340,19 +345,6 @@ Status make_archival(hpdf::Document& doc, const InfoValues& info,
                                    "sRGB IEC61966-2.1");
 }
 
-/// Step 9: measures every code point the pages draw once with HPDF_Font_GetUnicodeWidth, which
-/// marks its glyph for the embedded subset (glyphs only written into content streams would be
-/// missing from it). The order does not matter: marking only sets a flag per glyph.
-Status mark_glyphs(hpdf::Document& doc, const FontTable& fonts, const GlyphUse& used) {
-    for (std::size_t id = 0; id < fonts.fonts.size(); ++id) {
-        if (fonts.fonts[id] == nullptr) continue;
-        for (char32_t cp : used.code_points(id))
-            HPDF_Font_GetUnicodeWidth(fonts.fonts[id], static_cast<HPDF_UNICODE>(cp));
-    }
-    // GetUnicodeWidth reports failure only through the error handler.
-    return doc.check(HPDF_OK, "marking glyphs for the font subsets");
-}
-
 /// About how many libharu objects a page makes (page, contents, their lengths, links and their
 /// destinations, bookmarks) and how many bytes of the file it takes besides its content stream;
 /// estimates that only size buffers up front.
@@ -399,8 +391,7 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
     const std::vector<HPDF_Page>& handles = set_up->handles;
 
     // 4. The content streams, painted and compressed on other threads from here to step 9.
-    ContentBuilder contents(pages, frames, set_up->resources, PaintSettings{colours, options.marks},
-                            faces.size());
+    ContentBuilder contents(pages, frames, set_up->resources, PaintSettings{colours, options.marks});
 
     // 5. Links and bookmarks, now that every destination page exists.
     if (auto r = add_links(doc, pages, frames, handles, find_landings(pages)); !r)
@@ -424,22 +415,21 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
     if (options.two_page_spread) hpdf::require_version(doc, HPDF_VER_15);
     if (options.pdfa) hpdf::require_version(doc, HPDF_VER_17);
 
-    // 9. The painted pages: their glyphs, with every part of the composite glyphs among them,
-    //    go into the font subsets, and their compressed streams become the pages' contents.
-    auto painted = contents.finish();
-    if (!painted) return core::unexpected(painted.error());
-    if (auto r = mark_glyphs(doc, *fonts, painted->used); !r) return core::unexpected(r.error());
+    // 9. Every part of the composite glyphs drawn goes into the font subsets, and the painted
+    //    pages' compressed streams become their contents.
     for (std::size_t i = 0; i < fonts->fonts.size() && i < faces.size(); ++i) {
         if (!fonts->fonts[i]) continue;
         if (auto r = hpdf::close_composite_glyphs(doc, fonts->fonts[i], faces[i].path); !r) {
             return core::unexpected(r.error());
         }
     }
+    auto painted = contents.finish();
+    if (!painted) return core::unexpected(painted.error());
     std::size_t content_bytes = 0;
     for (std::size_t i = 0; i < handles.size(); ++i) {
-        if (auto r = hpdf::set_deflated_content(doc, handles[i], painted->deflated[i]); !r)
+        if (auto r = hpdf::set_deflated_content(doc, handles[i], (*painted)[i]); !r)
             return core::unexpected(r.error());
-        content_bytes += painted->deflated[i].size();
+        content_bytes += (*painted)[i].size();
     }
 
     // 10. The bytes, identified by their own hash.

@@ -5,6 +5,8 @@
 // documents is in tests/e2e/pdf_*.sh.
 
 #include <gtest/gtest.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_pages.h>
 #include <zlib.h>
 
@@ -13,6 +15,7 @@
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <utility>
 #include <string>
 #include <vector>
@@ -223,8 +226,7 @@ TEST(PdfContents, PaintedPageIsWhatLibharusOperatorsWrite) {
     PageResources names;
     names.images = {{"a.png", "X1"}};
     std::string ours;
-    GlyphUse used;
-    paint_page(page, frame, names, PaintSettings{ColourPolicy::as_given, true}, ours, used);
+    paint_page(page, frame, names, PaintSettings{ColourPolicy::as_given, true}, ours);
 
     // The same drawing through libharu's API, as the writer did before it painted pages itself.
     HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
@@ -313,35 +315,41 @@ TEST(PdfContents, ThreadsDoNotChangeTheBytes) {
     std::vector<PageResources> names(d.pages.size());
     for (auto& n : names) n.fonts = {"F1", "F2"};
     const PaintSettings settings{ColourPolicy::as_given, false};
-    auto serial = ContentBuilder(d, frames, names, settings, 2, 1).finish();
-    auto parallel = ContentBuilder(d, frames, names, settings, 2, 4).finish();
+    auto serial = ContentBuilder(d, frames, names, settings, 1).finish();
+    auto parallel = ContentBuilder(d, frames, names, settings, 4).finish();
     ASSERT_TRUE(serial.has_value() && parallel.has_value());
-    ASSERT_EQ(serial->deflated.size(), d.pages.size());
-    EXPECT_EQ(serial->deflated, parallel->deflated);
-    for (std::size_t f = 0; f < 2; ++f)
-        EXPECT_EQ(serial->used.code_points(f), parallel->used.code_points(f));
-    // Both fonts draw the letters, the right quote and ó, but never the soft hyphen.
-    const std::vector<char32_t> cps = serial->used.code_points(0);
-    EXPECT_TRUE(std::find(cps.begin(), cps.end(), U'\u2019') != cps.end());
-    EXPECT_TRUE(std::find(cps.begin(), cps.end(), U'\u00f3') != cps.end());
-    EXPECT_TRUE(std::find(cps.begin(), cps.end(), U'\u00AD') == cps.end());
-    EXPECT_TRUE(std::is_sorted(cps.begin(), cps.end()));
+    ASSERT_EQ(serial->size(), d.pages.size());
+    EXPECT_EQ(*serial, *parallel);
 
     // Each stream inflates to the page painted on its own.
     for (std::size_t i = 0; i < d.pages.size(); ++i) {
         std::string painted;
-        GlyphUse used(2);
-        paint_page(d.pages[i], frames[i], names[i], settings, painted, used);
+        paint_page(d.pages[i], frames[i], names[i], settings, painted);
         std::string inflated(painted.size() + 16, '\0');
         uLongf size = static_cast<uLongf>(inflated.size());
-        const std::string& z = serial->deflated[i];
+        const std::string& z = (*serial)[i];
         ASSERT_EQ(uncompress(reinterpret_cast<Bytef*>(inflated.data()), &size,
                              reinterpret_cast<const Bytef*>(z.data()), static_cast<uLong>(z.size())),
                   Z_OK);
         inflated.resize(size);
         ASSERT_EQ(inflated, painted) << "page " << i + 1;
     }
-    EXPECT_NE(serial->deflated[0].size(), 0u);
+}
+
+TEST(PdfContents, GlyphUseIsWhatRunsDraw) {
+    const GlyphUse used = glyph_use(text_pages(3), 2);
+    for (std::size_t f = 0; f < 2; ++f) {
+        // Both fonts draw the letters, the right quote and ó, but never the soft hyphen.
+        const std::vector<char32_t> cps = used.code_points(f);
+        EXPECT_TRUE(std::find(cps.begin(), cps.end(), U'\u2019') != cps.end());
+        EXPECT_TRUE(std::find(cps.begin(), cps.end(), U'\u00f3') != cps.end());
+        EXPECT_TRUE(std::find(cps.begin(), cps.end(), U'\u00AD') == cps.end());
+        EXPECT_TRUE(std::is_sorted(cps.begin(), cps.end()));
+    }
+    GlyphUse merged(2);
+    merged.merge(used);
+    EXPECT_EQ(merged.code_points(1), used.code_points(1));
+    EXPECT_TRUE(GlyphUse(2).code_points(0).empty());
 }
 
 TEST(PdfContents, GlyphRunsBecomeKernedTjArrays) {
@@ -357,12 +365,70 @@ TEST(PdfContents, GlyphRunsBecomeKernedTjArrays) {
     PageResources names;
     names.fonts = {"F1"};
     std::string out;
-    GlyphUse used(1);
-    paint_page(p, frame_of(p, false), names, {}, out, used);
+    paint_page(p, frame_of(p, false), names, {}, out);
     EXPECT_NE(out.find("BT\n0 0 0 rg\n/F1 10 Tf\n1 0 0 1 72 741.89 Tm\n[<0041> 64 <00560020> -100 <0041>] TJ\nET\nQ\n"),
               std::string::npos)
         << out;
-    EXPECT_EQ(used.code_points(0), (std::vector<char32_t>{U' ', U'A', U'V'}));
+    folio::layout::PagedDocument d;
+    d.pages = {p};
+    EXPECT_EQ(glyph_use(d, 1).code_points(0), (std::vector<char32_t>{U' ', U'A', U'V'}));
+}
+
+TEST(PdfFonts, WidthsAndCidMapCoverOnlyTheDrawnCodePoints) {
+    const std::string path = "/usr/share/fonts/truetype/lato/Lato-Regular.ttf";
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "fonts-lato is not installed";
+    auto doc = hpdf::Document::create();
+    ASSERT_TRUE(doc.has_value());
+    ASSERT_EQ(HPDF_SetCompressionMode(doc->get(), HPDF_COMP_ALL), HPDF_OK);
+    ASSERT_EQ(HPDF_UseUTFEncodings(doc->get()), HPDF_OK);
+    const std::vector<char32_t> cps = {U' ', U'A', U'V', U'\u0151', U'\u2019'};
+    auto font = hpdf::load_font(*doc, path, cps);
+    ASSERT_TRUE(font.has_value()) << font.error().message;
+    auto* attr = static_cast<HPDF_FontAttr>((*font)->attr);
+    HPDF_Dict cid_font = attr->descendant_font;
+
+    // /W: [first [w w ...] first [w ...] ...], only for drawn code points, with the font's widths.
+    auto* w = static_cast<HPDF_Array>(HPDF_Dict_GetItem(cid_font, "W", HPDF_OCLASS_ARRAY));
+    auto* dw = static_cast<HPDF_Number>(HPDF_Dict_GetItem(cid_font, "DW", HPDF_OCLASS_NUMBER));
+    ASSERT_TRUE(w != nullptr && dw != nullptr);
+    std::map<char32_t, int> widths;
+    for (HPDF_UINT i = 0; i + 1 < w->list->count; i += 2) {
+        auto* first = static_cast<HPDF_Number>(HPDF_Array_GetItem(w, i, HPDF_OCLASS_NUMBER));
+        auto* run = static_cast<HPDF_Array>(HPDF_Array_GetItem(w, i + 1, HPDF_OCLASS_ARRAY));
+        ASSERT_TRUE(first != nullptr && run != nullptr);
+        for (HPDF_UINT j = 0; j < run->list->count; ++j) {
+            auto* width = static_cast<HPDF_Number>(HPDF_Array_GetItem(run, j, HPDF_OCLASS_NUMBER));
+            widths[static_cast<char32_t>(first->value) + j] = width->value;
+        }
+    }
+    for (const auto& [cid, width] : widths)
+        EXPECT_NE(std::find(cps.begin(), cps.end(), cid), cps.end()) << "undrawn CID " << static_cast<unsigned>(cid);
+    for (char32_t cp : cps) {
+        const int expected = HPDF_Font_GetUnicodeWidth(*font, static_cast<HPDF_UNICODE>(cp));
+        EXPECT_GT(expected, 0);
+        if (expected == dw->value) {
+            EXPECT_EQ(widths.count(cp), 0u);
+        } else {
+            EXPECT_EQ(widths[cp], expected) << "width of U+" << std::hex << static_cast<unsigned>(cp);
+        }
+    }
+
+    // CIDToGIDMap: two bytes per CID, the font's glyph for what is drawn, else 0.
+    HPDF_Stream map = attr->map_stream->stream;
+    std::string bytes(HPDF_Stream_Size(map), '\0');
+    ASSERT_EQ(bytes.size(), 2u * 0xFFFF);
+    HPDF_UINT size = static_cast<HPDF_UINT>(bytes.size());
+    HPDF_Stream_Seek(map, 0, HPDF_SEEK_SET);
+    HPDF_Stream_Read(map, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+    HPDF_ResetError(doc->get());
+    for (char32_t cp : cps) {
+        const auto gid = static_cast<HPDF_UINT16>(static_cast<unsigned char>(bytes[2 * cp]) << 8 |
+                                                  static_cast<unsigned char>(bytes[2 * cp + 1]));
+        EXPECT_NE(gid, 0);
+        EXPECT_EQ(gid, HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(cp)));
+    }
+    EXPECT_EQ(bytes[2 * 'Z'], 0);  // not drawn
+    EXPECT_EQ(bytes[2 * 'Z' + 1], 0);
 }
 
 }  // namespace

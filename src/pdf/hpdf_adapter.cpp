@@ -361,27 +361,41 @@ core::Result<std::string> image_resource(Document& doc, HPDF_Page page, HPDF_Ima
 
 namespace {
 
-/// Where libharu reads a content stream from: bytes that folio owns, and the read position.
+/// Where libharu reads a content stream from: bytes that folio owns, asked for on first use,
+/// and the read position.
 struct ContentSource {
+    DeferredContent deferred;
     const std::string* bytes;
+    bool asked;
     std::size_t at;
 };
 
 ContentSource& source_of(HPDF_Stream stream) { return *static_cast<ContentSource*>(stream->attr); }
 
-HPDF_STATUS read_content(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
+/// The source's bytes, asked for on first use; empty when they could not be made.
+const std::string& bytes_of(HPDF_Stream stream) {
+    static const std::string none;
     ContentSource& src = source_of(stream);
-    const std::size_t left = src.bytes->size() - src.at;
-    const std::size_t n = std::min<std::size_t>(*size, left);
-    std::memcpy(out, src.bytes->data() + src.at, n);
+    if (!src.asked) {
+        src.bytes = src.deferred.get(src.deferred.context, src.deferred.index);
+        src.asked = true;
+    }
+    return src.bytes != nullptr ? *src.bytes : none;
+}
+
+HPDF_STATUS read_content(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
+    const std::string& bytes = bytes_of(stream);
+    ContentSource& src = source_of(stream);
+    const std::size_t n = std::min<std::size_t>(*size, bytes.size() - src.at);
+    std::memcpy(out, bytes.data() + src.at, n);
     src.at += n;
     *size = static_cast<HPDF_UINT>(n);
-    return src.at == src.bytes->size() ? HPDF_STREAM_EOF : HPDF_OK;
+    return src.at == bytes.size() ? HPDF_STREAM_EOF : HPDF_OK;
 }
 
 HPDF_STATUS seek_content(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
     ContentSource& src = source_of(stream);
-    const auto size = static_cast<std::int64_t>(src.bytes->size());
+    const auto size = static_cast<std::int64_t>(bytes_of(stream).size());
     const std::int64_t base = mode == HPDF_SEEK_SET   ? 0
                               : mode == HPDF_SEEK_CUR ? static_cast<std::int64_t>(src.at)
                                                       : size;
@@ -394,7 +408,7 @@ HPDF_STATUS seek_content(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode)
 HPDF_INT32 tell_content(HPDF_Stream stream) { return static_cast<HPDF_INT32>(source_of(stream).at); }
 
 HPDF_UINT32 content_size(HPDF_Stream stream) {
-    return static_cast<HPDF_UINT32>(source_of(stream).bytes->size());
+    return static_cast<HPDF_UINT32>(bytes_of(stream).size());
 }
 
 void free_content_source(HPDF_Stream stream) { HPDF_FreeMem(stream->mmgr, stream->attr); }
@@ -407,8 +421,7 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
 
 }  // namespace
 
-core::Result<core::Ok> set_deflated_content(Document& doc, HPDF_Page page,
-                                            const std::string& deflated) {
+core::Result<core::Ok> set_deflated_content(Document& doc, HPDF_Page page, DeferredContent content) {
     const std::string_view what = "storing a page's compressed content";
     auto* attr = static_cast<HPDF_PageAttr>(page->attr);
     HPDF_Dict contents = attr->contents;
@@ -422,7 +435,7 @@ core::Result<core::Ok> set_deflated_content(Document& doc, HPDF_Page page,
     }
     auto* source = static_cast<ContentSource*>(HPDF_GetMem(page->mmgr, sizeof(ContentSource)));
     if (source == nullptr) return doc.check(HPDF_FAILD_TO_ALLOC_MEM, what);
-    *source = ContentSource{&deflated, 0};
+    *source = ContentSource{content, nullptr, false, 0};
     HPDF_Stream reader = HPDF_CallbackReader_New(page->mmgr, read_content, seek_content,
                                                  tell_content, content_size, source);
     if (reader == nullptr) {

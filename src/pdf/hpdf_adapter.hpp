@@ -97,11 +97,20 @@ core::Result<std::string> font_resource(Document& doc, HPDF_Page page, HPDF_Font
 /// use, as HPDF_Page_DrawImage registers it.
 core::Result<std::string> image_resource(Document& doc, HPDF_Page page, HPDF_Image image);
 
-/// Makes `deflated` (a zlib stream) the page's content stream, marked /FlateDecode, without
-/// copying it: libharu reads it from `deflated` when it saves, so it must stay alive and
-/// unchanged until save() returns. Nothing may be drawn on the page through libharu afterwards.
-core::Result<core::Ok> set_deflated_content(Document& doc, HPDF_Page page,
-                                            const std::string& deflated);
+/// A page's compressed content stream that may still be in the making when libharu saves.
+struct DeferredContent {
+    /// Returns the zlib stream for `index`, waiting for it if need be; it must stay alive and
+    /// unchanged until save() returns. nullptr = it could not be made: the page is saved empty
+    /// and the caller reports the failure.
+    const std::string* (*get)(void* context, std::size_t index);
+    void* context;
+    std::size_t index;
+};
+
+/// Makes `content` the page's content stream, marked /FlateDecode, without copying it into
+/// libharu: libharu asks for it when save() reaches the page and reads it from where it is.
+/// Nothing may be drawn on the page through libharu afterwards.
+core::Result<core::Ok> set_deflated_content(Document& doc, HPDF_Page page, DeferredContent content);
 
 /// Lets libharu's object table and page tree grow to about `objects` objects and `pages` pages
 /// without copying them over and over: 2.3.0 grows its lists by a fixed step (1024 objects, 20

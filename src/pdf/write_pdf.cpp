@@ -17,9 +17,10 @@
 //      that repeats it and the sRGB output intent (archival.cpp)
 //   8. the header version: 1.7 for PDF/A, else 1.4 when an image has a soft mask, 1.5 for a
 //      two-page layout, else libharu's 1.3
-//   9. complete the subsets with every part of the composite glyphs drawn, join the painters
-//      and hand each page its compressed stream
-//  10. save to memory with a placeholder /ID, then fill in the ID from the SHA-256 of the file
+//   9. complete the subsets with every part of the composite glyphs drawn, and point each page
+//      at its stream in the painters
+//  10. save to memory with a placeholder /ID while the painters finish (libharu waits for a
+//      page that is not ready yet), then fill in the ID from the SHA-256 of the file
 // Any libharu failure ends the document (its errors are sticky) and becomes a "pdf.write" error.
 
 #include "pdf/write_pdf.hpp"
@@ -346,10 +347,10 @@ Status make_archival(hpdf::Document& doc, const InfoValues& info,
 }
 
 /// About how many libharu objects a page makes (page, contents, their lengths, links and their
-/// destinations, bookmarks) and how many bytes of the file it takes besides its content stream;
-/// estimates that only size buffers up front.
+/// destinations, bookmarks) and how many bytes of the file it takes; estimates that only size
+/// buffers up front.
 constexpr std::size_t objects_per_page = 32;
-constexpr std::size_t bytes_per_page = 2500;
+constexpr std::size_t bytes_per_page = 8 * 1024;
 constexpr std::size_t fixed_bytes = 512 * 1024;  ///< fonts, images, catalog, xref
 
 }  // namespace
@@ -390,7 +391,7 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
     if (!set_up) return core::unexpected(set_up.error());
     const std::vector<HPDF_Page>& handles = set_up->handles;
 
-    // 4. The content streams, painted and compressed on other threads from here to step 9.
+    // 4. The content streams, painted and compressed on other threads from here to step 10.
     ContentBuilder contents(pages, frames, set_up->resources, PaintSettings{colours, options.marks});
 
     // 5. Links and bookmarks, now that every destination page exists.
@@ -415,26 +416,24 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
     if (options.two_page_spread) hpdf::require_version(doc, HPDF_VER_15);
     if (options.pdfa) hpdf::require_version(doc, HPDF_VER_17);
 
-    // 9. Every part of the composite glyphs drawn goes into the font subsets, and the painted
-    //    pages' compressed streams become their contents.
+    // 9. Every part of the composite glyphs drawn goes into the font subsets, and each page
+    //    takes its content stream from the painters when libharu saves it.
     for (std::size_t i = 0; i < fonts->fonts.size() && i < faces.size(); ++i) {
         if (!fonts->fonts[i]) continue;
         if (auto r = hpdf::close_composite_glyphs(doc, fonts->fonts[i], faces[i].path); !r) {
             return core::unexpected(r.error());
         }
     }
-    auto painted = contents.finish();
-    if (!painted) return core::unexpected(painted.error());
-    std::size_t content_bytes = 0;
     for (std::size_t i = 0; i < handles.size(); ++i) {
-        if (auto r = hpdf::set_deflated_content(doc, handles[i], (*painted)[i]); !r)
+        const hpdf::DeferredContent content{&ContentBuilder::supply, &contents, i};
+        if (auto r = hpdf::set_deflated_content(doc, handles[i], content); !r)
             return core::unexpected(r.error());
-        content_bytes += (*painted)[i].size();
     }
 
-    // 10. The bytes, identified by their own hash.
+    // 10. The bytes, saved while the last pages are painted, identified by their own hash.
     if (auto r = hpdf::add_id_placeholder(doc); !r) return core::unexpected(r.error());
-    auto bytes = doc.save(content_bytes + pages.pages.size() * bytes_per_page + fixed_bytes);
+    auto bytes = doc.save(pages.pages.size() * bytes_per_page + fixed_bytes);
+    if (auto painted = contents.finish(); !painted) return core::unexpected(painted.error());
     if (!bytes) return bytes;
     if (!hpdf::fill_in_id(*bytes)) {
         return core::unexpected(error("the file identifier placeholder is missing from the PDF"));

@@ -21,13 +21,18 @@
 
 namespace folio::pdf::hpdf {
 
+/// Memory of libharu objects (hpdf_adapter.cpp).
+class Arena;
+
 /// What libharu's error handler last reported.
 struct ErrorRecord {
     HPDF_STATUS error = HPDF_OK;
     HPDF_STATUS detail = 0;
 };
 
-/// A libharu document: created with a recording error handler, freed on destruction.
+/// A libharu document: created with a recording error handler, freed on destruction. Its
+/// objects are allocated from an arena of the thread that creates it (see hpdf_adapter.cpp), so
+/// it must be used and destroyed on that thread.
 class Document {
 public:
     /// Creates an empty document; fails only when libharu cannot allocate one.
@@ -59,8 +64,10 @@ public:
     core::Result<std::string> save(std::size_t size_hint = 0);
 
 private:
+    /// HPDF_Free, then the arena's memory when this was its last document.
     struct Free {
-        void operator()(HPDF_Doc doc) const { HPDF_Free(doc); }
+        Arena* arena = nullptr;  ///< the creating thread's arena
+        void operator()(HPDF_Doc doc) const;
     };
     Document(std::unique_ptr<ErrorRecord> errors, HPDF_Doc doc);
     /// Builds the diagnostic for the recorded error and resets it.

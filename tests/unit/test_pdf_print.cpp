@@ -16,8 +16,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <utility>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "image/image.hpp"
@@ -429,6 +431,33 @@ TEST(PdfFonts, WidthsAndCidMapCoverOnlyTheDrawnCodePoints) {
     }
     EXPECT_EQ(bytes[2 * 'Z'], 0);  // not drawn
     EXPECT_EQ(bytes[2 * 'Z' + 1], 0);
+}
+
+TEST(PdfPrint, DocumentsOnSeveralThreadsGiveTheSameBytes) {
+    // Each thread's libharu documents live in that thread's arena.
+    const std::string expected = build(page_doc(true), {}, one_image(true));
+    std::vector<std::string> got(3);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < got.size(); ++t)
+        threads.emplace_back([&, t] { got[t] = build(page_doc(true), {}, one_image(true)); });
+    for (std::thread& t : threads) t.join();
+    for (const std::string& g : got) EXPECT_EQ(g, expected);
+}
+
+TEST(PdfPrint, ADocumentOutlivesAnotherOnTheSameThread) {
+    // The thread's arena is released only with its last document.
+    auto created = hpdf::Document::create();
+    auto second = hpdf::Document::create();
+    ASSERT_TRUE(created.has_value() && second.has_value());
+    std::optional<hpdf::Document> first(std::move(*created));
+    ASSERT_NE(HPDF_AddPage(first->get()), nullptr);
+    ASSERT_NE(HPDF_AddPage(second->get()), nullptr);
+    first.reset();
+    for (int i = 0; i < 200; ++i) ASSERT_NE(HPDF_AddPage(second->get()), nullptr);
+    auto bytes = second->save();
+    ASSERT_TRUE(bytes.has_value());
+    EXPECT_TRUE(bytes->starts_with("%PDF-1.3"));
+    EXPECT_NE(bytes->find("/Count 201"), std::string::npos);
 }
 
 }  // namespace

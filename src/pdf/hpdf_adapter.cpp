@@ -460,7 +460,7 @@ HPDF_STATUS read_content(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
     const std::string& bytes = bytes_of(stream);
     ContentSource& src = source_of(stream);
     const std::size_t n = std::min<std::size_t>(*size, bytes.size() - src.at);
-    std::memcpy(out, bytes.data() + src.at, n);
+    std::copy_n(bytes.data() + src.at, n, reinterpret_cast<char*>(out));
     src.at += n;
     *size = static_cast<HPDF_UINT>(n);
     return src.at == bytes.size() ? HPDF_STREAM_EOF : HPDF_OK;

@@ -350,8 +350,8 @@ Status make_archival(hpdf::Document& doc, const InfoValues& info,
 /// destinations, bookmarks) and how many bytes of the file it takes; estimates that only size
 /// buffers up front.
 constexpr std::size_t objects_per_page = 32;
-constexpr std::size_t bytes_per_page = 8 * 1024;
-constexpr std::size_t fixed_bytes = 512 * 1024;  ///< fonts, images, catalog, xref
+constexpr std::size_t bytes_per_page = std::size_t{8} * 1024;
+constexpr std::size_t fixed_bytes = std::size_t{512} * 1024;  ///< fonts, images, catalog, xref
 
 }  // namespace
 

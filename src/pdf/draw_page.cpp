@@ -1,175 +1,157 @@
-// Painting one page. Items are painted in their order; a Painter remembers the page's graphics
-// and text state (open text object, font and size, character spacing, fill colour) so that a
-// run in the same font, size and colour as the previous one costs only its Tm and TJ.
+// Painting one page into the bytes of its content stream. Items are painted in their order; a
+// Painter remembers the page's graphics and text state (open text object, font and size,
+// character spacing, fill colour) so that a run in the same font, size and colour as the
+// previous one costs only its Tm and TJ.
 //
-// A glyph run becomes
+// A page is
+//     q  1 0 0 1 o o cm  -b -b w h re W n      (trim box placed, clipped to the bleed box)
+//     ...items...
+//     Q  ...marks...
+// and a glyph run becomes
 //     BT                          (kept open across consecutive runs; closed for rectangles)
 //     r g b rg | c m y k k        (only when the colour changes)
-//     /F1 10 Tf                   (libharu's SetFontAndSize, which registers the font resource)
+//     /F1 10 Tf                   (only when the font or size changes)
 //     0.5 Tc                      (only when the letter spacing changes)
 //     1 0 0 1 x y Tm
 //     [<00410020> -250 <0042>] TJ (CID = code point; after each U+0020, -word_spacing*1000/size;
 //                                  after a kerned character, -kern: [<0041> 64 <0056>] for AV)
-// Every drawn code point is first measured once per font with HPDF_Font_GetUnicodeWidth, which
-// marks its glyph for the embedded subset: glyphs written only through raw TJ would be missing.
+// Every operator that libharu's API would have written (q, cm, re, rg, Tf, Do, ...) is written
+// with its number format (hpdf::append_real), so the bytes are the ones libharu would produce.
 
 #include "pdf/draw_page.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <initializer_list>
 #include <optional>
+#include <thread>
+#include <string_view>
 #include <variant>
+
+#include "pdf/hpdf_adapter.hpp"
 
 namespace folio::pdf {
 namespace {
 
-using Status = core::Result<core::Ok>;
-
 /// Appends `cp` as four upper-case hex digits.
 void append_hex4(std::string& out, char32_t cp) {
     static constexpr char digits[] = "0123456789ABCDEF";
-    out += digits[(cp >> 12) & 0xF];
-    out += digits[(cp >> 8) & 0xF];
-    out += digits[(cp >> 4) & 0xF];
-    out += digits[cp & 0xF];
+    const char hex[4] = {digits[(cp >> 12) & 0xF], digits[(cp >> 8) & 0xF], digits[(cp >> 4) & 0xF],
+                         digits[cp & 0xF]};
+    out.append(hex, 4);
 }
 
 /// A colour component as libharu takes it, within 0..1.
-HPDF_REAL component(double v) {
-    return static_cast<HPDF_REAL>(std::isfinite(v) ? std::clamp(v, 0.0, 1.0) : 0.0);
-}
+double component(double v) { return std::isfinite(v) ? std::clamp(v, 0.0, 1.0) : 0.0; }
 
-core::Diagnostic error(std::string message) {
-    return core::Diagnostic{core::Severity::error, "pdf.write", std::move(message), {}};
+/// Appends the operands of an operator, each followed by a space, in libharu's number format.
+void reals(std::string& out, std::initializer_list<double> values) {
+    for (double v : values) {
+        hpdf::append_real(out, v);
+        out += ' ';
+    }
 }
 
 /// Paints the items of one page; see the file comment for the operators and the state it keeps.
 class Painter {
 public:
-    Painter(hpdf::Document& doc, HPDF_Page page, double height, PaintContext& context)
-        : m_doc(doc), m_page(page), m_height(height), m_fonts(context.fonts),
-          m_images(context.images), m_colours(context.colours) {}
+    Painter(std::string& out, double height, const PageResources& names, ColourPolicy colours)
+        : m_out(out), m_height(height), m_names(names), m_colours(colours) {}
 
-    Status operator()(const layout::GlyphRun& run);
-    Status operator()(const layout::FilledRect& r) { return fill_rect(r.rect, r.color); }
-    Status operator()(const layout::ImageBox& b);
-    Status operator()(const layout::LinkArea& /*link*/) { return core::Ok{}; }  // second pass
-    Status operator()(const layout::Anchor& /*anchor*/) { return core::Ok{}; }  // second pass
+    void operator()(const layout::GlyphRun& run);
+    void operator()(const layout::FilledRect& r) { fill_rect(r.rect, r.color); }
+    void operator()(const layout::ImageBox& b);
+    void operator()(const layout::LinkArea& /*link*/) {}  // second pass
+    void operator()(const layout::Anchor& /*anchor*/) {}  // second pass
 
     /// Closes an open text object; call after the last item.
-    Status finish() { return end_text(); }
+    void finish() { end_text(); }
 
 private:
-    Status begin_text();
-    Status end_text();
-    Status set_fill(const core::Color& c);
-    Status set_font(HPDF_Font font, double size);
-    Status mark_glyphs(text::FontId id, HPDF_Font font, const std::u32string& text);
+    void begin_text();
+    void end_text();
+    void set_fill(const core::Color& c);
+    void set_font(const std::string& name, double size);
     void append_show(const layout::GlyphRun& run);
-    Status fill_rect(const core::Rect& r, const core::Color& c);
+    void fill_rect(const core::Rect& r, const core::Color& c);
 
-    hpdf::Document& m_doc;
-    HPDF_Page m_page;
+    std::string& m_out;
     double m_height;
-    FontTable& m_fonts;
-    ImageTable& m_images;
+    const PageResources& m_names;
     ColourPolicy m_colours;
     bool m_in_text = false;
-    HPDF_Font m_font = nullptr;
+    const std::string* m_font = nullptr;
     double m_size = 0;
     double m_char_space = 0;  ///< the PDF default Tc
     std::optional<core::Color> m_fill;
-    std::string m_ops;  ///< reused buffer for the raw operators of one run
 };
 
-Status Painter::operator()(const layout::GlyphRun& run) {
-    if (std::none_of(run.text.begin(), run.text.end(), is_drawn)) return core::Ok{};
-    if (run.font >= m_fonts.fonts.size() || m_fonts.fonts[run.font] == nullptr) {
-        return core::unexpected(
-            error("glyph run uses font " + std::to_string(run.font) + ", which is not loaded"));
-    }
-    if (!std::isfinite(run.size) || run.size <= 0) {
-        return core::unexpected(error("glyph run has an invalid font size"));
-    }
-    HPDF_Font font = m_fonts.fonts[run.font];
-    if (auto r = mark_glyphs(run.font, font, run.text); !r) return r;
-    if (auto r = begin_text(); !r) return r;
-    if (auto r = set_fill(run.color); !r) return r;
-    if (auto r = set_font(font, run.size); !r) return r;
-    m_ops.clear();
+void Painter::operator()(const layout::GlyphRun& run) {
+    if (std::none_of(run.text.begin(), run.text.end(), is_drawn)) return;
+    begin_text();
+    set_fill(run.color);
+    set_font(m_names.fonts[run.font], run.size);
     if (run.letter_spacing != m_char_space) {
-        append_number(m_ops, run.letter_spacing);
-        m_ops += " Tc\n";
+        append_number(m_out, run.letter_spacing);
+        m_out += " Tc\n";
         m_char_space = run.letter_spacing;
     }
     append_show(run);
-    return hpdf::write_raw(m_doc, m_page, m_ops);
 }
 
-Status Painter::operator()(const layout::ImageBox& b) {
-    auto image = m_images.get(m_doc, b.path);
-    if (!image) return core::unexpected(image.error());
-    if (auto s = end_text(); !s) return s;
-    // DrawImage wraps the placement in q ... cm /ImN Do Q.
-    return m_doc.check(HPDF_Page_DrawImage(m_page, *image, static_cast<HPDF_REAL>(b.rect.x),
-                                           static_cast<HPDF_REAL>(m_height - b.rect.bottom()),
-                                           static_cast<HPDF_REAL>(b.rect.width),
-                                           static_cast<HPDF_REAL>(b.rect.height)),
-                       "drawing image " + b.path);
+void Painter::operator()(const layout::ImageBox& b) {
+    end_text();
+    // HPDF_Page_DrawImage: q, the placement as a cm, Do, Q.
+    m_out += "q\n";
+    reals(m_out, {b.rect.width, 0, 0, b.rect.height, b.rect.x, m_height - b.rect.bottom()});
+    m_out += "cm\n/";
+    m_out += m_names.image(b.path);
+    m_out += " Do\nQ\n";
 }
 
-Status Painter::begin_text() {
-    if (m_in_text) return core::Ok{};
+void Painter::begin_text() {
+    if (m_in_text) return;
     m_in_text = true;
-    return m_doc.check(HPDF_Page_BeginText(m_page), "beginning a text object");
+    m_out += "BT\n";
 }
 
-Status Painter::end_text() {
-    if (!m_in_text) return core::Ok{};
+void Painter::end_text() {
+    if (!m_in_text) return;
     m_in_text = false;
-    return m_doc.check(HPDF_Page_EndText(m_page), "ending a text object");
+    m_out += "ET\n";
 }
 
-Status Painter::set_fill(const core::Color& given) {
+void Painter::set_fill(const core::Color& given) {
     const core::Color c = apply(m_colours, given);
-    if (m_fill && *m_fill == c) return core::Ok{};
+    if (m_fill && *m_fill == c) return;
     m_fill = c;
-    const HPDF_STATUS status =
-        c.space == core::Color::Space::rgb
-            ? HPDF_Page_SetRGBFill(m_page, component(c.c[0]), component(c.c[1]), component(c.c[2]))
-            : HPDF_Page_SetCMYKFill(m_page, component(c.c[0]), component(c.c[1]), component(c.c[2]),
-                                    component(c.c[3]));
-    return m_doc.check(status, "setting the fill colour");
-}
-
-Status Painter::set_font(HPDF_Font font, double size) {
-    if (font == m_font && size == m_size) return core::Ok{};
-    m_font = font;
-    m_size = size;
-    return m_doc.check(HPDF_Page_SetFontAndSize(m_page, font, static_cast<HPDF_REAL>(size)),
-                       "selecting a font and size");
-}
-
-Status Painter::mark_glyphs(text::FontId id, HPDF_Font font, const std::u32string& text) {
-    auto& marked = m_fonts.marked[id];
-    bool measured = false;
-    for (char32_t cp : text) {
-        if (!is_drawn(cp) || marked[cp]) continue;
-        HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp));
-        marked[cp] = true;
-        measured = true;
+    if (c.space == core::Color::Space::rgb) {
+        reals(m_out, {component(c.c[0]), component(c.c[1]), component(c.c[2])});
+        m_out += "rg\n";
+    } else {
+        reals(m_out, {component(c.c[0]), component(c.c[1]), component(c.c[2]), component(c.c[3])});
+        m_out += "k\n";
     }
-    // GetUnicodeWidth reports failure only through the error handler.
-    return measured ? m_doc.check(HPDF_OK, "marking glyphs for the font subset") : core::Ok{};
+}
+
+void Painter::set_font(const std::string& name, double size) {
+    if (m_font != nullptr && *m_font == name && size == m_size) return;
+    m_font = &name;
+    m_size = size;
+    m_out += '/';
+    m_out += name;
+    m_out += ' ';
+    hpdf::append_real(m_out, size);
+    m_out += " Tf\n";
 }
 
 void Painter::append_show(const layout::GlyphRun& run) {
-    m_ops += "1 0 0 1 ";
-    append_number(m_ops, run.origin.x);
-    m_ops += ' ';
-    append_number(m_ops, m_height - run.origin.y);
-    m_ops += " Tm\n[";
+    m_out += "1 0 0 1 ";
+    append_number(m_out, run.origin.x);
+    m_out += ' ';
+    append_number(m_out, m_height - run.origin.y);
+    m_out += " Tm\n[";
     // TJ numbers are thousandths of the font size, positive = move left; Tw does not apply to
     // two-byte codes, so word spacing is an adjustment after each space.
     // Kerns are 1/1000 em already, negative = closer, so they are written negated.
@@ -183,35 +165,77 @@ void Painter::append_show(const layout::GlyphRun& run) {
         const int kern = kerned ? run.kern[i] : 0;
         if (is_drawn(cp)) {
             if (!open) {
-                m_ops += '<';
+                m_out += '<';
                 open = true;
             }
-            append_hex4(m_ops, cp);
+            append_hex4(m_out, cp);
         }
         const double adjust = (cp == U' ' && spaced ? gap : 0) - kern;
         if (adjust != 0) {
-            if (open) m_ops += '>';
-            m_ops += ' ';
-            append_number(m_ops, adjust);
-            m_ops += ' ';
+            if (open) m_out += '>';
+            m_out += ' ';
+            append_number(m_out, adjust);
+            m_out += ' ';
             open = false;
         }
     }
-    if (open) m_ops += '>';
-    m_ops += "] TJ\n";
+    if (open) m_out += '>';
+    m_out += "] TJ\n";
 }
 
-Status Painter::fill_rect(const core::Rect& r, const core::Color& c) {
-    if (auto s = end_text(); !s) return s;
-    if (auto s = set_fill(c); !s) return s;
-    const HPDF_STATUS status = HPDF_Page_Rectangle(
-        m_page, static_cast<HPDF_REAL>(r.x), static_cast<HPDF_REAL>(m_height - r.bottom()),
-        static_cast<HPDF_REAL>(r.width), static_cast<HPDF_REAL>(r.height));
-    if (auto s = m_doc.check(status, "drawing a rectangle"); !s) return s;
-    return m_doc.check(HPDF_Page_Fill(m_page), "filling a rectangle");
+void Painter::fill_rect(const core::Rect& r, const core::Color& c) {
+    end_text();
+    set_fill(c);
+    reals(m_out, {r.x, m_height - r.bottom(), r.width, r.height});
+    m_out += "re\nf\n";
 }
 
 }  // namespace
+
+const std::string& PageResources::image(const std::string& path) const {
+    static const std::string none;
+    for (const auto& [p, name] : images) {
+        if (p == path) return name;
+    }
+    return none;
+}
+
+void GlyphUse::add(std::size_t font, char32_t cp) {
+    std::vector<std::uint64_t>& bits = m_bits[font];
+    if (bits.empty()) bits.assign(0x10000 / 64, 0);
+    bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+}
+
+void GlyphUse::add_drawn(std::size_t font, std::u32string_view text) {
+    std::vector<std::uint64_t>& bits = m_bits[font];
+    if (bits.empty()) bits.assign(0x10000 / 64, 0);
+    std::uint64_t* words = bits.data();
+    for (char32_t cp : text) {
+        if (is_drawn(cp)) words[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    }
+}
+
+void GlyphUse::merge(const GlyphUse& other) {
+    for (std::size_t f = 0; f < m_bits.size() && f < other.m_bits.size(); ++f) {
+        const std::vector<std::uint64_t>& theirs = other.m_bits[f];
+        if (theirs.empty()) continue;
+        std::vector<std::uint64_t>& mine = m_bits[f];
+        if (mine.empty()) mine.assign(theirs.size(), 0);
+        for (std::size_t w = 0; w < theirs.size(); ++w) mine[w] |= theirs[w];
+    }
+}
+
+std::vector<char32_t> GlyphUse::code_points(std::size_t font) const {
+    std::vector<char32_t> cps;
+    if (font >= m_bits.size()) return cps;
+    const std::vector<std::uint64_t>& bits = m_bits[font];
+    for (std::size_t w = 0; w < bits.size(); ++w) {
+        for (std::uint64_t word = bits[w]; word != 0; word &= word - 1) {
+            cps.push_back(static_cast<char32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(word))));
+        }
+    }
+    return cps;
+}
 
 bool is_drawn(char32_t cp) {
     if (cp == 0x00AD) return false;                             // soft hyphen
@@ -220,9 +244,11 @@ bool is_drawn(char32_t cp) {
     return cp <= 0xFFFF;
 }
 
-void append_number(std::string& out, double v) {
-    if (!std::isfinite(v)) v = 0;
-    v = std::clamp(v, -32767.0, 32767.0);
+namespace {
+
+/// append_number through std::to_chars: exact for every double, but slow for the hundreds of
+/// thousands of numbers in the TJ arrays of a long document.
+void append_number_exact(std::string& out, double v) {
     char buf[32];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
     (void)ec;  // |v| <= 32767 with 3 decimals always fits
@@ -237,13 +263,101 @@ void append_number(std::string& out, double v) {
     }
 }
 
-core::Result<core::Ok> draw_page(hpdf::Document& doc, HPDF_Page target, const layout::Page& page,
-                                 PaintContext& context) {
-    Painter painter(doc, target, page.size.height, context);
-    for (const layout::Item& item : page.items) {
-        if (auto r = std::visit(painter, item); !r) return r;
+}  // namespace
+
+void append_number(std::string& out, double v) {
+    if (!std::isfinite(v)) v = 0;
+    v = std::clamp(v, -32767.0, 32767.0);
+    // Fast path: round v * 1000 to an integer and print that. The product is within 2e-9 of the
+    // exact value (|v * 1000| < 2^25), so unless its fraction is within 1e-6 of a half the
+    // integer is the one to_chars rounds to; near a half, to_chars decides.
+    const double scaled = v * 1000.0;
+    const double below = std::floor(scaled);
+    const double fraction = scaled - below;
+    if (std::abs(fraction - 0.5) <= 1e-6) {
+        append_number_exact(out, v);
+        return;
     }
-    return painter.finish();
+    const auto thousandths = static_cast<long long>(fraction < 0.5 ? below : below + 1);
+    if (thousandths == 0) {  // also what "-0.000" becomes
+        out += '0';
+        return;
+    }
+    char buf[24];
+    char* p = buf + sizeof buf;
+    unsigned long long u = thousandths < 0 ? 0ULL - static_cast<unsigned long long>(thousandths)
+                                           : static_cast<unsigned long long>(thousandths);
+    unsigned decimals = static_cast<unsigned>(u % 1000);
+    u /= 1000;
+    if (decimals != 0) {
+        int digits = 3;
+        while (decimals % 10 == 0) {  // no trailing zeros
+            decimals /= 10;
+            --digits;
+        }
+        for (int i = 0; i < digits; ++i) {
+            *--p = static_cast<char>('0' + decimals % 10);
+            decimals /= 10;
+        }
+        *--p = '.';
+    }
+    do {
+        *--p = static_cast<char>('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (thousandths < 0) *--p = '-';
+    out.append(p, static_cast<std::size_t>(buf + sizeof buf - p));
+}
+
+namespace {
+
+/// The code points drawn on pages [first, last).
+GlyphUse glyph_use_of(const layout::PagedDocument& pages, std::size_t first, std::size_t last,
+                      std::size_t fonts) {
+    GlyphUse used(fonts);
+    for (std::size_t i = first; i < last; ++i) {
+        for (const layout::Item& item : pages.pages[i].items) {
+            const auto* run = std::get_if<layout::GlyphRun>(&item);
+            if (run != nullptr && run->font < fonts) used.add_drawn(run->font, run->text);
+        }
+    }
+    return used;
+}
+
+}  // namespace
+
+GlyphUse glyph_use(const layout::PagedDocument& pages, std::size_t fonts) {
+    // Every character of the document is looked at, which is worth splitting between threads
+    // for a long document (a union, so the split does not change the result).
+    const std::size_t n = pages.pages.size();
+    const std::size_t threads =
+        std::clamp<std::size_t>(n / 64, 1, std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<GlyphUse> parts(threads);
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) {
+        pool.emplace_back([&, t] { parts[t] = glyph_use_of(pages, n * t / threads, n * (t + 1) / threads, fonts); });
+    }
+    parts[0] = glyph_use_of(pages, 0, n / threads, fonts);
+    for (std::thread& thread : pool) thread.join();
+    for (std::size_t t = 1; t < threads; ++t) parts[0].merge(parts[t]);
+    return std::move(parts[0]);
+}
+
+void paint_page(const layout::Page& page, const PageFrame& frame, const PageResources& names,
+                const PaintSettings& settings, std::string& out) {
+    // The trim box translated to its place on the media box and clipped to the bleed box, so
+    // nothing reaches the marks.
+    out += "q\n";
+    reals(out, {1, 0, 0, 1, frame.offset(), frame.offset()});
+    out += "cm\n";
+    reals(out, {-frame.bleed, -frame.bleed, frame.trim_width + 2 * frame.bleed,
+                frame.trim_height + 2 * frame.bleed});
+    out += "re\nW\nn\n";
+    Painter painter(out, page.size.height, names, settings.colours);
+    for (const layout::Item& item : page.items) std::visit(painter, item);
+    painter.finish();
+    out += "Q\n";
+    if (settings.marks) append_marks(out, frame, settings.colours == ColourPolicy::rgb);
 }
 
 }  // namespace folio::pdf

@@ -1,24 +1,21 @@
 #pragma once
-/// Painting one laid-out page into a libharu page: glyph runs as raw TJ arrays, filled
-/// rectangles, images. Links, anchors and outlines belong to write_pdf's second pass.
+/// Painting one laid-out page: the bytes of its content stream (glyph runs as TJ arrays, filled
+/// rectangles, images, the bleed clip and the printer's marks), built without libharu so that
+/// pages can be painted on several threads at once. Links, anchors and outlines belong to
+/// write_pdf's second pass; adding the page, its boxes and its resources to libharu to its first
+/// (page_setup.hpp).
 
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
-#include "core/result.hpp"
 #include "layout/paged_document.hpp"
 #include "pdf/colour.hpp"
-#include "pdf/hpdf_adapter.hpp"
-#include "pdf/images.hpp"
+#include "pdf/marks.hpp"
 
 namespace folio::pdf {
-
-/// The libharu fonts of one document, indexed by text::FontId (nullptr = not loaded), and the
-/// code points each has already marked for its subset.
-struct FontTable {
-    std::vector<HPDF_Font> fonts;
-    std::vector<std::vector<bool>> marked;  ///< [font][cp], BMP only
-};
 
 /// True when a glyph run draws `cp`: not the soft hyphen (layout supplies a real '-' where a line
 /// breaks), not a control character, and inside the BMP (libharu's CIDs are 16-bit).
@@ -28,16 +25,50 @@ bool is_drawn(char32_t cp);
 /// libharu's real range of +-32767.
 void append_number(std::string& out, double v);
 
-/// What painting needs besides the page: the document's fonts and images, and its colour policy.
-struct PaintContext {
-    FontTable& fonts;
-    ImageTable& images;
-    ColourPolicy colours = ColourPolicy::as_given;
+/// The names under which one page's /Resources hold what its items use, as libharu registered
+/// them ("F1", "X1", ...).
+struct PageResources {
+    std::vector<std::string> fonts;  ///< by text::FontId; "" = not used on this page
+    std::vector<std::pair<std::string, std::string>> images;  ///< (ImageBox::path, name)
+
+    /// The name of the image at `path`; "" when the page does not use it.
+    [[nodiscard]] const std::string& image(const std::string& path) const;
 };
 
-/// Paints `page`'s items, in order, onto `target`, flipping y to the bottom-left origin of the
-/// trim box (the caller translates the trim box to its place on the media box).
-core::Result<core::Ok> draw_page(hpdf::Document& doc, HPDF_Page target, const layout::Page& page,
-                                 PaintContext& context);
+/// The code points glyph runs draw, per text::FontId: a bit set over the BMP for each font.
+class GlyphUse {
+public:
+    /// Room for `fonts` FontIds, none used yet.
+    explicit GlyphUse(std::size_t fonts = 0) : m_bits(fonts) {}
+
+    /// Records that font `font` draws `cp` (a BMP code point).
+    void add(std::size_t font, char32_t cp);
+    /// Records the code points of `text` that font `font` draws (is_drawn).
+    void add_drawn(std::size_t font, std::u32string_view text);
+    /// Adds everything `other` records (same number of fonts).
+    void merge(const GlyphUse& other);
+    /// The code points font `font` draws, in ascending order.
+    [[nodiscard]] std::vector<char32_t> code_points(std::size_t font) const;
+
+private:
+    std::vector<std::vector<std::uint64_t>> m_bits;  ///< [font][cp / 64], empty until used
+};
+
+/// How every page of a document is painted.
+struct PaintSettings {
+    ColourPolicy colours = ColourPolicy::as_given;
+    bool marks = false;  ///< printer's marks in the slug (the frame has room for them)
+};
+
+/// The code points the glyph runs of `pages` draw, for each of `fonts` FontIds (runs naming
+/// another FontId are skipped; write_pdf reports them).
+GlyphUse glyph_use(const layout::PagedDocument& pages, std::size_t fonts);
+
+/// Appends the content stream of `page` to `out`: the trim box placed on the media box (`frame`)
+/// and clipped to the bleed, the items in order (y flipped to the bottom-left origin), then the
+/// marks. The page's fonts and images must be in `names` (page_setup checks that before any page
+/// is painted). Pure; safe on any thread.
+void paint_page(const layout::Page& page, const PageFrame& frame, const PageResources& names,
+                const PaintSettings& settings, std::string& out);
 
 }  // namespace folio::pdf

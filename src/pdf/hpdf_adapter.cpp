@@ -4,6 +4,7 @@
 // layout is only valid for 2.3.0, hence the static_assert; nothing outside this file uses them.
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_mmgr.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include <hpdf_font.h>
@@ -11,12 +12,15 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <hpdf_version.h>
-#include <zlib.h>
+#include <hpdf_utils.h>
 
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <thread>
+#include <cstdint>
+#include <cstddef>
+#include <cstdlib>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -140,13 +144,84 @@ const std::string& identity_to_unicode_cmap() {
 
 }  // namespace
 
+/// Memory for the libharu documents of one thread. libharu makes a few hundred small objects per
+/// page (a dictionary entry, a number, a name, a reference proxy each) through malloc and frees
+/// them one by one in HPDF_Free: a fifth of the writer's time went to glibc's malloc and free.
+/// Here they are carved from large blocks and released all at once when the thread's last
+/// document is freed; libharu's own free calls do nothing. (Its built-in memory pool does the
+/// same but does not align what it hands out, which is why it is not used.)
+class Arena {
+public:
+    Arena() = default;
+    Arena(const Arena&) = delete;
+    Arena& operator=(const Arena&) = delete;
+    ~Arena() { release_all(); }
+
+    void* allocate(std::size_t size) {
+        size = (size + (alignment - 1)) & ~(alignment - 1);
+        if (size > block_size / 8) {  // large: a block of its own
+            void* p = std::aligned_alloc(alignment, size);
+            if (p != nullptr) m_blocks.push_back(p);
+            return p;
+        }
+        if (size > m_left) {
+            void* block = std::aligned_alloc(alignment, block_size);
+            if (block == nullptr) return nullptr;
+            m_blocks.push_back(block);
+            m_next = static_cast<std::byte*>(block);
+            m_left = block_size;
+        }
+        void* p = m_next;
+        m_next += size;
+        m_left -= size;
+        return p;
+    }
+
+    void retain() { ++m_users; }
+    void release() {
+        if (--m_users == 0) release_all();
+    }
+
+private:
+    static constexpr std::size_t alignment = 16;
+    static constexpr std::size_t block_size = std::size_t{1} << 20;
+
+    void release_all() {
+        for (void* block : m_blocks) std::free(block);
+        m_blocks.clear();
+        m_next = nullptr;
+        m_left = 0;
+    }
+
+    std::vector<void*> m_blocks;
+    std::byte* m_next = nullptr;
+    std::size_t m_left = 0;
+    std::size_t m_users = 0;
+};
+
+namespace {
+
+thread_local Arena t_arena;
+
+void* arena_alloc(HPDF_UINT size) { return t_arena.allocate(size); }
+void arena_free(void* /*ptr*/) {}  // everything goes when the arena is released
+
+}  // namespace
+
+void Document::Free::operator()(HPDF_Doc doc) const {
+    HPDF_Free(doc);
+    if (arena != nullptr) arena->release();
+}
+
 Document::Document(std::unique_ptr<ErrorRecord> errors, HPDF_Doc doc)
-    : m_errors(std::move(errors)), m_doc(doc) {}
+    : m_errors(std::move(errors)), m_doc(doc, Free{&t_arena}) {}
 
 core::Result<Document> Document::create() {
     auto errors = std::make_unique<ErrorRecord>();
-    HPDF_Doc doc = HPDF_New(record_error, errors.get());
+    t_arena.retain();
+    HPDF_Doc doc = HPDF_NewEx(record_error, arena_alloc, arena_free, 0, errors.get());
     if (doc == nullptr) {
+        t_arena.release();
         return core::unexpected(
             core::Diagnostic{core::Severity::error,
                              "pdf.write",
@@ -184,34 +259,129 @@ core::Diagnostic Document::failure(std::string_view what) {
     return core::Diagnostic{core::Severity::error, "pdf.write", std::move(message), {}};
 }
 
-core::Result<std::string> Document::save() {
+namespace {
+
+/// libharu's write callback for save(): appends to the std::string held as the stream's attr.
+HPDF_STATUS append_to_string(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
+    static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
+    return HPDF_OK;
+}
+
+}  // namespace
+
+core::Result<std::string> Document::save(std::size_t size_hint) {
+    // HPDF_SaveToStream writes into pdf->stream, creating a memory stream only when there is
+    // none, and empties it first only when it is a memory stream. Handing it a callback stream
+    // instead makes it write straight into `bytes`, without the memory stream's 4 KB blocks,
+    // its byte-by-byte copies and the copy back out (HPDF_ReadFromStream).
     HPDF_Doc doc = m_doc.get();
-    if (auto r = check(HPDF_SaveToStream(doc), "writing the PDF to memory"); !r)
-        return core::unexpected(r.error());
-    HPDF_UINT32 size = HPDF_GetStreamSize(doc);
-    if (size == 0) return core::unexpected(failure("writing the PDF to memory (empty result)"));
-    std::string bytes(size, '\0');
-    HPDF_UINT32 read = size;
-    const HPDF_STATUS status =
-        HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read);
-    // Reading the last byte reports HPDF_STREAM_EOF, which is not a failure here.
-    if (status == HPDF_STREAM_EOF || m_errors->error == HPDF_STREAM_EOF) {
-        HPDF_ResetError(doc);
-        *m_errors = ErrorRecord{};
-    }
-    if (status != HPDF_STREAM_EOF) {
-        if (auto r = check(status, "reading the PDF back from memory"); !r)
-            return core::unexpected(r.error());
-    }
-    if (read != size) {
-        return core::unexpected(core::Diagnostic{core::Severity::error,
-                                                 "pdf.write",
-                                                 "libharu returned " + std::to_string(read) +
-                                                     " of " + std::to_string(size) +
-                                                     " bytes of the PDF",
-                                                 {}});
-    }
+    std::string bytes;
+    bytes.reserve(size_hint);
+    HPDF_Stream sink = HPDF_CallbackWriter_New(doc->mmgr, append_to_string, &bytes);
+    if (sink == nullptr) return core::unexpected(failure("writing the PDF to memory"));
+    if (doc->stream != nullptr) HPDF_Stream_Free(doc->stream);
+    doc->stream = sink;
+    const HPDF_STATUS status = HPDF_SaveToStream(doc);
+    HPDF_Stream_Free(sink);  // it points at `bytes`, which does not outlive this call
+    doc->stream = nullptr;
+    if (auto r = check(status, "writing the PDF to memory"); !r) return core::unexpected(r.error());
+    if (bytes.empty()) return core::unexpected(failure("writing the PDF to memory (empty result)"));
     return bytes;
+}
+
+namespace {
+
+/// While it lives, the cmap libharu parsed from a TrueType font maps only the given code points,
+/// each to its own glyph. For a UTF-8 font CIDFontType2_New looks every BMP code point up (a
+/// linear search through the cmap's segments, 65,536 times per font) and writes a /W width for
+/// each one that has a glyph. The narrowed cmap has two segments, the drawn range through a
+/// glyph array and the closing 0xFFFF segment, so each lookup is short and /W lists only what the
+/// document draws; the CIDToGIDMap keeps its 65,535 entries, zero for what is not drawn. The
+/// subset is unaffected: libharu copies the font's own cmap table from the file.
+class NarrowedCmap {
+public:
+    NarrowedCmap(HPDF_FontDef fontdef, const std::vector<char32_t>& code_points) {
+        auto* attr = static_cast<HPDF_TTFontDefAttr>(fontdef->attr);
+        if (fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE || attr == nullptr ||
+            attr->cmap.format != 4 || attr->cmap.seg_count_x2 == 0) {
+            return;  // leave anything unexpected to libharu as it is
+        }
+        std::vector<std::pair<HPDF_UINT16, HPDF_UINT16>> glyphs;  // (code point, glyph)
+        for (char32_t cp : code_points) {
+            if (cp >= 0xFFFF) return;  // it would need the closing segment: keep the whole cmap
+            if (cp == 0) continue;
+            const auto code = static_cast<HPDF_UINT16>(cp);
+            const HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(fontdef, code);
+            if (gid != 0) glyphs.emplace_back(code, gid);
+        }
+        if (glyphs.empty()) return;  // nothing drawn: keep the whole cmap
+        const HPDF_UINT16 low = glyphs.front().first;
+        const HPDF_UINT16 high = glyphs.back().first;  // code_points are ascending
+        m_glyphs.assign(high - low + 1u, 0);
+        for (auto [code, gid] : glyphs) m_glyphs[code - low] = gid;
+        // Segment 0 reads m_glyphs: libharu's index is offset / 2 + i - segments + (c - start).
+        // Segment 1 maps 0xFFFF to glyph 0 (0xFFFF + 1).
+        m_starts = {low, 0xFFFF};
+        m_ends = {high, 0xFFFF};
+        m_deltas = {0, 1};
+        m_offsets = {4, 0};
+        m_cmap = &attr->cmap;
+        m_saved = *m_cmap;
+        m_cmap->seg_count_x2 = 4;
+        m_cmap->end_count = m_ends.data();
+        m_cmap->start_count = m_starts.data();
+        m_cmap->id_delta = m_deltas.data();
+        m_cmap->id_range_offset = m_offsets.data();
+        m_cmap->glyph_id_array = m_glyphs.data();
+        m_cmap->glyph_id_array_count = static_cast<HPDF_UINT>(m_glyphs.size());
+        // Every drawn code point must still find its glyph, or libharu keeps its own cmap.
+        for (auto [code, gid] : glyphs) {
+            if (HPDF_TTFontDef_GetGlyphid(fontdef, code) != gid) {
+                restore();
+                return;
+            }
+        }
+    }
+    NarrowedCmap(const NarrowedCmap&) = delete;
+    NarrowedCmap& operator=(const NarrowedCmap&) = delete;
+    ~NarrowedCmap() { restore(); }
+
+private:
+    void restore() {
+        if (m_cmap != nullptr) *m_cmap = m_saved;
+        m_cmap = nullptr;
+    }
+
+    HPDF_TTF_CmapRange* m_cmap = nullptr;
+    HPDF_TTF_CmapRange m_saved{};
+    std::array<HPDF_UINT16, 2> m_starts{};
+    std::array<HPDF_UINT16, 2> m_ends{};
+    std::array<HPDF_INT16, 2> m_deltas{};
+    std::array<HPDF_UINT16, 2> m_offsets{};
+    std::vector<HPDF_UINT16> m_glyphs;
+};
+
+}  // namespace
+
+core::Result<HPDF_Font> load_font(Document& doc, const std::string& path,
+                                  const std::vector<char32_t>& code_points) {
+    auto name = doc.check_handle(HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), HPDF_TRUE),
+                                 "loading font \"" + path + "\"");
+    if (!name) return core::unexpected(name.error());
+    const std::string what = "creating a UTF-8 font from \"" + path + "\"";
+    auto fontdef = doc.check_handle(HPDF_GetFontDef(doc.get(), *name), what);
+    if (!fontdef) return core::unexpected(fontdef.error());
+    core::Result<HPDF_Font> font = [&] {
+        const NarrowedCmap narrowed(*fontdef, code_points);
+        return doc.check_handle(HPDF_GetFont(doc.get(), *name, "UTF-8"), what);
+    }();
+    if (!font) return font;
+    if (auto r = fix_to_unicode(doc, *font); !r) return core::unexpected(r.error());
+    // Measuring a code point marks its glyph for the embedded subset.
+    for (char32_t cp : code_points) HPDF_Font_GetUnicodeWidth(*font, static_cast<HPDF_UNICODE>(cp));
+    if (auto r = doc.check(HPDF_OK, "marking glyphs for the font subset"); !r)
+        return core::unexpected(r.error());
+    return font;
 }
 
 core::Result<core::Ok> fix_to_unicode(Document& doc, HPDF_Font font) {
@@ -241,11 +411,130 @@ core::Result<core::Ok> fix_to_unicode(Document& doc, HPDF_Font font) {
         what);
 }
 
-core::Result<core::Ok> write_raw(Document& doc, HPDF_Page page, std::string_view ops) {
+void append_real(std::string& out, double v) {
+    // The operators format into a large buffer (HPDF_TMP_BUF_SIZ), so the end is never reached.
+    char buf[32] = {};
+    const char* end = HPDF_FToA(buf, static_cast<HPDF_REAL>(v), buf + sizeof buf - 1);
+    out.append(buf, static_cast<std::size_t>(end - buf));
+}
+
+core::Result<std::string> font_resource(Document& doc, HPDF_Page page, HPDF_Font font) {
+    const char* name = HPDF_Page_GetLocalFontName(page, font);
+    auto r = doc.check_handle(name, "registering a font on a page");
+    if (!r) return core::unexpected(r.error());
+    return std::string(name);
+}
+
+core::Result<std::string> image_resource(Document& doc, HPDF_Page page, HPDF_Image image) {
+    const char* name = HPDF_Page_GetXObjectName(page, image);
+    auto r = doc.check_handle(name, "registering an image on a page");
+    if (!r) return core::unexpected(r.error());
+    return std::string(name);
+}
+
+namespace {
+
+/// Where libharu reads a content stream from: bytes that folio owns, asked for on first use,
+/// and the read position.
+struct ContentSource {
+    DeferredContent deferred;
+    const std::string* bytes;
+    bool asked;
+    std::size_t at;
+};
+
+ContentSource& source_of(HPDF_Stream stream) { return *static_cast<ContentSource*>(stream->attr); }
+
+/// The source's bytes, asked for on first use; empty when they could not be made.
+const std::string& bytes_of(HPDF_Stream stream) {
+    static const std::string none;
+    ContentSource& src = source_of(stream);
+    if (!src.asked) {
+        src.bytes = src.deferred.get(src.deferred.context, src.deferred.index);
+        src.asked = true;
+    }
+    return src.bytes != nullptr ? *src.bytes : none;
+}
+
+HPDF_STATUS read_content(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
+    const std::string& bytes = bytes_of(stream);
+    ContentSource& src = source_of(stream);
+    const std::size_t n = std::min<std::size_t>(*size, bytes.size() - src.at);
+    std::copy_n(bytes.data() + src.at, n, reinterpret_cast<char*>(out));
+    src.at += n;
+    *size = static_cast<HPDF_UINT>(n);
+    return src.at == bytes.size() ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+HPDF_STATUS seek_content(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+    ContentSource& src = source_of(stream);
+    const auto size = static_cast<std::int64_t>(bytes_of(stream).size());
+    const std::int64_t base = mode == HPDF_SEEK_SET   ? 0
+                              : mode == HPDF_SEEK_CUR ? static_cast<std::int64_t>(src.at)
+                                                      : size;
+    const std::int64_t to = base + pos;
+    if (to < 0 || to > size) return HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0);
+    src.at = static_cast<std::size_t>(to);
+    return HPDF_OK;
+}
+
+HPDF_INT32 tell_content(HPDF_Stream stream) { return static_cast<HPDF_INT32>(source_of(stream).at); }
+
+HPDF_UINT32 content_size(HPDF_Stream stream) {
+    return static_cast<HPDF_UINT32>(bytes_of(stream).size());
+}
+
+void free_content_source(HPDF_Stream stream) { HPDF_FreeMem(stream->mmgr, stream->attr); }
+
+/// Written inside the content stream's dictionary in place of the Filter that libharu removes
+/// from a stream it does not compress itself.
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
+    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+}  // namespace
+
+core::Result<core::Ok> set_deflated_content(Document& doc, HPDF_Page page, DeferredContent content) {
+    const std::string_view what = "storing a page's compressed content";
     auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-    return doc.check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()),
-                                       static_cast<HPDF_UINT>(ops.size())),
-                     "writing page content");
+    HPDF_Dict contents = attr->contents;
+    if (contents == nullptr || contents->stream == nullptr || contents->write_fn != nullptr ||
+        contents->stream != attr->stream) {
+        return core::unexpected(core::Diagnostic{
+            core::Severity::error, "pdf.write",
+            "unexpected libharu page structure (not one plain content stream) while " +
+                std::string(what),
+            {}});
+    }
+    auto* source = static_cast<ContentSource*>(HPDF_GetMem(page->mmgr, sizeof(ContentSource)));
+    if (source == nullptr) return doc.check(HPDF_FAILD_TO_ALLOC_MEM, what);
+    *source = ContentSource{content, nullptr, false, 0};
+    HPDF_Stream reader = HPDF_CallbackReader_New(page->mmgr, read_content, seek_content,
+                                                 tell_content, content_size, source);
+    if (reader == nullptr) {
+        HPDF_FreeMem(page->mmgr, source);
+        return doc.check(HPDF_FAILD_TO_ALLOC_MEM, what);
+    }
+    reader->free_fn = free_content_source;  // the stream owns its source record
+    HPDF_Stream_Free(contents->stream);
+    contents->stream = reader;
+    attr->stream = reader;
+    // Already compressed: libharu copies the bytes and writes the /Filter through write_fn.
+    contents->filter = HPDF_STREAM_FILTER_NONE;
+    contents->write_fn = write_flate_filter;
+    return core::Ok{};
+}
+
+void expect_size(Document& doc, std::size_t objects, std::size_t pages) {
+    HPDF_Doc pdf = doc.get();
+    const auto grow = [](HPDF_List list, std::size_t expected) {
+        if (list != nullptr && expected > list->items_per_block)
+            list->items_per_block = static_cast<HPDF_UINT>(std::min<std::size_t>(expected, 1u << 24));
+    };
+    grow(pdf->xref->entries, objects);
+    grow(pdf->page_list, pages);
+    auto* kids = static_cast<HPDF_Array>(HPDF_Dict_GetItem(pdf->root_pages, "Kids", HPDF_OCLASS_ARRAY));
+    if (kids != nullptr) grow(kids->list, pages);
 }
 
 core::Result<core::Ok> set_xyz_keep_zoom(Document& doc, HPDF_Destination dest, HPDF_Page page,
@@ -369,84 +658,6 @@ bool fill_in_id(std::string& file) {
         ++replaced;
     }
     return replaced == 2;
-}
-
-namespace {
-
-/// Written inside the content stream's dictionary in place of the Filter that libharu removes
-/// from a stream it does not compress itself.
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
-    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
-
-/// zlib's deflate of `in` at the default level, as libharu's HPDF_Stream_WriteToStreamWithDeflate.
-bool deflate_bytes(const std::string& in, std::string& out) {
-    uLongf size = compressBound(static_cast<uLong>(in.size()));
-    out.resize(size);
-    if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(in.data()),
-                  static_cast<uLong>(in.size()), Z_DEFAULT_COMPRESSION) != Z_OK) {
-        return false;
-    }
-    out.resize(size);
-    return true;
-}
-
-}  // namespace
-
-core::Result<core::Ok> precompress_contents(Document& doc, const std::vector<HPDF_Page>& pages) {
-    std::vector<HPDF_Dict> dicts;
-    std::vector<std::string> raw;
-    for (HPDF_Page page : pages) {
-        HPDF_Dict contents = static_cast<HPDF_PageAttr>(page->attr)->contents;
-        if (!contents || !contents->stream || contents->write_fn != nullptr ||
-            !(contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE)) {
-            continue;  // not a plain compressed content stream: leave it to libharu
-        }
-        HPDF_Stream s = contents->stream;
-        std::string bytes(HPDF_Stream_Size(s), '\0');
-        HPDF_UINT size = static_cast<HPDF_UINT>(bytes.size());
-        if (size > 0) {
-            if (auto r = doc.check(HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET), "reading a page's content"); !r) return r;
-            const HPDF_STATUS st = HPDF_Stream_Read(s, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
-            if (st != HPDF_OK && st != HPDF_STREAM_EOF) {
-                return doc.check(st, "reading a page's content");
-            }
-            HPDF_ResetError(doc.get());
-            bytes.resize(size);
-        }
-        dicts.push_back(contents);
-        raw.push_back(std::move(bytes));
-    }
-    // Deflate on up to four threads; each page is independent, so the result does not depend on
-    // how the work is split.
-    std::vector<std::string> packed(raw.size());
-    std::vector<char> ok(raw.size(), 1);
-    const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-    auto work = [&](unsigned first) {
-        for (std::size_t i = first; i < raw.size(); i += threads) ok[i] = deflate_bytes(raw[i], packed[i]) ? 1 : 0;
-    };
-    if (threads > 1 && raw.size() > 8) {
-        std::vector<std::thread> pool;
-        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-        work(0);
-        for (auto& t : pool) t.join();
-    } else {
-        for (unsigned t = 0; t < threads; ++t) work(t);
-    }
-    for (std::size_t i = 0; i < dicts.size(); ++i) {
-        if (!ok[i]) continue;  // keep libharu's own compression for this page
-        HPDF_Stream s = dicts[i]->stream;
-        HPDF_MemStream_FreeData(s);
-        if (auto r = doc.check(HPDF_Stream_Write(s, reinterpret_cast<const HPDF_BYTE*>(packed[i].data()),
-                                                 static_cast<HPDF_UINT>(packed[i].size())),
-                               "storing a compressed page");
-            !r) {
-            return r;
-        }
-        dicts[i]->filter = HPDF_STREAM_FILTER_NONE;
-        dicts[i]->write_fn = write_flate_filter;
-    }
-    return core::Ok{};
 }
 
 core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, const char* prefix) {

@@ -3,21 +3,26 @@
 /// model (the rest of src/pdf/ uses only the public API). It owns the document handle (RAII),
 /// records errors through a handler that never jumps or throws, and turns a failed call into a
 /// "pdf.write" Diagnostic. It also carries the workarounds for 2.3.0's defects, as measured in the
-/// project's libharu 2.3.0 notes: the invalid ToUnicode CMap, raw content-stream writes, the
-/// destination that keeps the viewer's zoom, and print boxes besides the MediaBox.
+/// project's libharu 2.3.0 notes: the invalid ToUnicode CMap, content streams built outside
+/// libharu, the destination that keeps the viewer's zoom, and print boxes besides the MediaBox.
 ///
 /// Only src/pdf/ and the pdf unit tests include this header (hpdf.h is private to folio_pdf).
 
 #include <hpdf.h>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "core/result.hpp"
 
 namespace folio::pdf::hpdf {
+
+/// Memory of libharu objects (hpdf_adapter.cpp).
+class Arena;
 
 /// What libharu's error handler last reported.
 struct ErrorRecord {
@@ -25,7 +30,9 @@ struct ErrorRecord {
     HPDF_STATUS detail = 0;
 };
 
-/// A libharu document: created with a recording error handler, freed on destruction.
+/// A libharu document: created with a recording error handler, freed on destruction. Its
+/// objects are allocated from an arena of the thread that creates it (see hpdf_adapter.cpp), so
+/// it must be used and destroyed on that thread.
 class Document {
 public:
     /// Creates an empty document; fails only when libharu cannot allocate one.
@@ -52,12 +59,15 @@ public:
         return core::unexpected(failure(what));
     }
 
-    /// Serialises the document to memory and returns the whole file.
-    core::Result<std::string> save();
+    /// Serialises the document to memory and returns the whole file. `size_hint` is the
+    /// expected size in bytes (0 = unknown), reserved up front.
+    core::Result<std::string> save(std::size_t size_hint = 0);
 
 private:
+    /// HPDF_Free, then the arena's memory when this was its last document.
     struct Free {
-        void operator()(HPDF_Doc doc) const { HPDF_Free(doc); }
+        Arena* arena = nullptr;  ///< the creating thread's arena
+        void operator()(HPDF_Doc doc) const;
     };
     Document(std::unique_ptr<ErrorRecord> errors, HPDF_Doc doc);
     /// Builds the diagnostic for the recorded error and resets it.
@@ -67,14 +77,52 @@ private:
     std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, Free> m_doc;
 };
 
+/// Loads the TrueType font at `path` as a UTF-8 (Identity-H) font whose embedded subset holds
+/// the glyphs of `code_points` (BMP, ascending), with a valid ToUnicode map (fix_to_unicode).
+/// HPDF_GetFont looks every BMP code point up in the font's cmap with a linear search (3 ms per
+/// font) and writes a /W width for each one the font has (about 20 KB per font). Here the cmap
+/// is narrowed to `code_points` while the font is made, so the lookups are short and /W lists
+/// only the code points the document draws (the cmap is restored afterwards).
+core::Result<HPDF_Font> load_font(Document& doc, const std::string& path,
+                                  const std::vector<char32_t>& code_points);
+
 /// Replaces the ToUnicode CMap libharu 2.3.0 writes for a UTF-8 (Identity-H) TrueType font, whose
 /// `begincidrange` is invalid in a ToUnicode map, with an identity `bfrange` map for the BMP
 /// (surrogates excluded). Call right after HPDF_GetFont(pdf, name, "UTF-8").
 core::Result<core::Ok> fix_to_unicode(Document& doc, HPDF_Font font);
 
-/// Appends `ops` verbatim to the page's current content stream. Keep it to operators that
-/// libharu does not track (Tm, TJ, Tc, marked content) inside libharu-managed BT/ET.
-core::Result<core::Ok> write_raw(Document& doc, HPDF_Page page, std::string_view ops);
+/// Appends `v` (as the HPDF_REAL libharu's operators take) to `out` in libharu's own number
+/// format (HPDF_FToA: at most 5 decimals, clamped to +-32767), so that operators built without
+/// libharu are the bytes its operator functions would write. Pure; safe on any thread.
+void append_real(std::string& out, double v);
+
+/// The name ("F1", "F2", ...) under which `font` is in the page's /Resources /Font, added on
+/// first use, as HPDF_Page_SetFontAndSize registers it.
+core::Result<std::string> font_resource(Document& doc, HPDF_Page page, HPDF_Font font);
+
+/// The name ("X1", ...) under which `image` is in the page's /Resources /XObject, added on first
+/// use, as HPDF_Page_DrawImage registers it.
+core::Result<std::string> image_resource(Document& doc, HPDF_Page page, HPDF_Image image);
+
+/// A page's compressed content stream that may still be in the making when libharu saves.
+struct DeferredContent {
+    /// Returns the zlib stream for `index`, waiting for it if need be; it must stay alive and
+    /// unchanged until save() returns. nullptr = it could not be made: the page is saved empty
+    /// and the caller reports the failure.
+    const std::string* (*get)(void* context, std::size_t index);
+    void* context;
+    std::size_t index;
+};
+
+/// Makes `content` the page's content stream, marked /FlateDecode, without copying it into
+/// libharu: libharu asks for it when save() reaches the page and reads it from where it is.
+/// Nothing may be drawn on the page through libharu afterwards.
+core::Result<core::Ok> set_deflated_content(Document& doc, HPDF_Page page, DeferredContent content);
+
+/// Lets libharu's object table and page tree grow to about `objects` objects and `pages` pages
+/// without copying them over and over: 2.3.0 grows its lists by a fixed step (1024 objects, 20
+/// kids), a copy of the whole list each time, which is quadratic for 10,000 pages.
+void expect_size(Document& doc, std::size_t objects, std::size_t pages);
 
 /// Points `dest` at (left, top) on its page while keeping the viewer's zoom: /XYZ left top null.
 /// (HPDF_Destination_SetXYZ rejects zoom 0, which is how the API would say "keep".)
@@ -119,12 +167,6 @@ core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, cons
 /// libharu 2.3.0 follows composites one level only, so a Caladea "ő" (a composite of "o" and an
 /// accent that is itself a composite) lost its accent. `path` is the font file, read with FreeType.
 core::Result<core::Ok> close_composite_glyphs(Document& doc, HPDF_Font font, const std::string& path);
-
-/// Compresses the content stream of every page now, on several threads, and marks each as
-/// already Flate-encoded so that libharu copies it at save time instead of deflating it on one
-/// core (deflate was a third of the time of a large document). The bytes are the same as
-/// libharu's own compression would give (zlib's default level), so the output stays reproducible.
-core::Result<core::Ok> precompress_contents(Document& doc, const std::vector<HPDF_Page>& pages);
 
 /// Replaces the placeholder /ID of a saved file with the first 16 bytes of the SHA-256 of the
 /// whole file (placeholder included), in place; the length does not change, so every offset

@@ -7,6 +7,8 @@
 
 #include "pdf/marks.hpp"
 
+#include <initializer_list>
+
 namespace folio::pdf {
 namespace {
 
@@ -20,18 +22,42 @@ constexpr double reg_arm = 7;
 
 HPDF_REAL r(double v) { return static_cast<HPDF_REAL>(v); }
 
-/// Appends the segment (x0, y0)-(x1, y1) to the current path.
-Status segment(hpdf::Document& doc, HPDF_Page page, double x0, double y0, double x1, double y1) {
-    if (auto s = doc.check(HPDF_Page_MoveTo(page, r(x0), r(y0)), "drawing a mark"); !s) return s;
-    return doc.check(HPDF_Page_LineTo(page, r(x1), r(y1)), "drawing a mark");
+/// Appends the reals of an operator, each followed by a space, as libharu formats them.
+void reals(std::string& out, std::initializer_list<HPDF_REAL> values) {
+    for (HPDF_REAL v : values) {
+        hpdf::append_real(out, v);
+        out += ' ';
+    }
 }
 
-/// A registration mark centred on (cx, cy): a circle and a cross through it.
-Status registration(hpdf::Document& doc, HPDF_Page page, double cx, double cy) {
-    if (auto s = doc.check(HPDF_Page_Circle(page, r(cx), r(cy), r(reg_radius)), "drawing a mark"); !s)
-        return s;
-    if (auto s = segment(doc, page, cx - reg_arm, cy, cx + reg_arm, cy); !s) return s;
-    return segment(doc, page, cx, cy - reg_arm, cx, cy + reg_arm);
+/// Appends the segment (x0, y0)-(x1, y1) to the current path: "x0 y0 m", "x1 y1 l".
+void segment(std::string& out, double x0, double y0, double x1, double y1) {
+    reals(out, {r(x0), r(y0)});
+    out += "m\n";
+    reals(out, {r(x1), r(y1)});
+    out += "l\n";
+}
+
+/// A registration mark centred on (cx, cy): a circle and a cross through it. The circle is
+/// libharu's HPDF_Page_Circle: four Bezier quarters with its control-point factor 0.552, in
+/// single precision as it computes them.
+void registration(std::string& out, double cx, double cy) {
+    const HPDF_REAL x = r(cx);
+    const HPDF_REAL y = r(cy);
+    const HPDF_REAL ray = r(reg_radius);
+    const HPDF_REAL k = 0.552F;
+    reals(out, {x - ray, y});
+    out += "m\n";
+    reals(out, {x - ray, y + ray * k, x - ray * k, y + ray, x, y + ray});
+    out += "c\n";
+    reals(out, {x + ray * k, y + ray, x + ray, y + ray * k, x + ray, y});
+    out += "c\n";
+    reals(out, {x + ray, y - ray * k, x + ray * k, y - ray, x, y - ray});
+    out += "c\n";
+    reals(out, {x - ray * k, y - ray, x - ray, y - ray * k, x - ray, y});
+    out += "c\n";
+    segment(out, cx - reg_arm, cy, cx + reg_arm, cy);
+    segment(out, cx, cy - reg_arm, cx, cy + reg_arm);
 }
 
 }  // namespace
@@ -62,7 +88,7 @@ Status set_boxes(hpdf::Document& doc, HPDF_Page page, const PageFrame& frame) {
                               o + frame.trim_height);
 }
 
-Status draw_marks(hpdf::Document& doc, HPDF_Page page, const PageFrame& frame, bool gray) {
+void append_marks(std::string& out, const PageFrame& frame, bool gray) {
     const double left = frame.offset();
     const double bottom = frame.offset();
     const double right = left + frame.trim_width;
@@ -71,33 +97,27 @@ Status draw_marks(hpdf::Document& doc, HPDF_Page page, const PageFrame& frame, b
     const double far = near + crop_length;
     const double reg = frame.bleed + reg_distance;
 
-    if (auto s = doc.check(HPDF_Page_GSave(page), "drawing marks"); !s) return s;
-    if (auto s = doc.check(gray ? HPDF_Page_SetGrayStroke(page, 0)
-                                : HPDF_Page_SetCMYKStroke(page, 1, 1, 1, 1),
-                           "setting the registration colour");
-        !s)
-        return s;
-    if (auto s = doc.check(HPDF_Page_SetLineWidth(page, r(marks_line)), "drawing marks"); !s)
-        return s;
+    out += gray ? "q\n0 G\n" : "q\n1 1 1 1 K\n";
+    reals(out, {r(marks_line)});
+    out += "w\n";
     // Crop marks: each trim line extended outward at each of its two ends.
     for (double y : {bottom, top}) {
-        if (auto s = segment(doc, page, left - far, y, left - near, y); !s) return s;
-        if (auto s = segment(doc, page, right + near, y, right + far, y); !s) return s;
+        segment(out, left - far, y, left - near, y);
+        segment(out, right + near, y, right + far, y);
     }
     for (double x : {left, right}) {
-        if (auto s = segment(doc, page, x, bottom - far, x, bottom - near); !s) return s;
-        if (auto s = segment(doc, page, x, top + near, x, top + far); !s) return s;
+        segment(out, x, bottom - far, x, bottom - near);
+        segment(out, x, top + near, x, top + far);
     }
-    if (auto s = doc.check(HPDF_Page_Stroke(page), "drawing crop marks"); !s) return s;
+    out += "S\n";
     // Registration marks on each edge's midpoint.
     const double mid_x = (left + right) / 2;
     const double mid_y = (bottom + top) / 2;
-    if (auto s = registration(doc, page, mid_x, top + reg); !s) return s;
-    if (auto s = registration(doc, page, mid_x, bottom - reg); !s) return s;
-    if (auto s = registration(doc, page, left - reg, mid_y); !s) return s;
-    if (auto s = registration(doc, page, right + reg, mid_y); !s) return s;
-    if (auto s = doc.check(HPDF_Page_Stroke(page), "drawing registration marks"); !s) return s;
-    return doc.check(HPDF_Page_GRestore(page), "drawing marks");
+    registration(out, mid_x, top + reg);
+    registration(out, mid_x, bottom - reg);
+    registration(out, left - reg, mid_y);
+    registration(out, right + reg, mid_y);
+    out += "S\nQ\n";
 }
 
 }  // namespace folio::pdf

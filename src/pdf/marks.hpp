@@ -2,6 +2,8 @@
 /// Print geometry of a page (the trim box inside its bleed, inside the slug that holds the
 /// printer's marks) and the marks themselves.
 
+#include <string>
+
 #include "core/result.hpp"
 #include "layout/paged_document.hpp"
 #include "pdf/hpdf_adapter.hpp"
@@ -37,11 +39,11 @@ PageFrame frame_of(const layout::Page& page, bool marks);
 /// Sets the page's MediaBox, TrimBox and BleedBox from `frame`.
 core::Result<core::Ok> set_boxes(hpdf::Document& doc, HPDF_Page page, const PageFrame& frame);
 
-/// Draws crop marks at the four trim corners and registration marks (circle and cross) centred
-/// on the four edges, all outside the bleed, as 0.25 pt hairlines in the registration colour
-/// (all four inks at 100 %: 1 1 1 1 K), or in DeviceGray black when `gray` (PDF/A with an sRGB
-/// output intent may not use DeviceCMYK).
-core::Result<core::Ok> draw_marks(hpdf::Document& doc, HPDF_Page page, const PageFrame& frame,
-                                  bool gray);
+/// Appends the operators (libharu's bytes for the same drawing) of crop marks at the four trim
+/// corners and registration marks (circle and cross) centred on the four edges, all outside the
+/// bleed, as 0.25 pt hairlines in the registration colour (all four inks at 100 %: 1 1 1 1 K),
+/// or in DeviceGray black when `gray` (PDF/A with an sRGB output intent may not use DeviceCMYK).
+/// Pure; safe on any thread.
+void append_marks(std::string& out, const PageFrame& frame, bool gray);
 
 }  // namespace folio::pdf

@@ -3,17 +3,24 @@
 // Recipe:
 //   1. open a libharu document; Flate for everything and the UTF-8 encoders, before any font or
 //      page exists (each takes its filter when it is created)
-//   2. load each face some glyph run uses, once per file, with a valid ToUnicode map
-//   3. pass 1: add every page, sized to trim + bleed + slug, with its TrimBox and BleedBox; paint
-//      its items translated to the trim box and clipped to the bleed (draw_page.cpp), then the
-//      printer's marks in the slug (marks.cpp); images are embedded on first use (images.cpp)
-//   4. pass 2: link annotations and the outline; their destinations need every page to exist
-//   5. navigation: page labels, open on page 1, page layout, title in the window bar
-//   6. the document information, dated only from options.date_epoch; for PDF/A the XMP packet
+//   2. load each face some glyph run uses, once per file, with a valid ToUnicode map; its
+//      widths, CIDToGIDMap and subset cover the code points the runs draw with it
+//   3. pass 1: add every page, sized to trim + bleed + slug, with its TrimBox and BleedBox, and
+//      register the fonts and images its items use (page_setup.cpp; images are embedded on
+//      first use)
+//   4. start painting and compressing the content streams on worker threads (draw_page.cpp,
+//      page_contents.cpp); libharu is not thread-safe, so they do not touch it, and the calling
+//      thread carries on with libharu meanwhile:
+//   5. pass 2: link annotations and the outline; their destinations need every page to exist
+//   6. navigation: page labels, open on page 1, page layout, title in the window bar
+//   7. the document information, dated only from options.date_epoch; for PDF/A the XMP packet
 //      that repeats it and the sRGB output intent (archival.cpp)
-//   7. the header version: 1.7 for PDF/A, else 1.4 when an image has a soft mask, 1.5 for a
+//   8. the header version: 1.7 for PDF/A, else 1.4 when an image has a soft mask, 1.5 for a
 //      two-page layout, else libharu's 1.3
-//   8. save to memory with a placeholder /ID, then fill in the ID from the SHA-256 of the file
+//   9. complete the subsets with every part of the composite glyphs drawn, and point each page
+//      at its stream in the painters
+//  10. save to memory with a placeholder /ID while the painters finish (libharu waits for a
+//      page that is not ready yet), then fill in the ID from the SHA-256 of the file
 // Any libharu failure ends the document (its errors are sticky) and becomes a "pdf.write" error.
 
 #include "pdf/write_pdf.hpp"
@@ -27,6 +34,8 @@
 #include "pdf/hpdf_adapter.hpp"
 #include "pdf/images.hpp"
 #include "pdf/marks.hpp"
+#include "pdf/page_contents.hpp"
+#include "pdf/page_setup.hpp"
 
 namespace folio::pdf {
 namespace {
@@ -89,7 +98,8 @@ HPDF_Rect pdf_rect(const core::Rect& r, const PageFrame& frame) {
 }
 
 /// Step 2: loads the faces glyph runs use (in FontId order, so subset tags are stable), sharing
-/// one libharu font between FontIds that name the same file.
+/// one libharu font between FontIds that name the same file. Each font's subset, widths and
+/// CIDToGIDMap hold the code points drawn with it (through any of its FontIds).
 core::Result<FontTable> load_fonts(hpdf::Document& doc, const layout::PagedDocument& pages,
                                    const std::vector<text::Face>& faces) {
     std::vector<bool> used(faces.size(), false);
@@ -105,76 +115,30 @@ core::Result<FontTable> load_fonts(hpdf::Document& doc, const layout::PagedDocum
             used[run->font] = true;
         }
     }
+    const GlyphUse drawn = glyph_use(pages, faces.size());
+    // The code points of each file, over all the FontIds that name it.
+    std::map<std::string, GlyphUse> by_file;
+    for (std::size_t id = 0; id < faces.size(); ++id) {
+        if (!used[id]) continue;
+        GlyphUse& file = by_file.try_emplace(faces[id].path, 1).first->second;
+        for (char32_t cp : drawn.code_points(id)) file.add(0, cp);
+    }
     FontTable table;
     table.fonts.assign(faces.size(), nullptr);
-    table.marked.resize(faces.size());
-    std::map<std::string, HPDF_Font> by_path;
+    std::map<std::string, HPDF_Font> loaded;
     for (std::size_t id = 0; id < faces.size(); ++id) {
         if (!used[id]) continue;
         const std::string& path = faces[id].path;
-        table.marked[id].assign(0x10000, false);
-        if (auto it = by_path.find(path); it != by_path.end()) {
+        if (auto it = loaded.find(path); it != loaded.end()) {
             table.fonts[id] = it->second;
             continue;
         }
-        auto name = doc.check_handle(HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), HPDF_TRUE),
-                                     "loading font \"" + path + "\"");
-        if (!name) return core::unexpected(name.error());
-        auto font = doc.check_handle(HPDF_GetFont(doc.get(), *name, "UTF-8"),
-                                     "creating a UTF-8 font from \"" + path + "\"");
+        auto font = hpdf::load_font(doc, path, by_file.at(path).code_points(0));
         if (!font) return core::unexpected(font.error());
-        if (auto r = hpdf::fix_to_unicode(doc, *font); !r) return core::unexpected(r.error());
         table.fonts[id] = *font;
-        by_path.emplace(path, *font);
+        loaded.emplace(path, *font);
     }
     return table;
-}
-
-/// Step 3, for one page: the content translated to the trim box and clipped to the bleed box
-/// (so nothing reaches the marks), then the marks.
-Status paint_page(hpdf::Document& doc, HPDF_Page handle, const layout::Page& page,
-                  const PageFrame& frame, PaintContext& context, bool marks) {
-    const auto real = [](double v) { return static_cast<HPDF_REAL>(v); };
-    if (auto r = doc.check(HPDF_Page_GSave(handle), "saving the graphics state"); !r) return r;
-    if (auto r = doc.check(HPDF_Page_Concat(handle, 1, 0, 0, 1, real(frame.offset()),
-                                            real(frame.offset())),
-                           "placing the trim box");
-        !r)
-        return r;
-    if (auto r = doc.check(HPDF_Page_Rectangle(handle, real(-frame.bleed), real(-frame.bleed),
-                                               real(frame.trim_width + 2 * frame.bleed),
-                                               real(frame.trim_height + 2 * frame.bleed)),
-                           "clipping to the bleed box");
-        !r)
-        return r;
-    if (auto r = doc.check(HPDF_Page_Clip(handle), "clipping to the bleed box"); !r) return r;
-    if (auto r = doc.check(HPDF_Page_EndPath(handle), "clipping to the bleed box"); !r) return r;
-    if (auto r = draw_page(doc, handle, page, context); !r) return r;
-    if (auto r = doc.check(HPDF_Page_GRestore(handle), "restoring the graphics state"); !r) return r;
-    if (!marks) return core::Ok{};
-    return draw_marks(doc, handle, frame, context.colours == ColourPolicy::rgb);
-}
-
-/// Step 3: adds and paints every page; returns the libharu pages in order.
-core::Result<std::vector<HPDF_Page>> add_pages(hpdf::Document& doc,
-                                               const layout::PagedDocument& pages,
-                                               const std::vector<PageFrame>& frames,
-                                               PaintContext& context, bool marks) {
-    std::vector<HPDF_Page> handles;
-    handles.reserve(pages.pages.size());
-    for (std::size_t i = 0; i < pages.pages.size(); ++i) {
-        const std::string where = " on page " + std::to_string(i + 1);
-        auto handle = doc.check_handle(HPDF_AddPage(doc.get()), "adding a page" + where);
-        Status r = handle ? set_boxes(doc, *handle, frames[i]) : Status(core::unexpected(handle.error()));
-        if (r) r = paint_page(doc, *handle, pages.pages[i], frames[i], context, marks);
-        if (!r) {
-            core::Diagnostic d = r.error();
-            d.message += where;
-            return core::unexpected(std::move(d));
-        }
-        handles.push_back(*handle);
-    }
-    return handles;
 }
 
 /// Where each node landed: its first Anchor, else the page it is the first block of.
@@ -206,7 +170,7 @@ core::Result<HPDF_Destination> destination(hpdf::Document& doc, const std::vecto
     return dest;
 }
 
-/// Step 4a: one borderless link annotation per LinkArea. Internal links whose target never
+/// Step 5a: one borderless link annotation per LinkArea. Internal links whose target never
 /// landed on a page are left out (there is nowhere to go).
 Status add_links(hpdf::Document& doc, const layout::PagedDocument& pages,
                  const std::vector<PageFrame>& frames, const std::vector<HPDF_Page>& handles,
@@ -246,7 +210,7 @@ Status add_links(hpdf::Document& doc, const layout::PagedDocument& pages,
     return core::Ok{};
 }
 
-/// Step 4b: one bookmark per entry, nested by level (an entry goes under the last entry of a
+/// Step 5b: one bookmark per entry, nested by level (an entry goes under the last entry of a
 /// shallower level); opens the outline panel when there is one.
 Status add_outline(hpdf::Document& doc, const layout::PagedDocument& pages,
                    const std::vector<PageFrame>& frames, const std::vector<HPDF_Page>& handles) {
@@ -283,7 +247,7 @@ Status add_outline(hpdf::Document& doc, const layout::PagedDocument& pages,
                      "opening the outline panel");
 }
 
-/// Step 5: page labels, the open action, the page layout and the title in the window bar.
+/// Step 6: page labels, the open action, the page layout and the title in the window bar.
 Status set_navigation(hpdf::Document& doc, const layout::PagedDocument& pages,
                       const std::vector<HPDF_Page>& handles, const PdfOptions& options) {
     // Labels as printed: a cover is labelled "Cover" with no number; the other pages carry the
@@ -337,7 +301,7 @@ InfoValues info_values(const doc::Metadata& meta, const PdfOptions& options) {
     return v;
 }
 
-/// Step 6: the Info dictionary as UTF-16 strings, with both dates set to `date` when there is
+/// Step 7: the Info dictionary as UTF-16 strings, with both dates set to `date` when there is
 /// one (libharu writes D:YYYYMMDDHHmmSS+00'00').
 Status set_info(hpdf::Document& doc, const InfoValues& info, const std::optional<CivilTime>& date) {
     if (auto r =
@@ -368,7 +332,7 @@ Status set_info(hpdf::Document& doc, const InfoValues& info, const std::optional
     return core::Ok{};
 }
 
-/// Step 6 for PDF/A-2b: the XMP packet and the sRGB output intent.
+/// Step 7 for PDF/A-2b: the XMP packet and the sRGB output intent.
 Status make_archival(hpdf::Document& doc, const InfoValues& info,
                      const std::optional<CivilTime>& date, const PdfOptions& options) {
     if (options.output_intent_icc.size() < 128 ||
@@ -381,6 +345,13 @@ Status make_archival(hpdf::Document& doc, const InfoValues& info,
     return hpdf::add_output_intent(doc, options.output_intent_icc, 3, "sRGB IEC61966-2.1",
                                    "sRGB IEC61966-2.1");
 }
+
+/// About how many libharu objects a page makes (page, contents, their lengths, links and their
+/// destinations, bookmarks) and how many bytes of the file it takes; estimates that only size
+/// buffers up front.
+constexpr std::size_t objects_per_page = 32;
+constexpr std::size_t bytes_per_page = std::size_t{8} * 1024;
+constexpr std::size_t fixed_bytes = std::size_t{512} * 1024;  ///< fonts, images, catalog, xref
 
 }  // namespace
 
@@ -407,27 +378,31 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
     auto fonts = load_fonts(doc, pages, faces);
     if (!fonts) return core::unexpected(fonts.error());
 
-    // 3. Pages: boxes, painted items, marks. PDF/A (sRGB output intent) keeps to RGB.
+    // 3. Pages, boxes and resources. PDF/A (sRGB output intent) keeps to RGB.
     const ColourPolicy colours = options.pdfa   ? ColourPolicy::rgb
                                  : options.cmyk ? ColourPolicy::cmyk
                                                 : ColourPolicy::as_given;
     std::vector<PageFrame> frames;
     frames.reserve(pages.pages.size());
     for (const layout::Page& page : pages.pages) frames.push_back(frame_of(page, options.marks));
+    hpdf::expect_size(doc, pages.pages.size() * objects_per_page, pages.pages.size());
     ImageTable image_table(images, colours);
-    PaintContext context{*fonts, image_table, colours};
-    auto handles = add_pages(doc, pages, frames, context, options.marks);
-    if (!handles) return core::unexpected(handles.error());
+    auto set_up = set_up_pages(doc, pages, frames, *fonts, image_table);
+    if (!set_up) return core::unexpected(set_up.error());
+    const std::vector<HPDF_Page>& handles = set_up->handles;
 
-    // 4. Links and bookmarks, now that every destination page exists.
-    if (auto r = add_links(doc, pages, frames, *handles, find_landings(pages)); !r)
+    // 4. The content streams, painted and compressed on other threads from here to step 10.
+    ContentBuilder contents(pages, frames, set_up->resources, PaintSettings{colours, options.marks});
+
+    // 5. Links and bookmarks, now that every destination page exists.
+    if (auto r = add_links(doc, pages, frames, handles, find_landings(pages)); !r)
         return core::unexpected(r.error());
-    if (auto r = add_outline(doc, pages, frames, *handles); !r) return core::unexpected(r.error());
+    if (auto r = add_outline(doc, pages, frames, handles); !r) return core::unexpected(r.error());
 
-    // 5. Navigation.
-    if (auto r = set_navigation(doc, pages, *handles, options); !r) return core::unexpected(r.error());
+    // 6. Navigation.
+    if (auto r = set_navigation(doc, pages, handles, options); !r) return core::unexpected(r.error());
 
-    // 6. Document information, and the PDF/A metadata that mirrors it.
+    // 7. Document information, and the PDF/A metadata that mirrors it.
     const InfoValues info = info_values(meta, options);
     const std::optional<CivilTime> date =
         options.date_epoch >= 0 ? civil_time(options.date_epoch) : std::nullopt;
@@ -436,23 +411,29 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
         if (auto r = make_archival(doc, info, date, options); !r) return core::unexpected(r.error());
     }
 
-    // 7. The header version.
+    // 8. The header version.
     if (image_table.uses_smask()) hpdf::require_version(doc, HPDF_VER_14);
     if (options.two_page_spread) hpdf::require_version(doc, HPDF_VER_15);
     if (options.pdfa) hpdf::require_version(doc, HPDF_VER_17);
 
-    // 8. Every part of the composite glyphs used goes into the font subsets.
+    // 9. Every part of the composite glyphs drawn goes into the font subsets, and each page
+    //    takes its content stream from the painters when libharu saves it.
     for (std::size_t i = 0; i < fonts->fonts.size() && i < faces.size(); ++i) {
         if (!fonts->fonts[i]) continue;
         if (auto r = hpdf::close_composite_glyphs(doc, fonts->fonts[i], faces[i].path); !r) {
             return core::unexpected(r.error());
         }
     }
+    for (std::size_t i = 0; i < handles.size(); ++i) {
+        const hpdf::DeferredContent content{&ContentBuilder::supply, &contents, i};
+        if (auto r = hpdf::set_deflated_content(doc, handles[i], content); !r)
+            return core::unexpected(r.error());
+    }
 
-    // 9. The page contents compressed on every core, then the bytes, identified by their own hash.
-    if (auto r = hpdf::precompress_contents(doc, *handles); !r) return core::unexpected(r.error());
+    // 10. The bytes, saved while the last pages are painted, identified by their own hash.
     if (auto r = hpdf::add_id_placeholder(doc); !r) return core::unexpected(r.error());
-    auto bytes = doc.save();
+    auto bytes = doc.save(pages.pages.size() * bytes_per_page + fixed_bytes);
+    if (auto painted = contents.finish(); !painted) return core::unexpected(painted.error());
     if (!bytes) return bytes;
     if (!hpdf::fill_in_id(*bytes)) {
         return core::unexpected(error("the file identifier placeholder is missing from the PDF"));

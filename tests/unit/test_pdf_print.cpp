@@ -1,19 +1,35 @@
 // Unit tests of the print-ready and archival parts of the PDF writer: colour conversion, dates,
 // the XMP packet, the page frame, the content-derived /ID, images and the colour policy as they
-// show in the written bytes. The readers' view of whole documents is in tests/e2e/pdf_*.sh.
+// show in the written bytes; and content streams built outside libharu: the same bytes as
+// libharu's operators, and the same bytes on any number of threads. The readers' view of whole
+// documents is in tests/e2e/pdf_*.sh.
 
 #include <gtest/gtest.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_pages.h>
+#include <zlib.h>
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <filesystem>
+#include <map>
+#include <optional>
+#include <utility>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "image/image.hpp"
 #include "layout/paged_document.hpp"
 #include "pdf/archival.hpp"
 #include "pdf/colour.hpp"
+#include "pdf/draw_page.hpp"
 #include "pdf/hpdf_adapter.hpp"
 #include "pdf/marks.hpp"
+#include "pdf/page_contents.hpp"
 #include "pdf/write_pdf.hpp"
 
 namespace {
@@ -149,6 +165,299 @@ TEST(PdfPrint, PdfaWithoutProfileIsAnError) {
     auto bytes = write_pdf(page_doc(false), meta("T"), {}, {}, o);
     ASSERT_FALSE(bytes.has_value());
     EXPECT_NE(bytes.error().message.find("ICC"), std::string::npos);
+}
+
+/// What libharu wrote into a page's content stream so far.
+std::string libharu_stream(HPDF_Page page) {
+    HPDF_Stream s = static_cast<HPDF_PageAttr>(page->attr)->stream;
+    std::string bytes(HPDF_Stream_Size(s), '\0');
+    HPDF_UINT size = static_cast<HPDF_UINT>(bytes.size());
+    HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET);
+    HPDF_Stream_Read(s, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+    bytes.resize(size);
+    return bytes;
+}
+
+TEST(PdfContents, RealsAreInLibharusFormat) {
+    const auto real = [](double v) {
+        std::string s;
+        hpdf::append_real(s, v);
+        return s;
+    };
+    EXPECT_EQ(real(0.25), "0.25");
+    EXPECT_EQ(real(8.503937), "8.50394");
+    EXPECT_EQ(real(1), "1");
+    EXPECT_EQ(real(-3.5), "-3.5");
+    EXPECT_EQ(real(40000), "32767");  // libharu clamps
+}
+
+/// append_number as it was written first: std::to_chars, 3 decimals, no trailing zeros, no -0.
+std::string number_by_to_chars(double v) {
+    v = std::clamp(v, -32767.0, 32767.0);
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
+    std::string s(buf, end);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
+TEST(PdfContents, NumbersAreRoundedLikeToChars) {
+    std::vector<double> values = {0, -0.0, 1, -1, 0.5, 0.0625, -0.0625, 0.0005, -0.0004, -0.0006,
+                                  56.693, 768.66, -138.853, 2.0005, 1e-9, 32767, -40000, 12.3455,
+                                  0.1 + 0.2, 999.9995, -999.9995};
+    std::uint64_t x = 88172645463325252ULL;  // xorshift: many magnitudes and fractions
+    for (int i = 0; i < 200000; ++i) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        const double unit = static_cast<double>(x >> 11) / 9007199254740992.0;  // [0, 1)
+        values.push_back((unit - 0.5) * (i % 3 == 0 ? 70000 : i % 3 == 1 ? 2000 : 2));
+        values.push_back(std::round(values.back() * 2000) / 2000);  // exact halves of 0.001
+    }
+    for (double v : values) {
+        std::string ours;
+        append_number(ours, v);
+        ASSERT_EQ(ours, number_by_to_chars(v)) << "for " << v;
+    }
+}
+
+TEST(PdfContents, PaintedPageIsWhatLibharusOperatorsWrite) {
+    folio::layout::Page page = page_doc(true).pages.front();
+    const PageFrame frame = frame_of(page, true);
+    PageResources names;
+    names.images = {{"a.png", "X1"}};
+    std::string ours;
+    paint_page(page, frame, names, PaintSettings{ColourPolicy::as_given, true}, ours);
+
+    // The same drawing through libharu's API, as the writer did before it painted pages itself.
+    HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
+    ASSERT_NE(pdf, nullptr);
+    HPDF_Page p = HPDF_AddPage(pdf);
+    const std::vector<std::uint8_t> pixel = {255, 0, 0};
+    HPDF_Image image = HPDF_LoadRawImageFromMem(pdf, pixel.data(), 1, 1, HPDF_CS_DEVICE_RGB, 8);
+    const auto r = [](double v) { return static_cast<HPDF_REAL>(v); };
+    const double o = frame.offset();
+    const double h = page.size.height;
+    HPDF_Page_GSave(p);
+    HPDF_Page_Concat(p, 1, 0, 0, 1, r(o), r(o));
+    HPDF_Page_Rectangle(p, r(-frame.bleed), r(-frame.bleed), r(frame.trim_width + 2 * frame.bleed),
+                        r(frame.trim_height + 2 * frame.bleed));
+    HPDF_Page_Clip(p);
+    HPDF_Page_EndPath(p);
+    HPDF_Page_SetRGBFill(p, r(0.2), r(0.4), r(0.6));
+    HPDF_Page_Rectangle(p, r(-8.504), r(h - 91.496), r(612.284), r(100));
+    HPDF_Page_Fill(p);
+    HPDF_Page_SetCMYKFill(p, 0, 1, 1, 0);
+    HPDF_Page_Rectangle(p, 72, r(h - 220), 100, 20);
+    HPDF_Page_Fill(p);
+    HPDF_Page_DrawImage(p, image, 72, r(h - 400), 100, 100);
+    HPDF_Page_GRestore(p);
+    // The marks: crop lines, then four registration circles with their crosses.
+    const double left = o, bottom = o, right = o + frame.trim_width, top = o + frame.trim_height;
+    const double near = frame.bleed + 3, far = near + 15, reg = frame.bleed + 12;
+    HPDF_Page_GSave(p);
+    HPDF_Page_SetCMYKStroke(p, 1, 1, 1, 1);
+    HPDF_Page_SetLineWidth(p, r(marks_line));
+    const auto segment = [&](double x0, double y0, double x1, double y1) {
+        HPDF_Page_MoveTo(p, r(x0), r(y0));
+        HPDF_Page_LineTo(p, r(x1), r(y1));
+    };
+    for (double y : {bottom, top}) {
+        segment(left - far, y, left - near, y);
+        segment(right + near, y, right + far, y);
+    }
+    for (double x : {left, right}) {
+        segment(x, bottom - far, x, bottom - near);
+        segment(x, top + near, x, top + far);
+    }
+    HPDF_Page_Stroke(p);
+    const double mx = (left + right) / 2, my = (bottom + top) / 2;
+    for (auto [cx, cy] : {std::pair{mx, top + reg}, std::pair{mx, bottom - reg},
+                          std::pair{left - reg, my}, std::pair{right + reg, my}}) {
+        HPDF_Page_Circle(p, r(cx), r(cy), 4);
+        segment(cx - 7, cy, cx + 7, cy);
+        segment(cx, cy - 7, cx, cy + 7);
+    }
+    HPDF_Page_Stroke(p);
+    HPDF_Page_GRestore(p);
+    ASSERT_EQ(HPDF_GetError(pdf), HPDF_OK);
+    EXPECT_EQ(ours, libharu_stream(p));
+    HPDF_Free(pdf);
+}
+
+/// `n` pages of glyph runs in two fonts, with kerning, word spacing and a soft hyphen.
+folio::layout::PagedDocument text_pages(int n) {
+    folio::layout::PagedDocument d;
+    for (int i = 0; i < n; ++i) {
+        folio::layout::Page p;
+        p.size = {595.276, 841.89};
+        for (int line = 0; line < 40; ++line) {
+            folio::layout::GlyphRun run;
+            run.font = static_cast<folio::text::FontId>((i + line) % 2);
+            run.size = 10 + line % 3;
+            run.origin = {56.7, 60.0 + 18 * line};
+            run.text = U"Page " + std::u32string(1, U'0' + static_cast<char32_t>(i % 10)) +
+                       U" AV\u00ADT\u00f3 line \u2019" +
+                       std::u32string(1, U'a' + static_cast<char32_t>(line % 26));
+            run.kern.assign(run.text.size(), 0);
+            run.kern[6] = -64;
+            run.word_spacing = 0.25 * (line % 4);
+            p.items.emplace_back(run);
+        }
+        d.pages.push_back(p);
+    }
+    return d;
+}
+
+TEST(PdfContents, ThreadsDoNotChangeTheBytes) {
+    const folio::layout::PagedDocument d = text_pages(37);
+    std::vector<PageFrame> frames;
+    for (const auto& p : d.pages) frames.push_back(frame_of(p, false));
+    std::vector<PageResources> names(d.pages.size());
+    for (auto& n : names) n.fonts = {"F1", "F2"};
+    const PaintSettings settings{ColourPolicy::as_given, false};
+    auto serial = ContentBuilder(d, frames, names, settings, 1).finish();
+    auto parallel = ContentBuilder(d, frames, names, settings, 4).finish();
+    ASSERT_TRUE(serial.has_value() && parallel.has_value());
+    ASSERT_EQ(serial->size(), d.pages.size());
+    EXPECT_EQ(*serial, *parallel);
+
+    // Each stream inflates to the page painted on its own.
+    for (std::size_t i = 0; i < d.pages.size(); ++i) {
+        std::string painted;
+        paint_page(d.pages[i], frames[i], names[i], settings, painted);
+        std::string inflated(painted.size() + 16, '\0');
+        uLongf size = static_cast<uLongf>(inflated.size());
+        const std::string& z = (*serial)[i];
+        ASSERT_EQ(uncompress(reinterpret_cast<Bytef*>(inflated.data()), &size,
+                             reinterpret_cast<const Bytef*>(z.data()), static_cast<uLong>(z.size())),
+                  Z_OK);
+        inflated.resize(size);
+        ASSERT_EQ(inflated, painted) << "page " << i + 1;
+    }
+}
+
+TEST(PdfContents, GlyphUseIsWhatRunsDraw) {
+    const GlyphUse used = glyph_use(text_pages(3), 2);
+    for (std::size_t f = 0; f < 2; ++f) {
+        // Both fonts draw the letters, the right quote and ó, but never the soft hyphen.
+        const std::vector<char32_t> cps = used.code_points(f);
+        EXPECT_TRUE(std::find(cps.begin(), cps.end(), U'\u2019') != cps.end());
+        EXPECT_TRUE(std::find(cps.begin(), cps.end(), U'\u00f3') != cps.end());
+        EXPECT_TRUE(std::find(cps.begin(), cps.end(), U'\u00AD') == cps.end());
+        EXPECT_TRUE(std::is_sorted(cps.begin(), cps.end()));
+    }
+    GlyphUse merged(2);
+    merged.merge(used);
+    EXPECT_EQ(merged.code_points(1), used.code_points(1));
+    EXPECT_TRUE(GlyphUse(2).code_points(0).empty());
+}
+
+TEST(PdfContents, GlyphRunsBecomeKernedTjArrays) {
+    folio::layout::Page p;
+    p.size = {595.276, 841.89};
+    folio::layout::GlyphRun run;
+    run.size = 10;
+    run.origin = {72, 100};
+    run.text = U"AV A";
+    run.kern = {-64, 0, 0, 0};
+    run.word_spacing = 1;
+    p.items.emplace_back(run);
+    PageResources names;
+    names.fonts = {"F1"};
+    std::string out;
+    paint_page(p, frame_of(p, false), names, {}, out);
+    EXPECT_NE(out.find("BT\n0 0 0 rg\n/F1 10 Tf\n1 0 0 1 72 741.89 Tm\n[<0041> 64 <00560020> -100 <0041>] TJ\nET\nQ\n"),
+              std::string::npos)
+        << out;
+    folio::layout::PagedDocument d;
+    d.pages = {p};
+    EXPECT_EQ(glyph_use(d, 1).code_points(0), (std::vector<char32_t>{U' ', U'A', U'V'}));
+}
+
+TEST(PdfFonts, WidthsAndCidMapCoverOnlyTheDrawnCodePoints) {
+    const std::string path = "/usr/share/fonts/truetype/lato/Lato-Regular.ttf";
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "fonts-lato is not installed";
+    auto doc = hpdf::Document::create();
+    ASSERT_TRUE(doc.has_value());
+    ASSERT_EQ(HPDF_SetCompressionMode(doc->get(), HPDF_COMP_ALL), HPDF_OK);
+    ASSERT_EQ(HPDF_UseUTFEncodings(doc->get()), HPDF_OK);
+    const std::vector<char32_t> cps = {U' ', U'A', U'V', U'\u0151', U'\u2019'};
+    auto font = hpdf::load_font(*doc, path, cps);
+    ASSERT_TRUE(font.has_value()) << font.error().message;
+    auto* attr = static_cast<HPDF_FontAttr>((*font)->attr);
+    HPDF_Dict cid_font = attr->descendant_font;
+
+    // /W: [first [w w ...] first [w ...] ...], only for drawn code points, with the font's widths.
+    auto* w = static_cast<HPDF_Array>(HPDF_Dict_GetItem(cid_font, "W", HPDF_OCLASS_ARRAY));
+    auto* dw = static_cast<HPDF_Number>(HPDF_Dict_GetItem(cid_font, "DW", HPDF_OCLASS_NUMBER));
+    ASSERT_TRUE(w != nullptr && dw != nullptr);
+    std::map<char32_t, int> widths;
+    for (HPDF_UINT i = 0; i + 1 < w->list->count; i += 2) {
+        auto* first = static_cast<HPDF_Number>(HPDF_Array_GetItem(w, i, HPDF_OCLASS_NUMBER));
+        auto* run = static_cast<HPDF_Array>(HPDF_Array_GetItem(w, i + 1, HPDF_OCLASS_ARRAY));
+        ASSERT_TRUE(first != nullptr && run != nullptr);
+        for (HPDF_UINT j = 0; j < run->list->count; ++j) {
+            auto* width = static_cast<HPDF_Number>(HPDF_Array_GetItem(run, j, HPDF_OCLASS_NUMBER));
+            widths[static_cast<char32_t>(first->value) + j] = width->value;
+        }
+    }
+    for (const auto& [cid, width] : widths)
+        EXPECT_NE(std::find(cps.begin(), cps.end(), cid), cps.end()) << "undrawn CID " << static_cast<unsigned>(cid);
+    for (char32_t cp : cps) {
+        const int expected = HPDF_Font_GetUnicodeWidth(*font, static_cast<HPDF_UNICODE>(cp));
+        EXPECT_GT(expected, 0);
+        if (expected == dw->value) {
+            EXPECT_EQ(widths.count(cp), 0u);
+        } else {
+            EXPECT_EQ(widths[cp], expected) << "width of U+" << std::hex << static_cast<unsigned>(cp);
+        }
+    }
+
+    // CIDToGIDMap: two bytes per CID, the font's glyph for what is drawn, else 0.
+    HPDF_Stream map = attr->map_stream->stream;
+    std::string bytes(HPDF_Stream_Size(map), '\0');
+    ASSERT_EQ(bytes.size(), 2u * 0xFFFF);
+    HPDF_UINT size = static_cast<HPDF_UINT>(bytes.size());
+    HPDF_Stream_Seek(map, 0, HPDF_SEEK_SET);
+    HPDF_Stream_Read(map, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+    HPDF_ResetError(doc->get());
+    for (char32_t cp : cps) {
+        const auto gid = static_cast<HPDF_UINT16>(static_cast<unsigned char>(bytes[2 * cp]) << 8 |
+                                                  static_cast<unsigned char>(bytes[2 * cp + 1]));
+        EXPECT_NE(gid, 0);
+        EXPECT_EQ(gid, HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(cp)));
+    }
+    EXPECT_EQ(bytes[2 * 'Z'], 0);  // not drawn
+    EXPECT_EQ(bytes[2 * 'Z' + 1], 0);
+}
+
+TEST(PdfPrint, DocumentsOnSeveralThreadsGiveTheSameBytes) {
+    // Each thread's libharu documents live in that thread's arena.
+    const std::string expected = build(page_doc(true), {}, one_image(true));
+    std::vector<std::string> got(3);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < got.size(); ++t)
+        threads.emplace_back([&, t] { got[t] = build(page_doc(true), {}, one_image(true)); });
+    for (std::thread& t : threads) t.join();
+    for (const std::string& g : got) EXPECT_EQ(g, expected);
+}
+
+TEST(PdfPrint, ADocumentOutlivesAnotherOnTheSameThread) {
+    // The thread's arena is released only with its last document.
+    auto created = hpdf::Document::create();
+    auto second = hpdf::Document::create();
+    ASSERT_TRUE(created.has_value() && second.has_value());
+    std::optional<hpdf::Document> first(std::move(*created));
+    ASSERT_NE(HPDF_AddPage(first->get()), nullptr);
+    ASSERT_NE(HPDF_AddPage(second->get()), nullptr);
+    first.reset();
+    for (int i = 0; i < 200; ++i) ASSERT_NE(HPDF_AddPage(second->get()), nullptr);
+    auto bytes = second->save();
+    ASSERT_TRUE(bytes.has_value());
+    EXPECT_TRUE(bytes->starts_with("%PDF-1.3"));
+    EXPECT_NE(bytes->find("/Count 201"), std::string::npos);
 }
 
 }  // namespace

@@ -86,10 +86,11 @@ PageMarkers page_markers(const doc::Document& d, const layout::PagedDocument& pa
 }
 
 NodePages node_pages(const doc::Document& d, const layout::PagedDocument& pages) {
-    NodePages out;
+    NodePages out(d.nodes.size(), 0);
     const auto mark = [&](NodeId id, std::size_t page) {
         for (NodeId n = id; n < d.nodes.size(); n = d.node(n).parent) {
-            if (!out.try_emplace(n, page).second) break;  // its ancestors are marked already
+            if (out[n] != 0) break;  // its ancestors are marked already
+            out[n] = page;
         }
     };
     for (std::size_t i = 0; i < pages.pages.size(); ++i) {
@@ -336,12 +337,12 @@ void BodyWriter::reference(NodeId id) {
     m_out += '>';
     append_text(m_out, title);
     m_out += "</a>";
-    const auto page = target ? m_context.pages.find(*target) : m_context.pages.end();
+    const std::size_t page = target && *target < m_context.pages.size() ? m_context.pages[*target] : 0;
     const auto marked = [&](std::size_t number) {  // only pages with a marker can be linked to
         return m_marked_pages.count(number) != 0;
     };
-    if (page != m_context.pages.end() && marked(page->second)) {
-        const std::string number = std::to_string(page->second);
+    if (page != 0 && marked(page)) {
+        const std::string number = std::to_string(page);
         m_out += ", <a";  // as the PDF writes it: "Title, page 4"
         append_attr(m_out, "href", "#page-" + number);
         m_out += ">page " + number + "</a>";

@@ -25,8 +25,9 @@ PageMarkers page_markers(const doc::Document& d, const layout::PagedDocument& pa
 /// Appends `<hr role="doc-pagebreak" aria-label="Page N" id="page-N">` and a newline.
 void append_page_marker(std::string& out, std::size_t number);
 
-/// The print page each node starts on (1-based), for cross-references; empty without pages.
-using NodePages = std::map<doc::NodeId, std::size_t>;
+/// The print page each node starts on (1-based), indexed by NodeId, 0 for a node not drawn; for
+/// cross-references. Empty without pages.
+using NodePages = std::vector<std::size_t>;
 
 /// The first page on which each node, or anything inside it, is drawn.
 NodePages node_pages(const doc::Document& d, const layout::PagedDocument& pages);

@@ -246,24 +246,40 @@ bool less_specific(const Group& narrow, const Group& wide) {
                          narrow.classes.end());
 }
 
-/// Decides one property of one group (see the file comment); `overridden` says a less specific
-/// rule writes this property.
-std::optional<std::string> decide(const Property& p, const Group& g,
-                                  const style::StyledDocument& styled, bool overridden) {
+/// Decides every property of one group (see the file comment); `overridden[p]` says a less
+/// specific rule writes property p. The group's nodes are visited once, comparing all inherited
+/// properties with the parent's together: a style is read while it is in the cache, which keeps
+/// large documents linear.
+std::vector<std::optional<std::string>> decide(const Group& g, const style::StyledDocument& styled,
+                                               const std::vector<bool>& overridden) {
     const doc::Document& d = styled.doc();
     const double root_size = styled.style(d.root()).font_size;
-    const std::string first = p.value(styled.style(g.nodes.front()), root_size);
-    if (p.inherited) {
-        const bool all_inherit = std::all_of(g.nodes.begin(), g.nodes.end(), [&](NodeId id) {
-            return p.value(styled.style(id), root_size) ==
-                   p.value(styled.style(d.node(id).parent), root_size);
-        });
-        if (!all_inherit) return first;
-        return overridden ? std::optional<std::string>("inherit") : std::nullopt;
+    std::vector<char> inherits(property_count, 0);  // inherited, and every node has its parent's value
+    for (std::size_t p = 0; p < property_count; ++p) inherits[p] = properties[p].inherited ? 1 : 0;
+    for (NodeId id : g.nodes) {
+        const ComputedStyle& own = styled.style(id);
+        const ComputedStyle& parent = styled.style(d.node(id).parent);
+        bool any = false;
+        for (std::size_t p = 0; p < property_count; ++p) {
+            if (!inherits[p]) continue;
+            if (properties[p].value(own, root_size) != properties[p].value(parent, root_size)) inherits[p] = 0;
+            else any = true;
+        }
+        if (!any) break;
     }
-    if (first.empty()) return std::nullopt;
-    if (first == p.initial && !overridden) return std::nullopt;
-    return first;
+    std::vector<std::optional<std::string>> out(property_count);
+    const ComputedStyle& first_style = styled.style(g.nodes.front());
+    for (std::size_t p = 0; p < property_count; ++p) {
+        const Property& prop = properties[p];
+        std::string first = prop.value(first_style, root_size);
+        if (prop.inherited) {
+            if (!inherits[p]) out[p] = std::move(first);
+            else if (overridden[p]) out[p] = "inherit";
+        } else if (!first.empty() && (first != prop.initial || overridden[p])) {
+            out[p] = std::move(first);
+        }
+    }
+    return out;
 }
 
 /// One `selector{name:value;...}` line, or nothing when no property is written.
@@ -345,13 +361,13 @@ std::string style_sheet(const style::StyledDocument& styled) {
     });
     for (std::size_t gi : order) {
         Group& g = groups[gi];
-        g.decided.resize(property_count);
+        std::vector<bool> overridden(property_count, false);
         for (std::size_t p = 0; p < property_count; ++p) {
-            const bool overridden = std::any_of(groups.begin(), groups.end(), [&](const Group& o) {
+            overridden[p] = std::any_of(groups.begin(), groups.end(), [&](const Group& o) {
                 return less_specific(o, g) && o.decided.size() == property_count && o.decided[p];
             });
-            g.decided[p] = decide(properties[p], g, styled, overridden);
         }
+        g.decided = decide(g, styled, overridden);
     }
     std::vector<std::string> justified;
     if (styled.style(d.root()).text_align == style::TextAlign::justify) justified.push_back("body");

@@ -230,8 +230,14 @@ private:
         double bottom = m_region_top;
         const std::size_t under = m_doc.pages.back().items.size();
         std::vector<Item> boxes;
+        std::size_t incoming = 0;
         for (std::size_t c = 0; c < m_cols.size(); ++c) {
             paint_boxes(m_cols[c], column_x(c), boxes);
+            for (const auto& p : m_cols[c]) incoming += m_units[p.unit].items.size();
+        }
+        // Room for exactly what comes: pages are the largest thing layout keeps.
+        m_doc.pages.back().items.reserve(under + boxes.size() + incoming);
+        for (std::size_t c = 0; c < m_cols.size(); ++c) {
             for (const auto& p : m_cols[c]) {
                 emit(p.unit, column_x(c), p.y);
                 bottom = std::max(bottom, p.y + m_units[p.unit].height);

@@ -12,6 +12,9 @@
 #include "pipeline/pipeline.hpp"
 
 #include <chrono>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -195,6 +198,7 @@ Outcome run(const Options& options) {
     auto sheet_file = core::SourceFile::read(options.style_path);
     if (!sheet_file) { diags.add(sheet_file.error()); return out; }
     auto document = xml::read_content(*source, diags, true, options.allow_outside);
+    *source = core::SourceFile(options.source_path, {});  // the text is in the document now
     auto sheet = xml::read_stylesheet(*sheet_file, diags);
     // (the readers put every problem, a parse failure included, into diags)
     out.inputs = {options.source_path, options.style_path};
@@ -205,7 +209,7 @@ Outcome run(const Options& options) {
     if (diags.has_errors()) return out;
 
     // 2. Style.
-    const style::StyledDocument styled = style::apply_styles(*document, *sheet, diags);
+    style::StyledDocument styled = style::apply_styles(*document, *sheet, diags);
     if (diags.has_errors()) return out;
     // Every text colour against its background (WCAG 2.2 AA), for check and build alike.
     for (core::Diagnostic& w : html::check_contrast(styled, options.style_path)) diags.add(std::move(w));
@@ -222,6 +226,11 @@ Outcome run(const Options& options) {
     auto pages = layout::layout_document(styled, fonts, diags, &hyphenator, options.threads);
     if (!pages) { diags.add(pages.error()); return out; }
     out.pages = pages->pages.size();
+#if defined(__GLIBC__)
+    // Reading and layout freed much (the source text, the inline caches); the writers allocate on
+    // other threads, whose malloc arenas cannot reuse those holes: give the free pages back first.
+    malloc_trim(0);
+#endif
     out.timings.layout = clock.lap();
     if (diags.has_errors() || options.check_only) return out;
 
@@ -236,8 +245,9 @@ Outcome run(const Options& options) {
         po = pdf_options(options, styled, diags, out.inputs);
         if (diags.has_errors()) return out;
     }
-    // The PDF and the HTML only read the layout: with more than one thread they are written side
-    // by side, the HTML on a thread of its own.
+    // The HTML first: it is the last user of the document tree and its styles, which are freed
+    // before the PDF is written (the PDF needs only the pages and the metadata). Writing both side
+    // by side would save the HTML's time but hold the tree, the HTML and the PDF in memory at once.
     std::optional<core::Diagnostic> pdf_error;
     auto write_pdf = [&] {
         Stopwatch pdf_clock;
@@ -272,14 +282,15 @@ Outcome run(const Options& options) {
         html_assets = html::external_assets(ho);
         out.timings.html = html_clock.lap();
     };
-    if (options.pdf && options.html && options.threads != 1) {
-        std::thread html_thread(write_html);
-        write_pdf();
-        html_thread.join();
-    } else {
-        write_pdf();
-        write_html();
+    write_html();
+    if (options.pdf) {
+        std::vector<doc::Node>().swap(document->nodes);
+        std::vector<style::ComputedStyle>().swap(styled.styles);
+#if defined(__GLIBC__)
+        malloc_trim(0);
+#endif
     }
+    write_pdf();
     clock.lap();
     if (pdf_error) { diags.add(std::move(*pdf_error)); return out; }
 

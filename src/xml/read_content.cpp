@@ -138,11 +138,13 @@ doc::Document ContentReader::read(pugi::xml_node root) {
         }
         read_meta(meta);
     }
-    // 3. The body blocks, in source order. The tree has at most one node per element or text of
-    //    the XML: room for them all up front spares large documents repeated moves of the nodes.
+    // 3. The body blocks, in source order. The tree has at most one node per element or
+    //    non-blank text of the XML: room for them all up front spares large documents repeated
+    //    moves of the nodes.
     std::size_t xml_nodes = 0;
     for (pugi::xml_node n = root; n;) {  // a pre-order walk, without recursion
-        ++xml_nodes;
+        if (n.type() == pugi::node_element) ++xml_nodes;
+        else if ((n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) && !detail::is_blank(n.value())) ++xml_nodes;
         if (n.first_child()) { n = n.first_child(); continue; }
         while (n && n != root && !n.next_sibling()) n = n.parent();
         n = (n && n != root) ? n.next_sibling() : pugi::xml_node();

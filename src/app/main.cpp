@@ -32,7 +32,7 @@ int report(const folio::pipeline::Outcome& outcome, bool quiet) {
 
 void print_timings(const folio::pipeline::Outcome& o) {
     const auto& t = o.timings;
-    const double total = t.total;  // the PDF and HTML may be written side by side
+    const double total = t.total;
     auto ms = [](double s) {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.1f", s * 1000.0);

@@ -326,12 +326,12 @@ GlyphUse glyph_use_of(const layout::PagedDocument& pages, std::size_t first, std
 
 }  // namespace
 
-GlyphUse glyph_use(const layout::PagedDocument& pages, std::size_t fonts) {
+GlyphUse glyph_use(const layout::PagedDocument& pages, std::size_t fonts, unsigned threads_allowed) {
     // Every character of the document is looked at, which is worth splitting between threads
     // for a long document (a union, so the split does not change the result).
     const std::size_t n = pages.pages.size();
-    const std::size_t threads =
-        std::clamp<std::size_t>(n / 64, 1, std::max(1u, std::thread::hardware_concurrency()));
+    const unsigned cores = threads_allowed != 0 ? threads_allowed : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t threads = std::clamp<std::size_t>(n / 64, 1, cores);
     std::vector<GlyphUse> parts(threads);
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < threads; ++t) {

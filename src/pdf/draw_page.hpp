@@ -61,8 +61,8 @@ struct PaintSettings {
 };
 
 /// The code points the glyph runs of `pages` draw, for each of `fonts` FontIds (runs naming
-/// another FontId are skipped; write_pdf reports them).
-GlyphUse glyph_use(const layout::PagedDocument& pages, std::size_t fonts);
+/// another FontId are skipped; write_pdf reports them), on up to `threads` threads (0 = one per core).
+GlyphUse glyph_use(const layout::PagedDocument& pages, std::size_t fonts, unsigned threads = 0);
 
 /// Appends the content stream of `page` to `out`: the trim box placed on the media box (`frame`)
 /// and clipped to the bleed, the items in order (y flipped to the bottom-left origin), then the

@@ -100,7 +100,7 @@ HPDF_Rect pdf_rect(const core::Rect& r, const PageFrame& frame) {
 /// Step 2: loads the faces glyph runs use (in FontId order, so subset tags are stable), sharing
 /// one libharu font between FontIds that name the same file. Each font's subset, widths and
 /// CIDToGIDMap hold the code points drawn with it (through any of its FontIds).
-core::Result<FontTable> load_fonts(hpdf::Document& doc, const layout::PagedDocument& pages,
+core::Result<FontTable> load_fonts(hpdf::Document& doc, const layout::PagedDocument& pages, unsigned threads,
                                    const std::vector<text::Face>& faces) {
     std::vector<bool> used(faces.size(), false);
     for (const layout::Page& page : pages.pages) {
@@ -115,7 +115,7 @@ core::Result<FontTable> load_fonts(hpdf::Document& doc, const layout::PagedDocum
             used[run->font] = true;
         }
     }
-    const GlyphUse drawn = glyph_use(pages, faces.size());
+    const GlyphUse drawn = glyph_use(pages, faces.size(), threads);
     // The code points of each file, over all the FontIds that name it.
     std::map<std::string, GlyphUse> by_file;
     for (std::size_t id = 0; id < faces.size(); ++id) {
@@ -375,7 +375,7 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
     }
 
     // 2. Fonts.
-    auto fonts = load_fonts(doc, pages, faces);
+    auto fonts = load_fonts(doc, pages, options.threads, faces);
     if (!fonts) return core::unexpected(fonts.error());
 
     // 3. Pages, boxes and resources. PDF/A (sRGB output intent) keeps to RGB.
@@ -392,7 +392,8 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
     const std::vector<HPDF_Page>& handles = set_up->handles;
 
     // 4. The content streams, painted and compressed on other threads from here to step 10.
-    ContentBuilder contents(pages, frames, set_up->resources, PaintSettings{colours, options.marks});
+    ContentBuilder contents(pages, frames, set_up->resources, PaintSettings{colours, options.marks},
+                            options.threads);
 
     // 5. Links and bookmarks, now that every destination page exists.
     if (auto r = add_links(doc, pages, frames, handles, find_landings(pages)); !r)

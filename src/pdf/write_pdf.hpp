@@ -29,6 +29,9 @@ struct PdfOptions {
     /// The bytes of the ICC profile (version 2, RGB) of the PDF/A output intent; required with
     /// `pdfa`.
     std::string output_intent_icc;
+    /// Threads that paint and compress page contents (0 = one per core); the bytes are the same
+    /// for any number.
+    unsigned threads = 0;
 };
 
 /// Writes `pages` as a PDF: embedded TrueType subsets with a correct ToUnicode map, the images

@@ -20,7 +20,6 @@
 #include <fstream>
 #include <sstream>
 #include <set>
-#include <thread>
 #include <tuple>
 
 #include "html/contrast.hpp"
@@ -132,6 +131,7 @@ pdf::PdfOptions pdf_options(const Options& options, const style::StyledDocument&
                             core::Diagnostics& diags, std::vector<std::string>& inputs) {
     pdf::PdfOptions po;
     po.creator = std::string("folio ") + version();
+    po.threads = options.threads;
     po.pdfa = options.pdfa;
     po.cmyk = options.cmyk;
     po.marks = options.marks || styled.page.marks;

@@ -26,13 +26,12 @@ struct Options {
     std::int64_t source_date_epoch = -1;  ///< SOURCE_DATE_EPOCH, read by main; -1 = not set (#6)
     bool external_assets = false;  ///< HTML: write images beside the file instead of data URIs (#7)
     bool allow_outside = false;    ///< allow image paths outside the source's folder (#5)
-    /// Threads one render may use (paragraph layout, PDF and HTML side by side): 0 = one per
-    /// core. Batch mode, which renders several documents at once, gives each render 1.
+    /// Threads one render may use (paragraph layout, PDF page contents): 0 = one per core.
+    /// Batch mode, which renders several documents at once, gives each render 1.
     unsigned threads = 0;
 };
 
-/// Wall time of each stage in seconds (for --timings). The PDF and HTML stages may run side by
-/// side, so `total` can be less than the sum.
+/// Wall time of each stage in seconds (for --timings).
 struct StageTimings {
     double read = 0;
     double style = 0;

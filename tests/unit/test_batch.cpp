@@ -6,7 +6,9 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <iterator>
 #include <fstream>
 #include <set>
 
@@ -359,4 +361,34 @@ TEST(Snapshot, BaggingDateComesFromTheEpochOrTheDocument) {
     EXPECT_EQ(bagging_date(1700000000, "2001-02-03"), "2023-11-14");
     EXPECT_EQ(bagging_date(-1, "2001-02-03"), "2001-02-03");
     EXPECT_EQ(bagging_date(-1, ""), "");
+}
+
+// --- one render on one thread or many (issue 9) -----------------------------------------------
+
+TEST(Render, TheSameBytesOnOneThreadAndOnEveryCore) {
+    // A generated document large enough that layout and the PDF writer both split their work.
+    const fs::path dir = scratch("threads");
+    const fs::path source = dir / "doc.xml";
+    const std::string generate = "bash '" + std::string(FOLIO_SOURCE_DIR) + "/bench/generate' 25 '" + source.string() + "'";
+    ASSERT_EQ(std::system(generate.c_str()), 0);
+    std::string bytes[2][2];
+    for (unsigned threads : {1u, 4u}) {
+        folio::pipeline::Options o;
+        o.source_path = source.string();
+        o.style_path = std::string(FOLIO_SOURCE_DIR) + "/styles/brochure.xml";
+        o.out_dir = (dir / ("out-" + std::to_string(threads))).string();
+        o.source_date_epoch = 0;
+        o.threads = threads;
+        const auto outcome = folio::pipeline::run(o);
+        ASSERT_FALSE(outcome.diagnostics.has_errors());
+        EXPECT_GT(outcome.pages, 25u);
+        for (int k = 0; k < 2; ++k) {
+            std::ifstream in(fs::path(o.out_dir) / (k == 0 ? "doc.pdf" : "doc.html"), std::ios::binary);
+            bytes[threads == 1 ? 0 : 1][k].assign(std::istreambuf_iterator<char>(in), {});
+        }
+    }
+    EXPECT_GT(bytes[0][0].size(), 100000u);
+    EXPECT_EQ(bytes[0][0], bytes[1][0]) << "PDF";
+    EXPECT_EQ(bytes[0][1], bytes[1][1]) << "HTML";
+    fs::remove_all(dir);
 }

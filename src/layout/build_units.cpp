@@ -95,14 +95,6 @@ std::string list_marker(style::ListStyle s, int n) {
 
 namespace {
 
-/// A paragraph to lay out: a block's inline nodes at a width.
-struct InlineJob {
-    NodeId block;
-    std::vector<NodeId> inlines;
-    double width;
-    double indent;
-};
-
 /// Lays out `jobs` into the cache: on one thread per core (at most `cache.threads` when set) if
 /// the fonts are thread-safe, else on this one. Each thread has its own WordCache; each job its
 /// own diagnostics, given out when its units are made, so the outcome is the same whatever the
@@ -505,26 +497,54 @@ private:
 
 }  // namespace
 
+namespace {
+
+/// The same number of lines of the same heights: what pagination sees of a block.
+bool same_geometry(const InlineResult& a, const InlineResult& b) {
+    return std::equal(a.lines.begin(), a.lines.end(), b.lines.begin(), b.lines.end(),
+                      [](const Line& x, const Line& y) { return x.height == y.height; });
+}
+
+}  // namespace
+
+bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fonts,
+                    const text::Hyphenator* hyphenator, double column_width, double full_width,
+                    const PageMap& pages, InlineCache& cache) {
+    // 1. Which paragraphs, at which widths: a walk that only records them, once (the widths
+    //    depend on the tree and the styles, never on pages).
+    if (!cache.planned) {
+        core::Diagnostics none;
+        Builder(styled, fonts, none, hyphenator, column_width, full_width, pages, cache, &cache.plan,
+                UnitContent::geometry)
+            .run();
+        cache.planned = true;
+    }
+    // 2. Lay out the ones not kept from an earlier call, on every core. Blocks that change with
+    //    page numbers are kept only while the page numbers they were set with stay the same.
+    if (cache.pass_pages.has_value() && *cache.pass_pages == pages) return true;
+    std::vector<InlineJob> todo;
+    for (const InlineJob& job : cache.plan) {
+        if (cache.changes_with_pages(job.block) || !cache.results.contains(job.inlines.front())) todo.push_back(job);
+    }
+    const bool first = !cache.pass_pages.has_value();
+    auto before = std::move(cache.pass);
+    cache.pass.clear();
+    cache.pass_pages = pages;
+    lay_out_paragraphs(styled, fonts, hyphenator, pages, todo, cache);
+    if (first) return false;
+    return std::all_of(todo.begin(), todo.end(), [&](const InlineJob& job) {
+        const NodeId key = job.inlines.front();
+        const auto old = before.find(key);
+        return old != before.end() && same_geometry(old->second.result, cache.pass.at(key).result);
+    });
+}
+
 UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
                      const text::Hyphenator* hyphenator, double column_width, double full_width,
                      const PageMap& pages, InlineCache* cache, UnitContent content) {
     InlineCache own;
     if (cache == nullptr) cache = &own;
-    // 1. Which paragraphs, at which widths: a walk that only records them.
-    std::vector<InlineJob> plan;
-    Builder(styled, fonts, diags, hyphenator, column_width, full_width, pages, *cache, &plan, content).run();
-    // 2. Lay out the ones not kept from an earlier pass, on every core. Blocks that change with
-    //    page numbers are kept only while the page numbers they were set with stay the same.
-    const bool same_pages = cache->pass_pages.has_value() && *cache->pass_pages == pages;
-    std::erase_if(plan, [&](const InlineJob& job) {
-        const auto& from = cache->changes_with_pages(job.block) ? cache->pass : cache->results;
-        return (same_pages || !cache->changes_with_pages(job.block)) && from.contains(job.inlines.front());
-    });
-    if (!same_pages) {
-        cache->pass.clear();
-        cache->pass_pages = pages;
-    }
-    lay_out_paragraphs(styled, fonts, hyphenator, pages, plan, *cache);
+    lay_out_blocks(styled, fonts, hyphenator, column_width, full_width, pages, *cache);
     // 3. The real walk, with every paragraph's lines at hand (a unit per line, and a few more).
     if (cache->units_hint == 0) {
         for (const auto& [first, laid] : cache->results) cache->units_hint += laid.result.lines.size();

@@ -250,6 +250,13 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
         if (styled.doc().meta.cover.present) cover_page(styled, fonts, out);
         const std::size_t first_body = out.pages.size();
         const UnitContent content = settled ? UnitContent::full : UnitContent::geometry;
+        // With new page numbers, only the blocks with cross-references are set again; if each
+        // keeps its lines, nothing moves and the numbers have settled without placing anything.
+        if (pass > 0 && content == UnitContent::geometry &&
+            lay_out_blocks(styled, fonts, hyphenator, column_width, full_width, pages, cache)) {
+            settled = true;
+            continue;
+        }
         UnitList units = build_units(styled, fonts, pass_diags, hyphenator, column_width, full_width, pages,
                                      &cache, content);
         PageMap found;

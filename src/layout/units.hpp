@@ -59,6 +59,14 @@ std::optional<core::Size> image_size(const std::string& path);
 /// The marker of list item `n` (1-based) in a list style ("•", "3.", "c.", "iv.").
 std::string list_marker(style::ListStyle s, int n);
 
+/// A paragraph to lay out: a block's inline nodes at a width.
+struct InlineJob {
+    doc::NodeId block;
+    std::vector<doc::NodeId> inlines;
+    double width;
+    double indent;
+};
+
 /// A block's inline layout and what laying it out reported (given out with its units).
 struct CachedInline {
     InlineResult result;
@@ -76,9 +84,19 @@ struct InlineCache {
     std::vector<std::unique_ptr<WordCache>> words;          ///< one per thread
     unsigned threads = 0;  ///< threads for inline layout; 0 = one per core (when the fonts allow)
     std::size_t units_hint = 0;  ///< how many units the last call made (room to reserve)
+    std::vector<InlineJob> plan;  ///< every paragraph of the body at its width, in document order
+    bool planned = false;
 
     [[nodiscard]] bool changes_with_pages(doc::NodeId block) const { return !changes.empty() && changes[block]; }
 };
+
+/// Lays out (on every core) the paragraphs `cache` does not hold for these page numbers: all of
+/// them the first time, then those with cross-references when the page numbers changed. True when
+/// each block laid out anew has as many lines of the same heights as before, so pagination would
+/// place everything where it did with the previous page numbers.
+bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fonts,
+                    const text::Hyphenator* hyphenator, double column_width, double full_width,
+                    const PageMap& pages, InlineCache& cache);
 
 /// What the units carry: everything, or only what pagination needs (heights, break rules and
 /// anchors), for the passes that only find out where page numbers settle.

@@ -472,3 +472,33 @@ TEST(Speed, WarningsOfParagraphsLaidOutInAnEarlierPassAreKept) {
         EXPECT_EQ(wide, 1) << "threads " << threads;
     }
 }
+
+TEST(Speed, CrossReferencesPrintThePagesTheirTargetsLandOn) {
+    // Page numbers settle over several passes, and a pass whose re-set paragraphs keep their lines
+    // is skipped: every printed number must still be the target's page.
+    if (!have_font(caladea_regular)) GTEST_SKIP() << "fonts-crosextra-caladea missing";
+    auto p = prose(120);
+    for (auto& st : p->styled.styles) st.hyphenate = false;  // so the text joins back at spaces
+    text::FontSet fonts;
+    core::Diagnostics diags;
+    auto pages = layout::layout_document(p->styled, fonts, diags, nullptr, 2);
+    ASSERT_TRUE(pages.has_value());
+    std::map<std::string, std::size_t> heading_page;
+    for (const auto& e : pages->outline) heading_page[e.title] = e.page + 1;
+    std::string text;
+    for (const auto& page : pages->pages) {
+        for (const auto& item : page.items) {
+            if (const auto* run = std::get_if<layout::GlyphRun>(&item)) text += core::to_utf8(run->text) + " ";
+        }
+    }
+    const std::regex reference(R"((\d+) Regional strategy,\s+page\s+(\d+))");
+    int checked = 0;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), reference); it != std::sregex_iterator(); ++it) {
+        const std::string title = (*it)[1].str() + " Regional strategy";
+        ASSERT_TRUE(heading_page.contains(title)) << title;
+        EXPECT_EQ(std::stoul((*it)[2].str()), heading_page[title]) << title;
+        ++checked;
+    }
+    EXPECT_EQ(checked, 117);  // every section but the last three refers three sections on
+    EXPECT_GT(heading_page["120 Regional strategy"], 10u);
+}

@@ -20,6 +20,7 @@
 #include <fstream>
 #include <sstream>
 #include <set>
+#include <thread>
 #include <tuple>
 
 #include "html/contrast.hpp"
@@ -76,8 +77,12 @@ void resolve_fonts(const style::StyledDocument& styled, const style::Stylesheet&
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder.
-bool write_atomically(const fs::path& path, const std::string& bytes, core::Diagnostics& diags) {
-    const fs::path tmp = path.string() + ".tmp";
+/// The temporary file an output is written to before it is renamed into place.
+fs::path temporary_of(const fs::path& path) { return path.string() + ".tmp"; }
+
+/// Writes `bytes` to the temporary file of `path`; on failure reports it and removes the file.
+bool write_temporary(const fs::path& path, std::string_view bytes, core::Diagnostics& diags) {
+    const fs::path tmp = temporary_of(path);
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -88,6 +93,12 @@ bool write_atomically(const fs::path& path, const std::string& bytes, core::Diag
             return false;
         }
     }
+    return true;
+}
+
+/// Renames the temporary file of `path` into place (replacing an earlier output only now).
+bool commit_temporary(const fs::path& path, core::Diagnostics& diags) {
+    const fs::path tmp = temporary_of(path);
     std::error_code ec;
     fs::rename(tmp, path, ec);
     if (ec) {
@@ -96,6 +107,10 @@ bool write_atomically(const fs::path& path, const std::string& bytes, core::Diag
         return false;
     }
     return true;
+}
+
+bool write_atomically(const fs::path& path, std::string_view bytes, core::Diagnostics& diags) {
+    return write_temporary(path, bytes, diags) && commit_temporary(path, diags);
 }
 
 /// Decodes every image the document uses (figures and the cover image), each file once, in
@@ -283,7 +298,25 @@ Outcome run(const Options& options) {
         out.timings.html = html_clock.lap();
     };
     write_html();
+    std::error_code ec;
+    const fs::path html_path = dir / (stem + ".html");
+    std::thread html_stager;
+    bool html_staged = false;
+    core::Diagnostics staging_diags;
     if (options.pdf) {
+        // The HTML goes to its temporary file while the PDF is written (on a thread of its own
+        // when the render may use more than one), and its memory with it; it is renamed into place
+        // only once the PDF has succeeded.
+        if (options.html) {
+            fs::create_directories(dir, ec);
+            if (ec) { diags.error("io.write", "cannot create output folder: " + ec.message(), {dir.string(), 0, 0}); return out; }
+            auto stage = [&] {
+                html_staged = write_temporary(html_path, html_text, staging_diags);
+                if (html_staged) std::string().swap(html_text);
+            };
+            if (options.threads != 1) html_stager = std::thread(stage);
+            else stage();
+        }
         std::vector<doc::Node>().swap(document->nodes);
         std::vector<style::ComputedStyle>().swap(styled.styles);
 #if defined(__GLIBC__)
@@ -291,11 +324,16 @@ Outcome run(const Options& options) {
 #endif
     }
     write_pdf();
+    if (html_stager.joinable()) html_stager.join();
+    diags.append(staging_diags);
     clock.lap();
-    if (pdf_error) { diags.add(std::move(*pdf_error)); return out; }
+    if (pdf_error || diags.has_errors()) {
+        if (html_staged) fs::remove(temporary_of(html_path), ec);
+        if (pdf_error) diags.add(std::move(*pdf_error));
+        return out;
+    }
 
     // 6. Write files.
-    std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) { diags.error("io.write", "cannot create output folder: " + ec.message(), {dir.string(), 0, 0}); return out; }
     if (options.pdf && write_atomically(dir / (stem + ".pdf"), pdf_bytes, diags)) {
@@ -307,8 +345,8 @@ Outcome run(const Options& options) {
         if (ec) { diags.error("io.write", "cannot create assets folder: " + ec.message(), {path.parent_path().string(), 0, 0}); return out; }
         if (write_atomically(path, std::string(asset.bytes), diags)) out.outputs.push_back(path.string());
     }
-    if (options.html && write_atomically(dir / (stem + ".html"), html_text, diags)) {
-        out.outputs.push_back((dir / (stem + ".html")).string());
+    if (options.html && (html_staged ? commit_temporary(html_path, diags) : write_atomically(html_path, html_text, diags))) {
+        out.outputs.push_back(html_path.string());
     }
     out.timings.write = clock.lap();
     out.timings.total = whole.elapsed();

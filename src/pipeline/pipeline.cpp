@@ -241,11 +241,6 @@ Outcome run(const Options& options) {
     auto pages = layout::layout_document(styled, fonts, diags, &hyphenator, options.threads);
     if (!pages) { diags.add(pages.error()); return out; }
     out.pages = pages->pages.size();
-#if defined(__GLIBC__)
-    // Reading and layout freed much (the source text, the inline caches); the writers allocate on
-    // other threads, whose malloc arenas cannot reuse those holes: give the free pages back first.
-    malloc_trim(0);
-#endif
     out.timings.layout = clock.lap();
     if (diags.has_errors() || options.check_only) return out;
 
@@ -320,6 +315,8 @@ Outcome run(const Options& options) {
         std::vector<doc::Node>().swap(document->nodes);
         std::vector<style::ComputedStyle>().swap(styled.styles);
 #if defined(__GLIBC__)
+        // Reading, layout and the tree freed much; the PDF writer's threads allocate from their
+        // own malloc arenas, which cannot reuse those holes: give the free pages back first.
         malloc_trim(0);
 #endif
     }

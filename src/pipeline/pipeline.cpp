@@ -181,6 +181,29 @@ pdf::PdfOptions pdf_options(const Options& options, const style::StyledDocument&
 
 }  // namespace
 
+/// Work done on a thread of its own beside the pipeline (or not at all when not `allowed`); waited
+/// for before what needs it, and at the latest when the render ends, on any path.
+class Beside {
+public:
+    Beside() = default;
+    template <typename F>
+    Beside(bool allowed, F&& work) { start(allowed, std::forward<F>(work)); }
+    Beside(const Beside&) = delete;
+    Beside& operator=(const Beside&) = delete;
+    ~Beside() { wait(); }
+
+    template <typename F>
+    void start(bool allowed, F&& work) {
+        if (allowed) m_thread = std::thread(std::forward<F>(work));
+    }
+    void wait() {
+        if (m_thread.joinable()) m_thread.join();
+    }
+
+private:
+    std::thread m_thread;
+};
+
 /// Measures the wall time of the stages (the only clock reading in folio, for --timings).
 class Stopwatch {
 public:
@@ -207,6 +230,13 @@ Outcome run(const Options& options) {
     Stopwatch clock;
     const Stopwatch whole;
 
+    // Start-up work that needs no input runs beside the reading when the render may use more than
+    // one thread: fontconfig's configuration, then the hyphenation patterns of the document's
+    // languages (milliseconds each, which small documents feel).
+    const text::Hyphenator hyphenator;  // loads a language's patterns on first use
+    Beside fontconfig(options.threads != 1, [] { text::FontSet::prepare(); });
+    Beside patterns;
+
     // 1. Read.
     auto source = core::SourceFile::read(options.source_path);
     if (!source) { diags.add(source.error()); return out; }
@@ -218,6 +248,13 @@ Outcome run(const Options& options) {
     // (the readers put every problem, a parse failure included, into diags)
     out.inputs = {options.source_path, options.style_path};
     if (!document || !sheet || diags.has_errors()) return out;
+    std::set<std::string> languages{document->meta.language};
+    for (const doc::Node& n : document->nodes) {
+        if (!n.lang.empty()) languages.insert(n.lang);
+    }
+    patterns.start(options.threads != 1, [&hyphenator, languages] {
+        for (const std::string& lang : languages) hyphenator.preload(lang);
+    });
     // Every image, decoded once (a corrupt file stops the run here).
     const std::vector<image::Image> images = load_images(*document, diags, out.inputs);
     out.timings.read = clock.lap();
@@ -230,6 +267,7 @@ Outcome run(const Options& options) {
     for (core::Diagnostic& w : html::check_contrast(styled, options.style_path)) diags.add(std::move(w));
 
     // 3. Fonts.
+    fontconfig.wait();
     text::FontSet fonts;
     resolve_fonts(styled, *sheet, fonts, diags);
     for (const auto& face : fonts.faces()) out.inputs.push_back(face.path);
@@ -237,7 +275,7 @@ Outcome run(const Options& options) {
     if (diags.has_errors()) return out;
 
     // 4. Layout.
-    const text::Hyphenator hyphenator;  // loads a language's patterns on first use
+    patterns.wait();
     auto pages = layout::layout_document(styled, fonts, diags, &hyphenator, options.threads);
     if (!pages) { diags.add(pages.error()); return out; }
     out.pages = pages->pages.size();

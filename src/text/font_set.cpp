@@ -157,6 +157,8 @@ core::Result<Face> load_face(const std::string& path) {
     return out;
 }
 
+void FontSet::prepare() { FcInit(); }
+
 FontSet::FontSet() {
     FcInit();
     m_faces.reserve(max_faces);

@@ -39,6 +39,10 @@ class FontSet final : public FontProvider {
 public:
     FontSet();
     ~FontSet() override;
+    /// Loads fontconfig's configuration, the slow part (milliseconds) of the first lookup. Safe
+    /// from any thread and any number of times: a render calls it on another thread while it
+    /// reads its inputs.
+    static void prepare();
     FontSet(const FontSet&) = delete;
     FontSet& operator=(const FontSet&) = delete;
 

@@ -27,6 +27,19 @@ struct Hyphenator::Dictionaries {
     std::unordered_map<std::u32string, std::vector<std::size_t>> memo;
     std::mutex lock;  ///< guards by_file and memo: layout calls points() from several threads
 
+    /// The dictionary of `file` in `dir`, loaded on first use; nullptr when it cannot be read.
+    /// The caller holds the lock.
+    HyphenDict* get(const std::string& dir, const std::string& file) {
+        auto it = by_file.find(file);
+        if (it == by_file.end()) {
+            std::string path = dir;
+            path += '/';
+            path += file;
+            it = by_file.emplace(file, hnj_hyphen_load(path.c_str())).first;
+        }
+        return it->second;
+    }
+
     Dictionaries() = default;
     Dictionaries(const Dictionaries&) = delete;
     Dictionaries& operator=(const Dictionaries&) = delete;
@@ -128,6 +141,13 @@ std::string Hyphenator::dictionary_for(const std::string& lang) {
     return {};
 }
 
+void Hyphenator::preload(const std::string& lang) const {
+    const std::string file = dictionary_for(lang);
+    if (!m_dicts || file.empty()) return;
+    const std::lock_guard<std::mutex> guard(m_dicts->lock);
+    (void)m_dicts->get(m_dir, file);
+}
+
 std::vector<std::size_t> Hyphenator::points(const std::u32string& word, const std::string& lang,
                                             std::size_t left_min, std::size_t right_min) const {
     std::vector<std::size_t> out;
@@ -135,14 +155,7 @@ std::vector<std::size_t> Hyphenator::points(const std::u32string& word, const st
     const std::string file = dictionary_for(lang);
     if (file.empty()) return out;
     const std::lock_guard<std::mutex> guard(m_dicts->lock);
-    auto it = m_dicts->by_file.find(file);
-    if (it == m_dicts->by_file.end()) {
-        std::string path = m_dir;
-        path += '/';
-        path += file;
-        it = m_dicts->by_file.emplace(file, hnj_hyphen_load(path.c_str())).first;
-    }
-    HyphenDict* dict = it->second;
+    HyphenDict* dict = m_dicts->get(m_dir, file);
     if (dict == nullptr) return out;
     std::u32string key;
     key.reserve(file.size() + word.size() + 3);

@@ -31,6 +31,10 @@ public:
     [[nodiscard]] std::vector<std::size_t> points(const std::u32string& word, const std::string& lang,
                                                   std::size_t left_min = 2, std::size_t right_min = 3) const;
 
+    /// Loads the patterns of `lang` now (points() would on first use): a render warms them up
+    /// on another thread while it does other work.
+    void preload(const std::string& lang) const;
+
     /// The dictionary file name for a BCP 47 tag ("en-GB" -> "hyph_en_US.dic"), empty when none.
     [[nodiscard]] static std::string dictionary_for(const std::string& lang);
 

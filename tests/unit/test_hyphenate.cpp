@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/utf8.hpp"
@@ -112,4 +113,23 @@ TEST(Hyphenator, BothLanguagesLoadSideBySideAndMove) {
     EXPECT_FALSE(h.points(U"szervezet", "hu").empty());
     text::Hyphenator moved(std::move(h));
     EXPECT_EQ(hyphenated(moved, "hyphenation", "en"), "hy-phen-ation");
+}
+
+TEST(Hyphenator, PatternsLoadedOnAnotherThreadServeEveryThread) {
+    // A render preloads the patterns beside its reading, and layout asks from several threads.
+    const text::Hyphenator h;
+    std::thread preloading([&h] {
+        h.preload("hu");
+        h.preload("en");
+        h.preload("xx");  // no dictionary: nothing happens
+    });
+    std::vector<std::string> got(4);
+    std::vector<std::thread> askers;
+    for (std::size_t t = 0; t < got.size(); ++t) {
+        askers.emplace_back([&, t] { got[t] = hyphenated(h, t % 2 ? "organization" : "hyphenation", "en"); });
+    }
+    for (auto& a : askers) a.join();
+    preloading.join();
+    for (std::size_t t = 0; t < got.size(); ++t) EXPECT_EQ(got[t], t % 2 ? "or-ga-ni-za-tion" : "hy-phen-ation");
+    EXPECT_EQ(hyphenated(h, "kecskeméti", "hu"), hyphenated(text::Hyphenator(), "kecskeméti", "hu"));
 }

@@ -1,8 +1,13 @@
 // Cutting the styled tree into units (units.hpp).
 //
-// Control flow: walk the blocks depth-first, keeping the collapsed margin, the stack of boxed
-// containers, a pending list marker and a pending forced break. Text blocks are laid out into lines
-// (inline.cpp) and each line becomes a unit whose `break_after` encodes the pagination rules:
+// Control flow, in three steps:
+//   1. plan (once per document): a walk that only records each paragraph and its width;
+//   2. lay_out_blocks: the paragraphs the InlineCache lacks for these page numbers are laid out
+//      (inline.cpp) on every core, each thread with its own WordCache, gathered in plan order;
+//   3. the walk proper, depth-first, keeping the collapsed margin, the stack of boxed containers,
+//      a pending list marker and a pending forced break; each line of a text block becomes a unit
+//      (with its glyph runs, unless only geometry is asked for) whose `break_after` encodes the
+//      pagination rules:
 //   - orphans and widows: a break after line i of n is allowed only if i+1 >= orphans and
 //     n-(i+1) >= widows;
 //   - keep-with-next (headings always) and keep-together: no break inside or after the block;

@@ -1,17 +1,22 @@
 // Inline layout, in three phases:
-//   collect  - walk the inline nodes into spans of text; over the whole paragraph's text apply
-//              smart quotes (quotes="smart") and find the UAX #14 break opportunities (libunibreak);
-//              then turn words into boxes (one per style fragment) and spaces into glue (a space
-//              UAX #14 forbids breaking at, before ')' or ',', gets an infinite penalty first): justified text gets TeX's stretchable interword glue, ragged text gets
-//              Knuth and Plass's ragged-right triple (glue 0+S, penalty 0, glue w-S). A word is
-//              split into boxes at its soft hyphens or, with `hyphens: auto`, at the Hyphenator's
-//              points, with a flagged penalty (the width of '-') between; a word continued in the
-//              next inline node is not auto-hyphenated, nor is the paragraph's last word. A UAX #14
-//              opportunity inside a word ("counter-|trafficking", "A/|B") is a zero-width penalty,
-//              flagged after a hyphen (TeX's \exhyphenpenalty). Each piece between such points
-//              gets the face's f-ligatures (no letter-spacing) and its kerning, and the kern across
-//              a point is in the box before it and taken back by the penalty's width, so the
-//              breaker measures exactly what is drawn whether the line breaks there or not;
+//   collect  - walk the inline nodes into spans of one paragraph text (the WordCache's buffer);
+//              over the whole text apply smart quotes (quotes="smart") and find the UAX #14 break
+//              opportunities (libunibreak); then turn words into boxes (one per style fragment)
+//              and spaces into glue (a space UAX #14 forbids breaking at, before ')' or ',', gets
+//              an infinite penalty first): justified text gets TeX's stretchable interword glue,
+//              ragged text gets Knuth and Plass's ragged-right triple (glue 0+S, penalty 0,
+//              glue w-S). A word is split into boxes at its soft hyphens or, with
+//              `hyphens: auto`, at the Hyphenator's points, with a flagged penalty (the width of
+//              '-') between; a word continued in the next inline node is not auto-hyphenated, nor
+//              is the paragraph's last word. A UAX #14 opportunity inside a word
+//              ("counter-|trafficking", "A/|B") is a zero-width penalty, flagged after a hyphen
+//              (TeX's \exhyphenpenalty). Each piece between such points gets the face's
+//              f-ligatures (no letter-spacing) and its kerning, and the kern across a point is in
+//              the box before it and taken back by the penalty's width, so the breaker measures
+//              exactly what is drawn whether the line breaks there or not. A word's items are made
+//              once per thread (make_shape) and kept in the WordCache under everything they depend
+//              on (text and break opportunities, face, size, spacing, language, hyphenation,
+//              justification, hanging punctuation); later occurrences are placed from it;
 //   break    - Knuth-Plass over those items (linebreak.cpp);
 //   finalize - each line becomes glyph runs (consecutive fragments of one format merged, spaces
 //              kept inside the run with the justification as word spacing), link areas and

@@ -34,12 +34,24 @@
 namespace folio::pdf {
 namespace {
 
-/// Appends `cp` as four upper-case hex digits.
-void append_hex4(std::string& out, char32_t cp) {
-    static constexpr char digits[] = "0123456789ABCDEF";
-    const char hex[4] = {digits[(cp >> 12) & 0xF], digits[(cp >> 8) & 0xF], digits[(cp >> 4) & 0xF],
-                         digits[cp & 0xF]};
-    out.append(hex, 4);
+/// Appends one byte of a literal string: as itself, or escaped where the PDF syntax needs it
+/// (the delimiters and the backslash) or would change it (a raw end-of-line reads as LF).
+void append_string_byte(std::string& out, unsigned char b) {
+    switch (b) {
+        case '(': out += "\\("; break;
+        case ')': out += "\\)"; break;
+        case '\\': out += "\\\\"; break;
+        case '\r': out += "\\r"; break;
+        case '\n': out += "\\n"; break;
+        default: out += static_cast<char>(b);
+    }
+}
+
+/// Appends `cp` as its two-byte code (CID = code point) in a literal string: half the bytes of
+/// the hex form <0041>, which the compressor then has less to do with.
+void append_code(std::string& out, char32_t cp) {
+    append_string_byte(out, static_cast<unsigned char>((cp >> 8) & 0xFF));
+    append_string_byte(out, static_cast<unsigned char>(cp & 0xFF));
 }
 
 /// A colour component as libharu takes it, within 0..1.
@@ -165,21 +177,21 @@ void Painter::append_show(const layout::GlyphRun& run) {
         const int kern = kerned ? run.kern[i] : 0;
         if (is_drawn(cp)) {
             if (!open) {
-                m_out += '<';
+                m_out += '(';
                 open = true;
             }
-            append_hex4(m_out, cp);
+            append_code(m_out, cp);
         }
         const double adjust = (cp == U' ' && spaced ? gap : 0) - kern;
         if (adjust != 0) {
-            if (open) m_out += '>';
+            if (open) m_out += ')';
             m_out += ' ';
             append_number(m_out, adjust);
             m_out += ' ';
             open = false;
         }
     }
-    if (open) m_out += '>';
+    if (open) m_out += ')';
     m_out += "] TJ\n";
 }
 

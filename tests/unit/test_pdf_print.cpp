@@ -368,9 +368,10 @@ TEST(PdfContents, GlyphRunsBecomeKernedTjArrays) {
     names.fonts = {"F1"};
     std::string out;
     paint_page(p, frame_of(p, false), names, {}, out);
-    EXPECT_NE(out.find("BT\n0 0 0 rg\n/F1 10 Tf\n1 0 0 1 72 741.89 Tm\n[<0041> 64 <00560020> -100 <0041>] TJ\nET\nQ\n"),
-              std::string::npos)
-        << out;
+    // two-byte codes (CID = code point) in literal strings: A, then V and space, then A
+    using namespace std::string_literals;  // (the codes hold NUL bytes)
+    const std::string expected = "BT\n0 0 0 rg\n/F1 10 Tf\n1 0 0 1 72 741.89 Tm\n[(\0A) 64 (\0V\0 ) -100 (\0A)] TJ\nET\nQ\n"s;
+    EXPECT_NE(out.find(expected), std::string::npos) << out;
     folio::layout::PagedDocument d;
     d.pages = {p};
     EXPECT_EQ(glyph_use(d, 1).code_points(0), (std::vector<char32_t>{U' ', U'A', U'V'}));

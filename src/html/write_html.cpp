@@ -237,7 +237,13 @@ std::string write_html(const style::StyledDocument& styled, const layout::PagedD
     const std::map<std::string, std::string> images = image_sources(options);
     const bool first_page = pages != nullptr && !pages->pages.empty();
 
-    std::string out = "<!DOCTYPE html>\n<html";
+    std::string out;
+    {  // room for the whole page up front: the text, and markup for every node
+        std::size_t expected = 16384;
+        for (const doc::Node& n : d.nodes) expected += n.text.size() + 48;
+        out.reserve(expected + expected / 4);
+    }
+    out += "<!DOCTYPE html>\n<html";
     append_attr(out, "lang",
                 !d.meta.language.empty()         ? d.meta.language
                 : !d.node(d.root()).lang.empty() ? d.node(d.root()).lang

@@ -17,6 +17,7 @@
 #include "html/write_html.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cassert>
 #include <cctype>
 #include <iterator>
@@ -196,6 +197,8 @@ struct Group {
     std::vector<std::string> classes;  ///< sorted
     std::vector<NodeId> nodes;
     std::vector<std::optional<std::string>> decided;  ///< per property; nullopt = not written
+    /// Per property: inherited, and every node of the group has its parent's value.
+    std::vector<char> inherits;
 };
 
 /// The selector of a group: element then classes, with CSS escapes for unusual characters.
@@ -233,7 +236,7 @@ std::vector<Group> group_nodes(const doc::Document& d) {
         std::string key = element;
         for (const std::string& c : classes) key += "." + c;
         auto [it, inserted] = index.try_emplace(key, groups.size());
-        if (inserted) groups.push_back({std::move(element), std::move(classes), {}, {}});
+        if (inserted) groups.push_back({std::move(element), std::move(classes), {}, {}, {}});
         groups[it->second].nodes.push_back(id);
     }
     return groups;
@@ -246,27 +249,44 @@ bool less_specific(const Group& narrow, const Group& wide) {
                          narrow.classes.end());
 }
 
-/// Decides every property of one group (see the file comment); `overridden[p]` says a less
-/// specific rule writes property p. The group's nodes are visited once, comparing all inherited
-/// properties with the parent's together: a style is read while it is in the cache, which keeps
-/// large documents linear.
+/// Finds, for every group, which inherited properties all its nodes take from their parents. One
+/// sweep over the nodes in document order, comparing all inherited properties together: styles
+/// and nodes are read in the order they lie in memory, which keeps large documents linear.
+void find_inheritance(std::vector<Group>& groups, const style::StyledDocument& styled) {
+    const doc::Document& d = styled.doc();
+    const double root_size = styled.style(d.root()).font_size;
+    std::vector<std::uint32_t> group_of(d.nodes.size(), UINT32_MAX);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        for (NodeId id : groups[g].nodes) group_of[id] = static_cast<std::uint32_t>(g);
+        groups[g].inherits.assign(property_count, 0);
+        for (std::size_t p = 0; p < property_count; ++p) groups[g].inherits[p] = properties[p].inherited ? 1 : 0;
+    }
+    std::vector<std::size_t> open(groups.size(), 0);  // per group: properties still inheriting
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        open[g] = static_cast<std::size_t>(std::count(groups[g].inherits.begin(), groups[g].inherits.end(), 1));
+    }
+    for (NodeId id = 1; id < d.nodes.size(); ++id) {
+        const std::uint32_t g = group_of[id];
+        if (g == UINT32_MAX || open[g] == 0) continue;
+        const ComputedStyle& own = styled.style(id);
+        const ComputedStyle& parent = styled.style(d.node(id).parent);
+        std::vector<char>& inherits = groups[g].inherits;
+        for (std::size_t p = 0; p < property_count; ++p) {
+            if (inherits[p] && properties[p].value(own, root_size) != properties[p].value(parent, root_size)) {
+                inherits[p] = 0;
+                --open[g];
+            }
+        }
+    }
+}
+
+/// Decides every property of one group (see the file comment), from its inheritance
+/// (find_inheritance); `overridden[p]` says a less specific rule writes property p.
 std::vector<std::optional<std::string>> decide(const Group& g, const style::StyledDocument& styled,
                                                const std::vector<bool>& overridden) {
     const doc::Document& d = styled.doc();
     const double root_size = styled.style(d.root()).font_size;
-    std::vector<char> inherits(property_count, 0);  // inherited, and every node has its parent's value
-    for (std::size_t p = 0; p < property_count; ++p) inherits[p] = properties[p].inherited ? 1 : 0;
-    for (NodeId id : g.nodes) {
-        const ComputedStyle& own = styled.style(id);
-        const ComputedStyle& parent = styled.style(d.node(id).parent);
-        bool any = false;
-        for (std::size_t p = 0; p < property_count; ++p) {
-            if (!inherits[p]) continue;
-            if (properties[p].value(own, root_size) != properties[p].value(parent, root_size)) inherits[p] = 0;
-            else any = true;
-        }
-        if (!any) break;
-    }
+    const std::vector<char>& inherits = g.inherits;
     std::vector<std::optional<std::string>> out(property_count);
     const ComputedStyle& first_style = styled.style(g.nodes.front());
     for (std::size_t p = 0; p < property_count; ++p) {
@@ -354,6 +374,7 @@ std::string style_sheet(const style::StyledDocument& styled) {
 
     // Decide the groups with fewer classes first, so each knows what less specific rules write.
     std::vector<Group> groups = group_nodes(d);
+    find_inheritance(groups, styled);
     std::vector<std::size_t> order(groups.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {

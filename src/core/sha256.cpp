@@ -36,6 +36,11 @@ std::string hex(const std::array<std::uint8_t, 32>& d) {
 
 }  // namespace
 
+Sha256::Sha256() : m_ctx(new Ctx) {}
+Sha256::~Sha256() { delete static_cast<Ctx*>(m_ctx); }
+void Sha256::update(std::string_view data) { static_cast<Ctx*>(m_ctx)->update(data.data(), data.size()); }
+std::string Sha256::hex() { return folio::core::hex(static_cast<Ctx*>(m_ctx)->finish()); }
+
 std::array<std::uint8_t, 32> sha256(std::string_view data) {
     Ctx c;
     c.update(data.data(), data.size());

@@ -19,6 +19,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstddef>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <utility>
@@ -642,23 +643,115 @@ core::Result<core::Ok> add_id_placeholder(Document& doc) {
     return doc.check(status, what);
 }
 
-bool fill_in_id(std::string& file) {
+namespace {
+
+/// Where the two placeholders of the trailer's /ID are in `file` (the whole file, or its end):
+/// two offsets, or fewer when they are not there.
+std::vector<std::size_t> id_placeholders(std::string_view file) {
+    std::vector<std::size_t> out;
     const std::size_t trailer = file.rfind("trailer");
-    if (trailer == std::string::npos) return false;
+    if (trailer == std::string_view::npos) return out;
     const std::size_t key = file.find("/ID", trailer);
-    if (key == std::string::npos) return false;
-    std::string hex = core::sha256_hex(file).substr(0, id_length * 2);
+    if (key == std::string_view::npos) return out;
+    for (std::size_t at = file.find(id_placeholder_hex, key); at != std::string_view::npos && out.size() < 2;
+         at = file.find(id_placeholder_hex, at + id_placeholder_hex.size())) {
+        out.push_back(at);
+    }
+    return out;
+}
+
+/// The /ID: the first 16 bytes of the file's SHA-256, in upper-case hex.
+std::string id_of(const std::string& sha256_hex) {
+    std::string hex = sha256_hex.substr(0, id_length * 2);
     for (char& c : hex) {
         if (c >= 'a' && c <= 'f') c = static_cast<char>(c - 'a' + 'A');
     }
-    int replaced = 0;
-    for (std::size_t at = file.find(id_placeholder_hex, key); at != std::string::npos && replaced < 2;
-         at = file.find(id_placeholder_hex, at + hex.size())) {
-        file.replace(at, hex.size(), hex);
-        ++replaced;
-    }
-    return replaced == 2;
+    return hex;
 }
+
+}  // namespace
+
+bool fill_in_id(std::string& file) {
+    const std::vector<std::size_t> at = id_placeholders(file);
+    if (at.size() != 2) return false;
+    const std::string hex = id_of(core::sha256_hex(file));
+    for (std::size_t a : at) file.replace(a, hex.size(), hex);
+    return true;
+}
+
+namespace {
+
+/// The state of save_file's write callback: the file, the hash of what was written, and the
+/// file's last bytes, where the trailer with the /ID placeholder will be.
+struct FileSink {
+    std::FILE* file = nullptr;
+    core::Sha256 hash;
+    std::string tail;
+    std::uint64_t written = 0;
+    bool failed = false;
+};
+
+constexpr std::size_t tail_kept = std::size_t{1} << 16;  ///< far more than a trailer
+
+HPDF_STATUS append_to_file(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
+    auto& sink = *static_cast<FileSink*>(stream->attr);
+    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    if (std::fwrite(bytes.data(), 1, bytes.size(), sink.file) != bytes.size()) {
+        sink.failed = true;
+        return HPDF_FILE_IO_ERROR;
+    }
+    sink.hash.update(bytes);
+    sink.written += size;
+    sink.tail.append(bytes);
+    if (sink.tail.size() > 2 * tail_kept) sink.tail.erase(0, sink.tail.size() - tail_kept);
+    return HPDF_OK;
+}
+
+}  // namespace
+
+core::Result<std::uint64_t> Document::save_file(const std::string& path) {
+    const auto io_error = [&](const char* what) {
+        return core::unexpected(core::Diagnostic{core::Severity::error, "io.write",
+                                                 std::string(what) + " the PDF file", {path, 0, 0}});
+    };
+    HPDF_Doc doc = m_doc.get();
+    FileSink sink;
+    sink.file = std::fopen(path.c_str(), "wb");
+    if (sink.file == nullptr) return io_error("cannot create");
+    std::setvbuf(sink.file, nullptr, _IOFBF, std::size_t{1} << 20);
+    struct Closer {
+        FileSink& sink;
+        ~Closer() { if (sink.file != nullptr) std::fclose(sink.file); }
+    } closer{sink};
+    HPDF_Stream out = HPDF_CallbackWriter_New(doc->mmgr, append_to_file, &sink);
+    if (out == nullptr) return core::unexpected(failure("writing the PDF"));
+    if (doc->stream != nullptr) HPDF_Stream_Free(doc->stream);
+    doc->stream = out;
+    const HPDF_STATUS status = HPDF_SaveToStream(doc);
+    HPDF_Stream_Free(out);  // it points at `sink`, which does not outlive this call
+    doc->stream = nullptr;
+    if (sink.failed) {
+        HPDF_ResetError(doc);
+        return io_error("cannot write");
+    }
+    if (auto r = check(status, "writing the PDF"); !r) return core::unexpected(r.error());
+    // The /ID over its placeholders, which lie in the trailer at the end of the file.
+    const std::vector<std::size_t> at = id_placeholders(sink.tail);
+    if (at.size() != 2) return core::unexpected(failure("finding the file identifier placeholder"));
+    const std::string id = id_of(sink.hash.hex());
+    const std::uint64_t tail_start = sink.written - sink.tail.size();
+    for (std::size_t a : at) {
+        if (std::fseek(sink.file, static_cast<long>(tail_start + a), SEEK_SET) != 0 ||
+            std::fwrite(id.data(), 1, id.size(), sink.file) != id.size()) {
+            return io_error("cannot write");
+        }
+    }
+    const int closed = std::fclose(sink.file);
+    sink.file = nullptr;
+    if (closed != 0) return io_error("cannot write");
+    return sink.written;
+}
+
 
 core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, const char* prefix) {
     if (auto r = doc.check(HPDF_AddPageLabel(doc.get(), index, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, prefix),

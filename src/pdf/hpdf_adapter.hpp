@@ -11,6 +11,7 @@
 #include <hpdf.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -62,6 +63,11 @@ public:
     /// Serialises the document to memory and returns the whole file. `size_hint` is the
     /// expected size in bytes (0 = unknown), reserved up front.
     core::Result<std::string> save(std::size_t size_hint = 0);
+
+    /// Serialises the document into the file at `path` (created or truncated) as libharu writes
+    /// it, hashing the bytes on the way, then writes the /ID placeholder (add_id_placeholder) over
+    /// with the hash, as fill_in_id does in memory. Returns the file's size.
+    core::Result<std::uint64_t> save_file(const std::string& path);
 
 private:
     /// HPDF_Free, then the arena's memory when this was its last document.

@@ -355,10 +355,18 @@ constexpr std::size_t fixed_bytes = std::size_t{512} * 1024;  ///< fonts, images
 
 }  // namespace
 
-core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const doc::Metadata& meta,
-                                    const std::vector<text::Face>& faces,
-                                    const std::vector<image::Image>& images,
-                                    const PdfOptions& options) {
+namespace {
+
+/// Where write_document puts the file: into `bytes`, or into the file at `path`.
+struct Output {
+    std::string* bytes = nullptr;
+    const std::string* path = nullptr;
+};
+
+core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const doc::Metadata& meta,
+                                      const std::vector<text::Face>& faces,
+                                      const std::vector<image::Image>& images, const PdfOptions& options,
+                                      const Output& output) {
     if (pages.pages.empty()) return core::unexpected(error("the document has no pages to write"));
 
     // 1. The document, compressed throughout and with UTF-8 encoders.
@@ -433,13 +441,40 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
 
     // 10. The bytes, saved while the last pages are painted, identified by their own hash.
     if (auto r = hpdf::add_id_placeholder(doc); !r) return core::unexpected(r.error());
+    if (output.path != nullptr) {
+        auto saved = doc.save_file(*output.path);  // the /ID is filled in as it finishes
+        if (auto painted = contents.finish(); !painted) return core::unexpected(painted.error());
+        if (!saved) return core::unexpected(saved.error());
+        return core::Ok{};
+    }
     auto bytes = doc.save(pages.pages.size() * bytes_per_page + fixed_bytes);
     if (auto painted = contents.finish(); !painted) return core::unexpected(painted.error());
-    if (!bytes) return bytes;
+    if (!bytes) return core::unexpected(bytes.error());
     if (!hpdf::fill_in_id(*bytes)) {
         return core::unexpected(error("the file identifier placeholder is missing from the PDF"));
     }
+    *output.bytes = std::move(*bytes);
+    return core::Ok{};
+}
+
+}  // namespace
+
+core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const doc::Metadata& meta,
+                                    const std::vector<text::Face>& faces,
+                                    const std::vector<image::Image>& images,
+                                    const PdfOptions& options) {
+    std::string bytes;
+    if (auto r = write_document(pages, meta, faces, images, options, Output{&bytes, nullptr}); !r) {
+        return core::unexpected(r.error());
+    }
     return bytes;
+}
+
+core::Result<core::Ok> write_pdf_file(const layout::PagedDocument& pages, const doc::Metadata& meta,
+                                      const std::vector<text::Face>& faces,
+                                      const std::vector<image::Image>& images, const PdfOptions& options,
+                                      const std::string& path) {
+    return write_document(pages, meta, faces, images, options, Output{nullptr, &path});
 }
 
 std::optional<std::int64_t> date_epoch_of(std::string_view iso_date) {

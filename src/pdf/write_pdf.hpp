@@ -44,6 +44,14 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
                                     const std::vector<image::Image>& images,
                                     const PdfOptions& options);
 
+/// The same file as write_pdf, written to `path` (created or truncated) as libharu saves it,
+/// without holding the whole file in memory; the /ID is written into it at the end. On failure
+/// the file may be partly written: the caller writes to a temporary name and renames it.
+core::Result<core::Ok> write_pdf_file(const layout::PagedDocument& pages, const doc::Metadata& meta,
+                                      const std::vector<text::Face>& faces,
+                                      const std::vector<image::Image>& images, const PdfOptions& options,
+                                      const std::string& path);
+
 /// Seconds since the epoch of midnight UTC on a "YYYY-MM-DD" date (the source's <date>), or
 /// nullopt when `iso_date` is not such a date.
 std::optional<std::int64_t> date_epoch_of(std::string_view iso_date);

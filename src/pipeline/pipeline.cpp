@@ -4,9 +4,11 @@
 //   2. cascade the styles (style/)                             -> StyledDocument
 //   3. resolve and vet every font the styles ask for (text/)   -> FontSet
 //   4. lay out pages (layout/)                                 -> PagedDocument
-//   5. write the PDF (pdf/) and the HTML (html/) to memory
-//   6. only when nothing failed, write both files atomically (temporary file + rename)
-// Any step that reports an error stops the run before anything is written. The stage timings are
+//   5. write the HTML (html/) to memory, then, once the tree is freed, the PDF (pdf/) straight
+//      into a temporary file beside its final name while the HTML goes to its own temporary file
+//   6. only when nothing failed, rename them into place (and write any image assets likewise)
+// Any step that reports an error stops the run before any output is replaced; its temporary
+// files are removed. The stage timings are
 // the only clock reading in folio; they never reach an output file.
 
 #include "pipeline/pipeline.hpp"
@@ -282,10 +284,9 @@ Outcome run(const Options& options) {
     out.timings.layout = clock.lap();
     if (diags.has_errors() || options.check_only) return out;
 
-    // 5. Write to memory.
+    // 5. Write the outputs (the PDF and HTML under temporary names).
     const fs::path dir = options.out_dir;
     const std::string stem = fs::path(options.source_path).stem().string();
-    std::string pdf_bytes;
     std::string html_text;
     std::vector<html::Asset> html_assets;  // --external-assets: image files beside the HTML
     pdf::PdfOptions po;
@@ -296,13 +297,16 @@ Outcome run(const Options& options) {
     // The HTML first: it is the last user of the document tree and its styles, which are freed
     // before the PDF is written (the PDF needs only the pages and the metadata). Writing both side
     // by side would save the HTML's time but hold the tree, the HTML and the PDF in memory at once.
+    // The PDF goes straight into its temporary file as it is saved (it is never whole in memory),
+    // to be renamed into place with the other outputs.
     std::optional<core::Diagnostic> pdf_error;
+    const fs::path pdf_path = dir / (stem + ".pdf");
     auto write_pdf = [&] {
         Stopwatch pdf_clock;
         if (options.pdf) {
-            auto bytes = pdf::write_pdf(*pages, document->meta, fonts.faces(), images, po);
-            if (bytes) pdf_bytes = std::move(*bytes);
-            else pdf_error = bytes.error();
+            auto written = pdf::write_pdf_file(*pages, document->meta, fonts.faces(), images, po,
+                                               temporary_of(pdf_path).string());
+            if (!written) pdf_error = written.error();
         }
         out.timings.pdf = pdf_clock.lap();
     };
@@ -337,12 +341,12 @@ Outcome run(const Options& options) {
     bool html_staged = false;
     core::Diagnostics staging_diags;
     if (options.pdf) {
+        fs::create_directories(dir, ec);
+        if (ec) { diags.error("io.write", "cannot create output folder: " + ec.message(), {dir.string(), 0, 0}); return out; }
         // The HTML goes to its temporary file while the PDF is written (on a thread of its own
         // when the render may use more than one), and its memory with it; it is renamed into place
         // only once the PDF has succeeded.
         if (options.html) {
-            fs::create_directories(dir, ec);
-            if (ec) { diags.error("io.write", "cannot create output folder: " + ec.message(), {dir.string(), 0, 0}); return out; }
             auto stage = [&] {
                 html_staged = write_temporary(html_path, html_text, staging_diags);
                 if (html_staged) std::string().swap(html_text);
@@ -364,6 +368,7 @@ Outcome run(const Options& options) {
     clock.lap();
     if (pdf_error || diags.has_errors()) {
         if (html_staged) fs::remove(temporary_of(html_path), ec);
+        if (options.pdf) fs::remove(temporary_of(pdf_path), ec);
         if (pdf_error) diags.add(std::move(*pdf_error));
         return out;
     }
@@ -371,8 +376,8 @@ Outcome run(const Options& options) {
     // 6. Write files.
     fs::create_directories(dir, ec);
     if (ec) { diags.error("io.write", "cannot create output folder: " + ec.message(), {dir.string(), 0, 0}); return out; }
-    if (options.pdf && write_atomically(dir / (stem + ".pdf"), pdf_bytes, diags)) {
-        out.outputs.push_back((dir / (stem + ".pdf")).string());
+    if (options.pdf && commit_temporary(pdf_path, diags)) {
+        out.outputs.push_back(pdf_path.string());
     }
     for (const html::Asset& asset : html_assets) {  // before the HTML that refers to them
         const fs::path path = dir / asset.relative_path;

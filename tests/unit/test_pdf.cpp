@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -391,6 +392,28 @@ TEST_F(PdfTest, SameInputGivesSameBytes) {
     auto second = write_pdf(sample(), metadata(), lato(), images(), options());
     ASSERT_TRUE(first.has_value() && second.has_value());
     EXPECT_EQ(*first, *second);
+}
+
+TEST_F(PdfTest, WrittenToAFileTheBytesAreTheSameAsInMemory) {
+    // write_pdf_file streams the file as libharu saves it and fills in the /ID at the end.
+    auto bytes = write_pdf(sample(), metadata(), lato(), images(), options());
+    ASSERT_TRUE(bytes.has_value());
+    const auto dir = std::filesystem::temp_directory_path() / ("folio-pdf-file-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string path = (dir / "out.pdf").string();
+    auto written = write_pdf_file(sample(), metadata(), lato(), images(), options(), path);
+    ASSERT_TRUE(written.has_value()) << written.error().message;
+    std::ifstream in(path, std::ios::binary);
+    const std::string file((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_EQ(file, *bytes);
+    EXPECT_EQ(file.find(std::string(32, '0')), std::string::npos);  // the placeholder is gone
+    // A file that cannot be created is an error that names it.
+    auto refused = write_pdf_file(sample(), metadata(), lato(), images(), options(),
+                                  (dir / "missing-folder" / "out.pdf").string());
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code, "io.write");
+    EXPECT_NE(refused.error().location.file.find("missing-folder"), std::string::npos);
+    std::filesystem::remove_all(dir);
 }
 
 /// The word boxes pdftotext -bbox reports, keyed by word.

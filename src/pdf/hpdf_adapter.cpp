@@ -270,21 +270,28 @@ HPDF_STATUS append_to_string(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UIN
 
 }  // namespace
 
+HPDF_STATUS Document::save_through(HPDF_Stream_Write_Func write, void* target) {
+    // HPDF_SaveToStream writes into pdf->stream, creating a memory stream only when there is
+    // none; a callback stream in its place receives the file as it is written.
+    HPDF_Doc doc = m_doc.get();
+    HPDF_Stream sink = HPDF_CallbackWriter_New(doc->mmgr, write, target);
+    if (sink == nullptr) return HPDF_FAILD_TO_ALLOC_MEM;
+    if (doc->stream != nullptr) HPDF_Stream_Free(doc->stream);
+    doc->stream = sink;
+    const HPDF_STATUS status = HPDF_SaveToStream(doc);
+    HPDF_Stream_Free(sink);  // it points at `target`, which does not outlive the caller's call
+    doc->stream = nullptr;
+    return status;
+}
+
 core::Result<std::string> Document::save(std::size_t size_hint) {
     // HPDF_SaveToStream writes into pdf->stream, creating a memory stream only when there is
     // none, and empties it first only when it is a memory stream. Handing it a callback stream
     // instead makes it write straight into `bytes`, without the memory stream's 4 KB blocks,
     // its byte-by-byte copies and the copy back out (HPDF_ReadFromStream).
-    HPDF_Doc doc = m_doc.get();
     std::string bytes;
     bytes.reserve(size_hint);
-    HPDF_Stream sink = HPDF_CallbackWriter_New(doc->mmgr, append_to_string, &bytes);
-    if (sink == nullptr) return core::unexpected(failure("writing the PDF to memory"));
-    if (doc->stream != nullptr) HPDF_Stream_Free(doc->stream);
-    doc->stream = sink;
-    const HPDF_STATUS status = HPDF_SaveToStream(doc);
-    HPDF_Stream_Free(sink);  // it points at `bytes`, which does not outlive this call
-    doc->stream = nullptr;
+    const HPDF_STATUS status = save_through(append_to_string, &bytes);
     if (auto r = check(status, "writing the PDF to memory"); !r) return core::unexpected(r.error());
     if (bytes.empty()) return core::unexpected(failure("writing the PDF to memory (empty result)"));
     return bytes;
@@ -714,7 +721,6 @@ core::Result<std::uint64_t> Document::save_file(const std::string& path) {
         return core::unexpected(core::Diagnostic{core::Severity::error, "io.write",
                                                  std::string(what) + " the PDF file", {path, 0, 0}});
     };
-    HPDF_Doc doc = m_doc.get();
     FileSink sink;
     sink.file = std::fopen(path.c_str(), "wb");
     if (sink.file == nullptr) return io_error("cannot create");
@@ -723,15 +729,9 @@ core::Result<std::uint64_t> Document::save_file(const std::string& path) {
         FileSink& sink;
         ~Closer() { if (sink.file != nullptr) std::fclose(sink.file); }
     } closer{sink};
-    HPDF_Stream out = HPDF_CallbackWriter_New(doc->mmgr, append_to_file, &sink);
-    if (out == nullptr) return core::unexpected(failure("writing the PDF"));
-    if (doc->stream != nullptr) HPDF_Stream_Free(doc->stream);
-    doc->stream = out;
-    const HPDF_STATUS status = HPDF_SaveToStream(doc);
-    HPDF_Stream_Free(out);  // it points at `sink`, which does not outlive this call
-    doc->stream = nullptr;
+    const HPDF_STATUS status = save_through(append_to_file, &sink);
     if (sink.failed) {
-        HPDF_ResetError(doc);
+        HPDF_ResetError(m_doc.get());
         return io_error("cannot write");
     }
     if (auto r = check(status, "writing the PDF"); !r) return core::unexpected(r.error());

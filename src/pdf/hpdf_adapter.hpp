@@ -9,6 +9,7 @@
 /// Only src/pdf/ and the pdf unit tests include this header (hpdf.h is private to folio_pdf).
 
 #include <hpdf.h>
+#include <hpdf_streams.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -70,6 +71,10 @@ public:
     core::Result<std::uint64_t> save_file(const std::string& path);
 
 private:
+    /// Saves through a callback stream that hands the bytes to `write` with `target` as the
+    /// stream's attr; libharu's status (HPDF_FAILD_TO_ALLOC_MEM when the stream cannot be made).
+    HPDF_STATUS save_through(HPDF_Stream_Write_Func write, void* target);
+
     /// HPDF_Free, then the arena's memory when this was its last document.
     struct Free {
         Arena* arena = nullptr;  ///< the creating thread's arena

@@ -129,8 +129,7 @@ void lay_out_paragraphs(const style::StyledDocument& styled, text::FontProvider&
     work(0);
     for (auto& th : pool) th.join();
     for (std::size_t i = 0; i < jobs.size(); ++i) {
-        auto& into = cache.changes_with_pages(jobs[i].block) ? cache.pass : cache.results;
-        into.insert_or_assign(jobs[i].inlines.front(), std::move(results[i]));
+        cache.results_for(jobs[i].block).insert_or_assign(jobs[i].inlines.front(), std::move(results[i]));
     }
 }
 
@@ -394,7 +393,7 @@ private:
             m_plan->push_back({block, inlines, width, indent});
             return m_none;
         }
-        auto& results = m_cache.changes_with_pages(block) ? m_cache.pass : m_cache.results;
+        auto& results = m_cache.results_for(block);
         auto hit = results.find(inlines.front());
         if (hit == results.end()) {  // not planned (cannot happen): lay it out here
             if (m_cache.words.empty()) m_cache.words.push_back(std::make_unique<WordCache>());
@@ -517,18 +516,17 @@ bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fon
                     const PageMap& pages, InlineCache& cache) {
     // 1. Which paragraphs, at which widths: a walk that only records them, once (the widths
     //    depend on the tree and the styles, never on pages).
-    if (!cache.planned) {
+    if (!cache.plan) {
         core::Diagnostics none;
-        Builder(styled, fonts, none, hyphenator, column_width, full_width, pages, cache, &cache.plan,
+        Builder(styled, fonts, none, hyphenator, column_width, full_width, pages, cache, &cache.plan.emplace(),
                 UnitContent::geometry)
             .run();
-        cache.planned = true;
     }
     // 2. Lay out the ones not kept from an earlier call, on every core. Blocks that change with
     //    page numbers are kept only while the page numbers they were set with stay the same.
     if (cache.pass_pages.has_value() && *cache.pass_pages == pages) return true;
     std::vector<InlineJob> todo;
-    for (const InlineJob& job : cache.plan) {
+    for (const InlineJob& job : *cache.plan) {
         if (cache.changes_with_pages(job.block) || !cache.results.contains(job.inlines.front())) todo.push_back(job);
     }
     const bool first = !cache.pass_pages.has_value();

@@ -103,7 +103,6 @@ struct Shape {
     std::vector<BreakItem> items;
     std::vector<int> code;   ///< per item: a box's piece, -1 for a hyphenation point, or explicit_break
     bool automatic = false;  ///< the hyphenation points came from the Hyphenator
-    double widest = 0;       ///< the widest piece's natural width
 };
 
 /// Marks a character of ShapeKey::word after which UAX #14 allows a break (above Unicode's range).
@@ -450,7 +449,6 @@ private:
     void add_piece(Shape& s, std::u32string text, const ComputedStyle& st, text::FontId font, int kern_after,
                    int kern_hyphen) {
         Piece p = make_piece(std::move(text), st, font, kern_after, kern_hyphen);
-        s.widest = std::max(s.widest, p.natural);
         s.items.push_back({ItemType::box, p.width, 0, 0, 0, false});
         s.code.push_back(static_cast<int>(s.pieces.size()));
         s.pieces.push_back(std::move(p));
@@ -838,36 +836,6 @@ std::string reference_text(const doc::Document& d, doc::NodeId target, const Pag
 }
 
 namespace {
-void set_lines(const Collected& c, const ComputedStyle& st, double width, double first_indent, bool justify,
-               text::FontProvider& fonts, Breaker breaker, InlineResult& out);
-}  // namespace
-
-InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId block,
-                           const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,
-                           text::FontProvider& fonts, core::Diagnostics& diags,
-                           const text::Hyphenator* hyphenator, const PageMap* pages, Breaker breaker,
-                           WordCache* words) {
-    const ComputedStyle& st = styled.style(block);
-    const bool justify = st.text_align == style::TextAlign::justify;
-    std::optional<WordCache> own_words;
-    if (words == nullptr) words = &own_words.emplace();
-    Collector collector(styled, fonts, width - first_indent, hyphenator, diags, *words);
-    collector.set_pages(pages);
-    collector.m_defer_missing = pages != nullptr;
-    collector.set_justify(justify);
-    for (auto id : inline_nodes) collector.node(id, doc::no_node);
-    Collected c = collector.finish(justify, styled.doc().language_of(block));
-    InlineResult out;
-    out.missing = std::move(collector.m_missing_glyphs);
-    if (!c.fragments.empty()) set_lines(c, st, width, first_indent, justify, fonts, breaker, out);
-    // The item buffers serve the next paragraph on this thread.
-    words->impl->items = std::move(c.items);
-    words->impl->fragment_of = std::move(c.fragment_of);
-    words->impl->fragments = std::move(c.fragments);
-    return out;
-}
-
-namespace {
 
 /// Breaks the items into lines and finalises them into `out`.
 void set_lines(const Collected& c, const ComputedStyle& st, double width, double first_indent, bool justify,
@@ -904,5 +872,30 @@ void set_lines(const Collected& c, const ComputedStyle& st, double width, double
 }
 
 }  // namespace
+
+InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId block,
+                           const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,
+                           text::FontProvider& fonts, core::Diagnostics& diags,
+                           const text::Hyphenator* hyphenator, const PageMap* pages, Breaker breaker,
+                           WordCache* words) {
+    const ComputedStyle& st = styled.style(block);
+    const bool justify = st.text_align == style::TextAlign::justify;
+    std::optional<WordCache> own_words;
+    if (words == nullptr) words = &own_words.emplace();
+    Collector collector(styled, fonts, width - first_indent, hyphenator, diags, *words);
+    collector.set_pages(pages);
+    collector.m_defer_missing = pages != nullptr;
+    collector.set_justify(justify);
+    for (auto id : inline_nodes) collector.node(id, doc::no_node);
+    Collected c = collector.finish(justify, styled.doc().language_of(block));
+    InlineResult out;
+    out.missing = std::move(collector.m_missing_glyphs);
+    if (!c.fragments.empty()) set_lines(c, st, width, first_indent, justify, fonts, breaker, out);
+    // The item buffers serve the next paragraph on this thread.
+    words->impl->items = std::move(c.items);
+    words->impl->fragment_of = std::move(c.fragment_of);
+    words->impl->fragments = std::move(c.fragments);
+    return out;
+}
 
 }  // namespace folio::layout

@@ -84,10 +84,14 @@ struct InlineCache {
     std::vector<std::unique_ptr<WordCache>> words;          ///< one per thread
     unsigned threads = 0;  ///< threads for inline layout; 0 = one per core (when the fonts allow)
     std::size_t units_hint = 0;  ///< how many units the last call made (room to reserve)
-    std::vector<InlineJob> plan;  ///< every paragraph of the body at its width, in document order
-    bool planned = false;
+    /// Every paragraph of the body at its width, in document order (made once, by the first call).
+    std::optional<std::vector<InlineJob>> plan;
 
     [[nodiscard]] bool changes_with_pages(doc::NodeId block) const { return !changes.empty() && changes[block]; }
+    /// Where the layout of `block` is kept: with this pass's page numbers, or for good.
+    [[nodiscard]] std::unordered_map<doc::NodeId, CachedInline>& results_for(doc::NodeId block) {
+        return changes_with_pages(block) ? pass : results;
+    }
 };
 
 /// Lays out (on every core) the paragraphs `cache` does not hold for these page numbers: all of

@@ -301,18 +301,8 @@ Outcome run(const Options& options) {
     // to be renamed into place with the other outputs.
     std::optional<core::Diagnostic> pdf_error;
     const fs::path pdf_path = dir / (stem + ".pdf");
-    auto write_pdf = [&] {
-        Stopwatch pdf_clock;
-        if (options.pdf) {
-            auto written = pdf::write_pdf_file(*pages, document->meta, fonts.faces(), images, po,
-                                               temporary_of(pdf_path).string());
-            if (!written) pdf_error = written.error();
-        }
-        out.timings.pdf = pdf_clock.lap();
-    };
-    auto write_html = [&] {
+    if (options.html) {
         Stopwatch html_clock;
-        if (!options.html) return;
         html::HtmlOptions ho;
         for (const auto& face : fonts.faces()) {
             html::LocalFont font{face.family, face.weight, face.italic, {}};
@@ -333,13 +323,12 @@ Outcome run(const Options& options) {
         html_text = html::write_html(styled, &*pages, ho);
         html_assets = html::external_assets(ho);
         out.timings.html = html_clock.lap();
-    };
-    write_html();
+    }
     std::error_code ec;
     const fs::path html_path = dir / (stem + ".html");
-    std::thread html_stager;
     bool html_staged = false;
     core::Diagnostics staging_diags;
+    Beside html_stager;
     if (options.pdf) {
         fs::create_directories(dir, ec);
         if (ec) { diags.error("io.write", "cannot create output folder: " + ec.message(), {dir.string(), 0, 0}); return out; }
@@ -351,7 +340,7 @@ Outcome run(const Options& options) {
                 html_staged = write_temporary(html_path, html_text, staging_diags);
                 if (html_staged) std::string().swap(html_text);
             };
-            if (options.threads != 1) html_stager = std::thread(stage);
+            if (options.threads != 1) html_stager.start(true, stage);
             else stage();
         }
         std::vector<doc::Node>().swap(document->nodes);
@@ -361,9 +350,13 @@ Outcome run(const Options& options) {
         // own malloc arenas, which cannot reuse those holes: give the free pages back first.
         malloc_trim(0);
 #endif
+        Stopwatch pdf_clock;
+        auto written = pdf::write_pdf_file(*pages, document->meta, fonts.faces(), images, po,
+                                           temporary_of(pdf_path).string());
+        if (!written) pdf_error = written.error();
+        out.timings.pdf = pdf_clock.lap();
     }
-    write_pdf();
-    if (html_stager.joinable()) html_stager.join();
+    html_stager.wait();
     diags.append(staging_diags);
     clock.lap();
     if (pdf_error || diags.has_errors()) {

@@ -148,6 +148,7 @@ struct WordCache::Impl {
     /// Buffers of one paragraph's layout, reused by the next paragraph on this thread.
     std::u32string text;
     std::vector<text::BreakAfter> breaks;
+    std::u32string break_scratch;
     std::vector<BreakItem> items;
     std::vector<int> fragment_of;
     std::vector<Fragment> fragments;
@@ -238,7 +239,7 @@ public:
                 text::smart_quotes(m_text, sp.start, sp.start + sp.size, lang);
             }
         }
-        text::line_break_opportunities(m_text, lang, m_breaks);
+        text::line_break_opportunities(m_text, lang, m_breaks, m_words.impl->break_scratch);
         m_out.items.reserve(m_text.size() / 2);
         m_out.fragment_of.reserve(m_text.size() / 2);
         m_out.fragments.reserve(m_text.size() / 3);

@@ -17,8 +17,9 @@ enum class BreakAfter : std::uint8_t { never, allowed, mandatory };
 /// one entry per character, telling whether a line may break between it and the next. `lang` is a
 /// BCP 47 tag (it only tunes a few quotation rules). Thread-safe.
 [[nodiscard]] std::vector<BreakAfter> line_break_opportunities(const std::u32string& text, const std::string& lang);
-/// The same into `out` (resized to the text), reusing its storage.
-void line_break_opportunities(const std::u32string& text, const std::string& lang, std::vector<BreakAfter>& out);
+/// The same into `out` (resized to the text), reusing its storage and that of `scratch`.
+void line_break_opportunities(const std::u32string& text, const std::string& lang, std::vector<BreakAfter>& out,
+                              std::u32string& scratch);
 
 /// Replaces the straight quotes " and ' in text[begin, end) by typographic ones, chosen by the
 /// characters around them anywhere in `text`: opening after a space, an opening bracket or a dash,

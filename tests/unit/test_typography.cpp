@@ -3,6 +3,7 @@
 // (Lato: 'kern' + GPOS, Caladea: GPOS only) through FontSet; the PDF through poppler and qpdf.
 
 #include <gtest/gtest.h>
+#include <linebreak.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -229,6 +230,56 @@ TEST(Uax14, OpportunitiesComeFromLibunibreak) {
     EXPECT_EQ(b[8], BreakAfter::never);     // "2014-2020": a hyphen before a digit holds
     EXPECT_EQ(b[15], BreakAfter::never);    // no-break space
     EXPECT_EQ(b[3], BreakAfter::allowed);   // after a space
+}
+
+/// libunibreak itself on the whole text: what folio's shortened call must reproduce.
+std::vector<text::BreakAfter> libunibreak_on(const std::u32string& s, const char* lang) {
+    std::vector<char> b(s.size());
+    set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(s.data()), s.size(), lang, b.data());
+    std::vector<text::BreakAfter> out;
+    for (char c : b) {
+        out.push_back(c == LINEBREAK_MUSTBREAK ? text::BreakAfter::mandatory
+                      : c == LINEBREAK_ALLOWBREAK ? text::BreakAfter::allowed : text::BreakAfter::never);
+    }
+    return out;
+}
+
+TEST(Uax14, RunsOfLettersAndDigitsShortenedGiveLibunibreaksAnswer) {
+    // folio passes a run of three or more ASCII letters and digits to libunibreak as its first
+    // and last character; the answer must be libunibreak's on the full text, for real prose and
+    // for text dense in what UAX #14 treats specially next to letters and digits.
+    std::vector<std::u32string> texts;
+    for (const char* file : {"/source/iom-budapest.xml", "/source/feature-sampler.xml"}) {
+        std::ifstream in(std::string(FOLIO_SOURCE_DIR) + file);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        if (!ss.str().empty()) texts.push_back(core::decode_utf8(ss.str()).text);
+    }
+    ASSERT_EQ(texts.size(), 2u);
+    const std::u32string alphabet =
+        U"abcXYZ0123456789   ,.;:!?-/()[]{}%$\u20AC#+'\"\u00A0\u00AD\u2013\u2014\u2019\u201C\u201D\u201E"
+        U"\u00E1\u0151\u00F6\u00C9\u3001\u4E00\u0301\u200B\u2060\n\t&@_~*";
+    std::uint32_t seed = 2026;
+    auto next = [&seed] { return (seed = seed * 1103515245u + 12345u) >> 8; };
+    for (int t = 0; t < 400; ++t) {
+        std::u32string s;
+        const std::size_t n = 1 + next() % 80;
+        while (s.size() < n) {
+            if (next() % 3 == 0) {  // a run of letters or digits of any length
+                for (std::size_t k = next() % 7; k-- > 0;) s.push_back(alphabet[next() % 16]);
+            } else {
+                s.push_back(alphabet[next() % alphabet.size()]);
+            }
+        }
+        texts.push_back(s);
+    }
+    for (const char* lang : {"en", "hu", "de", "fr", ""}) {
+        for (const auto& s : texts) {
+            const auto expected = libunibreak_on(s, *lang ? lang : nullptr);
+            ASSERT_EQ(text::line_break_opportunities(s, lang), expected)
+                << "lang '" << lang << "': " << core::to_utf8(s).substr(0, 200);
+        }
+    }
 }
 
 // --- smart quotes ------------------------------------------------------------------------------

@@ -61,13 +61,21 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
     active.push_back(0);
     double sum_w = 0, sum_y = 0, sum_z = 0;
     auto line_width = [&](std::size_t line) { return widths[std::min(line, widths.size() - 1)]; };
+    // With no negative widths or stretch, a node that came later has smaller sums of width and
+    // stretch to here, so its line is shorter and at least as loose: once one active node (past
+    // the first line, whose width may differ) is too loose for this pass, so are all after it.
+    const bool monotone = std::all_of(items.begin(), items.end(), [](const BreakItem& x) {
+        return x.type == ItemType::penalty || (x.width >= 0 && x.stretch >= 0);
+    });
 
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& item = items[i];
         if (is_break(items, i)) {
-            struct Candidate { double demerits = std::numeric_limits<double>::infinity(); int from = -1; double ratio = 0; };
+            struct Candidate { double demerits; int from; };
             // The best line per fitness class and per count of hyphenated lines in a row.
+            // (a slot holds a candidate only where its bit in `used` is set)
             Candidate best[4][max_flagged_in_a_row + 1];
+            unsigned used = 0;
             bool any_candidate = false;
             bool any_deactivated = false;
             const bool flagged = item.type == ItemType::penalty && item.flagged;
@@ -88,6 +96,10 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                     r = 0;
                 }
                 const bool forced = item.type == ItemType::penalty && item.penalty <= -penalty_infinity;
+                if (monotone && !last_pass && !forced && r > tolerance && w < target && n.line > 0) {
+                    any_active = true;  // this node and those after it stay active, unused here
+                    break;
+                }
                 if (r < -1 || forced) {
                     n.active = false;
                     any_deactivated = true;
@@ -117,8 +129,12 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                     if (overfull_rescue) d += 1e9;
                     if (too_many_hyphens) d += 1e11;  // above any line's own demerits (<= ~1e10)
                     d += n.demerits;
+                    const int slot_index = fc * (max_flagged_in_a_row + 1) + std::min(run, max_flagged_in_a_row);
                     Candidate& slot = best[fc][std::min(run, max_flagged_in_a_row)];
-                    if (d < slot.demerits) slot = {d, static_cast<int>(a), r};
+                    if (!(used & (1u << slot_index)) || d < slot.demerits) {
+                        slot = {d, static_cast<int>(a)};
+                        used |= 1u << slot_index;
+                    }
                     any_candidate = true;
                 }
                 any_active = any_active || n.active;
@@ -142,8 +158,8 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
             }
             for (int fc = 0; fc < 4; ++fc) {
                 for (int run = 0; run <= max_flagged_in_a_row; ++run) {
+                    if (!(used & (1u << (fc * (max_flagged_in_a_row + 1) + run)))) continue;
                     const Candidate& b = best[fc][run];
-                    if (b.from < 0) continue;
                     nodes.push_back({i, nodes[b.from].line + 1, fc, bw, by, bz, b.demerits, b.from, true, run});
                     active.push_back(nodes.size() - 1);
                     any_active = true;

@@ -1,18 +1,21 @@
 // Cutting the styled tree into units (units.hpp).
 //
-// Control flow, in three steps:
+// Control flow, in three steps, and a fourth after pagination:
 //   1. plan (once per document): a walk that only records each paragraph and its width;
 //   2. lay_out_blocks: the paragraphs the InlineCache lacks for these page numbers are laid out
 //      (inline.cpp) on every core, each thread with its own WordCache, gathered in plan order;
 //   3. the walk proper, depth-first, keeping the collapsed margin, the stack of boxed containers,
 //      a pending list marker and a pending forced break; each line of a text block becomes a unit
-//      (with its glyph runs, unless only geometry is asked for) whose `break_after` encodes the
+//      (referring to its line in the cache: a late item) whose `break_after` encodes the
 //      pagination rules:
 //   - orphans and widows: a break after line i of n is allowed only if i+1 >= orphans and
 //     n-(i+1) >= widows;
 //   - keep-with-next (headings always) and keep-together: no break inside or after the block;
 // figures (image plus caption) are single deferrable units; the contents are one unit per entry;
 // boxed containers add spacer units for their padding, and the paginator paints their boxes.
+//   4. fill_pages, once pagination has settled: each page's late items (lines moved out of the
+//      cache, contents entries with their page numbers) go into the slots paginate left, pages
+//      shared among the cores.
 
 #include <algorithm>
 #include <atomic>
@@ -111,16 +114,17 @@ void lay_out_paragraphs(const style::StyledDocument& styled, text::FontProvider&
     if (!fonts.thread_safe()) threads = 1;
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, jobs.size() / 64)));
     while (cache.words.size() < threads) cache.words.push_back(std::make_unique<WordCache>());
-    std::vector<CachedInline> results(jobs.size());
+    std::vector<std::optional<CachedInline>> results(jobs.size());
     std::atomic<std::size_t> next{0};
     auto work = [&](unsigned t) {
         constexpr std::size_t chunk = 16;  // paragraphs taken at a time: few atomics, even shares
         for (std::size_t from; (from = next.fetch_add(chunk)) < jobs.size();) {
             for (std::size_t i = from; i < std::min(from + chunk, jobs.size()); ++i) {
                 const InlineJob& j = jobs[i];
-                results[i].result = layout_inline(styled, j.block, j.inlines, j.width, j.indent, fonts,
-                                                  results[i].diagnostics, hyphenator, &pages, Breaker::total_fit,
-                                                  cache.words[t].get());
+                core::Diagnostics diags;
+                InlineResult laid = layout_inline(styled, j.block, j.inlines, j.width, j.indent, fonts, diags,
+                                                  hyphenator, &pages, Breaker::total_fit, cache.words[t].get());
+                results[i].emplace(CachedInline{std::move(laid), std::move(diags)});
             }
         }
     };
@@ -129,21 +133,45 @@ void lay_out_paragraphs(const style::StyledDocument& styled, text::FontProvider&
     work(0);
     for (auto& th : pool) th.join();
     for (std::size_t i = 0; i < jobs.size(); ++i) {
-        cache.results_for(jobs[i].block).insert_or_assign(jobs[i].inlines.front(), std::move(results[i]));
+        cache.results_for(jobs[i].block).insert_or_assign(jobs[i].inlines.front(), std::move(*results[i]));
     }
+}
+
+/// The baseline of a line of text in `st`, from the line's top.
+double baseline(const ComputedStyle& st, text::FontProvider& fonts) {
+    const text::FontId font = font_of(st, fonts);
+    const auto vm = fonts.vertical(font);
+    const double pitch = st.font_size * st.line_height;
+    const double content = (vm.ascent - vm.descent) * st.font_size / 1000.0;
+    return (pitch - content) / 2 + vm.ascent * st.font_size / 1000.0;
+}
+
+GlyphRun run_of(const std::string& text, const ComputedStyle& st, text::FontProvider& fonts, double x, double y,
+                NodeId node) {
+    GlyphRun run;
+    run.font = font_of(st, fonts);
+    run.size = st.font_size;
+    run.color = st.color;
+    run.letter_spacing = st.letter_spacing;
+    run.text = core::decode_utf8(text).text;
+    run.width = measure_kerned(run.text, st, run.font, fonts, &run.kern);  // kerned like body text
+    if (std::all_of(run.kern.begin(), run.kern.end(), [](std::int16_t k) { return k == 0; })) run.kern.clear();
+    run.origin = {x, y};
+    run.node = node;
+    return run;
 }
 
 class Builder {
 public:
-    Builder(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
-            const text::Hyphenator* hyphenator, double column_width, double full_width, const PageMap& pages,
-            InlineCache& cache, std::vector<InlineJob>* plan, UnitContent content)
-        : m_styled(styled), m_doc(styled.doc()), m_fonts(fonts), m_diags(diags), m_hyphenator(hyphenator),
-          m_column_width(column_width), m_full_width(full_width), m_pages(pages), m_cache(cache), m_plan(plan),
-          m_content(content) {}
+    Builder(const style::StyledDocument& styled, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
+            double column_width, double full_width, const PageMap& pages, InlineCache& cache,
+            std::vector<InlineJob>* plan)
+        : m_styled(styled), m_doc(styled.doc()), m_fonts(fonts), m_hyphenator(hyphenator),
+          m_column_width(column_width), m_full_width(full_width), m_pages(pages), m_cache(cache), m_plan(plan) {}
 
     UnitList run(std::size_t expected_units = 0) {
         m_out.units.reserve(expected_units);
+        m_out.late.reserve(expected_units);
         const auto& kids = m_doc.node(m_doc.root()).children;
         for (std::size_t i = 0; i < kids.size(); ++i) {
             // With a cover, the title and subtitle are on it and not repeated in the body.
@@ -180,6 +208,19 @@ private:
     }
 
     void add_margin(double m) { m_margin = std::max(m_margin, m); }
+
+    /// Gives `u` a late item (a unit's late items are added together, before it is pushed).
+    void add_late(Unit& u, const LateItems& late) {
+        if (u.late_count == 0) u.first_late = static_cast<std::uint32_t>(m_out.late.size());
+        m_out.late.push_back(late);
+        ++u.late_count;
+    }
+
+    /// A line of a block's layout as a late item of `u`, its top at `top`.
+    void add_line(Unit& u, NodeId block, const std::vector<NodeId>& inlines, std::size_t index, double left,
+                  double top) {
+        add_late(u, {LateItems::Kind::line, block, inlines.front(), static_cast<std::uint32_t>(index), left, top, 0});
+    }
 
     // ---- blocks -------------------------------------------------------------------------------
     void children(NodeId id, double left, double width) {
@@ -297,10 +338,11 @@ private:
             if (m_doc.node(c).kind != NodeKind::caption) continue;
             const ComputedStyle& cs = m_styled.style(c);
             y += cs.margin_top;
-            auto& lines = inline_lines(c, m_doc.node(c).children, width, 0);
-            for (auto& line : lines) {
-                append_line(u, line, left, y, c);
-                y += line.height;
+            const auto& inlines = m_doc.node(c).children;
+            const auto& lines = inline_lines(c, inlines, width, 0);
+            for (std::size_t k = 0; k < lines.size(); ++k) {
+                add_line(u, c, inlines, k, left, y);
+                y += lines[k].height;
             }
         }
         u.height = y;
@@ -317,40 +359,19 @@ private:
         title.break_after = false;
         title.height = title_style.font_size * title_style.line_height;
         title.items.emplace_back(Anchor{{left, 0}, id});
-        title.items.emplace_back(run_of(m_doc.node(id).label, title_style, left, baseline(title_style), id));
+        title.items.emplace_back(
+            run_of(m_doc.node(id).label, title_style, m_fonts, left, baseline(title_style, m_fonts), id));
         push(std::move(title));
         add_margin(title_style.margin_bottom);
-        // one entry per section title of level 2 and 3
+        // one entry per section title of level 2 and 3, made when the pages are known
+        const double height = entry_style.font_size * entry_style.line_height;
         for (NodeId h = 0; h < m_doc.nodes.size(); ++h) {
             const auto& n = m_doc.node(h);
             if (n.kind != NodeKind::heading || n.level < 2 || n.level > 3) continue;
-            const double indent = (n.level - 2) * entry_style.font_size * 1.5;
-            const auto page = m_pages.find(h);
-            const std::string number = page == m_pages.end() ? "00" : std::to_string(page->second + 1);
             Unit u;
             u.block = id;
-            u.height = entry_style.font_size * entry_style.line_height;
-            const double base = baseline(entry_style);
-            GlyphRun num = run_of(number, entry_style, 0, base, id);
-            num.origin.x = left + width - num.width;
-            GlyphRun label = run_of(m_doc.plain_text(h), entry_style, left + indent, base, id);
-            const double gap = entry_style.font_size * 0.6;
-            GlyphRun dots = run_of(".", entry_style, 0, base, id);
-            const double dot_w = dots.width + entry_style.font_size * 0.35;
-            const double from = label.origin.x + label.width + gap;
-            const double to = num.origin.x - gap;
-            const int count = dot_w > 0 ? static_cast<int>((to - from) / dot_w) : 0;
-            if (count > 0) {
-                dots.kern.clear();  // evenly spaced leaders: letter spacing only
-                dots.text.assign(static_cast<std::size_t>(count), U'.');
-                dots.letter_spacing = entry_style.font_size * 0.35;
-                dots.width = count * dot_w;
-                dots.origin.x = to - dots.width;
-            }
-            u.items.emplace_back(LinkArea{{left, 0, width, u.height}, {}, h, id});
-            u.items.emplace_back(std::move(label));
-            if (count > 0) u.items.emplace_back(std::move(dots));
-            u.items.emplace_back(std::move(num));
+            u.height = height;
+            add_late(u, {LateItems::Kind::contents_entry, id, h, 0, left, 0, width});
             push(std::move(u));
         }
     }
@@ -358,12 +379,12 @@ private:
     void text_block(NodeId id, const std::vector<NodeId>& inlines, double left, double width) {
         const ComputedStyle& st = m_styled.style(id);
         const bool heading = m_doc.node(id).kind == NodeKind::heading;
-        auto& lines = inline_lines(id, inlines, width, st.text_indent);
+        const auto& lines = inline_lines(id, inlines, width, st.text_indent);
         if (lines.empty()) return;
         const int n = static_cast<int>(lines.size());
         const bool keep_all = heading || st.keep_with_next;
         for (int i = 0; i < n; ++i) {
-            auto& line = lines[static_cast<std::size_t>(i)];
+            const auto& line = lines[static_cast<std::size_t>(i)];
             Unit u;
             u.height = line.height;
             u.block = id;
@@ -380,14 +401,14 @@ private:
                 anchors(u, id, left);
                 if (!m_marker.empty()) place_marker(u, line, left);
             }
-            append_line(u, line, left, 0, id);
+            add_line(u, id, inlines, static_cast<std::size_t>(i), left, 0);
             push(std::move(u));
         }
     }
 
-    /// The lines of a block's inline content, laid out before this walk (lay_out_paragraphs);
-    /// missing characters are kept for reporting. In the planning walk: records the request.
-    std::vector<Line>& inline_lines(NodeId block, const std::vector<NodeId>& inlines, double width, double indent) {
+    /// The lines of a block's inline content, laid out before this walk (lay_out_paragraphs).
+    /// In the planning walk: records the request.
+    const std::pmr::vector<Line>& inline_lines(NodeId block, const std::vector<NodeId>& inlines, double width, double indent) {
         if (inlines.empty()) return m_none;
         if (m_plan != nullptr) {
             m_plan->push_back({block, inlines, width, indent});
@@ -402,8 +423,6 @@ private:
                                                hit->second.diagnostics, m_hyphenator, &m_pages, Breaker::total_fit,
                                                m_cache.words.front().get());
         }
-        if (m_content == UnitContent::full) m_diags.append(hit->second.diagnostics);
-        for (const auto& m : hit->second.result.missing) m_out.missing.emplace_back(m, block);
         return hit->second.result.lines;
     }
 
@@ -416,78 +435,24 @@ private:
         }
     }
 
-    /// The items of a line, at (left, top) of the unit: nothing in a geometry walk; in the final
-    /// walk they are moved out of the cache, which is not used again.
-    void append_line(Unit& u, Line& line, double left, double top, NodeId) {
-        if (m_content == UnitContent::geometry) return;
-        const double base = top + line.ascent;
-        for (auto& r : line.runs) {
-            u.items.emplace_back(std::move(r));
-            auto& run = std::get<GlyphRun>(u.items.back());
-            run.origin = {left + run.origin.x, base};
-        }
-        for (const auto& rule : line.rules) {
-            FilledRect fr = rule;
-            fr.rect.x += left;
-            fr.rect.y += base;
-            u.items.emplace_back(fr);
-        }
-        for (const auto& l : line.links) {
-            LinkArea a = l;
-            a.rect = {left + l.rect.x, top, l.rect.width, line.height};
-            const auto& href = m_doc.node(l.node).href;
-            if (!href.empty() && href[0] == '#') {
-                a.target = m_doc.find_id(href.substr(1)).value_or(doc::no_node);
-            } else {
-                a.uri = href;
-            }
-            u.items.emplace_back(std::move(a));
-        }
-    }
-
     void place_marker(Unit& u, const Line& line, double left) {
-        if (m_content == UnitContent::geometry) { m_marker.clear(); return; }
         const ComputedStyle& st = m_styled.style(m_marker_node);
-        GlyphRun run = run_of(core::to_utf8(m_marker), st, 0, line.ascent, m_marker_node);
+        GlyphRun run = run_of(core::to_utf8(m_marker), st, m_fonts, 0, line.ascent, m_marker_node);
         run.origin.x = left - run.width - 0.5 * st.font_size;
         u.items.emplace_back(std::move(run));
         m_marker.clear();
     }
 
-    [[nodiscard]] double baseline(const ComputedStyle& st) const {
-        const text::FontId font = font_of(st, m_fonts);
-        const auto vm = m_fonts.vertical(font);
-        const double pitch = st.font_size * st.line_height;
-        const double content = (vm.ascent - vm.descent) * st.font_size / 1000.0;
-        return (pitch - content) / 2 + vm.ascent * st.font_size / 1000.0;
-    }
-
-    GlyphRun run_of(const std::string& text, const ComputedStyle& st, double x, double y, NodeId node) const {
-        GlyphRun run;
-        run.font = font_of(st, m_fonts);
-        run.size = st.font_size;
-        run.color = st.color;
-        run.letter_spacing = st.letter_spacing;
-        run.text = core::decode_utf8(text).text;
-        run.width = measure_kerned(run.text, st, run.font, m_fonts, &run.kern);  // kerned like body text
-        if (std::all_of(run.kern.begin(), run.kern.end(), [](std::int16_t k) { return k == 0; })) run.kern.clear();
-        run.origin = {x, y};
-        run.node = node;
-        return run;
-    }
-
     const style::StyledDocument& m_styled;
     const doc::Document& m_doc;
     text::FontProvider& m_fonts;
-    core::Diagnostics& m_diags;
     const text::Hyphenator* m_hyphenator;
     double m_column_width;
     double m_full_width;
     const PageMap& m_pages;
     InlineCache& m_cache;
     std::vector<InlineJob>* m_plan;  ///< non-null in the planning walk
-    UnitContent m_content;
-    std::vector<Line> m_none;  ///< the lines of an empty block, and of every block while planning
+    std::pmr::vector<Line> m_none;  ///< the lines of an empty block, and of every block while planning
     double m_max_figure_height = m_styled.page.content_box().height * 0.8;
     UnitList m_out;
     double m_margin = 0;
@@ -517,10 +482,7 @@ bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fon
     // 1. Which paragraphs, at which widths: a walk that only records them, once (the widths
     //    depend on the tree and the styles, never on pages).
     if (!cache.plan) {
-        core::Diagnostics none;
-        Builder(styled, fonts, none, hyphenator, column_width, full_width, pages, cache, &cache.plan.emplace(),
-                UnitContent::geometry)
-            .run();
+        Builder(styled, fonts, hyphenator, column_width, full_width, pages, cache, &cache.plan.emplace()).run();
     }
     // 2. Lay out the ones not kept from an earlier call, on every core. Blocks that change with
     //    page numbers are kept only while the page numbers they were set with stay the same.
@@ -542,22 +504,173 @@ bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fon
     });
 }
 
-UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
+UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fonts,
                      const text::Hyphenator* hyphenator, double column_width, double full_width,
-                     const PageMap& pages, InlineCache* cache, UnitContent content) {
-    InlineCache own;
-    if (cache == nullptr) cache = &own;
-    lay_out_blocks(styled, fonts, hyphenator, column_width, full_width, pages, *cache);
+                     const PageMap& pages, InlineCache& cache) {
+    lay_out_blocks(styled, fonts, hyphenator, column_width, full_width, pages, cache);
     // 3. The real walk, with every paragraph's lines at hand (a unit per line, and a few more).
-    if (cache->units_hint == 0) {
-        for (const auto& [first, laid] : cache->results) cache->units_hint += laid.result.lines.size();
-        for (const auto& [first, laid] : cache->pass) cache->units_hint += laid.result.lines.size();
-        cache->units_hint += cache->units_hint / 8;
+    if (cache.units_hint == 0) {
+        for (const auto& [first, laid] : cache.results) cache.units_hint += laid.result.lines.size();
+        for (const auto& [first, laid] : cache.pass) cache.units_hint += laid.result.lines.size();
+        cache.units_hint += cache.units_hint / 8;
     }
-    UnitList out = Builder(styled, fonts, diags, hyphenator, column_width, full_width, pages, *cache, nullptr, content)
-                       .run(cache->units_hint);
-    cache->units_hint = out.units.size();
+    UnitList out =
+        Builder(styled, fonts, hyphenator, column_width, full_width, pages, cache, nullptr).run(cache.units_hint);
+    cache.units_hint = out.units.size();
     return out;
+}
+
+namespace {
+
+/// Moves a laid-out line's items out of it onto `out`: the line's left end at `left` and its top
+/// at `top` in its unit, the unit's corner at (x, y) on the page.
+void line_items(Line& line, double left, double top, double x, double y, const doc::Document& d,
+                std::vector<Item>& out) {
+    const double base = top + line.ascent;
+    for (auto& r : line.runs) {
+        r.origin = {left + r.origin.x, base};
+        r.origin.x += x;
+        r.origin.y += y;
+        out.emplace_back(std::move(r));
+    }
+    for (const auto& rule : line.rules) {
+        FilledRect fr = rule;
+        fr.rect.x += left;
+        fr.rect.y += base;
+        fr.rect.x += x;
+        fr.rect.y += y;
+        out.emplace_back(fr);
+    }
+    for (const auto& l : line.links) {
+        LinkArea a = l;
+        a.rect = {left + l.rect.x, top, l.rect.width, line.height};
+        a.rect.x += x;
+        a.rect.y += y;
+        const auto& href = d.node(l.node).href;
+        if (!href.empty() && href[0] == '#') {
+            a.target = d.find_id(href.substr(1)).value_or(doc::no_node);
+        } else {
+            a.uri = href;
+        }
+        out.emplace_back(std::move(a));
+    }
+}
+
+/// The items of an entry of the contents (`late`, for `heading`): the title, dot leaders and
+/// the page number, all a link to the heading, with the unit's corner at (x, y).
+void contents_entry_items(const style::StyledDocument& styled, text::FontProvider& fonts, const PageMap& pages,
+                          const LateItems& late, double x, double y, std::vector<Item>& out) {
+    const doc::Document& d = styled.doc();
+    const auto& entry_style = styled.named_style("toc-entry");
+    const NodeId h = late.key, id = late.block;
+    const double left = late.left, width = late.width;
+    const double indent = (d.node(h).level - 2) * entry_style.font_size * 1.5;
+    const auto page = pages.find(h);
+    const std::string number = page == pages.end() ? "00" : std::to_string(page->second + 1);
+    const double height = entry_style.font_size * entry_style.line_height;
+    const double base = baseline(entry_style, fonts);
+    GlyphRun num = run_of(number, entry_style, fonts, 0, base, id);
+    num.origin.x = left + width - num.width;
+    GlyphRun label = run_of(d.plain_text(h), entry_style, fonts, left + indent, base, id);
+    const double gap = entry_style.font_size * 0.6;
+    GlyphRun dots = run_of(".", entry_style, fonts, 0, base, id);
+    const double dot_w = dots.width + entry_style.font_size * 0.35;
+    const double from = label.origin.x + label.width + gap;
+    const double to = num.origin.x - gap;
+    const int count = dot_w > 0 ? static_cast<int>((to - from) / dot_w) : 0;
+    if (count > 0) {
+        dots.kern.clear();  // evenly spaced leaders: letter spacing only
+        dots.text.assign(static_cast<std::size_t>(count), U'.');
+        dots.letter_spacing = entry_style.font_size * 0.35;
+        dots.width = count * dot_w;
+        dots.origin.x = to - dots.width;
+    }
+    auto shifted = [x, y](GlyphRun r) {
+        r.origin.x += x;
+        r.origin.y += y;
+        return r;
+    };
+    out.emplace_back(LinkArea{{left + x, y, width, height}, {}, h, id});
+    out.emplace_back(shifted(std::move(label)));
+    if (count > 0) out.emplace_back(shifted(std::move(dots)));
+    out.emplace_back(shifted(std::move(num)));
+}
+
+}  // namespace
+
+void fill_pages(const style::StyledDocument& styled, text::FontProvider& fonts, UnitList& units,
+                const std::vector<LateSlot>& slots, const PageMap& pages, InlineCache& cache, PagedDocument& doc,
+                core::Diagnostics& diags, std::vector<std::pair<MissingGlyph, doc::NodeId>>& missing) {
+    // The slots of each page: [from[i], from[i + 1]).
+    std::vector<std::size_t> from;
+    for (std::size_t k = 0; k < slots.size(); ++k) {
+        if (k == 0 || slots[k].page != slots[k - 1].page) from.push_back(k);
+    }
+    from.push_back(slots.size());
+    auto fill = [&](std::size_t i) {
+        // A paragraph's lines are next to each other: its layout is looked up once.
+        NodeId key = doc::no_node;
+        std::pmr::vector<Line>* lines = nullptr;
+        auto line_of = [&](const LateItems& late) -> Line& {
+            if (late.key != key) {
+                key = late.key;
+                lines = &cache.results_for(late.block).find(late.key)->second.result.lines;
+            }
+            return (*lines)[late.index];
+        };
+        Page& page = doc.pages[slots[from[i]].page];
+        std::size_t incoming = 0;
+        for (std::size_t k = from[i]; k < from[i + 1]; ++k) {
+            const Unit& u = units.units[slots[k].unit];
+            for (std::uint32_t l = u.first_late; l < u.first_late + u.late_count; ++l) {
+                const LateItems& late = units.late[l];
+                if (late.kind == LateItems::Kind::contents_entry) { incoming += 4; continue; }
+                const Line& line = line_of(late);
+                incoming += line.runs.size() + line.rules.size() + line.links.size();
+            }
+        }
+        // Pages are the largest thing layout keeps: room for exactly what comes, and for a header
+        // and a footer with their rules.
+        std::vector<Item> items;
+        items.reserve(page.items.size() + incoming + 4);
+        std::size_t next = 0;  // of the page's own items
+        for (std::size_t k = from[i]; k < from[i + 1]; ++k) {
+            const LateSlot& slot = slots[k];
+            for (; next < slot.at; ++next) items.push_back(std::move(page.items[next]));
+            const Unit& u = units.units[slot.unit];
+            for (std::uint32_t l = u.first_late; l < u.first_late + u.late_count; ++l) {
+                const LateItems& late = units.late[l];
+                if (late.kind == LateItems::Kind::contents_entry) {
+                    contents_entry_items(styled, fonts, pages, late, slot.x, slot.y, items);
+                } else {
+                    line_items(line_of(late), late.left, late.top, slot.x, slot.y, styled.doc(), items);
+                }
+            }
+        }
+        for (; next < page.items.size(); ++next) items.push_back(std::move(page.items[next]));
+        page.items = std::move(items);
+    };
+    // Pages are independent: shared among the threads a page at a time.
+    const std::size_t count = from.size() - 1;
+    unsigned threads = cache.threads != 0 ? cache.threads : std::max(1u, std::thread::hardware_concurrency());
+    if (!fonts.thread_safe()) threads = 1;
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, count / 16)));
+    std::atomic<std::size_t> next_page{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next_page.fetch_add(1)) < count;) fill(i);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& th : pool) th.join();
+    // What laying out the paragraphs reported, in document order.
+    if (cache.plan) {
+        for (const InlineJob& job : *cache.plan) {
+            const auto& laid = cache.results_for(job.block).at(job.inlines.front());
+            diags.append(laid.diagnostics);
+            for (const auto& m : laid.result.missing) missing.emplace_back(m, job.block);
+        }
+    }
 }
 
 }  // namespace folio::layout

@@ -1,9 +1,14 @@
 // layout_document: the whole layout, as a recipe:
 //   1. the cover page, if the source has one, from the metadata in the cover-* styles;
-//   2. the body cut into units (build_units.cpp) and paginated into columns (paginate.cpp);
+//   2. the body cut into units (build_units.cpp) and paginated into columns (paginate.cpp): only
+//      geometry and the few items of the units themselves, the text waits for step 5;
 //   3. running headers and footers with their fields filled in;
-//   4. when the contents or cross-references print page numbers, steps 1-3 run again with the
-//      page numbers of the previous pass, until they no longer change (at most a few passes).
+//   4. when the contents or cross-references print page numbers, steps 1-2 run again with the
+//      page numbers of the previous pass, until they no longer change (at most a few passes);
+//      a pass whose re-set cross-reference paragraphs all keep their lines is not paginated, as
+//      nothing would move;
+//   5. the settled pagination is filled with the text (fill_pages), and step 3 adds headers and
+//      footers.
 
 #include <algorithm>
 #include <cmath>
@@ -186,10 +191,11 @@ void running_content(const style::StyledDocument& styled, text::FontProvider& fo
 }
 
 /// One warning per character and source line, naming the page it lands on.
-void report_missing(const style::StyledDocument& styled, const UnitList& units, const PageMap& pages,
+void report_missing(const style::StyledDocument& styled,
+                    const std::vector<std::pair<MissingGlyph, doc::NodeId>>& missing, const PageMap& pages,
                     core::Diagnostics& diags) {
     std::vector<std::pair<char32_t, std::uint32_t>> seen;
-    for (const auto& [m, block] : units.missing) {
+    for (const auto& [m, block] : missing) {
         const auto& loc = styled.doc().node(m.node).location;
         if (std::find(seen.begin(), seen.end(), std::make_pair(m.character, loc.line)) != seen.end()) continue;
         seen.emplace_back(m.character, loc.line);
@@ -241,36 +247,36 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
             for (NodeId p = id; p != doc::no_node && !cache.changes[p]; p = nodes[p].parent) cache.changes[p] = 1;
         }
     }
-    // Passes that only place units (no text is copied) run until the page numbers settle; then
-    // one pass builds the pages, with the lines moved out of the cache.
-    bool settled = !iterate;
-    for (int pass = 0; pass <= max_passes; ++pass) {
-        core::Diagnostics pass_diags;
-        PagedDocument out;
-        if (styled.doc().meta.cover.present) cover_page(styled, fonts, out);
-        const std::size_t first_body = out.pages.size();
-        const UnitContent content = settled ? UnitContent::full : UnitContent::geometry;
+    // Passes place units (their text stays in the cache) until the page numbers settle.
+    bool settled = false;
+    PagedDocument out;
+    UnitList units;
+    std::vector<LateSlot> slots;
+    std::size_t first_body = 0;
+    for (int pass = 0; pass <= max_passes && !settled; ++pass) {
         // With new page numbers, only the blocks with cross-references are set again; if each
-        // keeps its lines, nothing moves and the numbers have settled without placing anything.
-        if (pass > 0 && content == UnitContent::geometry &&
-            lay_out_blocks(styled, fonts, hyphenator, column_width, full_width, pages, cache)) {
+        // keeps its lines, the last pagination stands, with these numbers.
+        if (pass > 0 && lay_out_blocks(styled, fonts, hyphenator, column_width, full_width, pages, cache)) {
             settled = true;
-            continue;
+            break;
         }
-        UnitList units = build_units(styled, fonts, pass_diags, hyphenator, column_width, full_width, pages,
-                                     &cache, content);
+        out = {};
+        slots.clear();
+        if (styled.doc().meta.cover.present) cover_page(styled, fonts, out);
+        first_body = out.pages.size();
+        units = build_units(styled, fonts, hyphenator, column_width, full_width, pages, cache);
         PageMap found;
-        paginate(styled, units, out, found);
-        if (content == UnitContent::full) {
-            // (a full pass places exactly what the settled geometry pass placed)
-            running_content(styled, fonts, out, first_body);
-            if (styled.doc().meta.back_cover.present) back_cover_page(styled, fonts, out);
-            diags.append(pass_diags);
-            report_missing(styled, units, found, diags);
-            return out;
-        }
-        settled = found == pages;
+        paginate(styled, units, out, found, slots);
+        settled = !iterate || found == pages;
         pages = std::move(found);
+    }
+    if (settled) {
+        std::vector<std::pair<MissingGlyph, doc::NodeId>> missing;
+        fill_pages(styled, fonts, units, slots, pages, cache, out, diags, missing);
+        running_content(styled, fonts, out, first_body);
+        if (styled.doc().meta.back_cover.present) back_cover_page(styled, fonts, out);
+        report_missing(styled, missing, pages, diags);
+        return out;
     }
     return core::unexpected({core::Severity::error, "layout.unstable",
                              "page numbers of the contents and cross-references did not settle after " +

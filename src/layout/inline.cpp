@@ -142,6 +142,8 @@ struct Fragment {
 }  // namespace
 
 struct WordCache::Impl {
+    /// The lines laid out with this cache: allocated in blocks, released all at once with it.
+    std::pmr::monotonic_buffer_resource lines{std::size_t{256} << 10};
     std::unordered_map<ShapeKey, Shape, ShapeKeyHash> shapes;  ///< node-based: pieces never move
     std::vector<std::string> languages{""};
     ShapeKey scratch;  ///< the key being looked up, reused to spare allocations
@@ -683,8 +685,8 @@ bool same_format(const GlyphRun& run, const Fragment& f) {
 
 /// Builds one line from items [begin, end) plus the break item.
 Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const BreakPoint& bp, bool justify,
-                   bool last, style::TextAlign align, double width, double indent) {
-    Line line;
+                   bool last, style::TextAlign align, double width, double indent, std::pmr::memory_resource* memory) {
+    Line line(memory);
     const double ratio = (justify && !last) ? bp.ratio : std::min(bp.ratio, 0.0);
     double x = indent;
     doc::NodeId link = doc::no_node;
@@ -859,7 +861,7 @@ void set_lines(const Collected& c, const ComputedStyle& st, double width, double
                            c.items[breaks[i].position].penalty <= -penalty_infinity);
         const double indent = i == 0 ? first_indent : 0;
         Line line = finalize_line(c, begin, breaks[i].position, breaks[i], justify, last, st.text_align,
-                                  width - indent, indent);
+                                  width - indent, indent, out.lines.get_allocator().resource());
         line.height = pitch;
         line.ascent = ascent;
         line.ratio = breaks[i].ratio;
@@ -882,6 +884,8 @@ InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId bloc
     const ComputedStyle& st = styled.style(block);
     const bool justify = st.text_align == style::TextAlign::justify;
     std::optional<WordCache> own_words;
+    // The lines go into the caller's WordCache's memory, or the heap when it gave none.
+    std::pmr::memory_resource* memory = words != nullptr ? &words->impl->lines : std::pmr::get_default_resource();
     if (words == nullptr) words = &own_words.emplace();
     Collector collector(styled, fonts, width - first_indent, hyphenator, diags, *words);
     collector.set_pages(pages);
@@ -889,8 +893,7 @@ InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId bloc
     collector.set_justify(justify);
     for (auto id : inline_nodes) collector.node(id, doc::no_node);
     Collected c = collector.finish(justify, styled.doc().language_of(block));
-    InlineResult out;
-    out.missing = std::move(collector.m_missing_glyphs);
+    InlineResult out{std::pmr::vector<Line>(memory), std::move(collector.m_missing_glyphs)};
     if (!c.fragments.empty()) set_lines(c, st, width, first_indent, justify, fonts, breaker, out);
     // The item buffers serve the next paragraph on this thread.
     words->impl->items = std::move(c.items);

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <memory_resource>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -20,10 +21,13 @@ namespace folio::layout {
 using PageMap = std::map<doc::NodeId, std::size_t>;
 
 /// One laid-out line, in line coordinates (x from the line's left end, y = 0 on the baseline).
+/// Its vectors may live in a WordCache's memory (see layout_inline).
 struct Line {
-    std::vector<GlyphRun> runs;
-    std::vector<LinkArea> links;
-    std::vector<FilledRect> rules;  ///< underlines
+    Line() = default;
+    explicit Line(std::pmr::memory_resource* memory) : runs(memory), links(memory), rules(memory) {}
+    std::pmr::vector<GlyphRun> runs;
+    std::pmr::vector<LinkArea> links;
+    std::pmr::vector<FilledRect> rules;  ///< underlines
     double height = 0;  ///< distance from this line's top to the next line's top
     double ascent = 0;  ///< baseline offset from the line's top
     double width = 0;   ///< natural width of the content after justification
@@ -41,7 +45,7 @@ struct MissingGlyph {
 
 /// The broken lines of one block.
 struct InlineResult {
-    std::vector<Line> lines;
+    std::pmr::vector<Line> lines;
     std::vector<MissingGlyph> missing;  ///< reported by the caller when it passed a PageMap
 };
 
@@ -52,7 +56,9 @@ enum class Breaker : unsigned char { total_fit, first_fit };
 /// Words already turned into boxes and penalties, by their text, face, size, spacing, language
 /// and hyphenation settings: prose repeats its words, so each distinct word is measured, kerned,
 /// ligated and hyphenated once. Keep one per thread (it is not thread-safe) for as long as the
-/// fonts and the hyphenator live; it never changes a result, only how fast it comes.
+/// fonts and the hyphenator live; it never changes a result, only how fast it comes. It also
+/// holds the memory of the lines laid out with it (a monotonic arena: they are never freed one by
+/// one), so it must outlive those results.
 class WordCache {
 public:
     WordCache();
@@ -69,7 +75,8 @@ public:
 /// Lays out the inline children of `block` (or the single inline node `block` itself when
 /// `only_children` is false) into lines of `width` points. `first_indent` shifts the first line.
 /// Soft hyphens always allow a break; `hyphenator` (may be null) adds the points of `hyphens: auto`.
-/// `words` (may be null: a fresh one per call) is reused across calls on the same thread.
+/// `words` (may be null: a fresh one per call) is reused across calls on the same thread; when
+/// given, the result's lines live in its memory.
 InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId block,
                            const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,
                            text::FontProvider& fonts, core::Diagnostics& diags,

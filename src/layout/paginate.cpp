@@ -9,8 +9,9 @@
 // A spanning unit (column-span: all) ends the region of columns above it: those columns are
 // balanced (the smallest height at which the region's units still fit in the columns, found by
 // bisection), then the unit is placed across the full width and a new region starts below it.
-// Forced breaks and page-master requests start a new column or page. Items are copied onto the
-// page when a region is committed, with the boxes of boxed containers painted beneath.
+// Forced breaks and page-master requests start a new column or page. A unit's own items are moved
+// onto the page when its region is committed, with the boxes of boxed containers painted beneath;
+// its late items (text lines, contents entries) get a slot there, filled in by fill_pages.
 
 #include "layout/paginate.hpp"
 
@@ -29,8 +30,9 @@ struct Placed {
 
 class Paginator {
 public:
-    Paginator(const style::StyledDocument& styled, UnitList& units, PagedDocument& doc, PageMap& pages)
-        : m_styled(styled), m_units(units.units), m_boxes(units.boxes), m_doc(doc), m_pages(pages) {}
+    Paginator(const style::StyledDocument& styled, UnitList& units, PagedDocument& doc, PageMap& pages,
+              std::vector<LateSlot>& slots)
+        : m_styled(styled), m_units(units.units), m_boxes(units.boxes), m_doc(doc), m_pages(pages), m_slots(slots) {}
 
     void run() {
         m_first_body = m_doc.pages.size();
@@ -229,6 +231,7 @@ private:
         if (balanced) balance();
         double bottom = m_region_top;
         const std::size_t under = m_doc.pages.back().items.size();
+        const std::size_t first_slot = m_slots.size();
         std::vector<Item> boxes;
         std::size_t incoming = 0;
         for (std::size_t c = 0; c < m_cols.size(); ++c) {
@@ -245,6 +248,7 @@ private:
         }
         auto& items = m_doc.pages.back().items;
         items.insert(items.begin() + static_cast<std::ptrdiff_t>(under), boxes.begin(), boxes.end());
+        for (std::size_t k = first_slot; k < m_slots.size(); ++k) m_slots[k].at += boxes.size();
         m_region_top = bottom;
         reset_region();
     }
@@ -300,6 +304,7 @@ private:
         }
         u.items.clear();
         u.items.shrink_to_fit();
+        if (u.late_count > 0) m_slots.push_back({page_index, page.items.size(), index, x, y});
     }
 
     static void shift(GlyphRun& r, double x, double y) { r.origin.x += x; r.origin.y += y; }
@@ -313,6 +318,7 @@ private:
     const std::map<doc::NodeId, BoxGeometry>& m_boxes;
     PagedDocument& m_doc;
     PageMap& m_pages;
+    std::vector<LateSlot>& m_slots;
     std::size_t m_first_body = 0;
     const style::PageStyle* m_master = nullptr;
     std::string m_master_name;
@@ -351,8 +357,9 @@ std::string choose_master(const style::StyledDocument& styled, const std::string
     return "";
 }
 
-void paginate(const style::StyledDocument& styled, UnitList& units, PagedDocument& doc, PageMap& pages_out) {
-    Paginator(styled, units, doc, pages_out).run();
+void paginate(const style::StyledDocument& styled, UnitList& units, PagedDocument& doc, PageMap& pages_out,
+              std::vector<LateSlot>& slots) {
+    Paginator(styled, units, doc, pages_out, slots).run();
 }
 
 }  // namespace folio::layout

@@ -9,8 +9,10 @@ namespace folio::layout {
 /// (a requested one, else first, else left/right by parity, else the default), breaking columns
 /// and pages where the units allow, deferring figures that do not fit, and balancing the columns
 /// before a spanning unit and at the end. Fills `pages_out` with the page of every block start.
-/// The units' items are moved onto the pages (the units keep their geometry).
-void paginate(const style::StyledDocument& styled, UnitList& units, PagedDocument& doc, PageMap& pages_out);
+/// The units' own items are moved onto the pages (the units keep their geometry); where their late
+/// items go is appended to `slots`, in page order and, within a page, in item order.
+void paginate(const style::StyledDocument& styled, UnitList& units, PagedDocument& doc, PageMap& pages_out,
+              std::vector<LateSlot>& slots);
 
 /// An empty page of `master`, labelled `name`, with the master's background run into the bleed.
 Page blank_page(const style::PageStyle& master, const std::string& name);

@@ -1,6 +1,9 @@
 #pragma once
 /// Units: the vertical pieces a document is cut into before pagination (a line of a paragraph, a
 /// heading line, a figure with its caption, a spacer), each with the rules for breaking after it.
+/// A unit carries its geometry and its own few items (anchors, a list marker, an image); the text
+/// of its lines and the entries of the contents are placed on the pages only once pagination has
+/// settled (fill_pages), so a pass that only finds out where things go never copies text.
 /// Private to the layout stage.
 
 #include <map>
@@ -22,6 +25,18 @@ class Hyphenator;
 
 namespace folio::layout {
 
+/// Content of a unit that is placed after pagination: a laid-out line of a paragraph (kept in the
+/// InlineCache until then), or an entry of the contents (its page number is known only then).
+struct LateItems {
+    enum class Kind : unsigned char { line, contents_entry } kind = Kind::line;
+    doc::NodeId block = doc::no_node;  ///< the paragraph's block, or the contents node
+    doc::NodeId key = doc::no_node;    ///< the paragraph's first inline node, or the entry's heading
+    std::uint32_t index = 0;           ///< the line of the paragraph
+    double left = 0;                   ///< x of the line's left end (of the entries' column) in the unit
+    double top = 0;                    ///< y of the line's top in the unit
+    double width = 0;                  ///< an entry's width
+};
+
 /// One piece of vertical content; items are relative to its top-left corner.
 struct Unit {
     double height = 0;
@@ -31,7 +46,9 @@ struct Unit {
     std::string master;        ///< a page master this unit must start on ("" = any)
     bool span = false;         ///< spans every column (laid out at the full text width)
     bool deferrable = false;   ///< a figure: may float past the text after it to the next column
-    std::vector<Item> items;
+    std::vector<Item> items;  ///< its own items (moved onto the page by paginate)
+    std::uint32_t first_late = 0;  ///< its late items: UnitList::late[first_late, first_late + late_count)
+    std::uint32_t late_count = 0;
     std::vector<doc::NodeId> boxes;  ///< boxed ancestors (background, border), outermost first
     doc::NodeId block = doc::no_node;
     bool starts_block = false;
@@ -48,9 +65,18 @@ struct BoxGeometry {
 /// The units of a document plus the geometry of its boxed containers.
 struct UnitList {
     std::vector<Unit> units;
+    std::vector<LateItems> late;  ///< of every unit, in unit order
     std::map<doc::NodeId, BoxGeometry> boxes;
-    /// Characters no face has, with the block they are in (reported once its page is known).
-    std::vector<std::pair<MissingGlyph, doc::NodeId>> missing;
+};
+
+/// Where pagination put a unit with late items: its page, the index in the page's items before
+/// which they go (after the unit's own items), and the unit's top-left corner on the page.
+struct LateSlot {
+    std::size_t page = 0;
+    std::size_t at = 0;
+    std::size_t unit = 0;
+    double x = 0;
+    double y = 0;
 };
 
 /// The pixel size of a PNG or JPEG file from its header, or nullopt.
@@ -77,11 +103,12 @@ struct CachedInline {
 /// a cross-reference change when page numbers do, so the others are laid out once. Also the
 /// word caches of the threads that lay paragraphs out.
 struct InlineCache {
+    /// One per thread; first, as the layouts below live in their memory.
+    std::vector<std::unique_ptr<WordCache>> words;
     std::vector<char> changes;  ///< per node: 1 if it is or contains a cross-reference (empty: none is)
     std::unordered_map<doc::NodeId, CachedInline> results;  ///< by the first inline node of a block
     std::unordered_map<doc::NodeId, CachedInline> pass;     ///< layouts of changing blocks...
     std::optional<PageMap> pass_pages;                      ///< ...for these page numbers
-    std::vector<std::unique_ptr<WordCache>> words;          ///< one per thread
     unsigned threads = 0;  ///< threads for inline layout; 0 = one per core (when the fonts allow)
     std::size_t units_hint = 0;  ///< how many units the last call made (room to reserve)
     /// Every paragraph of the body at its width, in document order (made once, by the first call).
@@ -102,17 +129,20 @@ bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fon
                     const text::Hyphenator* hyphenator, double column_width, double full_width,
                     const PageMap& pages, InlineCache& cache);
 
-/// What the units carry: everything, or only what pagination needs (heights, break rules and
-/// anchors), for the passes that only find out where page numbers settle.
-enum class UnitContent : unsigned char { full, geometry };
-
 /// Cuts the body (everything but the cover) into units for columns of `column_width` and a text
-/// area of `full_width`. The paragraphs are laid out first, on every core when `fonts` is
-/// thread-safe, then cut into units in document order; `cache` (may be null) carries layouts and
-/// word shapes from one call to the next. A `full` call moves the lines out of the cache, which
-/// must not serve another call.
-UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fonts, core::Diagnostics& diags,
+/// area of `full_width`. The paragraphs are laid out first (lay_out_blocks), then cut into units
+/// in document order; `cache` carries layouts and word shapes from one call to the next and holds
+/// the lines the units refer to.
+UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fonts,
                      const text::Hyphenator* hyphenator, double column_width, double full_width,
-                     const PageMap& pages, InlineCache* cache = nullptr, UnitContent content = UnitContent::full);
+                     const PageMap& pages, InlineCache& cache);
+
+/// Places the late items of paginated units on their pages at `slots` (from paginate), on every
+/// core when `fonts` is thread-safe: the lines are moved out of `cache`, which serves nothing
+/// after, and the contents get the page numbers of `pages`. Then gives out, in document order,
+/// what laying out the paragraphs reported and the characters no face has (with their blocks).
+void fill_pages(const style::StyledDocument& styled, text::FontProvider& fonts, UnitList& units,
+                const std::vector<LateSlot>& slots, const PageMap& pages, InlineCache& cache, PagedDocument& doc,
+                core::Diagnostics& diags, std::vector<std::pair<MissingGlyph, doc::NodeId>>& missing);
 
 }  // namespace folio::layout

@@ -26,11 +26,12 @@
 #include "layout/inline.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <deque>
 #include <forward_list>
 #include <memory>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/utf8.hpp"
 #include "layout/linebreak.hpp"
@@ -119,15 +120,62 @@ struct ShapeKey {
     bool operator==(const ShapeKey&) const = default;
 };
 
-struct ShapeKeyHash {
-    std::size_t operator()(const ShapeKey& k) const noexcept {
-        std::size_t h = std::hash<std::u32string_view>{}(k.word);
-        auto mix = [&h](std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
-        mix(std::hash<double>{}(k.size));
-        mix(std::hash<double>{}(k.letter_spacing));
-        mix((std::size_t{k.font} << 24) | (std::size_t{k.lang} << 8) | k.flags);
-        return h;
+/// FNV-1a over the key's characters and settings, a multiply per character: words are short.
+std::uint64_t hash_of(const ShapeKey& k) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    auto mix = [&h](std::uint64_t v) { h = (h ^ v) * 0x100000001b3ULL; };
+    for (char32_t c : k.word) mix(c);
+    mix(std::bit_cast<std::uint64_t>(k.size));
+    mix(std::bit_cast<std::uint64_t>(k.letter_spacing));
+    mix((std::uint64_t{k.font} << 24) | (std::uint64_t{k.lang} << 8) | k.flags);
+    return h ^ (h >> 29);
+}
+
+/// The shapes of a WordCache by key: open addressing with linear probing over a table of hashes
+/// and indices (a lookup touches one slot and, on a hash match, one entry), at most half full.
+/// Entries live in a deque: their pieces never move while fragments point at them.
+class ShapeTable {
+public:
+    [[nodiscard]] std::size_t size() const { return m_entries.size(); }
+
+    /// The shape of `key`, made by `make` the first time.
+    template <class Make>
+    const Shape& find_or_make(const ShapeKey& key, Make make) {
+        if (2 * (m_entries.size() + 1) > m_slots.size()) grow();
+        const std::uint64_t h = hash_of(key);
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            Slot& slot = m_slots[i];
+            if (slot.index == empty) {
+                m_entries.emplace_back(key, make());
+                slot = {h, static_cast<std::uint32_t>(m_entries.size() - 1)};
+                return m_entries.back().second;
+            }
+            if (slot.hash == h && m_entries[slot.index].first == key) return m_entries[slot.index].second;
+        }
     }
+
+private:
+    static constexpr std::uint32_t empty = 0xFFFFFFFF;
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t index = empty;
+    };
+
+    void grow() {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
+        const std::size_t mask = m_slots.size() - 1;
+        for (const Slot& s : old) {
+            if (s.index == empty) continue;
+            std::size_t i = s.hash & mask;
+            while (m_slots[i].index != empty) i = (i + 1) & mask;
+            m_slots[i] = s;
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    std::deque<std::pair<ShapeKey, Shape>> m_entries;
 };
 
 /// A fragment of a word in one format: a piece of a cached shape (or of the collector's own).
@@ -144,7 +192,7 @@ struct Fragment {
 struct WordCache::Impl {
     /// The lines laid out with this cache: allocated in blocks, released all at once with it.
     std::pmr::monotonic_buffer_resource lines{std::size_t{256} << 10};
-    std::unordered_map<ShapeKey, Shape, ShapeKeyHash> shapes;  ///< node-based: pieces never move
+    ShapeTable shapes;
     std::vector<std::string> languages{""};
     ShapeKey scratch;  ///< the key being looked up, reused to spare allocations
     /// Buffers of one paragraph's layout, reused by the next paragraph on this thread.
@@ -379,9 +427,8 @@ private:
         key.lang = automatic ? cache.language(lang) : 0;
         key.flags = static_cast<std::uint8_t>((automatic ? 1 : 0) | (m_justify ? 2 : 0) |
                                               (st.hanging_punctuation ? 4 : 0));
-        auto it = cache.shapes.find(key);
-        if (it == cache.shapes.end()) it = cache.shapes.emplace(key, make_shape(raw, after, st, font, automatic, lang)).first;
-        place(it->second, st, font, id, link);
+        place(cache.shapes.find_or_make(key, [&] { return make_shape(raw, after, st, font, automatic, lang); }), st,
+              font, id, link);
     }
 
     /// Itemises a word for push_word, without a node or position: what the cache keeps.

@@ -55,20 +55,14 @@ std::vector<BreakAfter> line_break_opportunities(const std::u32string& text, con
 
 namespace {
 
-bool is_ascii_alnum(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+/// ASCII letters and digits, which UAX #14 never separates.
+constexpr std::array<bool, 128> ascii_alnum = [] {
+    std::array<bool, 128> t{};
+    for (int c = 0; c < 128; ++c) t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return t;
+}();
 
-/// Calls `run(begin, end)` for each run of three or more ASCII letters and digits in `text`,
-/// from the last run to the first.
-template <class F>
-void long_runs_backwards(const std::u32string& text, F run) {
-    for (std::size_t end = text.size(); end > 0;) {
-        if (!is_ascii_alnum(text[end - 1])) { --end; continue; }
-        std::size_t begin = end - 1;
-        while (begin > 0 && is_ascii_alnum(text[begin - 1])) --begin;
-        if (end - begin >= 3) run(begin, end);
-        end = begin;
-    }
-}
+bool is_ascii_alnum(char32_t c) { return c < 128 && ascii_alnum[c]; }
 
 }  // namespace
 
@@ -76,52 +70,62 @@ void line_break_opportunities(const std::u32string& text, const std::string& lan
                               std::u32string& scratch) {
     static std::once_flag once;
     std::call_once(once, [] { init_linebreak(); });
-    out.assign(text.size(), BreakAfter::never);
-    if (text.empty()) return;
+    const std::size_t n = text.size();
+    out.assign(n, BreakAfter::never);
+    if (n == 0) return;
     // libunibreak 1.1 finds each character's class by binary search, about 24 ns a character.
     // UAX #14 never breaks between two ASCII letters or digits (LB23, LB25, LB28), and the inner
     // characters of such a run do not change what happens at its ends (each rule looks at the
     // class of the character next to the break), so a run of three or more goes to libunibreak
     // as its first and last characters: prose shrinks to about half. A test checks the result
     // against libunibreak on the whole text.
-    scratch.clear();
-    scratch.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        if (!is_ascii_alnum(text[i])) { scratch.push_back(text[i++]); continue; }
+    scratch.resize(n);
+    const char32_t* t = text.data();
+    char32_t* s = scratch.data();
+    std::size_t m = 0;
+    for (std::size_t i = 0; i < n;) {
+        if (!is_ascii_alnum(t[i])) { s[m++] = t[i++]; continue; }
         std::size_t end = i + 1;
-        while (end < text.size() && is_ascii_alnum(text[end])) ++end;
+        while (end < n && is_ascii_alnum(t[end])) ++end;
         if (end - i >= 3) {
-            scratch.push_back(text[i]);
-            scratch.push_back(text[end - 1]);
+            s[m++] = t[i];
+            s[m++] = t[end - 1];
         } else {
-            scratch.append(text, i, end - i);
+            while (i < end) s[m++] = t[i++];
         }
         i = end;
     }
     // libunibreak writes one char per code point: into `out`'s storage, then spread out and
     // mapped in place, from the back (a character's compressed index is never above its own).
     static_assert(sizeof(utf32_t) == sizeof(char32_t) && sizeof(BreakAfter) == sizeof(char));
-    char* brks = reinterpret_cast<char*>(out.data());
-    set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(scratch.data()), scratch.size(),
-                         lang.empty() ? nullptr : lang.c_str(), brks);
-    auto map = [](char b) {
-        return b == LINEBREAK_MUSTBREAK ? BreakAfter::mandatory
-               : b == LINEBREAK_ALLOWBREAK ? BreakAfter::allowed
-                                           : BreakAfter::never;
-    };
-    std::size_t k = scratch.size();  // compressed index just past text[i]
-    std::size_t i = text.size();
-    auto copy_down_to = [&](std::size_t stop) {  // text[stop, i) was passed whole
-        while (i > stop) out[--i] = map(brks[--k]);
-    };
-    long_runs_backwards(text, [&](std::size_t begin, std::size_t end) {
-        copy_down_to(end);
-        const char last = brks[--k];
-        --k;  // the run's first character: no break after it, as after every inner one
-        out[--i] = map(last);
-        while (i > begin) out[--i] = BreakAfter::never;
-    });
-    copy_down_to(0);
+    static_assert(LINEBREAK_MUSTBREAK == 0 && LINEBREAK_ALLOWBREAK == 1 && LINEBREAK_NOBREAK == 2 &&
+                  LINEBREAK_INSIDEACHAR == 3);
+    static constexpr BreakAfter map[4] = {BreakAfter::mandatory, BreakAfter::allowed, BreakAfter::never,
+                                          BreakAfter::never};
+    char* b = reinterpret_cast<char*>(out.data());
+    set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(s), m, lang.empty() ? nullptr : lang.c_str(), b);
+    BreakAfter* o = out.data();
+    for (std::size_t i = n, k = m; i > 0;) {
+        if (!is_ascii_alnum(t[i - 1])) {
+            --i;
+            o[i] = map[b[--k] & 3];
+            continue;
+        }
+        std::size_t begin = i - 1;
+        while (begin > 0 && is_ascii_alnum(t[begin - 1])) --begin;
+        if (i - begin >= 3) {
+            k -= 2;  // the run's first and last characters
+            o[i - 1] = map[b[k + 1] & 3];
+            for (std::size_t j = begin; j + 1 < i; ++j) o[j] = BreakAfter::never;  // as after its first
+        } else {
+            while (i > begin) {
+                --i;
+                o[i] = map[b[--k] & 3];
+            }
+            continue;
+        }
+        i = begin;
+    }
 }
 
 void smart_quotes(std::u32string& text, std::size_t begin, std::size_t end, const std::string& lang) {

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cassert>
+#include <exception>
 #include <map>
+#include <thread>
 
 #include "html/assets.hpp"
 #include "html/body.hpp"
@@ -58,7 +60,8 @@ void append_property(std::string& out, const char* property, const std::string& 
 
 /// <head>: character set, viewport, title, document metadata, Open Graph, PDF alternate and the
 /// style sheet.
-void write_head(std::string& out, const style::StyledDocument& styled, const HtmlOptions& options) {
+void write_head(std::string& out, const style::StyledDocument& styled, const HtmlOptions& options,
+                const std::string& css) {
     const doc::Metadata& meta = styled.doc().meta;
     out += "<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
@@ -86,8 +89,7 @@ void write_head(std::string& out, const style::StyledDocument& styled, const Htm
         out += ">\n";
     }
     out += "<style>\n";
-    out += font_faces(options.fonts);
-    out += style_sheet(styled);
+    out += css;
     out += "</style>\n</head>\n";
 }
 
@@ -231,34 +233,58 @@ std::string write_html(const style::StyledDocument& styled, const layout::PagedD
                        const HtmlOptions& options) {
     const doc::Document& d = styled.doc();
     assert(!d.nodes.empty() && styled.styles.size() == d.nodes.size());
+    // The style sheet (a third of the work) is derived beside the body, which goes into a string
+    // of its own and follows the head.
+    std::string css;
+    std::exception_ptr css_failed;
+    auto derive_css = [&] {
+        try {
+            css = font_faces(options.fonts) + style_sheet(styled);
+        } catch (...) {
+            css_failed = std::current_exception();
+        }
+    };
+    std::thread beside;
+    if (options.threads != 1) beside = std::thread(derive_css);
+    else derive_css();
+    struct Join {  // also when the body throws
+        std::thread& t;
+        ~Join() { if (t.joinable()) t.join(); }
+    } join{beside};
     const IdMap ids(d);
     const PageMarkers markers = pages != nullptr ? page_markers(d, *pages) : PageMarkers{};
     const NodePages starts = pages != nullptr ? node_pages(d, *pages) : NodePages{};
     const std::map<std::string, std::string> images = image_sources(options);
     const bool first_page = pages != nullptr && !pages->pages.empty();
 
-    std::string out;
-    {  // room for the whole page up front: the text, and markup for every node
+    std::string text;  // the body
+    {  // room for the whole body up front: the text, and markup for every node
         std::size_t expected = 16384;
         for (const doc::Node& n : d.nodes) expected += n.text.size() + 48;
-        out.reserve(expected + expected / 4);
+        text.reserve(expected + expected / 4);
     }
+    text += "<body>\n<a class=\"skip-link\" href=\"#content\">Skip to content</a>\n";
+    const BodyContext context{ids, markers, starts, images, &styled};
+    BodyWriter body(d, context, text);
+    write_header(text, d, images, body);
+    write_nav(text, d, ids);
+    write_page_list(text, markers, first_page);
+    write_main(text, d, pages, body);
+    write_footer(text, d.meta, options, pages != nullptr ? pages->pages.size() : 0);
+    text += "</body>\n</html>\n";
+
+    if (beside.joinable()) beside.join();
+    if (css_failed) std::rethrow_exception(css_failed);
+    std::string out;
+    out.reserve(css.size() + text.size() + 4096);
     out += "<!DOCTYPE html>\n<html";
     append_attr(out, "lang",
                 !d.meta.language.empty()         ? d.meta.language
                 : !d.node(d.root()).lang.empty() ? d.node(d.root()).lang
                                                  : "und");
     out += ">\n";
-    write_head(out, styled, options);
-    out += "<body>\n<a class=\"skip-link\" href=\"#content\">Skip to content</a>\n";
-    const BodyContext context{ids, markers, starts, images, &styled};
-    BodyWriter body(d, context, out);
-    write_header(out, d, images, body);
-    write_nav(out, d, ids);
-    write_page_list(out, markers, first_page);
-    write_main(out, d, pages, body);
-    write_footer(out, d.meta, options, pages != nullptr ? pages->pages.size() : 0);
-    out += "</body>\n</html>\n";
+    write_head(out, styled, options, css);
+    out += text;
     return out;
 }
 

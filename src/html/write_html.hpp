@@ -38,6 +38,9 @@ struct HtmlOptions {
     std::vector<LocalFont> fonts;
     bool external_assets = false;  ///< refer to images in `assets_folder` instead of embedding them
     std::string assets_folder;     ///< folder beside the HTML for external assets, e.g. "report-assets"
+    /// 1: everything on the calling thread; otherwise the style sheet is derived on a second
+    /// thread while the body is written. The text is the same either way.
+    unsigned threads = 0;
 };
 
 /// A file the HTML refers to, to be written beside it.

@@ -566,7 +566,7 @@ void contents_entry_items(const style::StyledDocument& styled, text::FontProvide
     const double left = late.left, width = late.width;
     const double indent = (d.node(h).level - 2) * entry_style.font_size * 1.5;
     const auto page = pages.find(h);
-    const std::string number = page == pages.end() ? "00" : std::to_string(page->second + 1);
+    const std::string number = page ? std::to_string(*page + 1) : "00";
     const double height = entry_style.font_size * entry_style.line_height;
     const double base = baseline(entry_style, fonts);
     GlyphRun num = run_of(number, entry_style, fonts, 0, base, id);
@@ -655,9 +655,12 @@ void fill_pages(const style::StyledDocument& styled, text::FontProvider& fonts, 
     unsigned threads = cache.threads != 0 ? cache.threads : std::max(1u, std::thread::hardware_concurrency());
     if (!fonts.thread_safe()) threads = 1;
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, count / 16)));
-    std::atomic<std::size_t> next_page{0};
+    std::atomic<std::size_t> next_page{0}, next_words{0};
     auto work = [&] {
         for (std::size_t i; (i = next_page.fetch_add(1)) < count;) fill(i);
+        // The threads' words are done with: freed here, shared among the threads, rather than
+        // one after the other with the cache.
+        for (std::size_t i; (i = next_words.fetch_add(1)) < cache.words.size();) cache.words[i]->forget_words();
     };
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);

@@ -207,7 +207,7 @@ void report_missing(const style::StyledDocument& styled,
         for (const auto& f : st.font_fallbacks) faces += ", '" + f + "'";
         diags.warning("text.missing-glyph",
                       std::string("character ") + code + " is in no font of " + faces + " and will not print" +
-                          (page == pages.end() ? std::string() : " (page " + std::to_string(page->second + 1) + ")"),
+                          (page ? " (page " + std::to_string(*page + 1) + ")" : std::string()),
                       loc);
     }
 }
@@ -266,6 +266,7 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
         first_body = out.pages.size();
         units = build_units(styled, fonts, hyphenator, column_width, full_width, pages, cache);
         PageMap found;
+        found.reserve(styled.doc().nodes.size());
         paginate(styled, units, out, found, slots);
         settled = !iterate || found == pages;
         pages = std::move(found);

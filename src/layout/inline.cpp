@@ -215,6 +215,7 @@ struct WordCache::Impl {
 WordCache::WordCache() : impl(std::make_unique<Impl>()) {}
 WordCache::~WordCache() = default;
 std::size_t WordCache::size() const { return impl->shapes.size(); }
+void WordCache::forget_words() { impl->shapes = {}; }
 
 namespace {
 
@@ -880,7 +881,7 @@ std::string reference_text(const doc::Document& d, doc::NodeId target, const Pag
     }
     std::string page = "00";
     if (pages) {
-        if (auto it = pages->find(target); it != pages->end()) page = std::to_string(it->second + 1);
+        if (const auto at = pages->find(target)) page = std::to_string(*at + 1);
     }
     return title + ", page " + page;
 }

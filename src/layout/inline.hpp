@@ -3,9 +3,10 @@
 /// boxes, glue and penalties, is broken into lines by Knuth-Plass, and each line becomes glyph
 /// runs and link areas positioned relative to the line's left end and baseline.
 
-#include <map>
+#include <algorithm>
 #include <memory>
 #include <memory_resource>
+#include <optional>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -17,8 +18,34 @@
 namespace folio::layout {
 
 /// What pagination learned in a previous pass: the page index of every node that starts a block
-/// or has an anchor, for the contents and cross-references.
-using PageMap = std::map<doc::NodeId, std::size_t>;
+/// or has an anchor, for the contents and cross-references. A table by NodeId: pagination records
+/// tens of thousands of them and each pass compares the whole map with the previous one.
+class PageMap {
+public:
+    /// The page (0-based) of `node`, or nullopt when none was recorded.
+    [[nodiscard]] std::optional<std::size_t> find(doc::NodeId node) const {
+        if (node >= m_pages.size() || m_pages[node] == none) return std::nullopt;
+        return m_pages[node];
+    }
+    /// Records the page of `node`, unless it has one already (its first place counts).
+    void emplace(doc::NodeId node, std::size_t page) {
+        if (node >= m_pages.size()) m_pages.resize(std::size_t{node} + 1, none);
+        if (m_pages[node] == none) m_pages[node] = static_cast<std::uint32_t>(page);
+    }
+    /// Room for nodes up to `nodes` - 1.
+    void reserve(std::size_t nodes) { m_pages.reserve(nodes); }
+    [[nodiscard]] bool operator==(const PageMap& other) const {
+        const auto& a = m_pages.size() <= other.m_pages.size() ? m_pages : other.m_pages;
+        const auto& b = m_pages.size() <= other.m_pages.size() ? other.m_pages : m_pages;
+        return std::equal(a.begin(), a.end(), b.begin()) &&
+               std::all_of(b.begin() + static_cast<std::ptrdiff_t>(a.size()), b.end(),
+                           [](std::uint32_t p) { return p == none; });
+    }
+
+private:
+    static constexpr std::uint32_t none = 0xFFFFFFFF;
+    std::vector<std::uint32_t> m_pages;  ///< by NodeId; `none` where nothing was recorded
+};
 
 /// One laid-out line, in line coordinates (x from the line's left end, y = 0 on the baseline).
 /// Its vectors may live in a WordCache's memory (see layout_inline).
@@ -67,6 +94,8 @@ public:
     WordCache& operator=(const WordCache&) = delete;
     /// Distinct words held.
     [[nodiscard]] std::size_t size() const;
+    /// Frees the words (not the lines laid out with the cache, which stay valid).
+    void forget_words();
 
     struct Impl;
     std::unique_ptr<Impl> impl;

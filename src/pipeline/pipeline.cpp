@@ -320,6 +320,7 @@ Outcome run(const Options& options) {
         }
         ho.external_assets = options.external_assets;
         ho.assets_folder = stem + "-assets";
+        ho.threads = options.threads;
         html_text = html::write_html(styled, &*pages, ho);
         html_assets = html::external_assets(ho);
         out.timings.html = html_clock.lap();

@@ -402,3 +402,23 @@ TEST(Pagination, RunningFooterShowsPageNumbers) {
     const auto last = runs(pages->pages.back()).back();
     EXPECT_EQ(core::to_utf8(last->text), std::to_string(n) + " of " + std::to_string(n));
 }
+
+TEST(PageMap, TheFirstPlaceCountsAndUnrecordedNodesCompareEqual) {
+    layout::PageMap a;
+    EXPECT_FALSE(a.find(3).has_value());
+    a.emplace(3, 7);
+    a.emplace(3, 9);  // a node's first place is its page
+    ASSERT_TRUE(a.find(3).has_value());
+    EXPECT_EQ(*a.find(3), 7u);
+    EXPECT_FALSE(a.find(2).has_value());
+    EXPECT_FALSE(a.find(400).has_value());
+    layout::PageMap b;
+    b.reserve(1000);
+    b.emplace(3, 7);
+    EXPECT_EQ(a, b);
+    b.emplace(500, 1);  // recorded beyond a's table
+    EXPECT_NE(a, b);
+    EXPECT_NE(b, a);
+    a.emplace(500, 2);
+    EXPECT_NE(a, b);  // same nodes, another page
+}

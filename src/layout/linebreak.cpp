@@ -10,7 +10,10 @@
 // accepts any ratio, so a result always exists when no box is wider than the line. Each node also
 // counts the hyphenated (flagged) lines that end in a row at it, and the best node is kept per
 // fitness class and per count: a third hyphenated line in a row is infeasible (on the last pass
-// only very costly).
+// only very costly). Two prunings keep the result: past an active node too loose for the pass,
+// the later ones are looser still and are not tried; a new node whose demerits exceed another
+// new node's by more than any fitness mismatch can add (with no more hyphenated lines in a row)
+// is not made. tests/unit/test_knuth_plass.cpp checks the result against a plain search.
 
 #include "layout/linebreak.hpp"
 
@@ -156,9 +159,33 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                 if (x.type == ItemType::glue) { bw += x.width; by += x.stretch; bz += x.shrink; }
                 else if (x.penalty <= -penalty_infinity && k > i) break;
             }
+            // A new node is dominated when another one here has fewer demerits by more than any
+            // fitness mismatch can add, no more hyphenated lines in a row, and the same widths
+            // ahead: every way on from it costs more than the same way on from the other, so it
+            // can never be on the best path and is not made (except on the last pass, which
+            // also weighs overfull lines and hyphen runs by demerits).
+            auto same_widths_ahead = [&](std::size_t a, std::size_t b) {
+                return a == b || (a + 1 >= widths.size() && b + 1 >= widths.size());
+            };
+            auto dominated = [&](int fc, int run) {
+                if (last_pass) return false;
+                const Candidate& x = best[fc][run];
+                for (int f = 0; f < 4; ++f) {
+                    for (int r = 0; r <= run; ++r) {
+                        if ((f == fc && r == run) || !(used & (1u << (f * (max_flagged_in_a_row + 1) + r)))) continue;
+                        const Candidate& y = best[f][r];
+                        if (y.demerits + fitness_demerits < x.demerits &&
+                            same_widths_ahead(nodes[y.from].line + 1, nodes[x.from].line + 1)) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            };
             for (int fc = 0; fc < 4; ++fc) {
                 for (int run = 0; run <= max_flagged_in_a_row; ++run) {
                     if (!(used & (1u << (fc * (max_flagged_in_a_row + 1) + run)))) continue;
+                    if (dominated(fc, run)) continue;
                     const Candidate& b = best[fc][run];
                     nodes.push_back({i, nodes[b.from].line + 1, fc, bw, by, bz, b.demerits, b.from, true, run});
                     active.push_back(nodes.size() - 1);

@@ -104,6 +104,7 @@ struct Shape {
     std::vector<BreakItem> items;
     std::vector<int> code;   ///< per item: a box's piece, -1 for a hyphenation point, or explicit_break
     bool automatic = false;  ///< the hyphenation points came from the Hyphenator
+    double widest = 0;       ///< the largest natural width of a piece
 };
 
 /// Marks a character of ShapeKey::word after which UAX #14 allows a break (above Unicode's range).
@@ -329,18 +330,20 @@ private:
         const doc::NodeId id = sp.id, link = sp.link;
         const std::size_t offset = sp.start;
         const ComputedStyle& st = m_styled.style(id);
-        const text::FontId font = font_of(st, m_fonts);
+        const text::FontId font = font_for(st);
         const std::string& lang = m_styled.doc().language_of(id);
+        const std::uint16_t lang_index = st.hyphenate && m_hyphenator != nullptr ? m_words.impl->language(lang) : 0;
         const std::u32string& para = m_text;
-        std::u32string word;      // soft hyphens kept, as break markers
-        std::vector<bool> after;  // per character of `word`: UAX #14 allows a break after it
+        // The word is built straight into the WordCache's lookup key: soft hyphens kept as break
+        // markers, after_bit on the characters UAX #14 allows a break after.
+        std::u32string& word = m_words.impl->scratch.word;
+        word.clear();
         auto flush = [&] {
             if (!word.empty()) {
                 if (st.small_caps) push_small_caps(word, st, font, id, link);
-                else push_word(word, after, st, font, id, link, lang);
+                else push_word(st, font, id, link, lang, lang_index);
             }
             word.clear();
-            after.clear();
         };
         for (std::size_t j = 0; j < sp.size; ++j) {
             const std::size_t at = offset + j;
@@ -353,7 +356,6 @@ private:
                 add_space(st, font, id, link, may_break_after(end));
             } else if (c == 0xAD) {
                 word.push_back(c);  // soft hyphen: a break opportunity, never drawn
-                after.push_back(false);
             } else {
                 const char32_t shown = st.text_transform == style::TextTransform::uppercase ? to_upper(c) : c;
                 if (!m_fonts.has_glyph(font, shown) && shown != 0xA0) {
@@ -365,13 +367,22 @@ private:
                     }
                     warn_missing(shown, id);
                 }
-                word.push_back(shown);
                 // inside a word only: at a space the glue is the break
-                after.push_back(may_break_after(at) && at + 1 < para.size() && !is_collapsible_space(para[at + 1]) &&
-                                para[at + 1] != 0xAD);
+                const bool after = may_break_after(at) && at + 1 < para.size() &&
+                                   !is_collapsible_space(para[at + 1]) && para[at + 1] != 0xAD;
+                word.push_back(shown | (after ? after_bit : 0));
             }
         }
         flush();
+    }
+
+    /// font_of, remembered for the last style asked about (a paragraph's spans share a few).
+    text::FontId font_for(const ComputedStyle& st) {
+        if (&st != m_font_style) {
+            m_font_style = &st;
+            m_font = font_of(st, m_fonts);
+        }
+        return m_font;
     }
 
     std::optional<text::FontId> fallback_for(const ComputedStyle& st, char32_t c) {
@@ -401,14 +412,17 @@ private:
 
     /// Adds a word (soft hyphens included) as boxes, with a flagged penalty at each soft hyphen or,
     /// when the word has none and the style asks for it, at each hyphenation point, and a
-    /// zero-width penalty at each UAX #14 opportunity (`after`, per character of `raw`). The
-    /// word's shape comes from the WordCache, made by make_shape the first time it is seen.
-    void push_word(const std::u32string& raw, const std::vector<bool>& after, const ComputedStyle& st,
-                   text::FontId font, doc::NodeId id, doc::NodeId link, const std::string& lang) {
+    /// zero-width penalty at each UAX #14 opportunity. The word is the WordCache's lookup key
+    /// (scratch.word, built by words()); its shape comes from the cache, made by make_shape the
+    /// first time it is seen. `lang_index` is the WordCache's index of `lang`.
+    void push_word(const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link,
+                   const std::string& lang, std::uint16_t lang_index) {
+        WordCache::Impl& cache = *m_words.impl;
+        ShapeKey& key = cache.scratch;
         char32_t first = 0;  // the first character that is not a soft hyphen
         bool soft = false;   // a soft hyphen after it
-        for (char32_t c : raw) {
-            if (c != 0xAD) { if (first == 0) first = c; }
+        for (char32_t c : key.word) {
+            if (c != 0xAD) { if (first == 0) first = c & ~after_bit; }
             else if (first != 0) soft = true;
         }
         // A word continued from the previous inline node ("hy<em>phen</em>"): neither piece is
@@ -418,33 +432,30 @@ private:
         if (joins) drop_auto_hyphens();
         m_auto_hyphens.clear();
         const bool automatic = !soft && !joins && st.hyphenate && m_hyphenator != nullptr;
-        WordCache::Impl& cache = *m_words.impl;
-        ShapeKey& key = cache.scratch;
-        key.word.clear();
-        for (std::size_t k = 0; k < raw.size(); ++k) key.word.push_back(raw[k] | (after[k] ? after_bit : 0));
         key.size = st.font_size;
         key.letter_spacing = st.letter_spacing;
         key.font = font;
-        key.lang = automatic ? cache.language(lang) : 0;
+        key.lang = automatic ? lang_index : 0;
         key.flags = static_cast<std::uint8_t>((automatic ? 1 : 0) | (m_justify ? 2 : 0) |
                                               (st.hanging_punctuation ? 4 : 0));
-        place(cache.shapes.find_or_make(key, [&] { return make_shape(raw, after, st, font, automatic, lang); }), st,
+        place(cache.shapes.find_or_make(key, [&] { return make_shape(key.word, st, font, automatic, lang); }), st,
               font, id, link);
     }
 
-    /// Itemises a word for push_word, without a node or position: what the cache keeps.
-    Shape make_shape(const std::u32string& raw, const std::vector<bool>& after, const ComputedStyle& st,
-                     text::FontId font, bool automatic, const std::string& lang) {
+    /// Itemises a word for push_word, without a node or position: what the cache keeps. `raw`
+    /// is as in the key: soft hyphens included, after_bit on UAX #14 opportunities.
+    Shape make_shape(const std::u32string& raw, const ComputedStyle& st, text::FontId font, bool automatic,
+                     const std::string& lang) {
         Shape s;
         s.automatic = automatic;
         std::u32string w;
         std::vector<std::size_t> breaks;  // indices into w
         std::vector<std::size_t> uax;     // indices into w
-        for (std::size_t k = 0; k < raw.size(); ++k) {
-            const char32_t c = raw[k];
+        for (const char32_t marked : raw) {
+            const char32_t c = marked & ~after_bit;
             if (c != 0xAD) {
                 w.push_back(c);
-                if (after[k]) uax.push_back(w.size());
+                if (marked & after_bit) uax.push_back(w.size());
             } else if (breaks.empty() || breaks.back() != w.size()) {
                 breaks.push_back(w.size());
             }
@@ -500,6 +511,7 @@ private:
     void add_piece(Shape& s, std::u32string text, const ComputedStyle& st, text::FontId font, int kern_after,
                    int kern_hyphen) {
         Piece p = make_piece(std::move(text), st, font, kern_after, kern_hyphen);
+        s.widest = std::max(s.widest, p.natural);
         s.items.push_back({ItemType::box, p.width, 0, 0, 0, false});
         s.code.push_back(static_cast<int>(s.pieces.size()));
         s.pieces.push_back(std::move(p));
@@ -519,6 +531,21 @@ private:
 
     /// Appends a cached word's items for node `id`; a box wider than the column is split.
     void place(const Shape& s, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
+        if (s.widest <= m_width) {  // the common case: the items as they are, each box a fragment
+            const std::size_t base = m_out.items.size();
+            m_out.items.insert(m_out.items.end(), s.items.begin(), s.items.end());
+            for (std::size_t i = 0; i < s.items.size(); ++i) {
+                const int code = s.code[i];
+                if (s.items[i].type == ItemType::box) {
+                    m_out.fragment_of.push_back(static_cast<int>(m_out.fragments.size()));
+                    m_out.fragments.push_back({&s.pieces[static_cast<std::size_t>(code)], font, &st, id, link});
+                    continue;
+                }
+                if (code == -1 && s.automatic) m_auto_hyphens.push_back(base + i);
+                m_out.fragment_of.push_back(code);
+            }
+            return;
+        }
         for (std::size_t i = 0; i < s.items.size(); ++i) {
             const int code = s.code[i];
             if (s.items[i].type == ItemType::box) {
@@ -596,7 +623,8 @@ private:
             if (!run.empty()) push_box(run, lower_run ? small : st, font, id, link);
             run.clear();
         };
-        for (char32_t c : raw) {
+        for (const char32_t marked : raw) {
+            const char32_t c = marked & ~after_bit;  // (raw is marked like a WordCache key)
             if (c == 0xAD) continue;
             const char32_t upper = to_upper(c);
             const bool lower = upper != c;
@@ -709,6 +737,8 @@ private:
     const text::Hyphenator* m_hyphenator;
     const PageMap* m_pages = nullptr;
     std::vector<std::pair<const ComputedStyle*, std::unique_ptr<ComputedStyle>>> m_small_caps;
+    const ComputedStyle* m_font_style = nullptr;  ///< font_for's last style...
+    text::FontId m_font = 0;                      ///< ...and its face
     core::Diagnostics& m_diags;
     WordCache& m_words;
     std::forward_list<Piece> m_own;  ///< boxes the cache does not hold (a list: they never move, and
@@ -743,6 +773,7 @@ Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const
         if (link != doc::no_node) line.links.push_back({{link_start, 0, at - link_start, 0}, {}, doc::no_node, link});
         link = doc::no_node;
     };
+    const ComputedStyle* run_style = nullptr;  // of the fragment that started the last run
     // Characters still to come on the line (a hyphen included): a new run reserves them once.
     std::size_t to_come = 1;
     for (std::size_t k = begin; k < end; ++k) {
@@ -770,7 +801,10 @@ Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const
             close_link(x);
             if (f.link != doc::no_node && item.type == ItemType::box) { link = f.link; link_start = x; }
         }
-        if (line.runs.empty() || !same_format(line.runs.back(), f)) {
+        // (a fragment in the style the run was started in is in its format: most of a line)
+        if (line.runs.empty() || ((f.style != run_style || f.font != line.runs.back().font ||
+                                   f.node != line.runs.back().node) &&
+                                  !same_format(line.runs.back(), f))) {
             if (item.type == ItemType::glue && !line.runs.empty()) {
                 // a space at a format boundary belongs to the text before it
                 auto& run = line.runs.back();
@@ -791,6 +825,7 @@ Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const
             run.text.reserve(to_come);
             run.kern.reserve(to_come);
             line.runs.push_back(std::move(run));
+            run_style = f.style;
         }
         auto& run = line.runs.back();
         to_come -= p.text.size();

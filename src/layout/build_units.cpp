@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
 #include <cstdio>
 #include <fstream>
 #include <thread>
@@ -103,28 +104,29 @@ std::string list_marker(style::ListStyle s, int n) {
 
 namespace {
 
-/// Lays out `jobs` into the cache: on one thread per core (at most `cache.threads` when set) if
-/// the fonts are thread-safe, else on this one. Each thread has its own WordCache; each job its
-/// own diagnostics, given out when its units are made, so the outcome is the same whatever the
-/// number of threads.
+/// Lays out the paragraphs of the plan at indices `todo` into `cache.laid`: on one thread per core
+/// (at most `cache.threads` when set) if the fonts are thread-safe, else on this one. Each thread
+/// has its own WordCache; each paragraph its own diagnostics, given out in document order once
+/// the pages are filled, so the outcome is the same whatever the number of threads.
 void lay_out_paragraphs(const style::StyledDocument& styled, text::FontProvider& fonts,
-                        const text::Hyphenator* hyphenator, const PageMap& pages, const std::vector<InlineJob>& jobs,
+                        const text::Hyphenator* hyphenator, const PageMap& pages, const std::vector<std::size_t>& todo,
                         InlineCache& cache) {
     unsigned threads = cache.threads != 0 ? cache.threads : std::max(1u, std::thread::hardware_concurrency());
     if (!fonts.thread_safe()) threads = 1;
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, jobs.size() / 64)));
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, todo.size() / 64)));
     while (cache.words.size() < threads) cache.words.push_back(std::make_unique<WordCache>());
-    std::vector<std::optional<CachedInline>> results(jobs.size());
+    const std::vector<InlineJob>& plan = *cache.plan;
     std::atomic<std::size_t> next{0};
     auto work = [&](unsigned t) {
         constexpr std::size_t chunk = 16;  // paragraphs taken at a time: few atomics, even shares
-        for (std::size_t from; (from = next.fetch_add(chunk)) < jobs.size();) {
-            for (std::size_t i = from; i < std::min(from + chunk, jobs.size()); ++i) {
-                const InlineJob& j = jobs[i];
+        for (std::size_t from; (from = next.fetch_add(chunk)) < todo.size();) {
+            for (std::size_t i = from; i < std::min(from + chunk, todo.size()); ++i) {
+                const InlineJob& j = plan[todo[i]];
                 core::Diagnostics diags;
                 InlineResult laid = layout_inline(styled, j.block, j.inlines, j.width, j.indent, fonts, diags,
                                                   hyphenator, &pages, Breaker::total_fit, cache.words[t].get());
-                results[i].emplace(CachedInline{std::move(laid), std::move(diags)});
+                // (constructed in place: its lines keep the WordCache's memory)
+                cache.laid[todo[i]].emplace(CachedInline{std::move(laid), std::move(diags)});
             }
         }
     };
@@ -132,9 +134,6 @@ void lay_out_paragraphs(const style::StyledDocument& styled, text::FontProvider&
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
     work(0);
     for (auto& th : pool) th.join();
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-        cache.results_for(jobs[i].block).insert_or_assign(jobs[i].inlines.front(), std::move(*results[i]));
-    }
 }
 
 /// The baseline of a line of text in `st`, from the line's top.
@@ -216,10 +215,10 @@ private:
         ++u.late_count;
     }
 
-    /// A line of a block's layout as a late item of `u`, its top at `top`.
-    void add_line(Unit& u, NodeId block, const std::vector<NodeId>& inlines, std::size_t index, double left,
-                  double top) {
-        add_late(u, {LateItems::Kind::line, block, inlines.front(), static_cast<std::uint32_t>(index), left, top, 0});
+    /// Line `index` of the paragraph inline_lines gave last, as a late item of `u`, its top at `top`.
+    void add_line(Unit& u, NodeId block, std::size_t index, double left, double top) {
+        add_late(u, {LateItems::Kind::line, block, static_cast<std::uint32_t>(m_job), static_cast<std::uint32_t>(index),
+                     left, top, 0});
     }
 
     // ---- blocks -------------------------------------------------------------------------------
@@ -338,10 +337,9 @@ private:
             if (m_doc.node(c).kind != NodeKind::caption) continue;
             const ComputedStyle& cs = m_styled.style(c);
             y += cs.margin_top;
-            const auto& inlines = m_doc.node(c).children;
-            const auto& lines = inline_lines(c, inlines, width, 0);
+            const auto& lines = inline_lines(c, m_doc.node(c).children, width, 0);
             for (std::size_t k = 0; k < lines.size(); ++k) {
-                add_line(u, c, inlines, k, left, y);
+                add_line(u, c, k, left, y);
                 y += lines[k].height;
             }
         }
@@ -401,29 +399,23 @@ private:
                 anchors(u, id, left);
                 if (!m_marker.empty()) place_marker(u, line, left);
             }
-            add_line(u, id, inlines, static_cast<std::size_t>(i), left, 0);
+            add_line(u, id, static_cast<std::size_t>(i), left, 0);
             push(std::move(u));
         }
     }
 
-    /// The lines of a block's inline content, laid out before this walk (lay_out_paragraphs).
-    /// In the planning walk: records the request.
+    /// The lines of a block's inline content, laid out before this walk (lay_out_paragraphs):
+    /// the walk meets the paragraphs in the plan's order. In the planning walk: records the
+    /// request.
     const std::pmr::vector<Line>& inline_lines(NodeId block, const std::vector<NodeId>& inlines, double width, double indent) {
         if (inlines.empty()) return m_none;
         if (m_plan != nullptr) {
             m_plan->push_back({block, inlines, width, indent});
             return m_none;
         }
-        auto& results = m_cache.results_for(block);
-        auto hit = results.find(inlines.front());
-        if (hit == results.end()) {  // not planned (cannot happen): lay it out here
-            if (m_cache.words.empty()) m_cache.words.push_back(std::make_unique<WordCache>());
-            hit = results.try_emplace(inlines.front()).first;
-            hit->second.result = layout_inline(m_styled, block, inlines, width, indent, m_fonts,
-                                               hit->second.diagnostics, m_hyphenator, &m_pages, Breaker::total_fit,
-                                               m_cache.words.front().get());
-        }
-        return hit->second.result.lines;
+        m_job = m_next_job++;
+        assert(m_job < m_cache.plan->size() && (*m_cache.plan)[m_job].inlines == inlines);
+        return m_cache.laid[m_job]->result.lines;
     }
 
     /// Anchors for a block's first unit: the block itself, and its section if it is the title.
@@ -452,6 +444,8 @@ private:
     const PageMap& m_pages;
     InlineCache& m_cache;
     std::vector<InlineJob>* m_plan;  ///< non-null in the planning walk
+    std::size_t m_next_job = 0;      ///< the plan index of the next paragraph the walk meets
+    std::size_t m_job = 0;           ///< that of the last one it met
     std::pmr::vector<Line> m_none;  ///< the lines of an empty block, and of every block while planning
     double m_max_figure_height = m_styled.page.content_box().height * 0.8;
     UnitList m_out;
@@ -486,22 +480,26 @@ bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fon
     }
     // 2. Lay out the ones not kept from an earlier call, on every core. Blocks that change with
     //    page numbers are kept only while the page numbers they were set with stay the same.
-    if (cache.pass_pages.has_value() && *cache.pass_pages == pages) return true;
-    std::vector<InlineJob> todo;
-    for (const InlineJob& job : *cache.plan) {
-        if (cache.changes_with_pages(job.block) || !cache.results.contains(job.inlines.front())) todo.push_back(job);
+    if (cache.laid_pages.has_value() && *cache.laid_pages == pages) return true;
+    const std::vector<InlineJob>& plan = *cache.plan;
+    cache.laid.resize(plan.size());
+    std::vector<std::size_t> todo;
+    for (std::size_t k = 0; k < plan.size(); ++k) {
+        if (!cache.laid[k] || cache.changes_with_pages(plan[k].block)) todo.push_back(k);
     }
-    const bool first = !cache.pass_pages.has_value();
-    auto before = std::move(cache.pass);
-    cache.pass.clear();
-    cache.pass_pages = pages;
+    const bool first = !cache.laid_pages.has_value();
+    std::vector<std::optional<CachedInline>> before;
+    if (!first) {
+        before.reserve(todo.size());
+        for (std::size_t k : todo) before.push_back(std::move(cache.laid[k]));
+    }
+    cache.laid_pages = pages;
     lay_out_paragraphs(styled, fonts, hyphenator, pages, todo, cache);
     if (first) return false;
-    return std::all_of(todo.begin(), todo.end(), [&](const InlineJob& job) {
-        const NodeId key = job.inlines.front();
-        const auto old = before.find(key);
-        return old != before.end() && same_geometry(old->second.result, cache.pass.at(key).result);
-    });
+    for (std::size_t i = 0; i < todo.size(); ++i) {
+        if (!before[i] || !same_geometry(before[i]->result, cache.laid[todo[i]]->result)) return false;
+    }
+    return true;
 }
 
 UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fonts,
@@ -510,8 +508,7 @@ UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fo
     lay_out_blocks(styled, fonts, hyphenator, column_width, full_width, pages, cache);
     // 3. The real walk, with every paragraph's lines at hand (a unit per line, and a few more).
     if (cache.units_hint == 0) {
-        for (const auto& [first, laid] : cache.results) cache.units_hint += laid.result.lines.size();
-        for (const auto& [first, laid] : cache.pass) cache.units_hint += laid.result.lines.size();
+        for (const auto& laid : cache.laid) cache.units_hint += laid ? laid->result.lines.size() : 0;
         cache.units_hint += cache.units_hint / 8;
     }
     UnitList out =
@@ -562,7 +559,7 @@ void contents_entry_items(const style::StyledDocument& styled, text::FontProvide
                           const LateItems& late, double x, double y, std::vector<Item>& out) {
     const doc::Document& d = styled.doc();
     const auto& entry_style = styled.named_style("toc-entry");
-    const NodeId h = late.key, id = late.block;
+    const NodeId h = late.ref, id = late.block;
     const double left = late.left, width = late.width;
     const double indent = (d.node(h).level - 2) * entry_style.font_size * 1.5;
     const auto page = pages.find(h);
@@ -607,17 +604,8 @@ void fill_pages(const style::StyledDocument& styled, text::FontProvider& fonts, 
         if (k == 0 || slots[k].page != slots[k - 1].page) from.push_back(k);
     }
     from.push_back(slots.size());
+    auto line_of = [&](const LateItems& late) -> Line& { return cache.laid[late.ref]->result.lines[late.index]; };
     auto fill = [&](std::size_t i) {
-        // A paragraph's lines are next to each other: its layout is looked up once.
-        NodeId key = doc::no_node;
-        std::pmr::vector<Line>* lines = nullptr;
-        auto line_of = [&](const LateItems& late) -> Line& {
-            if (late.key != key) {
-                key = late.key;
-                lines = &cache.results_for(late.block).find(late.key)->second.result.lines;
-            }
-            return (*lines)[late.index];
-        };
         Page& page = doc.pages[slots[from[i]].page];
         std::size_t incoming = 0;
         for (std::size_t k = from[i]; k < from[i + 1]; ++k) {
@@ -667,12 +655,10 @@ void fill_pages(const style::StyledDocument& styled, text::FontProvider& fonts, 
     work();
     for (auto& th : pool) th.join();
     // What laying out the paragraphs reported, in document order.
-    if (cache.plan) {
-        for (const InlineJob& job : *cache.plan) {
-            const auto& laid = cache.results_for(job.block).at(job.inlines.front());
-            diags.append(laid.diagnostics);
-            for (const auto& m : laid.result.missing) missing.emplace_back(m, job.block);
-        }
+    for (std::size_t k = 0; k < cache.laid.size(); ++k) {
+        const CachedInline& laid = *cache.laid[k];
+        diags.append(laid.diagnostics);
+        for (const auto& m : laid.result.missing) missing.emplace_back(m, (*cache.plan)[k].block);
     }
 }
 

@@ -9,7 +9,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -30,7 +29,7 @@ namespace folio::layout {
 struct LateItems {
     enum class Kind : unsigned char { line, contents_entry } kind = Kind::line;
     doc::NodeId block = doc::no_node;  ///< the paragraph's block, or the contents node
-    doc::NodeId key = doc::no_node;    ///< the paragraph's first inline node, or the entry's heading
+    std::uint32_t ref = 0;             ///< the paragraph's index in InlineCache::plan, or the entry's heading
     std::uint32_t index = 0;           ///< the line of the paragraph
     double left = 0;                   ///< x of the line's left end (of the entries' column) in the unit
     double top = 0;                    ///< y of the line's top in the unit
@@ -106,19 +105,17 @@ struct InlineCache {
     /// One per thread; first, as the layouts below live in their memory.
     std::vector<std::unique_ptr<WordCache>> words;
     std::vector<char> changes;  ///< per node: 1 if it is or contains a cross-reference (empty: none is)
-    std::unordered_map<doc::NodeId, CachedInline> results;  ///< by the first inline node of a block
-    std::unordered_map<doc::NodeId, CachedInline> pass;     ///< layouts of changing blocks...
-    std::optional<PageMap> pass_pages;                      ///< ...for these page numbers
+    /// Every paragraph of the body at its width, in document order (made once, by the first
+    /// call); the walks meet the paragraphs in this order.
+    std::optional<std::vector<InlineJob>> plan;
+    /// The layout of each paragraph of the plan, by its index; those of blocks that change with
+    /// page numbers were laid out with `laid_pages`.
+    std::vector<std::optional<CachedInline>> laid;
+    std::optional<PageMap> laid_pages;
     unsigned threads = 0;  ///< threads for inline layout; 0 = one per core (when the fonts allow)
     std::size_t units_hint = 0;  ///< how many units the last call made (room to reserve)
-    /// Every paragraph of the body at its width, in document order (made once, by the first call).
-    std::optional<std::vector<InlineJob>> plan;
 
     [[nodiscard]] bool changes_with_pages(doc::NodeId block) const { return !changes.empty() && changes[block]; }
-    /// Where the layout of `block` is kept: with this pass's page numbers, or for good.
-    [[nodiscard]] std::unordered_map<doc::NodeId, CachedInline>& results_for(doc::NodeId block) {
-        return changes_with_pages(block) ? pass : results;
-    }
 };
 
 /// Lays out (on every core) the paragraphs `cache` does not hold for these page numbers: all of

@@ -26,6 +26,7 @@
 
 #include "core/utf8.hpp"
 #include "layout/inline.hpp"
+#include "layout/paginate.hpp"
 #include "layout/units.hpp"
 
 namespace folio::layout {
@@ -104,37 +105,74 @@ std::string list_marker(style::ListStyle s, int n) {
 
 namespace {
 
-/// Lays out the paragraphs of the plan at indices `todo` into `cache.laid`: on one thread per core
-/// (at most `cache.threads` when set) if the fonts are thread-safe, else on this one. Each thread
-/// has its own WordCache; each paragraph its own diagnostics, given out in document order once
-/// the pages are filled, so the outcome is the same whatever the number of threads.
-void lay_out_paragraphs(const style::StyledDocument& styled, text::FontProvider& fonts,
-                        const text::Hyphenator* hyphenator, const PageMap& pages, const std::vector<std::size_t>& todo,
-                        InlineCache& cache) {
-    unsigned threads = cache.threads != 0 ? cache.threads : std::max(1u, std::thread::hardware_concurrency());
-    if (!fonts.thread_safe()) threads = 1;
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, todo.size() / 64)));
-    while (cache.words.size() < threads) cache.words.push_back(std::make_unique<WordCache>());
-    const std::vector<InlineJob>& plan = *cache.plan;
-    std::atomic<std::size_t> next{0};
-    auto work = [&](unsigned t) {
-        constexpr std::size_t chunk = 16;  // paragraphs taken at a time: few atomics, even shares
-        for (std::size_t from; (from = next.fetch_add(chunk)) < todo.size();) {
-            for (std::size_t i = from; i < std::min(from + chunk, todo.size()); ++i) {
-                const InlineJob& j = plan[todo[i]];
-                core::Diagnostics diags;
-                InlineResult laid = layout_inline(styled, j.block, j.inlines, j.width, j.indent, fonts, diags,
-                                                  hyphenator, &pages, Breaker::total_fit, cache.words[t].get());
-                // (constructed in place: its lines keep the WordCache's memory)
-                cache.laid[todo[i]].emplace(CachedInline{std::move(laid), std::move(diags)});
-            }
+/// Lays out the paragraphs of the plan at indices `todo` into `cache.laid`, in chunks taken in
+/// plan order: on worker threads (one per core but the calling thread's, at most `cache.threads`
+/// in all, when the fonts are thread-safe) and on the calling thread whenever it helps. Each
+/// thread has its own WordCache; each paragraph its own diagnostics, given out in document order
+/// once the pages are filled, so the outcome is the same whatever the number of threads.
+class ParagraphPool {
+public:
+    ParagraphPool(const style::StyledDocument& styled, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
+                  const PageMap& pages, std::vector<std::size_t> todo, InlineCache& cache)
+        : m_styled(styled), m_fonts(fonts), m_hyphenator(hyphenator), m_pages(pages), m_todo(std::move(todo)),
+          m_cache(cache), m_ready(cache.plan->size()) {
+        unsigned threads = cache.threads != 0 ? cache.threads : std::max(1u, std::thread::hardware_concurrency());
+        if (!fonts.thread_safe()) threads = 1;
+        threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, m_todo.size() / 64)));
+        while (cache.words.size() < threads) cache.words.push_back(std::make_unique<WordCache>());
+        for (unsigned t = 1; t < threads; ++t) {
+            m_workers.emplace_back([this, t] {
+                while (lay_out_chunk(t)) {}
+            });
         }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (auto& th : pool) th.join();
-}
+    }
+    ~ParagraphPool() { finish(); }
+    ParagraphPool(const ParagraphPool&) = delete;
+    ParagraphPool& operator=(const ParagraphPool&) = delete;
+
+    /// True when paragraph `job` (a plan index) is laid out.
+    [[nodiscard]] bool ready(std::size_t job) const { return m_ready[job].load(std::memory_order_acquire); }
+
+    /// Lays out the next chunk on the calling thread; false when none was left.
+    bool help() { return lay_out_chunk(0); }
+
+    /// Helps until every chunk is taken, then waits for the workers.
+    void finish() {
+        while (help()) {}
+        for (auto& w : m_workers) w.join();
+        m_workers.clear();
+    }
+
+private:
+    bool lay_out_chunk(unsigned thread) {
+        constexpr std::size_t chunk = 16;  // paragraphs taken at a time: few atomics, even shares
+        const std::size_t from = m_next.fetch_add(chunk);
+        if (from >= m_todo.size()) return false;
+        const std::vector<InlineJob>& plan = *m_cache.plan;
+        for (std::size_t i = from; i < std::min(from + chunk, m_todo.size()); ++i) {
+            const std::size_t k = m_todo[i];
+            const InlineJob& j = plan[k];
+            core::Diagnostics diags;
+            InlineResult laid = layout_inline(m_styled, j.block, j.inlines, j.width, j.indent, m_fonts, diags,
+                                              m_hyphenator, &m_pages, Breaker::total_fit,
+                                              m_cache.words[thread].get());
+            // (constructed in place: its lines keep the WordCache's memory)
+            m_cache.laid[k].emplace(CachedInline{std::move(laid), std::move(diags)});
+            m_ready[k].store(true, std::memory_order_release);
+        }
+        return true;
+    }
+
+    const style::StyledDocument& m_styled;
+    text::FontProvider& m_fonts;
+    const text::Hyphenator* m_hyphenator;
+    const PageMap& m_pages;
+    std::vector<std::size_t> m_todo;
+    InlineCache& m_cache;
+    std::vector<std::atomic<bool>> m_ready;  ///< by plan index
+    std::atomic<std::size_t> m_next{0};      ///< into m_todo: the next chunk to take
+    std::vector<std::thread> m_workers;
+};
 
 /// The baseline of a line of text in `st`, from the line's top.
 double baseline(const ComputedStyle& st, text::FontProvider& fonts) {
@@ -162,13 +200,17 @@ GlyphRun run_of(const std::string& text, const ComputedStyle& st, text::FontProv
 
 class Builder {
 public:
+    /// A walk that cuts units into `out`. In the planning walk (`plan` given) it only records the
+    /// paragraphs; with a `pool`, the paragraphs are still being laid out and the walk waits for
+    /// each, helping the pool meanwhile and giving the `pager` the units that are final.
     Builder(const style::StyledDocument& styled, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
-            double column_width, double full_width, const PageMap& pages, InlineCache& cache,
-            std::vector<InlineJob>* plan)
+            double column_width, double full_width, const PageMap& pages, InlineCache& cache, UnitList& out,
+            std::vector<InlineJob>* plan, ParagraphPool* pool = nullptr, Pager* pager = nullptr)
         : m_styled(styled), m_doc(styled.doc()), m_fonts(fonts), m_hyphenator(hyphenator),
-          m_column_width(column_width), m_full_width(full_width), m_pages(pages), m_cache(cache), m_plan(plan) {}
+          m_column_width(column_width), m_full_width(full_width), m_pages(pages), m_cache(cache), m_out(out),
+          m_plan(plan), m_pool(pool), m_pager(pager) {}
 
-    UnitList run(std::size_t expected_units = 0) {
+    void run(std::size_t expected_units = 0) {
         m_out.units.reserve(expected_units);
         m_out.late.reserve(expected_units);
         const auto& kids = m_doc.node(m_doc.root()).children;
@@ -177,7 +219,6 @@ public:
             if (m_doc.meta.cover.present && is_title_part(kids[i])) continue;
             block(kids[i], 0, m_column_width);
         }
-        return std::move(m_out);
     }
 
 private:
@@ -286,6 +327,7 @@ private:
         const double inset = st.padding + st.border_width;
         m_out.boxes[id] = {left, width, inset};
         m_boxes.push_back(id);
+        if (st.keep_together) m_open_keeps.push_back(m_out.units.size());  // its units change at its end
         Unit top;
         top.height = inset;
         top.break_after = false;
@@ -301,6 +343,7 @@ private:
         push(std::move(bottom));
         if (st.keep_together) {
             for (std::size_t i = first - 1; i + 1 < m_out.units.size(); ++i) m_out.units[i].break_after = false;
+            m_open_keeps.pop_back();
         }
         m_boxes.pop_back();
     }
@@ -415,7 +458,21 @@ private:
         }
         m_job = m_next_job++;
         assert(m_job < m_cache.plan->size() && (*m_cache.plan)[m_job].inlines == inlines);
+        if (m_pool != nullptr) {
+            // Paragraphs are laid out in plan order on other threads: while this one is not,
+            // paginate what is final, else lay out paragraphs here.
+            while (!m_pool->ready(m_job)) {
+                if (m_pager != nullptr && m_pager->advance(final_units())) continue;
+                if (!m_pool->help()) std::this_thread::yield();
+            }
+        }
         return m_cache.laid[m_job]->result.lines;
+    }
+
+    /// How many units will not change any more: all but those of a keep-together box still open
+    /// (whose units lose their breaks when it closes).
+    [[nodiscard]] std::size_t final_units() const {
+        return m_open_keeps.empty() ? m_out.units.size() : m_open_keeps.front();
     }
 
     /// Anchors for a block's first unit: the block itself, and its section if it is the title.
@@ -443,12 +500,15 @@ private:
     double m_full_width;
     const PageMap& m_pages;
     InlineCache& m_cache;
+    UnitList& m_out;
     std::vector<InlineJob>* m_plan;  ///< non-null in the planning walk
     std::size_t m_next_job = 0;      ///< the plan index of the next paragraph the walk meets
     std::size_t m_job = 0;           ///< that of the last one it met
     std::pmr::vector<Line> m_none;  ///< the lines of an empty block, and of every block while planning
     double m_max_figure_height = m_styled.page.content_box().height * 0.8;
-    UnitList m_out;
+    ParagraphPool* m_pool;
+    Pager* m_pager;
+    std::vector<std::size_t> m_open_keeps;  ///< first unit of each open keep-together box
     double m_margin = 0;
     std::vector<NodeId> m_boxes;
     std::u32string m_marker;
@@ -462,6 +522,16 @@ private:
 
 namespace {
 
+/// 1. Which paragraphs, at which widths: a walk that only records them, once (the widths depend
+/// on the tree and the styles, never on pages).
+void plan_paragraphs(const style::StyledDocument& styled, text::FontProvider& fonts,
+                     const text::Hyphenator* hyphenator, double column_width, double full_width,
+                     const PageMap& pages, InlineCache& cache) {
+    if (cache.plan) return;
+    UnitList scratch;
+    Builder(styled, fonts, hyphenator, column_width, full_width, pages, cache, scratch, &cache.plan.emplace()).run();
+}
+
 /// The same number of lines of the same heights: what pagination sees of a block.
 bool same_geometry(const InlineResult& a, const InlineResult& b) {
     return std::equal(a.lines.begin(), a.lines.end(), b.lines.begin(), b.lines.end(),
@@ -473,11 +543,7 @@ bool same_geometry(const InlineResult& a, const InlineResult& b) {
 bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fonts,
                     const text::Hyphenator* hyphenator, double column_width, double full_width,
                     const PageMap& pages, InlineCache& cache) {
-    // 1. Which paragraphs, at which widths: a walk that only records them, once (the widths
-    //    depend on the tree and the styles, never on pages).
-    if (!cache.plan) {
-        Builder(styled, fonts, hyphenator, column_width, full_width, pages, cache, &cache.plan.emplace()).run();
-    }
+    plan_paragraphs(styled, fonts, hyphenator, column_width, full_width, pages, cache);
     // 2. Lay out the ones not kept from an earlier call, on every core. Blocks that change with
     //    page numbers are kept only while the page numbers they were set with stay the same.
     if (cache.laid_pages.has_value() && *cache.laid_pages == pages) return true;
@@ -494,7 +560,7 @@ bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fon
         for (std::size_t k : todo) before.push_back(std::move(cache.laid[k]));
     }
     cache.laid_pages = pages;
-    lay_out_paragraphs(styled, fonts, hyphenator, pages, todo, cache);
+    ParagraphPool(styled, fonts, hyphenator, pages, todo, cache).finish();
     if (first) return false;
     for (std::size_t i = 0; i < todo.size(); ++i) {
         if (!before[i] || !same_geometry(before[i]->result, cache.laid[todo[i]]->result)) return false;
@@ -502,19 +568,33 @@ bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fon
     return true;
 }
 
-UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fonts,
-                     const text::Hyphenator* hyphenator, double column_width, double full_width,
-                     const PageMap& pages, InlineCache& cache) {
-    lay_out_blocks(styled, fonts, hyphenator, column_width, full_width, pages, cache);
-    // 3. The real walk, with every paragraph's lines at hand (a unit per line, and a few more).
-    if (cache.units_hint == 0) {
-        for (const auto& laid : cache.laid) cache.units_hint += laid ? laid->result.lines.size() : 0;
-        cache.units_hint += cache.units_hint / 8;
+void build_units(const style::StyledDocument& styled, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
+                 double column_width, double full_width, const PageMap& pages, InlineCache& cache, UnitList& out,
+                 Pager* pager) {
+    plan_paragraphs(styled, fonts, hyphenator, column_width, full_width, pages, cache);
+    if (cache.laid_pages.has_value()) {
+        // 2. Lay out what the cache lacks for these page numbers, then 3. walk.
+        lay_out_blocks(styled, fonts, hyphenator, column_width, full_width, pages, cache);
+        if (cache.units_hint == 0) {
+            for (const auto& laid : cache.laid) cache.units_hint += laid ? laid->result.lines.size() : 0;
+            cache.units_hint += cache.units_hint / 8;
+        }
+        Builder(styled, fonts, hyphenator, column_width, full_width, pages, cache, out, nullptr, nullptr, pager)
+            .run(cache.units_hint);
+    } else {
+        // The first time, 2. and 3. overlap: the walk follows the paragraphs as they are laid out,
+        // and the pager the walk, so cutting and paginating use the time a core would wait.
+        const std::size_t count = cache.plan->size();
+        std::vector<std::size_t> all(count);
+        for (std::size_t k = 0; k < count; ++k) all[k] = k;
+        cache.laid.resize(count);
+        cache.laid_pages = pages;
+        ParagraphPool pool(styled, fonts, hyphenator, pages, std::move(all), cache);
+        Builder(styled, fonts, hyphenator, column_width, full_width, pages, cache, out, nullptr, &pool, pager)
+            .run(count * 3);
+        pool.finish();
     }
-    UnitList out =
-        Builder(styled, fonts, hyphenator, column_width, full_width, pages, cache, nullptr).run(cache.units_hint);
     cache.units_hint = out.units.size();
-    return out;
 }
 
 namespace {

@@ -264,10 +264,12 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
         slots.clear();
         if (styled.doc().meta.cover.present) cover_page(styled, fonts, out);
         first_body = out.pages.size();
-        units = build_units(styled, fonts, hyphenator, column_width, full_width, pages, cache);
+        units = {};
         PageMap found;
         found.reserve(styled.doc().nodes.size());
-        paginate(styled, units, out, found, slots);
+        Pager pager(styled, units, out, found, slots);
+        build_units(styled, fonts, hyphenator, column_width, full_width, pages, cache, units, &pager);
+        pager.finish();
         settled = !iterate || found == pages;
         pages = std::move(found);
     }

@@ -34,10 +34,32 @@ public:
               std::vector<LateSlot>& slots)
         : m_styled(styled), m_units(units.units), m_boxes(units.boxes), m_doc(doc), m_pages(pages), m_slots(slots) {}
 
-    void run() {
+    /// Opens the first body page (after the cover, if any).
+    void begin() {
         m_first_body = m_doc.pages.size();
         start_page("");
-        for (std::size_t i = 0; i < m_units.size();) i = place(i);
+    }
+
+    /// Places the units before `final_units` that need no later unit to be placed; true when it
+    /// placed any. (Only a spanning unit looks ahead: at what must stay with it, and whether
+    /// columns follow.)
+    bool advance(std::size_t final_units) {
+        bool any = false;
+        while (m_next < final_units) {
+            if (m_units[m_next].span) {
+                std::size_t k = m_next;
+                while (k < final_units && !m_units[k].break_after) ++k;
+                if (k >= final_units || m_next + 1 >= final_units) break;
+            }
+            m_next = place(m_next);
+            any = true;
+        }
+        return any;
+    }
+
+    /// Places the rest (every unit is final) and closes the last page.
+    void finish() {
+        while (m_next < m_units.size()) m_next = place(m_next);
         while (!m_deferred.empty()) {
             next_column();
         }
@@ -330,6 +352,7 @@ private:
     double m_y = 0;
     std::vector<std::vector<Placed>> m_cols;
     std::vector<std::size_t> m_deferred;
+    std::size_t m_next = 0;  ///< the next unit to place
     std::map<std::size_t, bool> m_forced_done;
 };
 
@@ -357,9 +380,25 @@ std::string choose_master(const style::StyledDocument& styled, const std::string
     return "";
 }
 
+struct Pager::Impl {
+    Paginator paginator;
+};
+
+Pager::Pager(const style::StyledDocument& styled, UnitList& units, PagedDocument& doc, PageMap& pages_out,
+             std::vector<LateSlot>& slots)
+    : m_impl(std::make_unique<Impl>(Impl{Paginator(styled, units, doc, pages_out, slots)})) {
+    m_impl->paginator.begin();
+}
+
+Pager::~Pager() = default;
+
+bool Pager::advance(std::size_t final_units) { return m_impl->paginator.advance(final_units); }
+
+void Pager::finish() { m_impl->paginator.finish(); }
+
 void paginate(const style::StyledDocument& styled, UnitList& units, PagedDocument& doc, PageMap& pages_out,
               std::vector<LateSlot>& slots) {
-    Paginator(styled, units, doc, pages_out, slots).run();
+    Pager(styled, units, doc, pages_out, slots).finish();
 }
 
 }  // namespace folio::layout

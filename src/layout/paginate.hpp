@@ -1,6 +1,8 @@
 #pragma once
 /// Pagination: places units into the columns of pages.
 
+#include <memory>
+
 #include "layout/units.hpp"
 
 namespace folio::layout {
@@ -13,6 +15,25 @@ namespace folio::layout {
 /// items go is appended to `slots`, in page order and, within a page, in item order.
 void paginate(const style::StyledDocument& styled, UnitList& units, PagedDocument& doc, PageMap& pages_out,
               std::vector<LateSlot>& slots);
+
+/// paginate, a little at a time, while `units` is still being cut: the same pages in the end.
+class Pager {
+public:
+    Pager(const style::StyledDocument& styled, UnitList& units, PagedDocument& doc, PageMap& pages_out,
+          std::vector<LateSlot>& slots);
+    ~Pager();
+    Pager(const Pager&) = delete;
+    Pager& operator=(const Pager&) = delete;
+    /// Places what it can of the first `final_units` units (those that will not change any more);
+    /// true when it placed anything.
+    bool advance(std::size_t final_units);
+    /// Places the rest, once every unit is final, and closes the last page.
+    void finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
 
 /// An empty page of `master`, labelled `name`, with the master's background run into the bleed.
 Page blank_page(const style::PageStyle& master, const std::string& name);

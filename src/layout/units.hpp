@@ -126,13 +126,16 @@ bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fon
                     const text::Hyphenator* hyphenator, double column_width, double full_width,
                     const PageMap& pages, InlineCache& cache);
 
-/// Cuts the body (everything but the cover) into units for columns of `column_width` and a text
-/// area of `full_width`. The paragraphs are laid out first (lay_out_blocks), then cut into units
-/// in document order; `cache` carries layouts and word shapes from one call to the next and holds
-/// the lines the units refer to.
-UnitList build_units(const style::StyledDocument& styled, text::FontProvider& fonts,
-                     const text::Hyphenator* hyphenator, double column_width, double full_width,
-                     const PageMap& pages, InlineCache& cache);
+class Pager;
+
+/// Cuts the body (everything but the cover) into units in `out` (empty) for columns of
+/// `column_width` and a text area of `full_width`, in document order, and gives `pager` (may be
+/// null) the units as they become final. The paragraphs are laid out first (lay_out_blocks) or,
+/// the first time, while the walk follows them; `cache` carries layouts and word shapes from one
+/// call to the next and holds the lines the units refer to.
+void build_units(const style::StyledDocument& styled, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
+                 double column_width, double full_width, const PageMap& pages, InlineCache& cache, UnitList& out,
+                 Pager* pager = nullptr);
 
 /// Places the late items of paginated units on their pages at `slots` (from paginate), on every
 /// core when `fonts` is thread-safe: the lines are moved out of `cache`, which serves nothing

@@ -7,11 +7,13 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 #include "core/utf8.hpp"
 #include "fake_font.hpp"
 #include "layout/inline.hpp"
 #include "layout/layout.hpp"
+#include "layout/paginate.hpp"
 #include "layout/units.hpp"
 #include "tree_builder.hpp"
 
@@ -449,4 +451,106 @@ TEST(SmallCaps, LowerCaseLettersAreCapitalsAtASmallerSize) {
     EXPECT_EQ(seen[1].first, "ATO AND ");  // the space joins the run before it
     EXPECT_NEAR(seen[1].second, 7.8, 1e-9);
     EXPECT_EQ(seen[2], (std::pair<std::string, double>{"EU", 10}));
+}
+
+namespace {
+
+/// Every page as text (operator<< of each item), for comparing two paginations.
+std::vector<std::string> dump(const layout::PagedDocument& pages) {
+    std::vector<std::string> out;
+    for (const auto& p : pages.pages) {
+        std::ostringstream os;
+        os << p.master << ':';
+        for (const auto& it : p.items) os << it << '\n';
+        out.push_back(os.str());
+    }
+    return out;
+}
+
+}  // namespace
+
+/// Lays `doc` out twice: paginating while the first walk cuts units (and waits for paragraphs,
+/// laid out 16 at a time on this thread with the fake font), and paginating after a second walk
+/// has cut them all. Both must give the same pages, page numbers and slots.
+void expect_same_pagination_streamed_and_after(Doc& doc) {
+    doc.s.document = &doc.d;
+    doc.s.styles.assign(doc.d.nodes.size(), doc.base);
+    for (auto& [id, st] : doc.overrides) doc.s.styles[id] = st;
+    const double column = doc.s.page.column_width(), full = doc.s.page.content_box().width;
+    layout::InlineCache cache;
+    const layout::PageMap none;
+    layout::UnitList streamed;
+    layout::PagedDocument streamed_pages;
+    layout::PageMap streamed_found;
+    std::vector<layout::LateSlot> streamed_slots;
+    {
+        layout::Pager pager(doc.s, streamed, streamed_pages, streamed_found, streamed_slots);
+        layout::build_units(doc.s, doc.font, nullptr, column, full, none, cache, streamed, &pager);
+        pager.finish();
+    }
+    layout::UnitList after;  // (every paragraph is laid out now: the walk cuts them all first)
+    layout::PagedDocument after_pages;
+    layout::PageMap after_found;
+    std::vector<layout::LateSlot> after_slots;
+    layout::build_units(doc.s, doc.font, nullptr, column, full, none, cache, after);
+    layout::paginate(doc.s, after, after_pages, after_found, after_slots);
+    ASSERT_GE(after_pages.pages.size(), 3u);
+    EXPECT_EQ(dump(streamed_pages), dump(after_pages));
+    EXPECT_TRUE(streamed_found == after_found);
+    ASSERT_EQ(streamed_slots.size(), after_slots.size());
+    for (std::size_t i = 0; i < after_slots.size(); ++i) {
+        EXPECT_EQ(streamed_slots[i].page, after_slots[i].page);
+        EXPECT_EQ(streamed_slots[i].at, after_slots[i].at);
+        EXPECT_EQ(streamed_slots[i].unit, after_slots[i].unit);
+        EXPECT_EQ(streamed_slots[i].y, after_slots[i].y);
+    }
+}
+
+TEST(Pagination, PagingWhileTheUnitsAreCutGivesThePagesOfPagingThemAfter) {
+    // The first layout pass paginates while the walk is still cutting units: a unit may only be
+    // placed once nothing later can change it or what it looks at. Keep-together boxes longer
+    // than what is laid out at a time, spanning titles that keep with what follows, and figures,
+    // in two columns.
+    Doc doc;
+    doc.s.page.columns = 2;
+    doc.s.page.column_gap = 10;
+    for (int section = 0; section < 6; ++section) {
+        const auto h = doc.heading("Section title number " + std::to_string(section));
+        auto& hs = doc.style_of(h);
+        hs.column_span_all = true;
+        hs.keep_with_next = true;
+        for (int p = 0; p < 5; ++p) doc.para(8 + 3 * p);
+        const auto box = doc.d.add(mk(NodeKind::aside), 0);
+        auto& bs = doc.style_of(box);
+        bs.background = core::Color::rgb(0.9, 0.9, 0.9);
+        bs.padding = 4;
+        bs.keep_together = section % 2 == 0;
+        for (int p = 0; p < 20; ++p) doc.para(2 + p % 4, box);  // more than a chunk of paragraphs
+        auto fig = mk(NodeKind::figure);
+        fig.src = png_header(100, 60 + 20 * section);
+        doc.d.add(fig, 0);
+        doc.para(12);
+    }
+    expect_same_pagination_streamed_and_after(doc);
+}
+
+TEST(Pagination, ASpanningTitleWaitsForWhatKeepsWithIt) {
+    // Spanning titles that end a chunk of paragraphs, so the walk waits right after one: where it
+    // goes depends on the lines that must stay with it, not yet cut. Every alignment of the
+    // titles with the page bottom.
+    for (int offset = 0; offset < 13; ++offset) {
+        Doc doc;
+        doc.s.page.columns = 2;
+        doc.s.page.column_gap = 10;
+        for (int p = 0; p < 15; ++p) doc.para(p == 0 ? 2 + offset * 3 : 3);  // the title is job 15
+        for (int section = 0; section < 4; ++section) {
+            const auto h = doc.heading("A spanning title " + std::to_string(section));
+            auto& hs = doc.style_of(h);
+            hs.column_span_all = true;
+            hs.keep_with_next = true;
+            for (int p = 0; p < 15; ++p) doc.para(p == 0 ? 9 : 3 + section);  // and job 31, 47, ...
+        }
+        SCOPED_TRACE("offset " + std::to_string(offset));
+        expect_same_pagination_streamed_and_after(doc);
+    }
 }

@@ -1,5 +1,8 @@
 #include "html/elements.hpp"
 
+#include <string_view>
+#include <unordered_set>
+
 #include <algorithm>
 #include <set>
 
@@ -77,29 +80,34 @@ std::string element_name(const doc::Document& d, NodeId id) {
 
 namespace {
 
-/// `base`, or `base-2`, `base-3`, ... whichever is not yet in `used`; records the result.
-std::string unique_id(const std::string& base, std::set<std::string>& used) {
+/// The ids in use, viewed in the strings of an IdMap (which never move once assigned).
+using UsedIds = std::unordered_set<std::string_view>;
+
+/// Gives `slot` `base`, or `base-2`, `base-3`, ... whichever is not yet in `used`, and records it.
+void assign_unique(std::string& slot, const std::string& base, UsedIds& used) {
     std::string id = base;
     for (int k = 2; used.count(id) != 0; ++k) id = base + "-" + std::to_string(k);
-    used.insert(id);
-    return id;
+    slot = std::move(id);
+    used.insert(slot);
 }
 
 }  // namespace
 
 IdMap::IdMap(const doc::Document& d) : m_ids(d.nodes.size()) {
     // 1. Source ids are kept as they are and reserved.
-    std::set<std::string> used;
+    UsedIds used;
+    used.reserve(d.nodes.size() / 4);
     for (NodeId i = 0; i < d.nodes.size(); ++i) {
+        if (d.node(i).id.empty()) continue;
         m_ids[i] = d.node(i).id;
-        if (!m_ids[i].empty()) used.insert(m_ids[i]);
+        used.insert(m_ids[i]);
     }
     // 2. Sections without an id are numbered in document order.
     int ordinal = 0;
     for (NodeId i = 0; i < d.nodes.size(); ++i) {
         if (d.node(i).kind != NodeKind::section) continue;
         ++ordinal;
-        if (m_ids[i].empty()) m_ids[i] = unique_id("section-" + std::to_string(ordinal), used);
+        if (m_ids[i].empty()) assign_unique(m_ids[i], "section-" + std::to_string(ordinal), used);
     }
     // 3. A section's heading labels it (aria-labelledby), so it needs an id too.
     for (NodeId i = 0; i < d.nodes.size(); ++i) {
@@ -107,7 +115,7 @@ IdMap::IdMap(const doc::Document& d) : m_ids(d.nodes.size()) {
         if (n.kind != NodeKind::section || n.children.empty()) continue;
         const NodeId heading = n.children.front();
         if (d.node(heading).kind == NodeKind::heading && m_ids[heading].empty()) {
-            m_ids[heading] = unique_id(m_ids[i] + "-title", used);
+            assign_unique(m_ids[heading], m_ids[i] + "-title", used);
         }
     }
 }

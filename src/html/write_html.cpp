@@ -261,7 +261,9 @@ std::string write_html(const style::StyledDocument& styled, const layout::PagedD
     {  // room for the whole body up front: the text, and markup for every node
         std::size_t expected = 16384;
         for (const doc::Node& n : d.nodes) expected += n.text.size() + 48;
-        text.reserve(expected + expected / 4);
+        // and room before it for the head, which goes in front once the style sheet is ready
+        // (moving the body within its buffer rather than copying it into another)
+        text.reserve(expected + expected / 4 + (std::size_t{256} << 10));
     }
     text += "<body>\n<a class=\"skip-link\" href=\"#content\">Skip to content</a>\n";
     const BodyContext context{ids, markers, starts, images, &styled};
@@ -275,17 +277,17 @@ std::string write_html(const style::StyledDocument& styled, const layout::PagedD
 
     if (beside.joinable()) beside.join();
     if (css_failed) std::rethrow_exception(css_failed);
-    std::string out;
-    out.reserve(css.size() + text.size() + 4096);
-    out += "<!DOCTYPE html>\n<html";
-    append_attr(out, "lang",
+    std::string head;
+    head.reserve(css.size() + 4096);
+    head += "<!DOCTYPE html>\n<html";
+    append_attr(head, "lang",
                 !d.meta.language.empty()         ? d.meta.language
                 : !d.node(d.root()).lang.empty() ? d.node(d.root()).lang
                                                  : "und");
-    out += ">\n";
-    write_head(out, styled, options, css);
-    out += text;
-    return out;
+    head += ">\n";
+    write_head(head, styled, options, css);
+    text.insert(0, head);
+    return text;
 }
 
 }  // namespace folio::html

@@ -35,7 +35,7 @@ using namespace folio;
 namespace {
 
 struct Figures {
-    std::size_t lines = 0, justified = 0, loose = 0, overfull = 0, hyphen_runs = 0, hyphenated = 0;
+    std::size_t lines = 0, justified = 0, loose = 0, very_loose = 0, overfull = 0, hyphen_runs = 0, hyphenated = 0;
     double sum_abs_ratio = 0;
     std::size_t widows = 0, orphans = 0;
     std::vector<std::string> lonely;  ///< "widow p.3" etc.
@@ -73,6 +73,7 @@ void line_figures(const style::StyledDocument& styled, text::FontSet& fonts, con
                 ++f.justified;
                 f.sum_abs_ratio += std::abs(line.ratio);
                 if (line.ratio > 1) ++f.loose;
+                if (line.ratio > 2) ++f.very_loose;
             }
             if (line.hyphenated) ++f.hyphenated;
             run = line.hyphenated ? run + 1 : 0;
@@ -186,8 +187,9 @@ int main(int argc, char** argv) {
     }
     const text::Hyphenator hyph;
     std::ostringstream table;
-    table << "| text | style | breaker | lines | justified | mean abs ratio | loose (>1) | overfull | "
-             "hyphenated | runs > 2 hyphens | widows | orphans |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+    table << "| text | style | breaker | lines | justified | mean abs ratio | loose (>1) | very loose (>2) | "
+             "overfull | hyphenated | runs > 2 hyphens | widows | orphans |\n"
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
     std::vector<std::string> lonely;
     bool ok = true;
     for (const std::string text_kind : {"seed", "generated"}) {
@@ -213,7 +215,7 @@ int main(int argc, char** argv) {
                 table << "| " << text_kind << " | " << style_name << " | " << (kp ? "Knuth-Plass" : "first fit (baseline)")
                       << " | " << f.lines << " | " << f.justified << " | "
                       << fmt(f.justified ? f.sum_abs_ratio / static_cast<double>(f.justified) : 0) << " | " << f.loose
-                      << " | " << f.overfull << " | " << f.hyphenated << " | " << f.hyphen_runs << " | "
+                      << " | " << f.very_loose << " | " << f.overfull << " | " << f.hyphenated << " | " << f.hyphen_runs << " | "
                       << (kp ? std::to_string(f.widows) : std::string("–")) << " | "
                       << (kp ? std::to_string(f.orphans) : std::string("–")) << " |\n";
             }

@@ -235,7 +235,14 @@ void fill_ratios(const std::vector<BreakItem>& items, const std::vector<double>&
 std::vector<BreakPoint> break_lines(const std::vector<BreakItem>& items, const std::vector<double>& widths,
                                     double tolerance) {
     if (items.empty() || widths.empty()) return {};
-    for (double t : {tolerance, std::max(tolerance, 2.0) * 2}) {
+    // A paragraph that cannot be set within `tolerance` is tried at ratio 2 (badness 800) before
+    // ratio 4 (6400): the least tolerance that works keeps very loose lines out, and the looser a
+    // pass, the more lines it must weigh.
+    const double loose = std::max(tolerance, 2.0);
+    double tried = -1;
+    for (double t : {tolerance, loose, loose * 2}) {
+        if (t == tried) continue;  // (a tolerance of 2 or more is not tried twice)
+        tried = t;
         auto out = run_pass(items, widths, t, false);
         if (!out.empty()) {
             fill_ratios(items, widths, out);

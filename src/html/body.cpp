@@ -333,7 +333,9 @@ void BodyWriter::reference(NodeId id) {
     }
     m_out += "<a";
     common_attrs(id);
-    append_attr(m_out, "href", "#" + (target ? m_ids.of(*target) : to));
+    std::string href = "#";  // (+= : g++ 12 warns wrongly about "#" + a string)
+    href += target ? m_ids.of(*target) : std::string_view(to);
+    append_attr(m_out, "href", href);
     m_out += '>';
     append_text(m_out, title);
     m_out += "</a>";

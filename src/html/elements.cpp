@@ -83,12 +83,13 @@ namespace {
 /// The ids in use, viewed in the strings of an IdMap (which never move once assigned).
 using UsedIds = std::unordered_set<std::string_view>;
 
-/// Gives `slot` `base`, or `base-2`, `base-3`, ... whichever is not yet in `used`, and records it.
-void assign_unique(std::string& slot, const std::string& base, UsedIds& used) {
+/// `base`, or `base-2`, `base-3`, ... whichever is not yet in `used`, kept in `made` and recorded.
+std::string_view unique_id(const std::string& base, UsedIds& used, std::deque<std::string>& made) {
     std::string id = base;
     for (int k = 2; used.count(id) != 0; ++k) id = base + "-" + std::to_string(k);
-    slot = std::move(id);
-    used.insert(slot);
+    const std::string_view kept = made.emplace_back(std::move(id));
+    used.insert(kept);
+    return kept;
 }
 
 }  // namespace
@@ -99,7 +100,7 @@ IdMap::IdMap(const doc::Document& d) : m_ids(d.nodes.size()) {
     used.reserve(d.nodes.size() / 4);
     for (NodeId i = 0; i < d.nodes.size(); ++i) {
         if (d.node(i).id.empty()) continue;
-        m_ids[i] = d.node(i).id;
+        m_ids[i] = d.node(i).id;  // (a view of the document's string)
         used.insert(m_ids[i]);
     }
     // 2. Sections without an id are numbered in document order.
@@ -107,7 +108,7 @@ IdMap::IdMap(const doc::Document& d) : m_ids(d.nodes.size()) {
     for (NodeId i = 0; i < d.nodes.size(); ++i) {
         if (d.node(i).kind != NodeKind::section) continue;
         ++ordinal;
-        if (m_ids[i].empty()) assign_unique(m_ids[i], "section-" + std::to_string(ordinal), used);
+        if (m_ids[i].empty()) m_ids[i] = unique_id("section-" + std::to_string(ordinal), used, m_made);
     }
     // 3. A section's heading labels it (aria-labelledby), so it needs an id too.
     for (NodeId i = 0; i < d.nodes.size(); ++i) {
@@ -115,7 +116,7 @@ IdMap::IdMap(const doc::Document& d) : m_ids(d.nodes.size()) {
         if (n.kind != NodeKind::section || n.children.empty()) continue;
         const NodeId heading = n.children.front();
         if (d.node(heading).kind == NodeKind::heading && m_ids[heading].empty()) {
-            assign_unique(m_ids[heading], m_ids[i] + "-title", used);
+            m_ids[heading] = unique_id(std::string(m_ids[i]) + "-title", used, m_made);
         }
     }
 }

@@ -2,7 +2,9 @@
 /// Internal to the HTML writer: which HTML element each document node becomes, the rank of each
 /// heading, and the id of every addressable node (given in the source, or generated).
 
+#include <deque>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "doc/document.hpp"
@@ -33,11 +35,12 @@ class IdMap {
 public:
     /// Assigns the ids of every node of `d`.
     explicit IdMap(const doc::Document& d);
-    /// The id of a node, empty if it has none.
-    [[nodiscard]] const std::string& of(doc::NodeId id) const { return m_ids[id]; }
+    /// The id of a node, empty if it has none (valid while the map and the document live).
+    [[nodiscard]] std::string_view of(doc::NodeId id) const { return m_ids[id]; }
 
 private:
-    std::vector<std::string> m_ids;
+    std::vector<std::string_view> m_ids;  ///< the source's ids, or one of m_made
+    std::deque<std::string> m_made;       ///< ids made for sections and their headings
 };
 
 }  // namespace folio::html

@@ -146,9 +146,11 @@ void write_nav(std::string& out, const doc::Document& d, const IdMap& ids) {
         const bool titled =
             !section.children.empty() && d.node(section.children.front()).kind == NodeKind::heading;
         std::string label = titled ? collapse_spaces(d.plain_text(section.children.front())) : "";
-        if (label.empty()) label = ids.of(c);
+        if (label.empty()) label = std::string(ids.of(c));
         items += "<li><a";
-        append_attr(items, "href", "#" + ids.of(c));
+        std::string href = "#";  // (+= : g++ 12 warns wrongly about "#" + a string)
+        href += ids.of(c);
+        append_attr(items, "href", href);
         items += '>';
         append_text(items, label);
         items += "</a></li>\n";

@@ -12,7 +12,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <atomic>
 #include <cstdio>
+#include <thread>
 
 #include "core/utf8.hpp"
 #include "layout/inline.hpp"
@@ -139,21 +141,28 @@ const style::RunningContent* running_for(const std::vector<std::pair<std::string
     return fallback ? &*fallback : nullptr;
 }
 
+/// Headers and footers on the pages from `first_body` on, the pages shared among `threads`
+/// threads (0: one per core) when the fonts are thread-safe.
 void running_content(const style::StyledDocument& styled, text::FontProvider& fonts, PagedDocument& out,
-                     std::size_t first_body) {
+                     std::size_t first_body, unsigned threads) {
     const std::size_t total = out.pages.size();
     // {section}: the first top-level section that starts on the page, else the last one before it.
-    std::vector<std::string> first_on(total);
-    std::vector<std::string> last_on(total);
+    std::vector<const std::string*> first_on(total, nullptr);
+    std::vector<const std::string*> last_on(total, nullptr);
     for (const auto& e : out.outline) {
         if (e.level != 1) continue;
-        if (first_on[e.page].empty()) first_on[e.page] = e.title;
-        last_on[e.page] = e.title;
+        if (first_on[e.page] == nullptr) first_on[e.page] = &e.title;
+        last_on[e.page] = &e.title;
     }
-    std::string before;  // the last section started on an earlier page
+    static const std::string none;
+    std::vector<const std::string*> section_of(total, &none);
+    const std::string* before = &none;  // the last section started on an earlier page
     for (std::size_t i = first_body; i < total; ++i) {
-        const std::string current = first_on[i].empty() ? before : first_on[i];
-        if (!last_on[i].empty()) before = last_on[i];
+        section_of[i] = first_on[i] != nullptr ? first_on[i] : before;
+        if (last_on[i] != nullptr) before = last_on[i];
+    }
+    auto one_page = [&](std::size_t i) {
+        const std::string& current = *section_of[i];
         auto& page = out.pages[i];
         const style::PageStyle& master = styled.master(page.master) ? *styled.master(page.master) : styled.page;
         const core::Rect box = master.content_box((i + 1) % 2 == 0);
@@ -187,7 +196,17 @@ void running_content(const style::StyledDocument& styled, text::FontProvider& fo
         }
         place(running_for(styled.master_footers, styled.footer, page.master),
               master.size.height - master.margin_bottom / 2, false);
-    }
+    };
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    if (!fonts.thread_safe() || total - first_body < 64) threads = 1;
+    std::atomic<std::size_t> next{first_body};
+    auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < total;) one_page(i);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& th : pool) th.join();
 }
 
 /// One warning per character and source line, naming the page it lands on.
@@ -276,7 +295,7 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
     if (settled) {
         std::vector<std::pair<MissingGlyph, doc::NodeId>> missing;
         fill_pages(styled, fonts, units, slots, pages, cache, out, diags, missing);
-        running_content(styled, fonts, out, first_body);
+        running_content(styled, fonts, out, first_body, threads);
         if (styled.doc().meta.back_cover.present) back_cover_page(styled, fonts, out);
         report_missing(styled, missing, pages, diags);
         return out;

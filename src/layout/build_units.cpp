@@ -447,7 +447,7 @@ private:
         }
     }
 
-    /// The lines of a block's inline content, laid out before this walk (lay_out_paragraphs):
+    /// The lines of a block's inline content, laid out by a ParagraphPool before or during this walk:
     /// the walk meets the paragraphs in the plan's order. In the planning walk: records the
     /// request.
     const std::pmr::vector<Line>& inline_lines(NodeId block, const std::vector<NodeId>& inlines, double width, double indent) {

@@ -11,8 +11,8 @@
 //      footers.
 
 #include <algorithm>
-#include <cmath>
 #include <atomic>
+#include <cmath>
 #include <cstdio>
 #include <thread>
 
@@ -154,7 +154,7 @@ void running_content(const style::StyledDocument& styled, text::FontProvider& fo
         if (first_on[e.page] == nullptr) first_on[e.page] = &e.title;
         last_on[e.page] = &e.title;
     }
-    static const std::string none;
+    const std::string none;
     std::vector<const std::string*> section_of(total, &none);
     const std::string* before = &none;  // the last section started on an earlier page
     for (std::size_t i = first_body; i < total; ++i) {

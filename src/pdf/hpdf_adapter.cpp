@@ -145,12 +145,12 @@ const std::string& identity_to_unicode_cmap() {
 
 }  // namespace
 
-/// Memory for the libharu documents of one thread. libharu makes a few hundred small objects per
-/// page (a dictionary entry, a number, a name, a reference proxy each) through malloc and frees
-/// them one by one in HPDF_Free: a fifth of the writer's time went to glibc's malloc and free.
-/// Here they are carved from large blocks and released all at once when the thread's last
-/// document is freed; libharu's own free calls do nothing. (Its built-in memory pool does the
-/// same but does not align what it hands out, which is why it is not used.)
+/// Memory for one libharu document. libharu makes a few hundred small objects per page (a
+/// dictionary entry, a number, a name, a reference proxy each) through malloc and frees them one
+/// by one in HPDF_Free: a fifth of the writer's time went to glibc's malloc and free. Here they
+/// are carved from large blocks and released all at once with the document; libharu's own free
+/// calls do nothing. (Its built-in memory pool does the same but does not align what it hands
+/// out, which is why it is not used.)
 class Arena {
 public:
     Arena() = default;
@@ -178,11 +178,6 @@ public:
         return p;
     }
 
-    void retain() { ++m_users; }
-    void release() {
-        if (--m_users == 0) release_all();
-    }
-
 private:
     static constexpr std::size_t alignment = 16;
     static constexpr std::size_t block_size = std::size_t{1} << 20;
@@ -197,39 +192,57 @@ private:
     std::vector<void*> m_blocks;
     std::byte* m_next = nullptr;
     std::size_t m_left = 0;
-    std::size_t m_users = 0;
 };
 
 namespace {
 
-thread_local Arena t_arena;
+/// The arena of the document this thread works on (Document::get makes it so): libharu's
+/// allocation callback takes no context.
+thread_local Arena* t_arena = nullptr;
 
-void* arena_alloc(HPDF_UINT size) { return t_arena.allocate(size); }
+void* arena_alloc(HPDF_UINT size) { return t_arena != nullptr ? t_arena->allocate(size) : nullptr; }
 void arena_free(void* /*ptr*/) {}  // everything goes when the arena is released
 
 }  // namespace
 
-void Document::Free::operator()(HPDF_Doc doc) const {
-    HPDF_Free(doc);
-    if (arena != nullptr) arena->release();
+void Document::Free::operator()(HPDF_Doc doc) const { HPDF_Free(doc); }
+void Document::ArenaDelete::operator()(Arena* arena) const {
+    if (t_arena == arena) t_arena = nullptr;
+    delete arena;
 }
 
-Document::Document(std::unique_ptr<ErrorRecord> errors, HPDF_Doc doc)
-    : m_errors(std::move(errors)), m_doc(doc, Free{&t_arena}) {}
+Document::Document(std::unique_ptr<Arena, ArenaDelete> arena, std::unique_ptr<ErrorRecord> errors, HPDF_Doc doc)
+    : m_arena(std::move(arena)), m_errors(std::move(errors)), m_doc(doc) {}
+Document::Document(Document&&) noexcept = default;
+Document& Document::operator=(Document&& other) noexcept {
+    if (this != &other) {
+        m_doc.reset();  // the document before the arena it lives in
+        m_arena = std::move(other.m_arena);
+        m_errors = std::move(other.m_errors);
+        m_doc = std::move(other.m_doc);
+    }
+    return *this;
+}
+Document::~Document() = default;
+
+HPDF_Doc Document::get() const {
+    t_arena = m_arena.get();
+    return m_doc.get();
+}
 
 core::Result<Document> Document::create() {
     auto errors = std::make_unique<ErrorRecord>();
-    t_arena.retain();
+    std::unique_ptr<Arena, ArenaDelete> arena(new Arena);
+    t_arena = arena.get();
     HPDF_Doc doc = HPDF_NewEx(record_error, arena_alloc, arena_free, 0, errors.get());
     if (doc == nullptr) {
-        t_arena.release();
         return core::unexpected(
             core::Diagnostic{core::Severity::error,
                              "pdf.write",
                              "libharu could not create a PDF document (out of memory?)",
                              {}});
     }
-    return Document(std::move(errors), doc);
+    return Document(std::move(arena), std::move(errors), doc);
 }
 
 core::Result<core::Ok> Document::check(HPDF_STATUS status, std::string_view what) {
@@ -273,7 +286,7 @@ HPDF_STATUS append_to_string(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UIN
 HPDF_STATUS Document::save_through(HPDF_Stream_Write_Func write, void* target) {
     // HPDF_SaveToStream writes into pdf->stream, creating a memory stream only when there is
     // none; a callback stream in its place receives the file as it is written.
-    HPDF_Doc doc = m_doc.get();
+    HPDF_Doc doc = get();  // (saving allocates: from this document's arena)
     HPDF_Stream sink = HPDF_CallbackWriter_New(doc->mmgr, write, target);
     if (sink == nullptr) return HPDF_FAILD_TO_ALLOC_MEM;
     if (doc->stream != nullptr) HPDF_Stream_Free(doc->stream);
@@ -371,17 +384,26 @@ private:
 
 }  // namespace
 
+core::Result<const char*> load_font_file(Document& doc, const std::string& path) {
+    return doc.check_handle(HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), HPDF_TRUE),
+                            "loading font \"" + path + "\"");
+}
+
 core::Result<HPDF_Font> load_font(Document& doc, const std::string& path,
                                   const std::vector<char32_t>& code_points) {
-    auto name = doc.check_handle(HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), HPDF_TRUE),
-                                 "loading font \"" + path + "\"");
+    auto name = load_font_file(doc, path);
     if (!name) return core::unexpected(name.error());
+    return load_font(doc, path, *name, code_points);
+}
+
+core::Result<HPDF_Font> load_font(Document& doc, const std::string& path, const char* name,
+                                  const std::vector<char32_t>& code_points) {
     const std::string what = "creating a UTF-8 font from \"" + path + "\"";
-    auto fontdef = doc.check_handle(HPDF_GetFontDef(doc.get(), *name), what);
+    auto fontdef = doc.check_handle(HPDF_GetFontDef(doc.get(), name), what);
     if (!fontdef) return core::unexpected(fontdef.error());
     core::Result<HPDF_Font> font = [&] {
         const NarrowedCmap narrowed(*fontdef, code_points);
-        return doc.check_handle(HPDF_GetFont(doc.get(), *name, "UTF-8"), what);
+        return doc.check_handle(HPDF_GetFont(doc.get(), name, "UTF-8"), what);
     }();
     if (!font) return font;
     if (auto r = fix_to_unicode(doc, *font); !r) return core::unexpected(r.error());

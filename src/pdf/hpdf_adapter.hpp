@@ -33,21 +33,24 @@ struct ErrorRecord {
 };
 
 /// A libharu document: created with a recording error handler, freed on destruction. Its
-/// objects are allocated from an arena of the thread that creates it (see hpdf_adapter.cpp), so
-/// it must be used and destroyed on that thread.
+/// objects are allocated from an arena of its own (see hpdf_adapter.cpp), which libharu's
+/// allocation callback (it takes no context) finds through the calling thread: get() makes it the
+/// thread's. A document may be begun on one thread and finished on another, but two threads must
+/// not use it at once, and a thread works on one document at a time.
 class Document {
 public:
     /// Creates an empty document; fails only when libharu cannot allocate one.
     static core::Result<Document> create();
 
-    Document(Document&&) noexcept = default;
-    Document& operator=(Document&&) noexcept = default;
+    Document(Document&&) noexcept;
+    Document& operator=(Document&&) noexcept;
     Document(const Document&) = delete;
     Document& operator=(const Document&) = delete;
-    ~Document() = default;
+    ~Document();
 
-    /// The raw handle, for libharu calls.
-    [[nodiscard]] HPDF_Doc get() const { return m_doc.get(); }
+    /// The raw handle, for libharu calls; libharu's allocations on this thread now come from this
+    /// document's arena.
+    [[nodiscard]] HPDF_Doc get() const;
 
     /// Ok when `status` is HPDF_OK and no error was recorded; otherwise a "pdf.write" diagnostic
     /// naming the libharu error in hex and `what` was being done. Resets libharu's sticky error.
@@ -75,15 +78,17 @@ private:
     /// stream's attr; libharu's status (HPDF_FAILD_TO_ALLOC_MEM when the stream cannot be made).
     HPDF_STATUS save_through(HPDF_Stream_Write_Func write, void* target);
 
-    /// HPDF_Free, then the arena's memory when this was its last document.
     struct Free {
-        Arena* arena = nullptr;  ///< the creating thread's arena
         void operator()(HPDF_Doc doc) const;
     };
-    Document(std::unique_ptr<ErrorRecord> errors, HPDF_Doc doc);
+    struct ArenaDelete {
+        void operator()(Arena* arena) const;
+    };
+    Document(std::unique_ptr<Arena, ArenaDelete> arena, std::unique_ptr<ErrorRecord> errors, HPDF_Doc doc);
     /// Builds the diagnostic for the recorded error and resets it.
     core::Diagnostic failure(std::string_view what);
 
+    std::unique_ptr<Arena, ArenaDelete> m_arena;  ///< before m_doc: it outlives the document
     std::unique_ptr<ErrorRecord> m_errors;  ///< heap-held: libharu keeps its address as user data
     std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, Free> m_doc;
 };
@@ -96,6 +101,12 @@ private:
 /// only the code points the document draws (the cmap is restored afterwards).
 core::Result<HPDF_Font> load_font(Document& doc, const std::string& path,
                                   const std::vector<char32_t>& code_points);
+/// The same for a face whose file load_font_file read already, under `name`.
+core::Result<HPDF_Font> load_font(Document& doc, const std::string& path, const char* name,
+                                  const std::vector<char32_t>& code_points);
+/// Reads and parses the TrueType file at `path` (HPDF_LoadTTFontFromFile, embedded), giving the
+/// name to make fonts of it under; each face's subset tag follows the order of these calls.
+core::Result<const char*> load_font_file(Document& doc, const std::string& path);
 
 /// Replaces the ToUnicode CMap libharu 2.3.0 writes for a UTF-8 (Identity-H) TrueType font, whose
 /// `begincidrange` is invalid in a ToUnicode map, with an identity `bfrange` map for the BMP

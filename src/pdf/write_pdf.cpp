@@ -101,7 +101,8 @@ HPDF_Rect pdf_rect(const core::Rect& r, const PageFrame& frame) {
 /// one libharu font between FontIds that name the same file. Each font's subset, widths and
 /// CIDToGIDMap hold the code points drawn with it (through any of its FontIds).
 core::Result<FontTable> load_fonts(hpdf::Document& doc, const layout::PagedDocument& pages, unsigned threads,
-                                   const std::vector<text::Face>& faces) {
+                                   const std::vector<text::Face>& faces,
+                                   const std::map<std::string, const char*>& read_already) {
     std::vector<bool> used(faces.size(), false);
     for (const layout::Page& page : pages.pages) {
         for (const layout::Item& item : page.items) {
@@ -133,7 +134,10 @@ core::Result<FontTable> load_fonts(hpdf::Document& doc, const layout::PagedDocum
             table.fonts[id] = it->second;
             continue;
         }
-        auto font = hpdf::load_font(doc, path, by_file.at(path).code_points(0));
+        const auto read = read_already.find(path);
+        auto font = read != read_already.end()
+                        ? hpdf::load_font(doc, path, read->second, by_file.at(path).code_points(0))
+                        : hpdf::load_font(doc, path, by_file.at(path).code_points(0));
         if (!font) return core::unexpected(font.error());
         table.fonts[id] = *font;
         loaded.emplace(path, *font);
@@ -357,6 +361,43 @@ constexpr std::size_t fixed_bytes = std::size_t{512} * 1024;  ///< fonts, images
 
 namespace {
 
+}  // namespace
+
+struct Preparation::Impl {
+    hpdf::Document doc;
+    std::map<std::string, const char*> read;  ///< the font files read, by path: their names
+};
+
+Preparation::Preparation() = default;
+Preparation::Preparation(Preparation&&) noexcept = default;
+Preparation& Preparation::operator=(Preparation&&) noexcept = default;
+Preparation::~Preparation() = default;
+
+namespace {
+
+/// A document compressed throughout and with UTF-8 encoders, with the font files of
+/// `font_paths` read (each once, in order).
+core::Result<Preparation> begin(const std::vector<std::string>& font_paths) {
+    auto created = hpdf::Document::create();
+    if (!created) return core::unexpected(created.error());
+    Preparation out;
+    out.impl = std::make_unique<Preparation::Impl>(Preparation::Impl{std::move(*created), {}});
+    hpdf::Document& doc = out.impl->doc;
+    if (auto r = doc.check(HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL), "enabling compression"); !r) {
+        return core::unexpected(r.error());
+    }
+    if (auto r = doc.check(HPDF_UseUTFEncodings(doc.get()), "enabling UTF-8 encodings"); !r) {
+        return core::unexpected(r.error());
+    }
+    for (const std::string& path : font_paths) {
+        if (out.impl->read.contains(path)) continue;
+        auto name = hpdf::load_font_file(doc, path);
+        if (!name) return core::unexpected(name.error());
+        out.impl->read.emplace(path, *name);
+    }
+    return out;
+}
+
 /// Where write_document puts the file: into `bytes`, or into the file at `path`.
 struct Output {
     std::string* bytes = nullptr;
@@ -366,24 +407,22 @@ struct Output {
 core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const doc::Metadata& meta,
                                       const std::vector<text::Face>& faces,
                                       const std::vector<image::Image>& images, const PdfOptions& options,
-                                      const Output& output) {
+                                      const Output& output, Preparation* prepared) {
     if (pages.pages.empty()) return core::unexpected(error("the document has no pages to write"));
 
-    // 1. The document, compressed throughout and with UTF-8 encoders.
-    auto created = hpdf::Document::create();
-    if (!created) return core::unexpected(created.error());
-    hpdf::Document& doc = *created;
-    if (auto r =
-            doc.check(HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL), "enabling compression");
-        !r) {
-        return core::unexpected(r.error());
+    // 1. The document (begun by prepare, or now) and the font files it has read.
+    Preparation own;
+    if (prepared == nullptr || !prepared->impl) {
+        auto begun = begin({});
+        if (!begun) return core::unexpected(begun.error());
+        own = std::move(*begun);
+        prepared = &own;
     }
-    if (auto r = doc.check(HPDF_UseUTFEncodings(doc.get()), "enabling UTF-8 encodings"); !r) {
-        return core::unexpected(r.error());
-    }
+    hpdf::Document& doc = prepared->impl->doc;
+    (void)doc.get();  // this thread's libharu calls now allocate from the document's memory
 
     // 2. Fonts.
-    auto fonts = load_fonts(doc, pages, options.threads, faces);
+    auto fonts = load_fonts(doc, pages, options.threads, faces, prepared->impl->read);
     if (!fonts) return core::unexpected(fonts.error());
 
     // 3. Pages, boxes and resources. PDF/A (sRGB output intent) keeps to RGB.
@@ -464,7 +503,7 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
                                     const std::vector<image::Image>& images,
                                     const PdfOptions& options) {
     std::string bytes;
-    if (auto r = write_document(pages, meta, faces, images, options, Output{&bytes, nullptr}); !r) {
+    if (auto r = write_document(pages, meta, faces, images, options, Output{&bytes, nullptr}, nullptr); !r) {
         return core::unexpected(r.error());
     }
     return bytes;
@@ -473,9 +512,11 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
 core::Result<core::Ok> write_pdf_file(const layout::PagedDocument& pages, const doc::Metadata& meta,
                                       const std::vector<text::Face>& faces,
                                       const std::vector<image::Image>& images, const PdfOptions& options,
-                                      const std::string& path) {
-    return write_document(pages, meta, faces, images, options, Output{nullptr, &path});
+                                      const std::string& path, Preparation* prepared) {
+    return write_document(pages, meta, faces, images, options, Output{nullptr, &path}, prepared);
 }
+
+core::Result<Preparation> prepare(const std::vector<std::string>& font_paths) { return begin(font_paths); }
 
 std::optional<std::int64_t> date_epoch_of(std::string_view iso_date) {
     return date_to_epoch(iso_date);

@@ -3,6 +3,7 @@
 /// FontSet and the decoded images, and returns the bytes of the PDF file.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,13 +45,31 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
                                     const std::vector<image::Image>& images,
                                     const PdfOptions& options);
 
+/// A PDF begun before its pages exist: the document made and the files of its faces read and
+/// parsed by libharu, some milliseconds a face, which a caller can spend while layout runs. Made
+/// on one thread, it may be finished by write_pdf_file on another (never by two at once).
+class Preparation {
+public:
+    Preparation();
+    Preparation(Preparation&&) noexcept;
+    Preparation& operator=(Preparation&&) noexcept;
+    ~Preparation();
+    struct Impl;
+    std::unique_ptr<Impl> impl;
+};
+
+/// Begins a PDF whose faces will be among the files `font_paths` (each read once, in this
+/// order, which is the order of their subset tags).
+core::Result<Preparation> prepare(const std::vector<std::string>& font_paths);
+
 /// The same file as write_pdf, written to `path` (created or truncated) as libharu saves it,
 /// without holding the whole file in memory; the /ID is written into it at the end. On failure
 /// the file may be partly written: the caller writes to a temporary name and renames it.
+/// `prepared` (may be null) is a document begun with prepare(); it is used up.
 core::Result<core::Ok> write_pdf_file(const layout::PagedDocument& pages, const doc::Metadata& meta,
                                       const std::vector<text::Face>& faces,
                                       const std::vector<image::Image>& images, const PdfOptions& options,
-                                      const std::string& path);
+                                      const std::string& path, Preparation* prepared = nullptr);
 
 /// Seconds since the epoch of midnight UTC on a "YYYY-MM-DD" date (the source's <date>), or
 /// nullopt when `iso_date` is not such a date.

@@ -276,6 +276,19 @@ Outcome run(const Options& options) {
     out.timings.style = clock.lap();
     if (diags.has_errors()) return out;
 
+    // The PDF is begun beside layout: libharu reads and parses each face's file, milliseconds a
+    // face, which small documents feel (layout leaves a core idle there). With one thread it is
+    // begun here, so the bytes are the same.
+    std::optional<core::Result<pdf::Preparation>> pdf_begun;
+    Beside pdf_beginning;
+    if (options.pdf && !options.check_only) {
+        std::vector<std::string> paths;
+        for (const auto& face : fonts.faces()) paths.push_back(face.path);
+        auto begin = [&pdf_begun, paths = std::move(paths)] { pdf_begun.emplace(pdf::prepare(paths)); };
+        if (options.threads != 1) pdf_beginning.start(true, std::move(begin));
+        else begin();
+    }
+
     // 4. Layout.
     patterns.wait();
     auto pages = layout::layout_document(styled, fonts, diags, &hyphenator, options.threads);
@@ -352,8 +365,11 @@ Outcome run(const Options& options) {
         malloc_trim(0);
 #endif
         Stopwatch pdf_clock;
+        pdf_beginning.wait();
+        // (a document that could not be begun is begun again by the writer, which reports why)
+        pdf::Preparation* begun = pdf_begun && *pdf_begun ? &**pdf_begun : nullptr;
         auto written = pdf::write_pdf_file(*pages, document->meta, fonts.faces(), images, po,
-                                           temporary_of(pdf_path).string());
+                                           temporary_of(pdf_path).string(), begun);
         if (!written) pdf_error = written.error();
         out.timings.pdf = pdf_clock.lap();
     }

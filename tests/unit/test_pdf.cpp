@@ -17,7 +17,9 @@
 #include <map>
 #include <regex>
 #include <sstream>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "image/image.hpp"
@@ -413,6 +415,34 @@ TEST_F(PdfTest, WrittenToAFileTheBytesAreTheSameAsInMemory) {
     ASSERT_FALSE(refused.has_value());
     EXPECT_EQ(refused.error().code, "io.write");
     EXPECT_NE(refused.error().location.file.find("missing-folder"), std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_F(PdfTest, ADocumentBegunOnAnotherThreadGivesTheSameBytes) {
+    // The pipeline begins the PDF (reads the faces' files) beside layout and writes it on its own
+    // thread: each libharu document has its own memory, whichever thread allocates.
+    const auto dir = std::filesystem::temp_directory_path() / ("folio-pdf-begun-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string plain = (dir / "plain.pdf").string(), begun = (dir / "begun.pdf").string();
+    ASSERT_TRUE(write_pdf_file(sample(), metadata(), lato(), images(), options(), plain).has_value());
+    std::vector<std::string> paths;
+    for (const auto& f : lato()) paths.push_back(f.path);
+    std::optional<folio::core::Result<folio::pdf::Preparation>> prepared;
+    std::thread([&] { prepared.emplace(folio::pdf::prepare(paths)); }).join();
+    ASSERT_TRUE(prepared && *prepared) << (prepared && !*prepared ? prepared->error().message : "");
+    // meanwhile this thread makes and frees another document of its own
+    ASSERT_TRUE(write_pdf(sample(), metadata(), lato(), images(), options()).has_value());
+    auto written = write_pdf_file(sample(), metadata(), lato(), images(), options(), begun, &**prepared);
+    ASSERT_TRUE(written.has_value()) << written.error().message;
+    auto read = [](const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        return std::string((std::istreambuf_iterator<char>(in)), {});
+    };
+    EXPECT_EQ(read(begun), read(plain));
+    // A face file that is gone fails the preparation, naming it.
+    const auto bad = folio::pdf::prepare({(dir / "gone.ttf").string()});
+    ASSERT_FALSE(bad.has_value());
+    EXPECT_NE(bad.error().message.find("gone.ttf"), std::string::npos);
     std::filesystem::remove_all(dir);
 }
 

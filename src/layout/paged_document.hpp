@@ -18,6 +18,7 @@ namespace folio::layout {
 /// A run of text on one baseline in one face, size and colour.
 struct GlyphRun {
     text::FontId font = 0;
+    doc::NodeId node = doc::no_node;  ///< (next to `font`: no padding, pages hold many runs)
     double size = 10;  ///< points
     core::Color color;
     core::Point origin;  ///< left end of the baseline
@@ -28,7 +29,6 @@ struct GlyphRun {
     /// Empty, or one entry per character of `text`: the kerning after that character in 1/1000 em
     /// (negative = closer), already included in `width`. The PDF writes it into the TJ array.
     std::vector<std::int16_t> kern;
-    doc::NodeId node = doc::no_node;
 };
 
 /// A filled rectangle: backgrounds, borders, rules.

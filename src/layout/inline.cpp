@@ -104,7 +104,6 @@ struct Shape {
     std::vector<BreakItem> items;
     std::vector<int> code;   ///< per item: a box's piece, -1 for a hyphenation point, or explicit_break
     bool automatic = false;  ///< the hyphenation points came from the Hyphenator
-    double widest = 0;       ///< the largest natural width of a piece
 };
 
 /// Marks a character of ShapeKey::word after which UAX #14 allows a break (above Unicode's range).
@@ -511,7 +510,6 @@ private:
     void add_piece(Shape& s, std::u32string text, const ComputedStyle& st, text::FontId font, int kern_after,
                    int kern_hyphen) {
         Piece p = make_piece(std::move(text), st, font, kern_after, kern_hyphen);
-        s.widest = std::max(s.widest, p.natural);
         s.items.push_back({ItemType::box, p.width, 0, 0, 0, false});
         s.code.push_back(static_cast<int>(s.pieces.size()));
         s.pieces.push_back(std::move(p));
@@ -531,21 +529,6 @@ private:
 
     /// Appends a cached word's items for node `id`; a box wider than the column is split.
     void place(const Shape& s, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
-        if (s.widest <= m_width) {  // the common case: the items as they are, each box a fragment
-            const std::size_t base = m_out.items.size();
-            m_out.items.insert(m_out.items.end(), s.items.begin(), s.items.end());
-            for (std::size_t i = 0; i < s.items.size(); ++i) {
-                const int code = s.code[i];
-                if (s.items[i].type == ItemType::box) {
-                    m_out.fragment_of.push_back(static_cast<int>(m_out.fragments.size()));
-                    m_out.fragments.push_back({&s.pieces[static_cast<std::size_t>(code)], font, &st, id, link});
-                    continue;
-                }
-                if (code == -1 && s.automatic) m_auto_hyphens.push_back(base + i);
-                m_out.fragment_of.push_back(code);
-            }
-            return;
-        }
         for (std::size_t i = 0; i < s.items.size(); ++i) {
             const int code = s.code[i];
             if (s.items[i].type == ItemType::box) {

@@ -116,9 +116,7 @@ public:
                   const PageMap& pages, std::vector<std::size_t> todo, InlineCache& cache)
         : m_styled(styled), m_fonts(fonts), m_hyphenator(hyphenator), m_pages(pages), m_todo(std::move(todo)),
           m_cache(cache), m_ready(cache.plan->size()) {
-        unsigned threads = cache.threads != 0 ? cache.threads : std::max(1u, std::thread::hardware_concurrency());
-        if (!fonts.thread_safe()) threads = 1;
-        threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, m_todo.size() / 64)));
+        const unsigned threads = threads_for(cache.threads, fonts, m_todo.size(), 64);
         while (cache.words.size() < threads) cache.words.push_back(std::make_unique<WordCache>());
         for (unsigned t = 1; t < threads; ++t) {
             m_workers.emplace_back([this, t] {
@@ -520,6 +518,12 @@ private:
 
 }  // namespace
 
+unsigned threads_for(unsigned requested, const text::FontProvider& fonts, std::size_t items, std::size_t per_thread) {
+    unsigned threads = requested != 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
+    if (!fonts.thread_safe()) threads = 1;
+    return static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, items / per_thread)));
+}
+
 namespace {
 
 /// 1. Which paragraphs, at which widths: a walk that only records them, once (the widths depend
@@ -718,22 +722,13 @@ void fill_pages(const style::StyledDocument& styled, text::FontProvider& fonts, 
         for (; next < page.items.size(); ++next) items.push_back(std::move(page.items[next]));
         page.items = std::move(items);
     };
-    // Pages are independent: shared among the threads a page at a time.
+    // Pages are independent: shared among the threads a page at a time. Then the threads' words,
+    // done with, are freed the same way rather than one after the other with the cache.
     const std::size_t count = from.size() - 1;
-    unsigned threads = cache.threads != 0 ? cache.threads : std::max(1u, std::thread::hardware_concurrency());
-    if (!fonts.thread_safe()) threads = 1;
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, count / 16)));
-    std::atomic<std::size_t> next_page{0}, next_words{0};
-    auto work = [&] {
-        for (std::size_t i; (i = next_page.fetch_add(1)) < count;) fill(i);
-        // The threads' words are done with: freed here, shared among the threads, rather than
-        // one after the other with the cache.
-        for (std::size_t i; (i = next_words.fetch_add(1)) < cache.words.size();) cache.words[i]->forget_words();
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& th : pool) th.join();
+    share_out(threads_for(cache.threads, fonts, count, 16), 0, count + cache.words.size(), [&](std::size_t i) {
+        if (i < count) fill(i);
+        else cache.words[i - count]->forget_words();
+    });
     // What laying out the paragraphs reported, in document order.
     for (std::size_t k = 0; k < cache.laid.size(); ++k) {
         const CachedInline& laid = *cache.laid[k];

@@ -11,10 +11,8 @@
 //      footers.
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstdio>
-#include <thread>
 
 #include "core/utf8.hpp"
 #include "layout/inline.hpp"
@@ -197,16 +195,7 @@ void running_content(const style::StyledDocument& styled, text::FontProvider& fo
         place(running_for(styled.master_footers, styled.footer, page.master),
               master.size.height - master.margin_bottom / 2, false);
     };
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    if (!fonts.thread_safe() || total - first_body < 64) threads = 1;
-    std::atomic<std::size_t> next{first_body};
-    auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < total;) one_page(i);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& th : pool) th.join();
+    share_out(threads_for(threads, fonts, total - first_body, 64), first_body, total, one_page);
 }
 
 /// One warning per character and source line, naming the page it lands on.

@@ -54,8 +54,9 @@ bool is_break(const std::vector<BreakItem>& items, std::size_t i) {
     return false;
 }
 
+/// One pass at `tolerance`. `monotone`: no box or glue has a negative width or stretch (see below).
 std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std::vector<double>& widths,
-                                 double tolerance, bool last_pass) {
+                                 double tolerance, bool last_pass, bool monotone) {
     std::vector<Node> nodes;
     nodes.reserve(16 + items.size() / 4);
     nodes.push_back({0, 0, 1, 0, 0, 0, 0, -1, true, 0});
@@ -64,12 +65,9 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
     active.push_back(0);
     double sum_w = 0, sum_y = 0, sum_z = 0;
     auto line_width = [&](std::size_t line) { return widths[std::min(line, widths.size() - 1)]; };
-    // With no negative widths or stretch, a node that came later has smaller sums of width and
-    // stretch to here, so its line is shorter and at least as loose: once one active node (past
-    // the first line, whose width may differ) is too loose for this pass, so are all after it.
-    const bool monotone = std::all_of(items.begin(), items.end(), [](const BreakItem& x) {
-        return x.type == ItemType::penalty || (x.width >= 0 && x.stretch >= 0);
-    });
+    // When monotone, a node that came later has smaller sums of width and stretch to here, so its
+    // line is shorter and at least as loose: once one active node (past the first line, whose
+    // width may differ) is too loose for this pass, so are all after it.
 
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& item = items[i];
@@ -235,6 +233,9 @@ void fill_ratios(const std::vector<BreakItem>& items, const std::vector<double>&
 std::vector<BreakPoint> break_lines(const std::vector<BreakItem>& items, const std::vector<double>& widths,
                                     double tolerance) {
     if (items.empty() || widths.empty()) return {};
+    const bool monotone = std::all_of(items.begin(), items.end(), [](const BreakItem& x) {
+        return x.type == ItemType::penalty || (x.width >= 0 && x.stretch >= 0);
+    });  // (once for every pass)
     // A paragraph that cannot be set within `tolerance` is tried at ratio 2 (badness 800) before
     // ratio 4 (6400): the least tolerance that works keeps very loose lines out, and the looser a
     // pass, the more lines it must weigh.
@@ -243,13 +244,13 @@ std::vector<BreakPoint> break_lines(const std::vector<BreakItem>& items, const s
     for (double t : {tolerance, loose, loose * 2}) {
         if (t == tried) continue;  // (a tolerance of 2 or more is not tried twice)
         tried = t;
-        auto out = run_pass(items, widths, t, false);
+        auto out = run_pass(items, widths, t, false, monotone);
         if (!out.empty()) {
             fill_ratios(items, widths, out);
             return out;
         }
     }
-    auto out = run_pass(items, widths, 1e9, true);
+    auto out = run_pass(items, widths, 1e9, true, monotone);
     fill_ratios(items, widths, out);
     return out;
 }

@@ -373,11 +373,9 @@ Preparation::Preparation(Preparation&&) noexcept = default;
 Preparation& Preparation::operator=(Preparation&&) noexcept = default;
 Preparation::~Preparation() = default;
 
-namespace {
-
 /// A document compressed throughout and with UTF-8 encoders, with the font files of
 /// `font_paths` read (each once, in order).
-core::Result<Preparation> begin(const std::vector<std::string>& font_paths) {
+core::Result<Preparation> prepare(const std::vector<std::string>& font_paths) {
     auto created = hpdf::Document::create();
     if (!created) return core::unexpected(created.error());
     Preparation out;
@@ -398,6 +396,8 @@ core::Result<Preparation> begin(const std::vector<std::string>& font_paths) {
     return out;
 }
 
+namespace {
+
 /// Where write_document puts the file: into `bytes`, or into the file at `path`.
 struct Output {
     std::string* bytes = nullptr;
@@ -413,7 +413,7 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
     // 1. The document (begun by prepare, or now) and the font files it has read.
     Preparation own;
     if (prepared == nullptr || !prepared->impl) {
-        auto begun = begin({});
+        auto begun = prepare({});
         if (!begun) return core::unexpected(begun.error());
         own = std::move(*begun);
         prepared = &own;
@@ -515,8 +515,6 @@ core::Result<core::Ok> write_pdf_file(const layout::PagedDocument& pages, const 
                                       const std::string& path, Preparation* prepared) {
     return write_document(pages, meta, faces, images, options, Output{nullptr, &path}, prepared);
 }
-
-core::Result<Preparation> prepare(const std::vector<std::string>& font_paths) { return begin(font_paths); }
 
 std::optional<std::int64_t> date_epoch_of(std::string_view iso_date) {
     return date_to_epoch(iso_date);

@@ -198,6 +198,12 @@ public:
     void start(bool allowed, F&& work) {
         if (allowed) m_thread = std::thread(std::forward<F>(work));
     }
+    /// Work that must be done either way: beside when `allowed`, else now, on this thread.
+    template <typename F>
+    void start_or_run(bool allowed, F&& work) {
+        if (allowed) m_thread = std::thread(std::forward<F>(work));
+        else work();
+    }
     void wait() {
         if (m_thread.joinable()) m_thread.join();
     }
@@ -285,8 +291,7 @@ Outcome run(const Options& options) {
         std::vector<std::string> paths;
         for (const auto& face : fonts.faces()) paths.push_back(face.path);
         auto begin = [&pdf_begun, paths = std::move(paths)] { pdf_begun.emplace(pdf::prepare(paths)); };
-        if (options.threads != 1) pdf_beginning.start(true, std::move(begin));
-        else begin();
+        pdf_beginning.start_or_run(options.threads != 1, std::move(begin));
     }
 
     // 4. Layout.
@@ -354,8 +359,7 @@ Outcome run(const Options& options) {
                 html_staged = write_temporary(html_path, html_text, staging_diags);
                 if (html_staged) std::string().swap(html_text);
             };
-            if (options.threads != 1) html_stager.start(true, stage);
-            else stage();
+            html_stager.start_or_run(options.threads != 1, stage);
         }
         std::vector<doc::Node>().swap(document->nodes);
         std::vector<style::ComputedStyle>().swap(styled.styles);

@@ -4,7 +4,6 @@
 #include <unordered_set>
 
 #include <algorithm>
-#include <set>
 
 #include "html/markup.hpp"
 

@@ -5,8 +5,6 @@
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_mmgr.h>
-#include <ft2build.h>
-#include FT_FREETYPE_H
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
@@ -93,8 +91,9 @@ std::string hex(HPDF_STATUS value) {
     return "0x" + digits;
 }
 
-/// An identity ToUnicode CMap for the BMP: CID = code point, as libharu's UTF-8 encoder assigns
-/// them. One bfrange per high byte (a bfrange must not cross a change of the high byte), 248 of
+}  // namespace
+
+/// One bfrange per high byte (a bfrange must not cross a change of the high byte), 248 of
 /// them because the surrogate block D800..DFFF is left out, at most 100 per block. The
 /// f-ligatures U+FB00..U+FB04 that layout substitutes map back to their letters through a bfchar
 /// block ("fi" for <FB01>), so the FB high byte's range starts at FB05.
@@ -142,8 +141,6 @@ const std::string& identity_to_unicode_cmap() {
     }();
     return cmap;
 }
-
-}  // namespace
 
 /// Memory for one libharu document. libharu makes a few hundred small objects per page (a
 /// dictionary entry, a number, a name, a reference proxy each) through malloc and frees them one
@@ -407,11 +404,20 @@ core::Result<HPDF_Font> load_font(Document& doc, const std::string& path, const 
     }();
     if (!font) return font;
     if (auto r = fix_to_unicode(doc, *font); !r) return core::unexpected(r.error());
-    // Measuring a code point marks its glyph for the embedded subset.
-    for (char32_t cp : code_points) HPDF_Font_GetUnicodeWidth(*font, static_cast<HPDF_UNICODE>(cp));
-    if (auto r = doc.check(HPDF_OK, "marking glyphs for the font subset"); !r)
-        return core::unexpected(r.error());
     return font;
+}
+
+std::vector<std::pair<char32_t, std::uint16_t>> glyph_ids(HPDF_Font font, const std::vector<char32_t>& code_points) {
+    std::vector<std::pair<char32_t, std::uint16_t>> out;
+    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+    if (attr == nullptr || attr->fontdef == nullptr || attr->fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE)
+        return out;
+    out.reserve(code_points.size());
+    for (char32_t cp : code_points) {
+        if (cp > 0xFFFF) continue;  // beyond Identity-H's two bytes
+        out.emplace_back(cp, HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(cp)));
+    }
+    return out;
 }
 
 core::Result<core::Ok> fix_to_unicode(Document& doc, HPDF_Font font) {
@@ -524,35 +530,89 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
 
 }  // namespace
 
-core::Result<core::Ok> set_deflated_content(Document& doc, HPDF_Page page, DeferredContent content) {
-    const std::string_view what = "storing a page's compressed content";
-    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-    HPDF_Dict contents = attr->contents;
-    if (contents == nullptr || contents->stream == nullptr || contents->write_fn != nullptr ||
-        contents->stream != attr->stream) {
+core::Result<core::Ok> set_deflated_stream(Document& doc, HPDF_Dict dict, DeferredContent content) {
+    const std::string_view what = "storing a compressed stream";
+    if (dict == nullptr || dict->stream == nullptr || dict->write_fn != nullptr) {
         return core::unexpected(core::Diagnostic{
             core::Severity::error, "pdf.write",
-            "unexpected libharu page structure (not one plain content stream) while " +
-                std::string(what),
-            {}});
+            "unexpected libharu object (not a plain stream) while " + std::string(what), {}});
     }
-    auto* source = static_cast<ContentSource*>(HPDF_GetMem(page->mmgr, sizeof(ContentSource)));
+    auto* source = static_cast<ContentSource*>(HPDF_GetMem(dict->mmgr, sizeof(ContentSource)));
     if (source == nullptr) return doc.check(HPDF_FAILD_TO_ALLOC_MEM, what);
     *source = ContentSource{content, nullptr, false, 0};
-    HPDF_Stream reader = HPDF_CallbackReader_New(page->mmgr, read_content, seek_content,
+    HPDF_Stream reader = HPDF_CallbackReader_New(dict->mmgr, read_content, seek_content,
                                                  tell_content, content_size, source);
     if (reader == nullptr) {
-        HPDF_FreeMem(page->mmgr, source);
+        HPDF_FreeMem(dict->mmgr, source);
         return doc.check(HPDF_FAILD_TO_ALLOC_MEM, what);
     }
     reader->free_fn = free_content_source;  // the stream owns its source record
-    HPDF_Stream_Free(contents->stream);
-    contents->stream = reader;
-    attr->stream = reader;
+    HPDF_Stream_Free(dict->stream);
+    dict->stream = reader;
     // Already compressed: libharu copies the bytes and writes the /Filter through write_fn.
-    contents->filter = HPDF_STREAM_FILTER_NONE;
-    contents->write_fn = write_flate_filter;
+    dict->filter = HPDF_STREAM_FILTER_NONE;
+    dict->write_fn = write_flate_filter;
     return core::Ok{};
+}
+
+core::Result<core::Ok> set_deflated_content(Document& doc, HPDF_Page page, DeferredContent content) {
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    HPDF_Dict contents = attr->contents;
+    if (contents == nullptr || contents->stream == nullptr || contents->stream != attr->stream) {
+        return core::unexpected(core::Diagnostic{
+            core::Severity::error, "pdf.write",
+            "unexpected libharu page structure (not one plain content stream) while storing a "
+            "page's compressed content",
+            {}});
+    }
+    if (auto r = set_deflated_stream(doc, contents, content); !r) return r;
+    attr->stream = contents->stream;
+    return core::Ok{};
+}
+
+namespace {
+
+const std::string* given_string(void* text, std::size_t) { return static_cast<const std::string*>(text); }
+
+}  // namespace
+
+core::Result<core::Ok> embed_font_program(Document& doc, HPDF_Font font, const std::string& font_file,
+                                          std::size_t font_length, const std::string& gid_map,
+                                          const std::string& to_unicode) {
+    const std::string what = "embedding a font program";
+    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+    auto* tt = attr != nullptr && attr->fontdef != nullptr &&
+                       attr->fontdef->type == HPDF_FONTDEF_TYPE_TRUETYPE
+                   ? static_cast<HPDF_TTFontDefAttr>(attr->fontdef->attr)
+                   : nullptr;
+    if (tt == nullptr || attr->type != HPDF_FONT_TYPE0_TT || attr->map_stream == nullptr ||
+        attr->cmap_stream == nullptr || font->before_write_fn == nullptr ||
+        attr->fontdef->descriptor != nullptr) {
+        return core::unexpected(core::Diagnostic{
+            core::Severity::error, "pdf.write",
+            "unexpected libharu font structure (not a UTF-8 TrueType font yet to be written) while " + what,
+            {}});
+    }
+    // libharu's hook makes the FontDescriptor (and, when embedding, its own subset: skipped),
+    // and sets the filters of the CIDToGIDMap and ToUnicode streams. It has done its work.
+    tt->embedding = HPDF_FALSE;
+    const HPDF_STATUS made = font->before_write_fn(font);
+    tt->embedding = HPDF_TRUE;
+    font->before_write_fn = nullptr;
+    if (auto r = doc.check(made, what); !r) return r;
+    HPDF_Dict descriptor = attr->fontdef->descriptor;
+    if (descriptor == nullptr) return doc.check(HPDF_INVALID_OBJECT, what);
+    HPDF_Dict program = HPDF_DictStream_New(font->mmgr, attr->xref);
+    if (program == nullptr) return doc.check(HPDF_FAILD_TO_ALLOC_MEM, what);
+    if (auto r = doc.check(HPDF_Dict_Add(descriptor, "FontFile2", program), what); !r) return r;
+    if (auto r = doc.check(HPDF_Dict_AddNumber(program, "Length1", static_cast<HPDF_INT32>(font_length)), what); !r)
+        return r;
+    const auto as_given = [](const std::string& bytes) {
+        return DeferredContent{&given_string, const_cast<std::string*>(&bytes), 0};
+    };
+    if (auto r = set_deflated_stream(doc, program, as_given(font_file)); !r) return r;
+    if (auto r = set_deflated_stream(doc, attr->map_stream, as_given(gid_map)); !r) return r;
+    return set_deflated_stream(doc, attr->cmap_stream, as_given(to_unicode));
 }
 
 void expect_size(Document& doc, std::size_t objects, std::size_t pages) {
@@ -794,48 +854,6 @@ core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, cons
     }
     HPDF_Dict_RemoveElement(label, "S");
     HPDF_Dict_RemoveElement(label, "St");
-    return core::Ok{};
-}
-
-core::Result<core::Ok> close_composite_glyphs(Document& doc, HPDF_Font font, const std::string& path) {
-    (void)doc;
-    auto* font_attr = static_cast<HPDF_FontAttr>(font->attr);
-    if (!font_attr || !font_attr->fontdef || font_attr->fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE) return core::Ok{};
-    auto* tt = static_cast<HPDF_TTFontDefAttr>(font_attr->fontdef->attr);
-    if (!tt || !tt->embedding || !tt->glyph_tbl.flgs) return core::Ok{};
-    FT_Library lib = nullptr;
-    if (FT_Init_FreeType(&lib) != 0) {
-        return core::unexpected({core::Severity::error, "pdf.write", "cannot initialise FreeType", {path, 0, 0}});
-    }
-    FT_Face face = nullptr;
-    if (FT_New_Face(lib, path.c_str(), 0, &face) != 0) {
-        FT_Done_FreeType(lib);
-        return core::unexpected({core::Severity::error, "pdf.write", "cannot reopen the font to subset it", {path, 0, 0}});
-    }
-    const HPDF_UINT16 count = tt->num_glyphs;
-    std::vector<HPDF_UINT16> work;
-    for (HPDF_UINT16 g = 0; g < count; ++g) {
-        if (tt->glyph_tbl.flgs[g]) work.push_back(g);
-    }
-    while (!work.empty()) {
-        const HPDF_UINT16 g = work.back();
-        work.pop_back();
-        if (FT_Load_Glyph(face, g, FT_LOAD_NO_RECURSE | FT_LOAD_NO_SCALE) != 0) continue;
-        if (face->glyph->format != FT_GLYPH_FORMAT_COMPOSITE) continue;
-        for (FT_UInt i = 0; i < face->glyph->num_subglyphs; ++i) {
-            FT_Int index = 0;
-            FT_UInt flags = 0;
-            FT_Int arg1 = 0, arg2 = 0;
-            FT_Matrix transform{};
-            if (FT_Get_SubGlyph_Info(face->glyph, i, &index, &flags, &arg1, &arg2, &transform) != 0) continue;
-            if (index > 0 && index < count && !tt->glyph_tbl.flgs[index]) {
-                tt->glyph_tbl.flgs[index] = 1;
-                work.push_back(static_cast<HPDF_UINT16>(index));
-            }
-        }
-    }
-    FT_Done_Face(face);
-    FT_Done_FreeType(lib);
     return core::Ok{};
 }
 

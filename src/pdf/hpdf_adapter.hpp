@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -93,8 +94,9 @@ private:
     std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, Free> m_doc;
 };
 
-/// Loads the TrueType font at `path` as a UTF-8 (Identity-H) font whose embedded subset holds
-/// the glyphs of `code_points` (BMP, ascending), with a valid ToUnicode map (fix_to_unicode).
+/// Loads the TrueType font at `path` as a UTF-8 (Identity-H) font for `code_points` (BMP,
+/// ascending), with a valid ToUnicode map (fix_to_unicode). Its program is embedded by
+/// embed_font_program.
 /// HPDF_GetFont looks every BMP code point up in the font's cmap with a linear search (3 ms per
 /// font) and writes a /W width for each one the font has (about 20 KB per font). Here the cmap
 /// is narrowed to `code_points` while the font is made, so the lookups are short and /W lists
@@ -112,6 +114,10 @@ core::Result<const char*> load_font_file(Document& doc, const std::string& path)
 /// `begincidrange` is invalid in a ToUnicode map, with an identity `bfrange` map for the BMP
 /// (surrogates excluded). Call right after HPDF_GetFont(pdf, name, "UTF-8").
 core::Result<core::Ok> fix_to_unicode(Document& doc, HPDF_Font font);
+
+/// The text of that map: an identity ToUnicode CMap for the BMP, CID = code point, as libharu's
+/// UTF-8 encoder assigns them (see hpdf_adapter.cpp). Pure.
+const std::string& identity_to_unicode_cmap();
 
 /// Appends `v` (as the HPDF_REAL libharu's operators take) to `out` in libharu's own number
 /// format (HPDF_FToA: at most 5 decimals, clamped to +-32767), so that operators built without
@@ -140,6 +146,23 @@ struct DeferredContent {
 /// libharu: libharu asks for it when save() reaches the page and reads it from where it is.
 /// Nothing may be drawn on the page through libharu afterwards.
 core::Result<core::Ok> set_deflated_content(Document& doc, HPDF_Page page, DeferredContent content);
+
+/// The same for any stream object libharu would otherwise write from its own memory stream
+/// (whose content is dropped).
+core::Result<core::Ok> set_deflated_stream(Document& doc, HPDF_Dict stream, DeferredContent content);
+
+/// The glyph each of `code_points` (ascending) has in `font` (a load_font font), by libharu's
+/// own cmap lookup, as make_font_program wants them; code points beyond the BMP are left out.
+std::vector<std::pair<char32_t, std::uint16_t>> glyph_ids(HPDF_Font font, const std::vector<char32_t>& code_points);
+
+/// Embeds folio's own program for a load_font font in place of libharu's subset, after the last
+/// text is drawn with it: runs libharu's FontDescriptor hook now, without its subsetting, and
+/// adds /FontFile2 with /Length1 `font_length`. `font_file`, `gid_map` (the CIDToGIDMap) and
+/// `to_unicode` (the ToUnicode CMap) are zlib streams that must stay alive and unchanged until
+/// the document is saved; libharu reads them from where they are.
+core::Result<core::Ok> embed_font_program(Document& doc, HPDF_Font font, const std::string& font_file,
+                                          std::size_t font_length, const std::string& gid_map,
+                                          const std::string& to_unicode);
 
 /// Lets libharu's object table and page tree grow to about `objects` objects and `pages` pages
 /// without copying them over and over: 2.3.0 grows its lists by a fixed step (1024 objects, 20
@@ -185,10 +208,6 @@ core::Result<core::Ok> add_id_placeholder(Document& doc);
 /// numbering style, which is removed from the label it has just added.
 core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, const char* prefix);
 
-/// Marks, for the subset, every glyph that a used composite glyph is built from, at any depth.
-/// libharu 2.3.0 follows composites one level only, so a Caladea "ő" (a composite of "o" and an
-/// accent that is itself a composite) lost its accent. `path` is the font file, read with FreeType.
-core::Result<core::Ok> close_composite_glyphs(Document& doc, HPDF_Font font, const std::string& path);
 
 /// Replaces the placeholder /ID of a saved file with the first 16 bytes of the SHA-256 of the
 /// whole file (placeholder included), in place; the length does not change, so every offset

@@ -4,7 +4,8 @@
 //   1. open a libharu document; Flate for everything and the UTF-8 encoders, before any font or
 //      page exists (each takes its filter when it is created)
 //   2. load each face some glyph run uses, once per file, with a valid ToUnicode map; its
-//      widths, CIDToGIDMap and subset cover the code points the runs draw with it
+//      widths and CIDToGIDMap cover the code points the runs draw with it, and its subset
+//      program starts on other threads
 //   3. pass 1: add every page, sized to trim + bleed + slug, with its TrimBox and BleedBox, and
 //      register the fonts and images its items use (page_setup.cpp; images are embedded on
 //      first use)
@@ -17,8 +18,8 @@
 //      that repeats it and the sRGB output intent (archival.cpp)
 //   8. the header version: 1.7 for PDF/A, else 1.4 when an image has a soft mask, 1.5 for a
 //      two-page layout, else libharu's 1.3
-//   9. complete the subsets with every part of the composite glyphs drawn, and point each page
-//      at its stream in the painters
+//   9. embed each font's program, made on worker threads since step 2 (font_programs.cpp:
+//      HarfBuzz's subsetter, not libharu's), and point each page at its stream in the painters
 //  10. save to memory with a placeholder /ID while the painters finish (libharu waits for a
 //      page that is not ready yet), then fill in the ID from the SHA-256 of the file
 // Any libharu failure ends the document (its errors are sticky) and becomes a "pdf.write" error.
@@ -31,6 +32,7 @@
 #include "core/utf8.hpp"
 #include "pdf/archival.hpp"
 #include "pdf/draw_page.hpp"
+#include "pdf/font_programs.hpp"
 #include "pdf/hpdf_adapter.hpp"
 #include "pdf/images.hpp"
 #include "pdf/marks.hpp"
@@ -100,7 +102,14 @@ HPDF_Rect pdf_rect(const core::Rect& r, const PageFrame& frame) {
 /// Step 2: loads the faces glyph runs use (in FontId order, so subset tags are stable), sharing
 /// one libharu font between FontIds that name the same file. Each font's subset, widths and
 /// CIDToGIDMap hold the code points drawn with it (through any of its FontIds).
-core::Result<FontTable> load_fonts(hpdf::Document& doc, const layout::PagedDocument& pages, unsigned threads,
+/// The fonts of a document: by FontId for the pages, and once per file with what to embed.
+struct LoadedFonts {
+    FontTable table;
+    std::vector<HPDF_Font> files;               ///< one font per file, in load order
+    std::vector<FontProgramRequest> programs;   ///< [file] what its embedded program must hold
+};
+
+core::Result<LoadedFonts> load_fonts(hpdf::Document& doc, const layout::PagedDocument& pages, unsigned threads,
                                    const std::vector<text::Face>& faces,
                                    const std::map<std::string, const char*>& read_already) {
     std::vector<bool> used(faces.size(), false);
@@ -124,7 +133,8 @@ core::Result<FontTable> load_fonts(hpdf::Document& doc, const layout::PagedDocum
         GlyphUse& file = by_file.try_emplace(faces[id].path, 1).first->second;
         for (char32_t cp : drawn.code_points(id)) file.add(0, cp);
     }
-    FontTable table;
+    LoadedFonts out;
+    FontTable& table = out.table;
     table.fonts.assign(faces.size(), nullptr);
     std::map<std::string, HPDF_Font> loaded;
     for (std::size_t id = 0; id < faces.size(); ++id) {
@@ -135,14 +145,16 @@ core::Result<FontTable> load_fonts(hpdf::Document& doc, const layout::PagedDocum
             continue;
         }
         const auto read = read_already.find(path);
-        auto font = read != read_already.end()
-                        ? hpdf::load_font(doc, path, read->second, by_file.at(path).code_points(0))
-                        : hpdf::load_font(doc, path, by_file.at(path).code_points(0));
+        const std::vector<char32_t> code_points = by_file.at(path).code_points(0);
+        auto font = read != read_already.end() ? hpdf::load_font(doc, path, read->second, code_points)
+                                               : hpdf::load_font(doc, path, code_points);
         if (!font) return core::unexpected(font.error());
         table.fonts[id] = *font;
         loaded.emplace(path, *font);
+        out.files.push_back(*font);
+        out.programs.push_back({path, hpdf::glyph_ids(*font, code_points)});
     }
-    return table;
+    return out;
 }
 
 /// Where each node landed: its first Anchor, else the page it is the first block of.
@@ -422,8 +434,11 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
     (void)doc.get();  // this thread's libharu calls now allocate from the document's memory
 
     // 2. Fonts.
-    auto fonts = load_fonts(doc, pages, options.threads, faces, prepared->impl->read);
-    if (!fonts) return core::unexpected(fonts.error());
+    auto loaded = load_fonts(doc, pages, options.threads, faces, prepared->impl->read);
+    if (!loaded) return core::unexpected(loaded.error());
+    const FontTable* fonts = &loaded->table;
+    // Their embedded programs, made on other threads from here to step 9.
+    FontProgramBuilder programs(std::move(loaded->programs), options.threads);
 
     // 3. Pages, boxes and resources. PDF/A (sRGB output intent) keeps to RGB.
     const ColourPolicy colours = options.pdfa   ? ColourPolicy::rgb
@@ -464,11 +479,17 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
     if (options.two_page_spread) hpdf::require_version(doc, HPDF_VER_15);
     if (options.pdfa) hpdf::require_version(doc, HPDF_VER_17);
 
-    // 9. Every part of the composite glyphs drawn goes into the font subsets, and each page
-    //    takes its content stream from the painters when libharu saves it.
-    for (std::size_t i = 0; i < fonts->fonts.size() && i < faces.size(); ++i) {
-        if (!fonts->fonts[i]) continue;
-        if (auto r = hpdf::close_composite_glyphs(doc, fonts->fonts[i], faces[i].path); !r) {
+    // 9. The fonts take their programs (text drawn with them is final), and each page takes
+    //    its content stream from the painters when libharu saves it.
+    auto made = programs.finish();
+    if (!made) return core::unexpected(made.error());
+    const auto to_unicode = deflate_font_data(hpdf::identity_to_unicode_cmap());
+    if (!to_unicode) return core::unexpected(error("zlib could not compress a ToUnicode map"));
+    for (std::size_t i = 0; i < loaded->files.size(); ++i) {
+        const FontProgram& program = (*made)[i];
+        if (auto r = hpdf::embed_font_program(doc, loaded->files[i], program.font_file, program.font_length,
+                                              program.gid_map, *to_unicode);
+            !r) {
             return core::unexpected(r.error());
         }
     }

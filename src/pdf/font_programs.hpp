@@ -1,0 +1,75 @@
+#pragma once
+/// The embedded font programs of a PDF, made by folio rather than by libharu.
+///
+/// libharu 2.3.0 subsets only the glyf table: every other table (cmap, post with its glyph
+/// names, name, kern, GSUB, GPOS ...) goes into the file whole, and it deflates each font and a
+/// 64K-entry CIDToGIDMap at save time, one after the other (about 2 ms per face). Here HarfBuzz's
+/// subsetter keeps the glyphs the document draws (and the parts of its composite glyphs, at any
+/// depth), numbered anew, in the tables a CIDFontType2 program needs, and each face's
+/// program and CIDToGIDMap are made and compressed on worker threads while libharu carries on.
+/// Nothing here touches libharu: hpdf::embed_font_program puts the results in the document.
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace folio::pdf {
+
+/// One face to embed: its TrueType file and what the document draws with it, as (code point,
+/// glyph id) pairs in ascending code point order (CID = code point, the Identity-H encoding).
+struct FontProgramRequest {
+    std::string path;
+    std::vector<std::pair<char32_t, std::uint16_t>> glyphs;
+};
+
+/// A face's embedded program and CIDToGIDMap, each a zlib stream.
+struct FontProgram {
+    std::string font_file;        ///< the subset TrueType file, deflated (/FontFile2)
+    std::size_t font_length = 0;  ///< its size before compression (/Length1)
+    std::string gid_map;          ///< CIDToGIDMap: the big-endian glyph id in font_file of each CID
+                                  ///< from 0 to the last drawn, deflated
+};
+
+/// The subset of the face at request.path with .notdef and the glyphs of request.glyphs (and
+/// their composite parts): the tables libharu copies (OS/2, cmap, cvt, fpgm, glyf, head, hhea,
+/// hmtx, loca, maxp, name, post, prep), cut to those glyphs and numbered anew in their order;
+/// and the CIDToGIDMap from each code point of request.glyphs to its glyph's new id. An error names the file. Pure; safe on any thread.
+core::Result<FontProgram> make_font_program(const FontProgramRequest& request);
+
+/// `raw` as a zlib stream at zlib's default level (libharu's for fonts), or nothing when zlib
+/// fails. Thread-safe.
+std::optional<std::string> deflate_font_data(std::string_view raw);
+
+/// make_font_program for several faces on worker threads, started by the constructor. The
+/// results do not depend on the number of threads.
+class FontProgramBuilder {
+public:
+    /// Starts up to `threads` - 1 workers (0 = one per hardware thread, less the caller's).
+    FontProgramBuilder(std::vector<FontProgramRequest> requests, unsigned threads);
+    FontProgramBuilder(const FontProgramBuilder&) = delete;
+    FontProgramBuilder& operator=(const FontProgramBuilder&) = delete;
+    ~FontProgramBuilder();
+
+    /// Makes the programs no worker has taken yet on the calling thread, waits for the workers
+    /// and gives every program in request order (or the first error). Call once.
+    core::Result<std::vector<FontProgram>> finish();
+
+private:
+    void work();
+    void join();
+
+    std::vector<FontProgramRequest> m_requests;
+    std::vector<std::optional<core::Result<FontProgram>>> m_results;  ///< [request], set once
+    std::atomic<std::size_t> m_next{0};
+    std::vector<std::thread> m_workers;
+};
+
+}  // namespace folio::pdf

@@ -367,7 +367,7 @@ void append_page_rule(std::string& out, const style::PageStyle& page) {
 
 std::string style_sheet(const style::StyledDocument& styled) {
     const doc::Document& d = styled.doc();
-    assert(styled.styles.size() == d.nodes.size());
+    assert(styled.style_ids.size() == d.nodes.size());
     std::string out = base_rules;
     if (d.nodes.empty()) return out;
     append_body_rule(out, styled);

@@ -234,7 +234,7 @@ void write_footer(std::string& out, const doc::Metadata& meta, const HtmlOptions
 std::string write_html(const style::StyledDocument& styled, const layout::PagedDocument* pages,
                        const HtmlOptions& options) {
     const doc::Document& d = styled.doc();
-    assert(!d.nodes.empty() && styled.styles.size() == d.nodes.size());
+    assert(!d.nodes.empty() && styled.style_ids.size() == d.nodes.size());
     // The style sheet (a third of the work) is derived beside the body, which goes into a string
     // of its own and follows the head.
     std::string css;

@@ -70,9 +70,14 @@ void resolve_fonts(const style::StyledDocument& styled, const style::Stylesheet&
         for (const auto& fallback : s.font_fallbacks) resolve(fallback, s.font_weight, s.italic);
     };
     // The root first, so FontId 0 is the body face that layout falls back to.
-    for (std::size_t i = 0; i < styled.styles.size(); ++i) {
+    std::vector<bool> wanted(styled.distinct_styles.size(), false);  // by style, in node order
+    for (std::size_t i = 0; i < styled.style_ids.size(); ++i) {
         const auto kind = styled.doc().nodes[i].kind;
-        if (i == 0 || kind == doc::NodeKind::text || kind == doc::NodeKind::list_item) want(styled.styles[i]);
+        if (i != 0 && kind != doc::NodeKind::text && kind != doc::NodeKind::list_item) continue;
+        const std::uint32_t id = styled.style_ids[i];
+        if (wanted[id]) continue;
+        wanted[id] = true;
+        want(styled.distinct_styles[id]);
     }
     if (styled.header) want(styled.header->style);
     if (styled.footer) want(styled.footer->style);
@@ -362,7 +367,8 @@ Outcome run(const Options& options) {
             html_stager.start_or_run(options.threads != 1, stage);
         }
         std::vector<doc::Node>().swap(document->nodes);
-        std::vector<style::ComputedStyle>().swap(styled.styles);
+        std::vector<style::ComputedStyle>().swap(styled.distinct_styles);
+        std::vector<std::uint32_t>().swap(styled.style_ids);
 #if defined(__GLIBC__)
         // Reading, layout and the tree freed much; the PDF writer's threads allocate from their
         // own malloc arenas, which cannot reuse those holes: give the free pages back first.

@@ -9,6 +9,7 @@
 // The at-rules @page, @header and @footer fill the page master and the running content.
 
 #include <algorithm>
+#include <unordered_map>
 #include <functional>
 #include <sstream>
 #include <string_view>
@@ -382,7 +383,7 @@ constexpr const char* named_parts[] = {"cover-title", "cover-subtitle", "cover-o
 StyledDocument apply_styles(const doc::Document& d, const Stylesheet& sheet, core::Diagnostics& diags) {
     StyledDocument out;
     out.document = &d;
-    out.styles.resize(d.nodes.size());
+    out.style_ids.resize(d.nodes.size());
 
     // Unknown properties and the at-rules, once per sheet. The default @page comes first, since
     // named masters start from it.
@@ -423,13 +424,29 @@ StyledDocument apply_styles(const doc::Document& d, const Stylesheet& sheet, cor
         out.masters.push_back(std::move(m));
     }
 
+    // A node's style depends only on its parent's and on its kind, name and classes (the cascade
+    // reports nothing per node), so each distinct combination is computed once.
+    std::unordered_map<std::string, std::uint32_t> computed;
+    std::string key;
+    const ComputedStyle no_parent;
     for (doc::NodeId id = 0; id < d.nodes.size(); ++id) {
         const doc::Node& n = d.nodes[id];
-        const ComputedStyle parent = n.parent == doc::no_node ? ComputedStyle{} : out.styles[n.parent];
-        out.styles[id] = n.kind == doc::NodeKind::text ? inherit(parent)
-                                                       : cascade(parent, doc::style_name(n), n.classes, rules, diags);
+        const bool text = n.kind == doc::NodeKind::text;
+        const std::string name = text ? std::string() : doc::style_name(n);
+        key.clear();
+        key += n.parent == doc::no_node ? std::string("-") : std::to_string(out.style_ids[n.parent]);
+        key += text ? '\x01' : '\x02';
+        key += name;
+        key += '\0';
+        key += n.classes;
+        auto [at, added] = computed.try_emplace(key, static_cast<std::uint32_t>(out.distinct_styles.size()));
+        if (added) {
+            const ComputedStyle& parent = n.parent == doc::no_node ? no_parent : out.style(n.parent);
+            out.distinct_styles.push_back(text ? inherit(parent) : cascade(parent, name, n.classes, rules, diags));
+        }
+        out.style_ids[id] = at->second;
     }
-    const ComputedStyle root = out.styles.empty() ? ComputedStyle{} : out.styles[0];
+    const ComputedStyle root = d.nodes.empty() ? ComputedStyle{} : out.style(0);
     for (const char* part : named_parts) out.named.emplace_back(part, cascade(root, part, "", rules, diags));
 
     // A `page` property must name a master the sheet defines.

@@ -112,7 +112,12 @@ struct RunningContent {
 /// reference: the Document must outlive it.
 struct StyledDocument {
     const doc::Document* document = nullptr;
-    std::vector<ComputedStyle> styles;  ///< indexed by NodeId
+    /// Every distinct computed style once, shared by the nodes that have it: a style is a function
+    /// of the parent's style and the node's kind, name and classes, so a long document has a few
+    /// hundred, however many nodes (a style per node was 352 bytes each, read from all over
+    /// memory by layout and the HTML).
+    std::vector<ComputedStyle> distinct_styles;
+    std::vector<std::uint32_t> style_ids;  ///< [NodeId] index into distinct_styles
     PageStyle page;
     std::optional<RunningContent> header;
     std::optional<RunningContent> footer;
@@ -134,9 +139,27 @@ struct StyledDocument {
     /// The style of a named part (see `named`), or the root's style.
     [[nodiscard]] const ComputedStyle& named_style(const std::string& name) const {
         for (const auto& [n, s] : named) if (n == name) return s;
-        return styles.front();
+        return style(0);
     }
-    [[nodiscard]] const ComputedStyle& style(doc::NodeId id) const { return styles[id]; }
+    [[nodiscard]] const ComputedStyle& style(doc::NodeId id) const { return distinct_styles[style_ids[id]]; }
+    /// Which of distinct_styles node `id` has: nodes with the same id have equal styles.
+    [[nodiscard]] std::uint32_t style_id(doc::NodeId id) const { return style_ids[id]; }
+    /// Gives `nodes` nodes one default style (for documents styled by hand, as in tests).
+    void reset_styles(std::size_t nodes) {
+        distinct_styles.assign(1, ComputedStyle{});
+        style_ids.assign(nodes, 0);
+    }
+    /// Gives node `id` a style of its own, a copy of its current one, and returns it to be changed.
+    ComputedStyle& own_style(doc::NodeId id) {
+        distinct_styles.push_back(distinct_styles[style_ids[id]]);
+        style_ids[id] = static_cast<std::uint32_t>(distinct_styles.size() - 1);
+        return distinct_styles.back();
+    }
+    /// Gives node `id` the style `s` (a new entry of distinct_styles).
+    void set_style(doc::NodeId id, ComputedStyle s) {
+        distinct_styles.push_back(std::move(s));
+        style_ids[id] = static_cast<std::uint32_t>(distinct_styles.size() - 1);
+    }
 };
 
 /// Runs the cascade: element rules, then class rules, then element.class rules, later rules

@@ -40,7 +40,7 @@ NodeId add_section(Document& d, NodeId parent, const std::string& id, int level,
 folio::style::StyledDocument styled_of(const Document& d) {
     folio::style::StyledDocument s;
     s.document = &d;
-    s.styles.resize(d.nodes.size());
+    s.reset_styles(d.nodes.size());
     return s;
 }
 
@@ -379,20 +379,21 @@ TEST(Html, NoPageMarkersWithoutPages) {
 TEST(Html, CssCarriesTheRootStyleAndOneRulePerSelector) {
     Sample s = sample();
     auto styled = styled_of(s.d);
-    auto& root = styled.styles[s.d.root()];
+    folio::style::ComputedStyle root = styled.style(s.d.root());
     root.font_family = "Source Serif 4";
     root.color = folio::core::Color::rgb(0.2, 0.4, 0.6);
     root.font_size = 10;
     root.line_height = 1.5;
-    for (std::size_t i = 1; i < styled.styles.size(); ++i) styled.styles[i] = root;
-    auto& h2 = styled.styles[s.d.node(s.intro).children.front()];
+    styled.distinct_styles = {root};  // every node
+    folio::style::ComputedStyle h2 = root;
     h2.font_family = "Open Sans";
     h2.font_size = 16;
     h2.font_weight = 700;
     h2.margin_top = 16;
-    styled.styles[s.d.node(s.second).children.front()] = h2;
-    styled.styles[s.lead].italic = true;
-    styled.styles[s.aside].background = folio::core::Color::cmyk(0, 0, 0, 0.1);
+    styled.set_style(s.d.node(s.intro).children.front(), h2);
+    styled.set_style(s.d.node(s.second).children.front(), h2);
+    styled.own_style(s.lead).italic = true;
+    styled.own_style(s.aside).background = folio::core::Color::cmyk(0, 0, 0, 0.1);
     styled.page.size = {420, 595.276};
     const std::string css = css_of(write_html(styled, nullptr, HtmlOptions{}));
     EXPECT_NE(css.find("body{font-family:\"Source Serif 4\", serif;font-size:1rem;font-weight:400;"
@@ -417,9 +418,10 @@ TEST(Html, ClassRuleResetsWhatTheElementRuleSets) {
     auto styled = styled_of(s.d);
     for (NodeId id = 0; id < s.d.nodes.size(); ++id) {
         if (s.d.node(id).kind == NodeKind::paragraph && id != s.lead && id != s.subtitle) {
-            styled.styles[id].text_indent = 12;
-            styled.styles[id].text_align = folio::style::TextAlign::justify;
-            for (NodeId c : s.d.node(id).children) styled.styles[c] = styled.styles[id];
+            folio::style::ComputedStyle& own = styled.own_style(id);
+            own.text_indent = 12;
+            own.text_align = folio::style::TextAlign::justify;
+            for (NodeId c : s.d.node(id).children) styled.style_ids[c] = styled.style_id(id);
         }
     }
     const std::string css = css_of(write_html(styled, nullptr, HtmlOptions{}));
@@ -438,9 +440,8 @@ TEST(Html, CssEscapesFamilyNamesAndClassNames) {
     const NodeId p = add_with_text(d, root, NodeKind::paragraph, "x");
     d.nodes[p].classes = "2col a:b";
     auto styled = styled_of(d);
-    styled.styles[root].font_family = "Evil</style>\"Mono";
-    for (auto& st : styled.styles) st.font_family = styled.styles[root].font_family;
-    styled.styles[p].italic = true;
+    for (auto& st : styled.distinct_styles) st.font_family = "Evil</style>\"Mono";
+    styled.own_style(p).italic = true;
     const std::string html = write_html(styled, nullptr, HtmlOptions{});
     EXPECT_EQ(count(html, "</style"), 1U);
     EXPECT_NE(css_of(html).find("font-family:\"Evil\\3c /style>\\\"Mono\", monospace"),

@@ -32,7 +32,7 @@ using folio::test::add_with_text;
 folio::style::StyledDocument styled_of(const Document& d) {
     folio::style::StyledDocument s;
     s.document = &d;
-    s.styles.resize(d.nodes.size());
+    s.reset_styles(d.nodes.size());
     return s;
 }
 
@@ -113,7 +113,7 @@ TEST(Contrast, LargeTextThresholds) {
 TEST(Contrast, ShippedLikeColoursPass) {
     Small s = small();
     auto styled = styled_of(s.d);
-    for (auto& st : styled.styles) st.color = hex(0x1d232b);
+    for (auto& st : styled.distinct_styles) st.color = hex(0x1d232b);
     EXPECT_TRUE(folio::html::check_contrast(styled, "style.xml").empty());
 }
 
@@ -121,8 +121,8 @@ TEST(Contrast, WarnsOncePerPairAtTheFirstElementNamingBothColours) {
     Small s = small();
     auto styled = styled_of(s.d);
     for (NodeId id : {s.a_para, s.b_para}) {
-        styled.styles[id].color = hex(0x777777);
-        styled.styles[s.d.node(id).children.front()].color = hex(0x777777);
+        styled.own_style(id).color = hex(0x777777);
+        styled.own_style(s.d.node(id).children.front()).color = hex(0x777777);
     }
     const auto warnings = folio::html::check_contrast(styled, "style.xml");
     ASSERT_EQ(warnings.size(), 1U);
@@ -142,8 +142,8 @@ TEST(Contrast, BackgroundComesFromTheNearestAncestorThenThePage) {
     Small s = small();
     auto styled = styled_of(s.d);
     styled.page.background = hex(0x000000);  // white text would pass on the page...
-    for (auto& st : styled.styles) st.color = hex(0xffffff);
-    styled.styles[s.b].background = hex(0xeeeeee);  // ...but not on section b's light grey
+    for (auto& st : styled.distinct_styles) st.color = hex(0xffffff);
+    styled.own_style(s.b).background = hex(0xeeeeee);  // ...but not on section b's light grey
     const auto warnings = folio::html::check_contrast(styled, "style.xml");
     ASSERT_EQ(warnings.size(), 1U);
     EXPECT_EQ(warnings.front().location.line, s.d.node(s.d.node(s.b).children.front()).location.line);
@@ -153,12 +153,12 @@ TEST(Contrast, BackgroundComesFromTheNearestAncestorThenThePage) {
 TEST(Contrast, LargeTextNeedsOnlyThree) {
     Small s = small();
     auto styled = styled_of(s.d);
-    for (auto& st : styled.styles) {
+    for (auto& st : styled.distinct_styles) {
         st.color = hex(0x8a8a8a);  // 3.45:1 on white
         st.font_size = 18;
     }
     EXPECT_TRUE(folio::html::check_contrast(styled, "style.xml").empty());
-    for (auto& st : styled.styles) st.font_size = 12;
+    for (auto& st : styled.distinct_styles) st.font_size = 12;
     EXPECT_EQ(folio::html::check_contrast(styled, "style.xml").size(), 1U);
 }
 
@@ -358,7 +358,7 @@ TEST(HtmlAssets, AnImageNotGivenIsReferredToRelativeToTheSource) {
 TEST(HtmlCss, JustifiedTextAlignsLeftOnNarrowScreens) {
     Small s = small();
     auto styled = styled_of(s.d);
-    for (auto& st : styled.styles) st.text_align = folio::style::TextAlign::justify;
+    for (auto& st : styled.distinct_styles) st.text_align = folio::style::TextAlign::justify;
     const std::string html = write_html(styled, nullptr, HtmlOptions{});
     EXPECT_TRUE(has(html, "@media (max-width:30em){body{text-align:left}}")) << html;
 }
@@ -366,7 +366,7 @@ TEST(HtmlCss, JustifiedTextAlignsLeftOnNarrowScreens) {
 TEST(HtmlCss, PageMarkersAreLabelledInTheTextColour) {
     Small s = small();
     auto styled = styled_of(s.d);
-    styled.styles[s.root].color = hex(0x333333);
+    styled.own_style(s.root).color = hex(0x333333);
     styled.page.background = hex(0xfffff0);
     const std::string html = write_html(styled, nullptr, HtmlOptions{});
     EXPECT_TRUE(has(html, "hr[role=\"doc-pagebreak\"]{color:#333333;border-top-color:#bbbbb1}"))
@@ -385,7 +385,7 @@ TEST(HtmlTypography, SmartQuotesMatchThePdfWhenTheStyleAsks) {
     const NodeId p = add_with_text(s.d, s.a, NodeKind::paragraph, "He said \"yes\", it's done.");
     auto styled = styled_of(s.d);
     EXPECT_NE(write_html(styled, nullptr, HtmlOptions{}).find("He said \"yes\", it's done."), std::string::npos);
-    for (auto& st : styled.styles) st.smart_quotes = true;
+    for (auto& st : styled.distinct_styles) st.smart_quotes = true;
     const std::string html = write_html(styled, nullptr, HtmlOptions{});
     EXPECT_NE(html.find("He said \u201Cyes\u201D, it\u2019s done."), std::string::npos) << html;
     (void)p;

@@ -46,8 +46,8 @@ Built build(int paras, int words_per_para, double page_height, style::TextAlign 
         d.add(test::mk(doc::NodeKind::text, text), pid);
     }
     b.styled.document = &b.doc;
-    b.styled.styles.resize(d.nodes.size());
-    for (auto& s : b.styled.styles) {
+    b.styled.reset_styles(d.nodes.size());
+    for (auto& s : b.styled.distinct_styles) {
         s.font_size = 10;
         s.line_height = 1.2;  // 12pt lines
         s.text_align = align;
@@ -159,7 +159,7 @@ TEST(InlineLayout, AWordWiderThanTheColumnIsBrokenWithAWarning) {
     Built b = build(0, 0, 400);
     auto pid = b.doc.add(test::mk(doc::NodeKind::paragraph), 0);
     b.doc.add(test::mk(doc::NodeKind::text, std::string(30, 'w')), pid);  // 150pt
-    b.styled.styles.resize(b.doc.nodes.size(), b.styled.styles[0]);
+    b.styled.style_ids.resize(b.doc.nodes.size(), b.styled.style_ids[0]);
     test::FakeFont font;
     core::Diagnostics diags;
     auto res = layout::layout_inline(b.styled, pid, b.doc.node(pid).children, 100, 0, font, diags);
@@ -178,8 +178,8 @@ Built paragraph(const std::string& text, bool hyphenate, const std::string& lang
     b.doc.meta.language = lang;
     const auto pid = b.doc.add(test::mk(doc::NodeKind::paragraph), 0);
     b.doc.add(test::mk(doc::NodeKind::text, text), pid);
-    b.styled.styles.resize(b.doc.nodes.size(), b.styled.styles[0]);
-    for (auto& s : b.styled.styles) s.hyphenate = hyphenate;
+    b.styled.style_ids.resize(b.doc.nodes.size(), b.styled.style_ids[0]);
+    for (auto& s : b.styled.distinct_styles) s.hyphenate = hyphenate;
     return b;
 }
 
@@ -364,7 +364,7 @@ TEST(Pagination, AHeadingIsNeverLeftAloneAtTheFootOfAPage) {
     d.add(test::mk(doc::NodeKind::text, "Next"), h2);
     auto p2 = d.add(test::mk(doc::NodeKind::paragraph), 0);
     d.add(test::mk(doc::NodeKind::text, t), p2);
-    b.styled.styles.resize(d.nodes.size(), b.styled.styles[0]);
+    b.styled.style_ids.resize(d.nodes.size(), b.styled.style_ids[0]);
     test::FakeFont font;
     core::Diagnostics diags;
     auto pages = layout::layout_document(b.styled, font, diags);

@@ -54,8 +54,9 @@ struct Doc {
     }
     layout::PagedDocument lay(core::Diagnostics* out = nullptr) {
         s.document = &d;
-        s.styles.assign(d.nodes.size(), base);
-        for (auto& [id, st] : overrides) s.styles[id] = st;
+        s.reset_styles(d.nodes.size());
+        s.distinct_styles[0] = base;
+        for (auto& [id, st] : overrides) s.set_style(id, st);
         core::Diagnostics diags;
         auto r = layout::layout_document(s, font, diags);
         EXPECT_TRUE(r) << (r ? "" : r.error().message);
@@ -426,7 +427,8 @@ TEST(HangingPunctuation, AFullStopAtTheEndOfAJustifiedLineHangsIntoTheMargin) {
         doc.base.text_align = style::TextAlign::justify;
         doc.base.hanging_punctuation = hang;
         doc.s.document = &doc.d;
-        doc.s.styles.assign(doc.d.nodes.size(), doc.base);
+        doc.s.reset_styles(doc.d.nodes.size());
+        doc.s.distinct_styles[0] = doc.base;
         core::Diagnostics diags;
         const auto res = layout::layout_inline(doc.s, p, doc.d.node(p).children, 100, 0, doc.font, diags);
         ASSERT_GE(res.lines.size(), 3u);
@@ -474,8 +476,9 @@ std::vector<std::string> dump(const layout::PagedDocument& pages) {
 /// has cut them all. Both must give the same pages, page numbers and slots.
 void expect_same_pagination_streamed_and_after(Doc& doc) {
     doc.s.document = &doc.d;
-    doc.s.styles.assign(doc.d.nodes.size(), doc.base);
-    for (auto& [id, st] : doc.overrides) doc.s.styles[id] = st;
+    doc.s.reset_styles(doc.d.nodes.size());
+    doc.s.distinct_styles[0] = doc.base;
+    for (auto& [id, st] : doc.overrides) doc.s.set_style(id, st);
     const double column = doc.s.page.column_width(), full = doc.s.page.content_box().width;
     layout::InlineCache cache;
     const layout::PageMap none;

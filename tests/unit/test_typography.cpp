@@ -45,8 +45,8 @@ Built paragraph(const std::string& text, style::TextAlign align, Tune tune) {
     b.paragraph = b.doc.add(test::mk(doc::NodeKind::paragraph), 0);
     b.doc.add(test::mk(doc::NodeKind::text, text), b.paragraph);
     b.styled.document = &b.doc;
-    b.styled.styles.resize(b.doc.nodes.size());
-    for (auto& s : b.styled.styles) {
+    b.styled.reset_styles(b.doc.nodes.size());
+    for (auto& s : b.styled.distinct_styles) {
         s.font_size = 10;
         s.line_height = 1.2;
         s.text_align = align;
@@ -418,8 +418,8 @@ std::unique_ptr<Prose> prose(int sections) {
         }
     }
     p->styled.document = &p->doc;
-    p->styled.styles.resize(d.nodes.size());
-    for (auto& st : p->styled.styles) {
+    p->styled.reset_styles(d.nodes.size());
+    for (auto& st : p->styled.distinct_styles) {
         st.font_family = "Caladea";
         st.font_size = 10;
         st.line_height = 1.3;
@@ -517,7 +517,7 @@ TEST(Speed, WarningsOfParagraphsLaidOutInAnEarlierPassAreKept) {
     auto p = prose(12);
     const auto para = p->doc.add(test::mk(doc::NodeKind::paragraph), 1);
     p->doc.add(test::mk(doc::NodeKind::text, "Wide: " + std::string(150, '8') + " end."), para);
-    p->styled.styles.resize(p->doc.nodes.size(), p->styled.styles.back());
+    p->styled.style_ids.resize(p->doc.nodes.size(), p->styled.style_ids.back());
     for (unsigned threads : {1u, 2u}) {
         text::FontSet fonts;
         text::Hyphenator hyphenator;
@@ -536,7 +536,7 @@ TEST(Speed, CrossReferencesPrintThePagesTheirTargetsLandOn) {
     // is skipped: every printed number must still be the target's page.
     if (!have_font(caladea_regular)) GTEST_SKIP() << "fonts-crosextra-caladea missing";
     auto p = prose(120);
-    for (auto& st : p->styled.styles) st.hyphenate = false;  // so the text joins back at spaces
+    for (auto& st : p->styled.distinct_styles) st.hyphenate = false;  // so the text joins back at spaces
     text::FontSet fonts;
     core::Diagnostics diags;
     auto pages = layout::layout_document(p->styled, fonts, diags, nullptr, 2);

@@ -110,8 +110,24 @@ void append_page_marker(std::string& out, std::size_t number) {
     out += ">\n";
 }
 
+AsideNames aside_names(const doc::Document& d) {
+    AsideNames out;
+    std::set<std::string> used;
+    for (NodeId id = 0; id < d.nodes.size(); ++id) {
+        const doc::Node& n = d.nodes[id];
+        if (n.kind != NodeKind::aside) continue;
+        const std::string base = n.label.empty() ? "Note" : n.label;
+        std::string name = base;
+        for (int k = 2; !used.insert(name).second; ++k) name = base + " " + std::to_string(k);
+        out.emplace(id, std::move(name));
+    }
+    return out;
+}
+
 BodyWriter::BodyWriter(const doc::Document& d, const BodyContext& context, std::string& out)
     : m_doc(d), m_ids(context.ids), m_markers(context.markers), m_context(context), m_out(out) {
+    if (context.asides == nullptr) m_own_asides = aside_names(d);
+    m_asides = context.asides != nullptr ? context.asides : &m_own_asides;
     // Once, not per cross-reference: scanning the markers for every reference was quadratic.
     m_marked_pages.insert(1);
     for (const auto& [node, numbers] : m_markers) m_marked_pages.insert(numbers.begin(), numbers.end());
@@ -178,14 +194,9 @@ void BodyWriter::block(NodeId id) {
             return;
         case NodeKind::aside: {
             // Each complementary landmark needs a name of its own: "Note", "Note 2", ...
-            const std::string base = n.label.empty() ? "Note" : n.label;
-            std::string name = base;
-            for (int k = 2; !m_aside_names.insert(name).second; ++k) {
-                name = base + " " + std::to_string(k);
-            }
             m_out += "<aside";
             common_attrs(id);
-            append_attr(m_out, "aria-label", name);
+            append_attr(m_out, "aria-label", m_asides->at(id));
             m_out += ">\n";
             children(id);
             close(element, true);

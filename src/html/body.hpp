@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "doc/document.hpp"
@@ -32,13 +33,20 @@ using NodePages = std::vector<std::size_t>;
 /// The first page on which each node, or anything inside it, is drawn.
 NodePages node_pages(const doc::Document& d, const layout::PagedDocument& pages);
 
+/// The accessible name of each aside, unique in the document: its label (or "Note"), then
+/// "Note 2", "Note 3" ... in document order.
+using AsideNames = std::unordered_map<doc::NodeId, std::string>;
+AsideNames aside_names(const doc::Document& d);
+
 /// What the body writer reads besides the tree: ids, page markers, pages of nodes, image sources.
+/// Nothing in it changes while the body is written, so several writers may share it.
 struct BodyContext {
     const IdMap& ids;
     const PageMarkers& markers;
     const NodePages& pages;
     const std::map<std::string, std::string>& images;  ///< src attribute by image path
     const style::StyledDocument* styled = nullptr;      ///< for quotes="smart" (may be null)
+    const AsideNames* asides = nullptr;                 ///< (null: aside_names of the document)
 };
 
 /// Writes nodes of the tree as HTML elements, with their ids, classes and languages.
@@ -69,7 +77,8 @@ private:
     const PageMarkers& m_markers;
     const BodyContext& m_context;
     std::string& m_out;
-    std::set<std::string> m_aside_names;  ///< landmark names so far, to keep each one unique
+    AsideNames m_own_asides;                ///< when the context has none
+    const AsideNames* m_asides = nullptr;
     std::set<std::size_t> m_marked_pages;  ///< page numbers that have a marker to link to
 };
 

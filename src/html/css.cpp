@@ -17,6 +17,7 @@
 #include "html/write_html.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <cstdint>
 #include <cassert>
 #include <cctype>
@@ -24,6 +25,7 @@
 #include <map>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 
 #include "html/elements.hpp"
 #include "html/markup.hpp"
@@ -250,8 +252,7 @@ bool less_specific(const Group& narrow, const Group& wide) {
 }
 
 /// Finds, for every group, which inherited properties all its nodes take from their parents. One
-/// sweep over the nodes in document order, comparing all inherited properties together: styles
-/// and nodes are read in the order they lie in memory, which keeps large documents linear.
+/// sweep over the nodes in document order.
 void find_inheritance(std::vector<Group>& groups, const style::StyledDocument& styled) {
     const doc::Document& d = styled.doc();
     const double root_size = styled.style(d.root()).font_size;
@@ -265,14 +266,26 @@ void find_inheritance(std::vector<Group>& groups, const style::StyledDocument& s
     for (std::size_t g = 0; g < groups.size(); ++g) {
         open[g] = static_cast<std::size_t>(std::count(groups[g].inherits.begin(), groups[g].inherits.end(), 1));
     }
+    // Nodes share their styles, so the properties that differ between a node's style and its
+    // parent's are worked out once per pair of styles.
+    std::unordered_map<std::uint64_t, std::bitset<property_count>> differing;
     for (NodeId id = 1; id < d.nodes.size(); ++id) {
         const std::uint32_t g = group_of[id];
         if (g == UINT32_MAX || open[g] == 0) continue;
-        const ComputedStyle& own = styled.style(id);
-        const ComputedStyle& parent = styled.style(d.node(id).parent);
+        const std::uint32_t own_id = styled.style_id(id);
+        const std::uint32_t parent_id = styled.style_id(d.node(id).parent);
+        auto [pair, added] = differing.try_emplace(std::uint64_t{own_id} << 32 | parent_id);
+        if (added) {
+            const ComputedStyle& own = styled.distinct_styles[own_id];
+            const ComputedStyle& parent = styled.distinct_styles[parent_id];
+            for (std::size_t p = 0; p < property_count; ++p) {
+                if (properties[p].inherited && properties[p].value(own, root_size) != properties[p].value(parent, root_size))
+                    pair->second.set(p);
+            }
+        }
         std::vector<char>& inherits = groups[g].inherits;
         for (std::size_t p = 0; p < property_count; ++p) {
-            if (inherits[p] && properties[p].value(own, root_size) != properties[p].value(parent, root_size)) {
+            if (inherits[p] && pair->second.test(p)) {
                 inherits[p] = 0;
                 --open[g];
             }

@@ -187,8 +187,19 @@ void write_page_list(std::string& out, const PageMarkers& markers, bool first_pa
 }
 
 /// <main>: the page-1 marker, markers of pages that start in the header, then the body blocks.
-void write_main(std::string& out, const doc::Document& d, const layout::PagedDocument* pages,
-                BodyWriter& body) {
+/// The top-level blocks of <main>: the root's children but the title and subtitle (in <header>).
+std::vector<NodeId> main_blocks(const doc::Document& d) {
+    const NodeId title = title_node(d);
+    const NodeId subtitle = subtitle_node(d);
+    std::vector<NodeId> out;
+    for (NodeId c : d.node(d.root()).children) {
+        if (c != title && c != subtitle) out.push_back(c);
+    }
+    return out;
+}
+
+/// <main>'s start tag and the page markers before its first block (main_blocks follow).
+void open_main(std::string& out, const doc::Document& d, const layout::PagedDocument* pages, BodyWriter& body) {
     out += "<main id=\"content\">\n";
     if (pages != nullptr && !pages->pages.empty()) append_page_marker(out, 1);
     const NodeId title = title_node(d);
@@ -196,11 +207,13 @@ void write_main(std::string& out, const doc::Document& d, const layout::PagedDoc
     body.markers(d.root());
     if (title != doc::no_node) body.markers(title);
     if (subtitle != doc::no_node) body.markers(subtitle);
-    for (NodeId c : d.node(d.root()).children) {
-        if (c != title && c != subtitle) body.node(c);
-    }
-    out += "</main>\n";
 }
+
+/// Documents of at least this many nodes have their <main> written in two parts, the later one
+/// on a second thread (below, a thread costs more than it saves).
+constexpr std::size_t split_main_nodes = 20000;
+/// The share of the nodes in the first part: the calling thread also writes the header and nav.
+constexpr double first_part_share = 0.4;
 
 /// <footer>: the organisation, the document's date and a link to the PDF, when there are any.
 void write_footer(std::string& out, const doc::Metadata& meta, const HtmlOptions& options,
@@ -235,50 +248,90 @@ std::string write_html(const style::StyledDocument& styled, const layout::PagedD
                        const HtmlOptions& options) {
     const doc::Document& d = styled.doc();
     assert(!d.nodes.empty() && styled.style_ids.size() == d.nodes.size());
-    // The style sheet (a third of the work) is derived beside the body, which goes into a string
-    // of its own and follows the head.
+    // Beside the ids: the style sheet, the first page of each node, the page markers and the
+    // names of the asides. Then, for a large document, the later part of <main> beside the rest
+    // of the body, each writer into a string of its own; the head goes in front of the body, the
+    // later part after the first.
     std::string css;
-    std::exception_ptr css_failed;
-    auto derive_css = [&] {
+    NodePages starts;
+    PageMarkers markers;
+    AsideNames asides;
+    std::exception_ptr side_failed;
+    auto side_work = [&] {
         try {
             css = font_faces(options.fonts) + style_sheet(styled);
+            if (pages != nullptr) starts = node_pages(d, *pages);
+            if (pages != nullptr) markers = page_markers(d, *pages);
+            asides = aside_names(d);
         } catch (...) {
-            css_failed = std::current_exception();
+            side_failed = std::current_exception();
         }
     };
     std::thread beside;
-    if (options.threads != 1) beside = std::thread(derive_css);
-    else derive_css();
     struct Join {  // also when the body throws
         std::thread& t;
         ~Join() { if (t.joinable()) t.join(); }
     } join{beside};
+    if (options.threads != 1) beside = std::thread(side_work);
+    else side_work();
     const IdMap ids(d);
-    const PageMarkers markers = pages != nullptr ? page_markers(d, *pages) : PageMarkers{};
-    const NodePages starts = pages != nullptr ? node_pages(d, *pages) : NodePages{};
     const std::map<std::string, std::string> images = image_sources(options);
     const bool first_page = pages != nullptr && !pages->pages.empty();
+    if (beside.joinable()) beside.join();
+    if (side_failed) std::rethrow_exception(side_failed);
+    const BodyContext context{ids, markers, starts, images, &styled, &asides};
+
+    const std::vector<NodeId> blocks = main_blocks(d);
+    std::size_t split = blocks.size();
+    if (options.threads != 1 && d.nodes.size() >= split_main_nodes) {
+        const auto first_part = static_cast<NodeId>(static_cast<double>(d.nodes.size()) * first_part_share);
+        split = static_cast<std::size_t>(std::lower_bound(blocks.begin(), blocks.end(), first_part) - blocks.begin());
+    }
+    // Room for the text and markup of every node (48 bytes each), in the part that writes it.
+    const auto room = [&](NodeId from, NodeId to) {
+        std::size_t bytes = 16384;
+        for (NodeId id = from; id < to; ++id) bytes += d.nodes[id].text.size() + 48;
+        return bytes;
+    };
+    const NodeId later_from = split < blocks.size() ? blocks[split] : static_cast<NodeId>(d.nodes.size());
+    std::string later;
+    std::exception_ptr later_failed;
+    std::thread second;
+    Join join_second{second};  // before what the thread uses goes away, if the body throws
+    if (split < blocks.size()) {
+        second = std::thread([&] {
+            try {
+                later.reserve(room(later_from, static_cast<NodeId>(d.nodes.size())));
+                BodyWriter writer(d, context, later);
+                for (std::size_t i = split; i < blocks.size(); ++i) writer.node(blocks[i]);
+            } catch (...) {
+                later_failed = std::current_exception();
+            }
+        });
+    }
 
     std::string text;  // the body
-    {  // room for the whole body up front: the text, and markup for every node
-        std::size_t expected = 16384;
-        for (const doc::Node& n : d.nodes) expected += n.text.size() + 48;
-        // and room before it for the head, which goes in front once the style sheet is ready
-        // (moving the body within its buffer rather than copying it into another)
-        text.reserve(expected + expected / 4 + (std::size_t{256} << 10));
+    {
+        // Room for the first part and the later one, and before it for the head, which goes in
+        // front at the end (moving the body within its buffer rather than copying it).
+        const std::size_t expected = room(0, static_cast<NodeId>(d.nodes.size()));
+        text.reserve(expected + expected / 4 + css.size() + (std::size_t{256} << 10));
     }
     text += "<body>\n<a class=\"skip-link\" href=\"#content\">Skip to content</a>\n";
-    const BodyContext context{ids, markers, starts, images, &styled};
     BodyWriter body(d, context, text);
     write_header(text, d, images, body);
     write_nav(text, d, ids);
     write_page_list(text, markers, first_page);
-    write_main(text, d, pages, body);
+    open_main(text, d, pages, body);
+    for (std::size_t i = 0; i < split; ++i) body.node(blocks[i]);
+    if (second.joinable()) second.join();
+    if (later_failed) std::rethrow_exception(later_failed);
+    text += later;
+    std::string().swap(later);
+    text += "</main>\n";
     write_footer(text, d.meta, options, pages != nullptr ? pages->pages.size() : 0);
     text += "</body>\n</html>\n";
 
-    if (beside.joinable()) beside.join();
-    if (css_failed) std::rethrow_exception(css_failed);
     std::string head;
     head.reserve(css.size() + 4096);
     head += "<!DOCTYPE html>\n<html";

@@ -484,3 +484,60 @@ TEST(HtmlMarkup, NumbersAndColours) {
 }
 
 }  // namespace
+
+namespace {
+
+/// A document big enough for write_html to write <main> in two parts: sections with headings,
+/// paragraphs, cross-references to sections on both sides of the split, asides (whose names must
+/// stay unique across it) and a page break every few sections.
+struct Big {
+    Document d;
+    folio::layout::PagedDocument pages;
+};
+
+Big big_document() {
+    Big b;
+    Document& d = b.d;
+    const NodeId root = add(d, folio::doc::no_node, NodeKind::document);
+    constexpr int sections = 4200;
+    for (int i = 0; i < sections; ++i) {
+        const NodeId s = add_section(d, root, "s" + std::to_string(i), 2, "Section " + std::to_string(i));
+        const NodeId p = add_with_text(d, s, NodeKind::paragraph, "Text of section " + std::to_string(i) + ", see ");
+        const NodeId ref = add(d, p, NodeKind::link);
+        d.nodes[ref].reference = true;
+        d.nodes[ref].href = "#s" + std::to_string((i * 7919) % sections);
+        if (i % 10 == 0) {
+            const NodeId a = add(d, s, NodeKind::aside);
+            add_with_text(d, a, NodeKind::paragraph, "A note.");
+        }
+        if (i % 5 == 0) {
+            folio::layout::Page page;
+            page.first_node = s;
+            b.pages.pages.push_back(page);
+        }
+    }
+    return b;
+}
+
+TEST(HtmlThreads, MainWrittenInTwoPartsGivesTheBytesOfOneThread) {
+    const Big b = big_document();
+    ASSERT_GE(b.d.nodes.size(), 20000U) << "too small to be split";
+    const auto styled = styled_of(b.d);
+    HtmlOptions one;
+    one.threads = 1;
+    HtmlOptions two;
+    two.threads = 2;
+    const std::string alone = write_html(styled, &b.pages, one);
+    const std::string split = write_html(styled, &b.pages, two);
+    EXPECT_EQ(alone.size(), split.size());
+    EXPECT_TRUE(alone == split) << "the two-part <main> differs from the one-thread one";
+    // The asides are named in document order across the parts: Note, Note 2, ... Note 420.
+    EXPECT_EQ(count(split, "aria-label=\"Note\""), 1U);
+    EXPECT_EQ(count(split, "aria-label=\"Note 420\""), 1U);
+    EXPECT_EQ(count(split, "aria-label=\"Note 421\""), 0U);
+    EXPECT_EQ(count(split, "<section"), 4200U);
+    EXPECT_EQ(count(split, "<main"), 1U);
+    EXPECT_EQ(count(split, "</main>"), 1U);
+}
+
+}  // namespace

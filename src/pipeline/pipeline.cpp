@@ -370,8 +370,10 @@ Outcome run(const Options& options) {
         std::vector<style::ComputedStyle>().swap(styled.distinct_styles);
         std::vector<std::uint32_t>().swap(styled.style_ids);
 #if defined(__GLIBC__)
-        // Reading, layout and the tree freed much; the PDF writer's threads allocate from their
-        // own malloc arenas, which cannot reuse those holes: give the free pages back first.
+        // Reading, layout and the tree freed much; with glibc's malloc the PDF writer's threads
+        // allocate from their own arenas, which cannot reuse those holes: give the free pages
+        // back first. (The folio program links jemalloc, for which this does nothing: its
+        // threads share a few arenas and it returns unused pages itself.)
         malloc_trim(0);
 #endif
         Stopwatch pdf_clock;

@@ -314,8 +314,7 @@ namespace {
 /// linear search through the cmap's segments, 65,536 times per font) and writes a /W width for
 /// each one that has a glyph. The narrowed cmap has two segments, the drawn range through a
 /// glyph array and the closing 0xFFFF segment, so each lookup is short and /W lists only what the
-/// document draws; the CIDToGIDMap keeps its 65,535 entries, zero for what is not drawn. The
-/// subset is unaffected: libharu copies the font's own cmap table from the file.
+/// document draws. (The CIDToGIDMap libharu builds here is replaced by embed_font_program's.)
 class NarrowedCmap {
 public:
     NarrowedCmap(HPDF_FontDef fontdef, const std::vector<char32_t>& code_points) {

@@ -208,7 +208,6 @@ core::Result<core::Ok> add_id_placeholder(Document& doc);
 /// numbering style, which is removed from the label it has just added.
 core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, const char* prefix);
 
-
 /// Replaces the placeholder /ID of a saved file with the first 16 bytes of the SHA-256 of the
 /// whole file (placeholder included), in place; the length does not change, so every offset
 /// stays right. False when the placeholder is not found.

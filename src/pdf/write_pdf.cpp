@@ -99,16 +99,17 @@ HPDF_Rect pdf_rect(const core::Rect& r, const PageFrame& frame) {
                      static_cast<HPDF_REAL>(frame.x(r.right())), static_cast<HPDF_REAL>(frame.y(r.y))};
 }
 
-/// Step 2: loads the faces glyph runs use (in FontId order, so subset tags are stable), sharing
-/// one libharu font between FontIds that name the same file. Each font's subset, widths and
-/// CIDToGIDMap hold the code points drawn with it (through any of its FontIds).
 /// The fonts of a document: by FontId for the pages, and once per file with what to embed.
 struct LoadedFonts {
     FontTable table;
-    std::vector<HPDF_Font> files;               ///< one font per file, in load order
-    std::vector<FontProgramRequest> programs;   ///< [file] what its embedded program must hold
+    std::vector<HPDF_Font> files;              ///< one font per file, in load order
+    std::vector<FontProgramRequest> programs;  ///< [file] what its embedded program must hold
 };
 
+/// Step 2: loads the faces glyph runs use (in FontId order, so subset tags are stable), sharing
+/// one libharu font between FontIds that name the same file. Each font's widths, and the program
+/// and CIDToGIDMap requested for it, hold the code points drawn with it (through any of its
+/// FontIds).
 core::Result<LoadedFonts> load_fonts(hpdf::Document& doc, const layout::PagedDocument& pages, unsigned threads,
                                    const std::vector<text::Face>& faces,
                                    const std::map<std::string, const char*>& read_already) {

@@ -406,15 +406,16 @@ core::Result<HPDF_Font> load_font(Document& doc, const std::string& path, const 
     return font;
 }
 
-std::vector<std::pair<char32_t, std::uint16_t>> glyph_ids(HPDF_Font font, const std::vector<char32_t>& code_points) {
+core::Result<std::vector<std::pair<char32_t, std::uint16_t>>> glyph_ids(Document& doc, const char* name,
+                                                                         const std::vector<char32_t>& code_points) {
+    auto fontdef = doc.check_handle(HPDF_GetFontDef(doc.get(), name), "finding the glyphs of a font");
+    if (!fontdef) return core::unexpected(fontdef.error());
     std::vector<std::pair<char32_t, std::uint16_t>> out;
-    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-    if (attr == nullptr || attr->fontdef == nullptr || attr->fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE)
-        return out;
+    if ((*fontdef)->type != HPDF_FONTDEF_TYPE_TRUETYPE) return out;
     out.reserve(code_points.size());
     for (char32_t cp : code_points) {
         if (cp > 0xFFFF) continue;  // beyond Identity-H's two bytes
-        out.emplace_back(cp, HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(cp)));
+        out.emplace_back(cp, HPDF_TTFontDef_GetGlyphid(*fontdef, static_cast<HPDF_UINT16>(cp)));
     }
     return out;
 }

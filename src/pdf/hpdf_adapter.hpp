@@ -151,9 +151,11 @@ core::Result<core::Ok> set_deflated_content(Document& doc, HPDF_Page page, Defer
 /// (whose content is dropped).
 core::Result<core::Ok> set_deflated_stream(Document& doc, HPDF_Dict stream, DeferredContent content);
 
-/// The glyph each of `code_points` (ascending) has in `font` (a load_font font), by libharu's
-/// own cmap lookup, as make_font_program wants them; code points beyond the BMP are left out.
-std::vector<std::pair<char32_t, std::uint16_t>> glyph_ids(HPDF_Font font, const std::vector<char32_t>& code_points);
+/// The glyph each of `code_points` (ascending) has in the font file read under `name`
+/// (load_font_file), by libharu's own cmap lookup, as make_font_program wants them; code points
+/// beyond the BMP are left out.
+core::Result<std::vector<std::pair<char32_t, std::uint16_t>>> glyph_ids(Document& doc, const char* name,
+                                                                         const std::vector<char32_t>& code_points);
 
 /// Embeds folio's own program for a load_font font in place of libharu's subset, after the last
 /// text is drawn with it: runs libharu's FontDescriptor hook now, without its subsetting, and

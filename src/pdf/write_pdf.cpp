@@ -3,9 +3,9 @@
 // Recipe:
 //   1. open a libharu document; Flate for everything and the UTF-8 encoders, before any font or
 //      page exists (each takes its filter when it is created)
-//   2. load each face some glyph run uses, once per file, with a valid ToUnicode map; its
-//      widths and CIDToGIDMap cover the code points the runs draw with it, and its subset
-//      program starts on other threads
+//   2. plan each face some glyph run uses, once per file, start its subset program on other
+//      threads, and make it a font with a valid ToUnicode map; its widths and CIDToGIDMap cover
+//      the code points the runs draw with it
 //   3. pass 1: add every page, sized to trim + bleed + slug, with its TrimBox and BleedBox, and
 //      register the fonts and images its items use (page_setup.cpp; images are embedded on
 //      first use)
@@ -26,6 +26,8 @@
 
 #include "pdf/write_pdf.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
 #include <unordered_map>
 
@@ -99,20 +101,20 @@ HPDF_Rect pdf_rect(const core::Rect& r, const PageFrame& frame) {
                      static_cast<HPDF_REAL>(frame.x(r.right())), static_cast<HPDF_REAL>(frame.y(r.y))};
 }
 
-/// The fonts of a document: by FontId for the pages, and once per file with what to embed.
-struct LoadedFonts {
-    FontTable table;
-    std::vector<HPDF_Font> files;              ///< one font per file, in load order
-    std::vector<FontProgramRequest> programs;  ///< [file] what its embedded program must hold
+/// Step 2a: the faces glyph runs use, once per file in FontId order (so subset tags are stable),
+/// each read (if prepare did not) and with the code points drawn with it through any of its
+/// FontIds, and what its embedded program must hold.
+struct FontPlan {
+    std::vector<std::string> paths;                 ///< [file]
+    std::vector<const char*> names;                 ///< [file] libharu's name of the read file
+    std::vector<std::vector<char32_t>> code_points; ///< [file] ascending
+    std::vector<FontProgramRequest> programs;       ///< [file]
+    std::vector<std::size_t> file_of;               ///< [FontId] its file, or SIZE_MAX when unused
 };
 
-/// Step 2: loads the faces glyph runs use (in FontId order, so subset tags are stable), sharing
-/// one libharu font between FontIds that name the same file. Each font's widths, and the program
-/// and CIDToGIDMap requested for it, hold the code points drawn with it (through any of its
-/// FontIds).
-core::Result<LoadedFonts> load_fonts(hpdf::Document& doc, const layout::PagedDocument& pages, unsigned threads,
-                                   const std::vector<text::Face>& faces,
-                                   const std::map<std::string, const char*>& read_already) {
+core::Result<FontPlan> plan_fonts(hpdf::Document& doc, const layout::PagedDocument& pages, unsigned threads,
+                                  const std::vector<text::Face>& faces,
+                                  const std::map<std::string, const char*>& read_already) {
     std::vector<bool> used(faces.size(), false);
     for (const layout::Page& page : pages.pages) {
         for (const layout::Item& item : page.items) {
@@ -134,26 +136,54 @@ core::Result<LoadedFonts> load_fonts(hpdf::Document& doc, const layout::PagedDoc
         GlyphUse& file = by_file.try_emplace(faces[id].path, 1).first->second;
         for (char32_t cp : drawn.code_points(id)) file.add(0, cp);
     }
-    LoadedFonts out;
-    FontTable& table = out.table;
-    table.fonts.assign(faces.size(), nullptr);
-    std::map<std::string, HPDF_Font> loaded;
+    FontPlan plan;
+    plan.file_of.assign(faces.size(), SIZE_MAX);
     for (std::size_t id = 0; id < faces.size(); ++id) {
         if (!used[id]) continue;
         const std::string& path = faces[id].path;
-        if (auto it = loaded.find(path); it != loaded.end()) {
-            table.fonts[id] = it->second;
+        const auto known = std::find(plan.paths.begin(), plan.paths.end(), path);
+        if (known != plan.paths.end()) {
+            plan.file_of[id] = static_cast<std::size_t>(known - plan.paths.begin());
             continue;
         }
         const auto read = read_already.find(path);
-        const std::vector<char32_t> code_points = by_file.at(path).code_points(0);
-        auto font = read != read_already.end() ? hpdf::load_font(doc, path, read->second, code_points)
-                                               : hpdf::load_font(doc, path, code_points);
+        const char* name = nullptr;
+        if (read != read_already.end()) {
+            name = read->second;
+        } else {
+            auto loaded = hpdf::load_font_file(doc, path);
+            if (!loaded) return core::unexpected(loaded.error());
+            name = *loaded;
+        }
+        std::vector<char32_t> code_points = by_file.at(path).code_points(0);
+        auto glyphs = hpdf::glyph_ids(doc, name, code_points);
+        if (!glyphs) return core::unexpected(glyphs.error());
+        plan.file_of[id] = plan.paths.size();
+        plan.paths.push_back(path);
+        plan.names.push_back(name);
+        plan.code_points.push_back(std::move(code_points));
+        plan.programs.push_back({path, std::move(*glyphs)});
+    }
+    return plan;
+}
+
+/// The fonts of a document: by FontId for the pages, and once per file.
+struct LoadedFonts {
+    FontTable table;
+    std::vector<HPDF_Font> files;  ///< [file] of the plan
+};
+
+/// Step 2b: makes each planned file a UTF-8 font whose widths cover the code points drawn with it.
+core::Result<LoadedFonts> make_fonts(hpdf::Document& doc, const FontPlan& plan) {
+    LoadedFonts out;
+    for (std::size_t f = 0; f < plan.paths.size(); ++f) {
+        auto font = hpdf::load_font(doc, plan.paths[f], plan.names[f], plan.code_points[f]);
         if (!font) return core::unexpected(font.error());
-        table.fonts[id] = *font;
-        loaded.emplace(path, *font);
         out.files.push_back(*font);
-        out.programs.push_back({path, hpdf::glyph_ids(*font, code_points)});
+    }
+    out.table.fonts.assign(plan.file_of.size(), nullptr);
+    for (std::size_t id = 0; id < plan.file_of.size(); ++id) {
+        if (plan.file_of[id] != SIZE_MAX) out.table.fonts[id] = out.files[plan.file_of[id]];
     }
     return out;
 }
@@ -435,11 +465,13 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
     (void)doc.get();  // this thread's libharu calls now allocate from the document's memory
 
     // 2. Fonts.
-    auto loaded = load_fonts(doc, pages, options.threads, faces, prepared->impl->read);
+    auto plan = plan_fonts(doc, pages, options.threads, faces, prepared->impl->read);
+    if (!plan) return core::unexpected(plan.error());
+    // Their embedded programs, made on other threads from here to step 9.
+    FontProgramBuilder programs(std::move(plan->programs), options.threads);
+    auto loaded = make_fonts(doc, *plan);
     if (!loaded) return core::unexpected(loaded.error());
     const FontTable* fonts = &loaded->table;
-    // Their embedded programs, made on other threads from here to step 9.
-    FontProgramBuilder programs(std::move(loaded->programs), options.threads);
 
     // 3. Pages, boxes and resources. PDF/A (sRGB output intent) keeps to RGB.
     const ColourPolicy colours = options.pdfa   ? ColourPolicy::rgb

@@ -22,6 +22,7 @@
 #include <fstream>
 #include <sstream>
 #include <set>
+#include <string_view>
 #include <thread>
 #include <tuple>
 
@@ -41,6 +42,29 @@ namespace fs = std::filesystem;
 const char* version() { return FOLIO_VERSION; }
 
 namespace {
+
+/// The languages a source names in xml:lang attributes, found in its bytes before it is parsed,
+/// so that their hyphenation patterns load while it is (a tag in a comment only loads patterns
+/// for nothing). The parsed document has the last word: see run().
+std::set<std::string> languages_named(std::string_view text) {
+    std::set<std::string> out;
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    constexpr std::string_view attribute = "xml:lang";
+    for (std::size_t at = text.find(attribute); at != std::string_view::npos;
+         at = text.find(attribute, at + attribute.size())) {
+        std::size_t i = at + attribute.size();
+        while (i < text.size() && space(text[i])) ++i;
+        if (i >= text.size() || text[i] != '=') continue;
+        ++i;
+        while (i < text.size() && space(text[i])) ++i;
+        if (i >= text.size() || (text[i] != '"' && text[i] != '\'')) continue;
+        const char quote = text[i++];
+        const std::size_t end = text.find(quote, i);
+        if (end == std::string_view::npos || end - i > 35) continue;  // BCP 47 tags are short
+        out.emplace(text.substr(i, end - i));
+    }
+    return out;
+}
 
 /// Where a font family was declared, for error messages.
 core::SourceLocation family_location(const style::Stylesheet& sheet, const std::string& family) {
@@ -243,16 +267,21 @@ Outcome run(const Options& options) {
     Stopwatch clock;
     const Stopwatch whole;
 
-    // Start-up work that needs no input runs beside the reading when the render may use more than
-    // one thread: fontconfig's configuration, then the hyphenation patterns of the document's
-    // languages (milliseconds each, which small documents feel).
+    // Start-up work runs beside the reading when the render may use more than one thread:
+    // fontconfig's configuration, and the hyphenation patterns of the languages the source names,
+    // while it is parsed (milliseconds each, which small documents feel).
     const text::Hyphenator hyphenator;  // loads a language's patterns on first use
     Beside fontconfig(options.threads != 1, [] { text::FontSet::prepare(); });
     Beside patterns;
+    Beside more_patterns;
 
     // 1. Read.
     auto source = core::SourceFile::read(options.source_path);
     if (!source) { diags.add(source.error()); return out; }
+    const std::set<std::string> named = languages_named(source->text());
+    patterns.start(options.threads != 1, [&hyphenator, named] {
+        for (const std::string& lang : named) hyphenator.preload(lang);
+    });
     auto sheet_file = core::SourceFile::read(options.style_path);
     if (!sheet_file) { diags.add(sheet_file.error()); return out; }
     auto document = xml::read_content(*source, diags, true, options.allow_outside);
@@ -265,9 +294,13 @@ Outcome run(const Options& options) {
     for (const doc::Node& n : document->nodes) {
         if (!n.lang.empty()) languages.insert(n.lang);
     }
-    patterns.start(options.threads != 1, [&hyphenator, languages] {
-        for (const std::string& lang : languages) hyphenator.preload(lang);
-    });
+    // (a language the scan of the bytes missed: its patterns load now)
+    std::erase_if(languages, [&named](const std::string& lang) { return named.contains(lang); });
+    if (!languages.empty()) {
+        more_patterns.start(options.threads != 1, [&hyphenator, languages] {
+            for (const std::string& lang : languages) hyphenator.preload(lang);
+        });
+    }
     // Every image, decoded once (a corrupt file stops the run here).
     const std::vector<image::Image> images = load_images(*document, diags, out.inputs);
     out.timings.read = clock.lap();
@@ -301,6 +334,7 @@ Outcome run(const Options& options) {
 
     // 4. Layout.
     patterns.wait();
+    more_patterns.wait();
     auto pages = layout::layout_document(styled, fonts, diags, &hyphenator, options.threads);
     if (!pages) { diags.add(pages.error()); return out; }
     out.pages = pages->pages.size();

@@ -126,8 +126,6 @@ AsideNames aside_names(const doc::Document& d) {
 
 BodyWriter::BodyWriter(const doc::Document& d, const BodyContext& context, std::string& out)
     : m_doc(d), m_ids(context.ids), m_markers(context.markers), m_context(context), m_out(out) {
-    if (context.asides == nullptr) m_own_asides = aside_names(d);
-    m_asides = context.asides != nullptr ? context.asides : &m_own_asides;
     // Once, not per cross-reference: scanning the markers for every reference was quadratic.
     m_marked_pages.insert(1);
     for (const auto& [node, numbers] : m_markers) m_marked_pages.insert(numbers.begin(), numbers.end());
@@ -196,7 +194,7 @@ void BodyWriter::block(NodeId id) {
             // Each complementary landmark needs a name of its own: "Note", "Note 2", ...
             m_out += "<aside";
             common_attrs(id);
-            append_attr(m_out, "aria-label", m_asides->at(id));
+            append_attr(m_out, "aria-label", m_context.asides.at(id));
             m_out += ">\n";
             children(id);
             close(element, true);

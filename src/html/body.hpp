@@ -46,7 +46,7 @@ struct BodyContext {
     const NodePages& pages;
     const std::map<std::string, std::string>& images;  ///< src attribute by image path
     const style::StyledDocument* styled = nullptr;      ///< for quotes="smart" (may be null)
-    const AsideNames* asides = nullptr;                 ///< (null: aside_names of the document)
+    const AsideNames& asides;                           ///< aside_names of the document
 };
 
 /// Writes nodes of the tree as HTML elements, with their ids, classes and languages.
@@ -77,8 +77,6 @@ private:
     const PageMarkers& m_markers;
     const BodyContext& m_context;
     std::string& m_out;
-    AsideNames m_own_asides;                ///< when the context has none
-    const AsideNames* m_asides = nullptr;
     std::set<std::size_t> m_marked_pages;  ///< page numbers that have a marker to link to
 };
 

@@ -18,9 +18,9 @@
 
 #include <algorithm>
 #include <bitset>
-#include <cstdint>
 #include <cassert>
 #include <cctype>
+#include <cstdint>
 #include <iterator>
 #include <map>
 #include <optional>

@@ -186,7 +186,6 @@ void write_page_list(std::string& out, const PageMarkers& markers, bool first_pa
     out += "</ol>\n</nav>\n";
 }
 
-/// <main>: the page-1 marker, markers of pages that start in the header, then the body blocks.
 /// The top-level blocks of <main>: the root's children but the title and subtitle (in <header>).
 std::vector<NodeId> main_blocks(const doc::Document& d) {
     const NodeId title = title_node(d);
@@ -279,7 +278,7 @@ std::string write_html(const style::StyledDocument& styled, const layout::PagedD
     const bool first_page = pages != nullptr && !pages->pages.empty();
     if (beside.joinable()) beside.join();
     if (side_failed) std::rethrow_exception(side_failed);
-    const BodyContext context{ids, markers, starts, images, &styled, &asides};
+    const BodyContext context{ids, markers, starts, images, &styled, asides};
 
     const std::vector<NodeId> blocks = main_blocks(d);
     std::size_t split = blocks.size();

@@ -834,7 +834,6 @@ core::Result<std::uint64_t> Document::save_file(const std::string& path) {
     return sink.written;
 }
 
-
 core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, const char* prefix) {
     if (auto r = doc.check(HPDF_AddPageLabel(doc.get(), index, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, prefix),
                            "adding a page label");

@@ -128,24 +128,24 @@ core::Result<FontPlan> plan_fonts(hpdf::Document& doc, const layout::PagedDocume
             used[run->font] = true;
         }
     }
-    const GlyphUse drawn = glyph_use(pages, faces.size(), threads);
-    // The code points of each file, over all the FontIds that name it.
-    std::map<std::string, GlyphUse> by_file;
-    for (std::size_t id = 0; id < faces.size(); ++id) {
-        if (!used[id]) continue;
-        GlyphUse& file = by_file.try_emplace(faces[id].path, 1).first->second;
-        for (char32_t cp : drawn.code_points(id)) file.add(0, cp);
-    }
+    // The files, in the order of the first FontId that names each.
     FontPlan plan;
     plan.file_of.assign(faces.size(), SIZE_MAX);
     for (std::size_t id = 0; id < faces.size(); ++id) {
         if (!used[id]) continue;
-        const std::string& path = faces[id].path;
-        const auto known = std::find(plan.paths.begin(), plan.paths.end(), path);
-        if (known != plan.paths.end()) {
-            plan.file_of[id] = static_cast<std::size_t>(known - plan.paths.begin());
-            continue;
-        }
+        const auto known = std::find(plan.paths.begin(), plan.paths.end(), faces[id].path);
+        plan.file_of[id] = static_cast<std::size_t>(known - plan.paths.begin());
+        if (known == plan.paths.end()) plan.paths.push_back(faces[id].path);
+    }
+    // The code points of each file, over all the FontIds that name it.
+    const GlyphUse drawn = glyph_use(pages, faces.size(), threads);
+    GlyphUse by_file(plan.paths.size());
+    for (std::size_t id = 0; id < faces.size(); ++id) {
+        if (!used[id]) continue;
+        for (char32_t cp : drawn.code_points(id)) by_file.add(plan.file_of[id], cp);
+    }
+    for (std::size_t f = 0; f < plan.paths.size(); ++f) {
+        const std::string& path = plan.paths[f];
         const auto read = read_already.find(path);
         const char* name = nullptr;
         if (read != read_already.end()) {
@@ -155,11 +155,9 @@ core::Result<FontPlan> plan_fonts(hpdf::Document& doc, const layout::PagedDocume
             if (!loaded) return core::unexpected(loaded.error());
             name = *loaded;
         }
-        std::vector<char32_t> code_points = by_file.at(path).code_points(0);
+        std::vector<char32_t> code_points = by_file.code_points(f);
         auto glyphs = hpdf::glyph_ids(doc, name, code_points);
         if (!glyphs) return core::unexpected(glyphs.error());
-        plan.file_of[id] = plan.paths.size();
-        plan.paths.push_back(path);
         plan.names.push_back(name);
         plan.code_points.push_back(std::move(code_points));
         plan.programs.push_back({path, std::move(*glyphs)});
@@ -399,10 +397,6 @@ Status make_archival(hpdf::Document& doc, const InfoValues& info,
 constexpr std::size_t objects_per_page = 32;
 constexpr std::size_t bytes_per_page = std::size_t{8} * 1024;
 constexpr std::size_t fixed_bytes = std::size_t{512} * 1024;  ///< fonts, images, catalog, xref
-
-}  // namespace
-
-namespace {
 
 }  // namespace
 

@@ -9,10 +9,10 @@
 // The at-rules @page, @header and @footer fill the page master and the running content.
 
 #include <algorithm>
-#include <unordered_map>
 #include <functional>
 #include <sstream>
 #include <string_view>
+#include <unordered_map>
 
 #include "style/computed.hpp"
 #include "style/values.hpp"

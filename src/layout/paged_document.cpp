@@ -4,6 +4,21 @@
 
 namespace folio::layout {
 
+const char* break_reason_name(BreakReason reason) {
+    switch (reason) {
+        case BreakReason::none: return "none";
+        case BreakReason::full: return "full";
+        case BreakReason::keep: return "keep";
+        case BreakReason::forced: return "forced";
+        case BreakReason::master: return "master";
+        case BreakReason::span: return "span";
+        case BreakReason::deferred: return "deferred";
+        case BreakReason::balanced: return "balanced";
+        case BreakReason::end: return "end";
+    }
+    return "?";
+}
+
 std::ostream& operator<<(std::ostream& os, const Item& item) {
     struct Printer {
         std::ostream& os;

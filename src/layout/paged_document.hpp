@@ -62,6 +62,28 @@ struct Anchor {
 /// Anything placed on a page; the writers match it exhaustively.
 using Item = std::variant<GlyphRun, FilledRect, ImageBox, LinkArea, Anchor>;
 
+/// Why pagination ended a column or a page (kept for the layout dump; the writers ignore it).
+enum class BreakReason : std::uint8_t {
+    none,      ///< not ended by pagination (a cover page, a column still open)
+    full,      ///< the next unit did not fit
+    keep,      ///< the next unit did not fit, and the units kept with it moved on too
+    forced,    ///< a forced column or page break
+    master,    ///< the next unit asked for another page master
+    span,      ///< a spanning unit (column-span: all) follows, or did not fit below
+    deferred,  ///< figures that waited for room opened a column of their own
+    balanced,  ///< the columns of the region were balanced
+    end,       ///< the end of the document
+};
+
+/// The name the layout dump prints for a break reason ("full", "keep", ...).
+const char* break_reason_name(BreakReason reason);
+
+/// One column of a region of columns, as pagination filled it.
+struct Column {
+    core::Rect area;  ///< the column's x and width; from the region's top to its last unit's bottom
+    BreakReason end = BreakReason::none;  ///< why the column ended
+};
+
 /// One page: its size, its items in painting order, and the first block that starts on it.
 struct Page {
     core::Size size;   ///< the trimmed page; items may reach `bleed` beyond it on every side
@@ -69,6 +91,8 @@ struct Page {
     std::vector<Item> items;
     doc::NodeId first_node = doc::no_node;  ///< first block whose content starts on this page
     std::string master;  ///< the page master it was laid out on ("" = the default, or cover, first, left, right)
+    std::vector<Column> columns;  ///< the filled columns of its regions, in order (none on covers)
+    BreakReason end = BreakReason::none;  ///< why pagination ended the page
 };
 
 /// A bookmark: a heading and where it landed.
@@ -86,6 +110,7 @@ struct PagedDocument {
     std::vector<OutlineEntry> outline;
 };
 
+/// A terse one-line description of an item, for test failures.
 std::ostream& operator<<(std::ostream& os, const Item& item);
 
 }  // namespace folio::layout

@@ -12,6 +12,7 @@
 // Forced breaks and page-master requests start a new column or page. A unit's own items are moved
 // onto the page when its region is committed, with the boxes of boxed containers painted beneath;
 // its late items (text lines, contents entries) get a slot there, filled in by fill_pages.
+// Why each column and page ended (BreakReason) is recorded on the page for the layout dump.
 
 #include "layout/paginate.hpp"
 
@@ -61,9 +62,10 @@ public:
     void finish() {
         while (m_next < m_units.size()) m_next = place(m_next);
         while (!m_deferred.empty()) {
-            next_column();
+            next_column(BreakReason::deferred);
         }
-        commit_region(true);
+        commit_region(true, BreakReason::end);
+        m_doc.pages.back().end = BreakReason::end;
     }
 
 private:
@@ -85,6 +87,7 @@ private:
 
     void reset_region() {
         m_cols.assign(1, {});
+        m_ends.clear();
         m_y = m_region_top;
     }
 
@@ -94,19 +97,23 @@ private:
 
     [[nodiscard]] double column_x(std::size_t c) const { return m_box.x + static_cast<double>(c) * (m_column_width + m_gap); }
 
-    void new_page(const std::string& requested) {
-        commit_region(false);
+    /// Ends the page for `why` and opens the next one.
+    void new_page(BreakReason why, const std::string& requested) {
+        commit_region(false, why);
+        m_doc.pages.back().end = why;
         start_page(requested);
         place_deferred();
     }
 
-    void next_column() {
+    /// Ends the current column for `why` and opens the next one (on a new page after the last).
+    void next_column(BreakReason why) {
+        m_ends.push_back(why);
         if (static_cast<int>(m_cols.size()) < m_columns) {
             m_cols.emplace_back();
             m_y = m_region_top;
             place_deferred();
         } else {
-            new_page("");
+            new_page(why, "");
         }
     }
 
@@ -130,18 +137,19 @@ private:
         const Unit& u = m_units[i];
         const bool column_empty = m_cols.back().empty();
         if (!u.master.empty() && u.master != m_master_name && m_styled.master(u.master)) {
-            if (!page_empty()) { new_page(u.master); return i; }
+            if (!page_empty()) { new_page(BreakReason::master, u.master); return i; }
         }
         if (u.forced_before == style::Break::page && !page_empty() && !m_forced_done[i]) {
             m_forced_done[i] = true;
-            commit_region(true);
+            commit_region(true, BreakReason::forced);
+            m_doc.pages.back().end = BreakReason::forced;
             start_page(u.master);
             place_deferred();
             return i;
         }
         if (u.forced_before == style::Break::column && !column_empty && !m_forced_done[i]) {
             m_forced_done[i] = true;
-            next_column();
+            next_column(BreakReason::forced);
             return i;
         }
         if (u.span) return place_span(i);
@@ -166,18 +174,20 @@ private:
         std::size_t keep = col.size();
         while (keep > 0 && !m_units[col[keep - 1].unit].break_after) --keep;
         std::size_t resume = i;
+        BreakReason why = BreakReason::full;
         if (keep > 0 && keep < col.size()) {
             // do not move deferred figures back; they keep their place
             resume = col[keep].unit;
             col.resize(keep);
+            why = BreakReason::keep;
         }
-        next_column();
+        next_column(why);
         return resume;
     }
 
     std::size_t place_span(std::size_t i) {
         const Unit& u = m_units[i];
-        commit_region(true);  // balance the columns above
+        commit_region(true, BreakReason::span);  // balance the columns above
         const bool top = m_region_top <= m_box.y + epsilon;
         const double space = top ? 0 : u.space_before;
         // Keep with what follows: the span and the next units it may not be separated from.
@@ -186,7 +196,7 @@ private:
             if (k + 1 < m_units.size()) need += m_units[k + 1].height + (k > i ? 0 : m_units[k + 1].space_before);
         }
         if (m_region_top + need > m_box.bottom() + epsilon && !top) {
-            new_page("");
+            new_page(BreakReason::span, "");
             return i;
         }
         const double y = m_region_top + (top ? 0 : u.space_before);
@@ -247,10 +257,14 @@ private:
             if (distribute(seq, mid)) hi = mid; else lo = mid;
         }
         m_cols = *distribute(seq, hi);
+        m_ends.assign(m_cols.size() - 1, BreakReason::balanced);
     }
 
-    void commit_region(bool balanced) {
+    /// Moves the units of the region onto the page (balancing its columns first when `balanced`);
+    /// its last column ended for `why`.
+    void commit_region(bool balanced, BreakReason why) {
         if (balanced) balance();
+        record_columns(why);
         double bottom = m_region_top;
         const std::size_t under = m_doc.pages.back().items.size();
         const std::size_t first_slot = m_slots.size();
@@ -273,6 +287,17 @@ private:
         for (std::size_t k = first_slot; k < m_slots.size(); ++k) m_slots[k].at += boxes.size();
         m_region_top = bottom;
         reset_region();
+    }
+
+    /// Records the filled columns of the region on the page, the last one ended for `why`.
+    void record_columns(BreakReason why) {
+        for (std::size_t c = 0; c < m_cols.size(); ++c) {
+            if (m_cols[c].empty()) continue;
+            double bottom = m_region_top;
+            for (const auto& p : m_cols[c]) bottom = std::max(bottom, p.y + m_units[p.unit].height);
+            const core::Rect area{column_x(c), m_region_top, m_column_width, bottom - m_region_top};
+            m_doc.pages.back().columns.push_back({area, c < m_ends.size() ? m_ends[c] : why});
+        }
     }
 
     /// Backgrounds and borders of the boxed containers whose units are in this column.
@@ -351,6 +376,7 @@ private:
     double m_region_top = 0;
     double m_y = 0;
     std::vector<std::vector<Placed>> m_cols;
+    std::vector<BreakReason> m_ends;  ///< why each column of the region but the open one ended
     std::vector<std::size_t> m_deferred;
     std::size_t m_next = 0;  ///< the next unit to place
     std::map<std::size_t, bool> m_forced_done;

@@ -256,8 +256,15 @@ private:
             const double mid = (lo + hi) / 2;
             if (distribute(seq, mid)) hi = mid; else lo = mid;
         }
-        m_cols = *distribute(seq, hi);
-        m_ends.assign(m_cols.size() - 1, BreakReason::balanced);
+        auto balanced = *distribute(seq, hi);
+        // A column that still ends after the same unit keeps its reason (a forced break); the
+        // others end where balancing put them.
+        std::vector<BreakReason> ends(balanced.size() - 1, BreakReason::balanced);
+        for (std::size_t c = 0; c < ends.size() && c < m_ends.size() && c < m_cols.size(); ++c) {
+            if (!m_cols[c].empty() && m_cols[c].back().unit == balanced[c].back().unit) ends[c] = m_ends[c];
+        }
+        m_cols = std::move(balanced);
+        m_ends = std::move(ends);
     }
 
     /// Moves the units of the region onto the page (balancing its columns first when `balanced`);

@@ -4,6 +4,7 @@
 
 #include "core/utf8.hpp"
 #include "fake_font.hpp"
+#include "no_diagnostics.hpp"
 #include "layout/inline.hpp"
 #include "layout/layout.hpp"
 #include "layout/linebreak.hpp"
@@ -144,7 +145,7 @@ TEST(InlineLayout, JustifiedLinesFillTheColumnExactly) {
 TEST(InlineLayout, RaggedLinesKeepNaturalSpacing) {
     auto b = build(1, 30, 400, style::TextAlign::left);
     test::FakeFont font;
-    core::Diagnostics diags;
+    test::NoDiagnostics diags;
     auto res = layout::layout_inline(b.styled, 3, b.doc.node(3).children, 100, 0, font, diags);
     ASSERT_GE(res.lines.size(), 7u);
     for (const auto& line : res.lines) {
@@ -232,7 +233,7 @@ TEST(Hyphenation, ASoftHyphenBreaksAWordWithAVisibleHyphen) {
 TEST(Hyphenation, AnUnusedSoftHyphenIsNeverDrawn) {
     auto b = paragraph("co\u00ADoperation", false);
     test::FakeFont font;
-    core::Diagnostics diags;
+    test::NoDiagnostics diags;
     const auto pid = b.doc.nodes.size() - 2;
     auto res = layout::layout_inline(b.styled, pid, b.doc.node(pid).children, 100, 0, font, diags);
     EXPECT_EQ(line_texts(res), std::vector<std::string>{"cooperation"});
@@ -242,7 +243,7 @@ TEST(Hyphenation, TheLastWordOfAParagraphIsNeverHyphenated) {
     // As above, but the soft-hyphenated word ends the paragraph: it moves down whole.
     auto b = paragraph("aaaa bbbb cccc ddddd\u00ADeeeeeee", false);
     test::FakeFont font;
-    core::Diagnostics diags;
+    test::NoDiagnostics diags;
     const auto pid = b.doc.nodes.size() - 2;
     auto res = layout::layout_inline(b.styled, pid, b.doc.node(pid).children, 100, 0, font, diags);
     const auto lines = line_texts(res);
@@ -258,7 +259,7 @@ TEST(Hyphenation, NeverThreeHyphenatedLinesInARow) {
     for (int i = 0; i < 60; ++i) { text += i ? " " : ""; text += "xx\u00ADxx\u00ADxx\u00ADxx"; }
     auto b = paragraph(text, false);
     test::FakeFont font;
-    core::Diagnostics diags;
+    test::NoDiagnostics diags;
     const auto pid = b.doc.nodes.size() - 2;
     auto res = layout::layout_inline(b.styled, pid, b.doc.node(pid).children, 100, 0, font, diags);
     const auto lines = line_texts(res);
@@ -334,7 +335,7 @@ TEST(Pagination, FullPageBreaksAndEveryLineIsPlaced) {
     // 10 paragraphs x 8 lines of 12pt on a 100pt tall column: several pages.
     auto b = build(10, 32, 100);
     test::FakeFont font;
-    core::Diagnostics diags;
+    test::NoDiagnostics diags;
     auto pages = layout::layout_document(b.styled, font, diags);
     ASSERT_TRUE(pages);
     ASSERT_GT(pages->pages.size(), 5u);
@@ -366,7 +367,7 @@ TEST(Pagination, AHeadingIsNeverLeftAloneAtTheFootOfAPage) {
     d.add(test::mk(doc::NodeKind::text, t), p2);
     b.styled.style_ids.resize(d.nodes.size(), b.styled.style_ids[0]);
     test::FakeFont font;
-    core::Diagnostics diags;
+    test::NoDiagnostics diags;
     auto pages = layout::layout_document(b.styled, font, diags);
     ASSERT_TRUE(pages);
     ASSERT_GE(pages->pages.size(), 2u);
@@ -380,7 +381,7 @@ TEST(Pagination, WidowsMoveALineToTheNextPage) {
     // Column of 5 lines; title (1 line) + paragraph of 5 lines: 4 fit, 1 would be a widow.
     Built b = build(1, 20, 60);  // 20 words = 5 lines
     test::FakeFont font;
-    core::Diagnostics diags;
+    test::NoDiagnostics diags;
     auto pages = layout::layout_document(b.styled, font, diags);
     ASSERT_TRUE(pages);
     ASSERT_EQ(pages->pages.size(), 2u);
@@ -395,7 +396,7 @@ TEST(Pagination, RunningFooterShowsPageNumbers) {
     footer.style.font_size = 8;
     b.styled.footer = footer;
     test::FakeFont font;
-    core::Diagnostics diags;
+    test::NoDiagnostics diags;
     auto pages = layout::layout_document(b.styled, font, diags);
     ASSERT_TRUE(pages);
     const auto n = pages->pages.size();

@@ -2,6 +2,7 @@
 // the contents and explicit breaks, on a fixed-width fake font (every character 0.5 em, space
 // 0.25 em), so positions are exact.
 
+#include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include "layout/layout.hpp"
 #include "layout/paginate.hpp"
 #include "layout/units.hpp"
+#include "no_diagnostics.hpp"
 #include "tree_builder.hpp"
 
 using namespace folio;
@@ -61,6 +63,7 @@ struct Doc {
         auto r = layout::layout_document(s, font, diags);
         EXPECT_TRUE(r) << (r ? "" : r.error().message);
         if (out) *out = diags;
+        else test::expect_only(diags);  // a test that does not look at them expects none
         return r ? *r : layout::PagedDocument{};
     }
     style::ComputedStyle& style_of(doc::NodeId id) {
@@ -556,4 +559,80 @@ TEST(Pagination, ASpanningTitleWaitsForWhatKeepsWithIt) {
         SCOPED_TRACE("offset " + std::to_string(offset));
         expect_same_pagination_streamed_and_after(doc);
     }
+}
+
+// ---- why columns and pages end (BreakReason, for the layout dump) ----------------------------
+
+TEST(BreakReasons, AFullPageAndTheEndOfTheDocument) {
+    Doc doc;  // one column of 13 lines, 7 words a line
+    doc.para(7 * 20);  // 20 lines: 13 on page 1, 7 on page 2
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 2u);
+    EXPECT_EQ(pages.pages[0].end, layout::BreakReason::full);
+    ASSERT_EQ(pages.pages[0].columns.size(), 1u);
+    EXPECT_EQ(pages.pages[0].columns[0].end, layout::BreakReason::full);
+    EXPECT_DOUBLE_EQ(pages.pages[0].columns[0].area.y, 20.0);
+    EXPECT_DOUBLE_EQ(pages.pages[0].columns[0].area.height, 13 * 12.0);
+    EXPECT_EQ(pages.pages[1].end, layout::BreakReason::end);
+    ASSERT_EQ(pages.pages[1].columns.size(), 1u);
+    EXPECT_DOUBLE_EQ(pages.pages[1].columns[0].area.height, 7 * 12.0);
+}
+
+TEST(BreakReasons, AHeadingKeptWithItsTextEndsThePageByTheKeepRule) {
+    Doc doc;
+    doc.para(7 * 12);  // 12 lines: the heading would fit on line 13, but not with its text
+    doc.heading("Next");
+    doc.para(7 * 3);
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 2u);
+    EXPECT_EQ(pages.pages[0].end, layout::BreakReason::keep);
+}
+
+TEST(BreakReasons, ForcedBreaksSpansAndBalancing) {
+    Doc doc;
+    doc.s.page.columns = 2;
+    doc.s.page.column_gap = 10;
+    doc.para(12);  // 4 lines, balanced 2 + 2 above the title
+    const auto h = doc.heading("A spanning title here");
+    doc.style_of(h).column_span_all = true;
+    doc.para(3);
+    auto brk = mk(NodeKind::explicit_break);
+    brk.text = "column";
+    doc.d.add(brk, 0);
+    doc.para(3);
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 1u);
+    const auto& columns = pages.pages[0].columns;
+    ASSERT_EQ(columns.size(), 4u);
+    EXPECT_EQ(columns[0].end, layout::BreakReason::balanced);
+    EXPECT_EQ(columns[1].end, layout::BreakReason::span);
+    EXPECT_DOUBLE_EQ(columns[1].area.x, 105.0);
+    EXPECT_EQ(columns[2].end, layout::BreakReason::forced);  // balancing kept the forced break
+    EXPECT_EQ(columns[3].end, layout::BreakReason::end);
+    EXPECT_EQ(pages.pages[0].end, layout::BreakReason::end);
+}
+
+TEST(BreakReasons, AnotherMasterEndsThePage) {
+    Doc doc;
+    auto wide = doc.s.page;
+    wide.name = "wide";
+    doc.s.masters.push_back(wide);
+    doc.para(3);
+    doc.style_of(doc.para(3)).page = "wide";
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 2u);
+    EXPECT_EQ(pages.pages[0].end, layout::BreakReason::master);
+    EXPECT_EQ(pages.pages[1].master, "wide");
+}
+
+TEST(NoDiagnostics, AnUnexpectedDiagnosticFailsTheTestAndAnExpectedOneDoesNot) {
+    EXPECT_NONFATAL_FAILURE(
+        {
+            test::NoDiagnostics diags;
+            diags.warning("layout.overfull", "a word wider than the column", {});
+        },
+        "warning: a word wider than the column [layout.overfull]");
+    test::NoDiagnostics diags;
+    diags.expect("layout.overfull");
+    diags.warning("layout.overfull", "a word wider than the column", {});
 }

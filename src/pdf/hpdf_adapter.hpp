@@ -1,12 +1,14 @@
 #pragma once
 /// The libharu adapter: the one place that touches libharu 2.3.0's internal structs and its error
-/// model (the rest of src/pdf/ uses only the public API). It owns the document handle (RAII),
+/// model (the rest of src/pdf/ uses only the public API). Its parts: hpdf_adapter.cpp (document,
+/// errors, arena, saving), hpdf_fonts.cpp, hpdf_streams.cpp, hpdf_pages.cpp, hpdf_metadata.cpp. It owns the document handle (RAII),
 /// records errors through a handler that never jumps or throws, and turns a failed call into a
 /// "pdf.write" Diagnostic. It also carries the workarounds for 2.3.0's defects, as measured in the
 /// project's libharu 2.3.0 notes: the invalid ToUnicode CMap, content streams built outside
 /// libharu, the destination that keeps the viewer's zoom, and print boxes besides the MediaBox.
 ///
-/// Only src/pdf/ and the pdf unit tests include this header (hpdf.h is private to folio_pdf).
+/// Only src/pdf/ and the pdf unit tests include this header: it is private to folio_pdf
+/// (docs/dependencies.txt), as hpdf.h is.
 
 #include <hpdf.h>
 #include <hpdf_streams.h>
@@ -116,7 +118,7 @@ core::Result<const char*> load_font_file(Document& doc, const std::string& path)
 core::Result<core::Ok> fix_to_unicode(Document& doc, HPDF_Font font);
 
 /// The text of that map: an identity ToUnicode CMap for the BMP, CID = code point, as libharu's
-/// UTF-8 encoder assigns them (see hpdf_adapter.cpp). Pure.
+/// UTF-8 encoder assigns them (see hpdf_fonts.cpp). Pure.
 const std::string& identity_to_unicode_cmap();
 
 /// Appends `v` (as the HPDF_REAL libharu's operators take) to `out` in libharu's own number

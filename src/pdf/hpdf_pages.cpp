@@ -1,0 +1,75 @@
+// The libharu adapter's pages and page tree: room for many pages, link destinations that keep the
+// zoom, print boxes, the print flag of annotations, and page labels without numbers.
+#include "pdf/hpdf_adapter.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+
+#include "pdf/hpdf_internals.hpp"
+
+namespace folio::pdf::hpdf {
+
+void expect_size(Document& doc, std::size_t objects, std::size_t pages) {
+    HPDF_Doc pdf = doc.get();
+    const auto grow = [](HPDF_List list, std::size_t expected) {
+        if (list != nullptr && expected > list->items_per_block)
+            list->items_per_block = static_cast<HPDF_UINT>(std::min<std::size_t>(expected, 1u << 24));
+    };
+    grow(pdf->xref->entries, objects);
+    grow(pdf->page_list, pages);
+    auto* kids = static_cast<HPDF_Array>(HPDF_Dict_GetItem(pdf->root_pages, "Kids", HPDF_OCLASS_ARRAY));
+    if (kids != nullptr) grow(kids->list, pages);
+}
+
+core::Result<core::Ok> set_xyz_keep_zoom(Document& doc, HPDF_Destination dest, HPDF_Page page,
+                                         double left, double top) {
+    // The same array HPDF_Destination_SetXYZ builds, with null instead of a zoom factor.
+    HPDF_Array_Clear(dest);
+    HPDF_STATUS status = HPDF_Array_Add(dest, page);
+    if (status == HPDF_OK) status = HPDF_Array_AddName(dest, "XYZ");
+    if (status == HPDF_OK) status = HPDF_Array_AddReal(dest, static_cast<HPDF_REAL>(left));
+    if (status == HPDF_OK) status = HPDF_Array_AddReal(dest, static_cast<HPDF_REAL>(top));
+    if (status == HPDF_OK) {
+        HPDF_Null null = HPDF_Null_New(dest->mmgr);
+        status = null != nullptr ? HPDF_Array_Add(dest, null) : HPDF_FAILD_TO_ALLOC_MEM;
+    }
+    return doc.check(status, "setting a link destination");
+}
+
+core::Result<core::Ok> set_page_box(Document& doc, HPDF_Page page, const char* name, double left,
+                                    double bottom, double right, double top) {
+    const HPDF_Box box{static_cast<HPDF_REAL>(left), static_cast<HPDF_REAL>(bottom),
+                       static_cast<HPDF_REAL>(right), static_cast<HPDF_REAL>(top)};
+    HPDF_Array array = HPDF_Box_Array_New(page->mmgr, box);
+    if (array == nullptr) return doc.check(HPDF_FAILD_TO_ALLOC_MEM, std::string("adding ") + name);
+    return doc.check(HPDF_Dict_Add(page, name, array), std::string("adding ") + name);
+}
+
+core::Result<core::Ok> set_print_flag(Document& doc, HPDF_Annotation annot) {
+    return doc.check(HPDF_Dict_AddNumber(annot, "F", 4), "setting an annotation's print flag");
+}
+
+core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, const char* prefix) {
+    if (auto r = doc.check(HPDF_AddPageLabel(doc.get(), index, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, prefix),
+                           "adding a page label");
+        !r) {
+        return r;
+    }
+    auto* labels = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(doc.get()->catalog, "PageLabels", HPDF_OCLASS_DICT));
+    auto* nums = labels ? static_cast<HPDF_Array>(HPDF_Dict_GetItem(labels, "Nums", HPDF_OCLASS_ARRAY)) : nullptr;
+    if (!nums || nums->list->count == 0) {
+        HPDF_ResetError(doc.get());
+        return core::unexpected({core::Severity::error, "pdf.write", "the page labels are not where libharu 2.3.0 puts them", {}});
+    }
+    auto* label = static_cast<HPDF_Dict>(HPDF_Array_GetItem(nums, nums->list->count - 1, HPDF_OCLASS_DICT));
+    if (!label) {
+        HPDF_ResetError(doc.get());
+        return core::unexpected({core::Severity::error, "pdf.write", "the page label just added is missing", {}});
+    }
+    HPDF_Dict_RemoveElement(label, "S");
+    HPDF_Dict_RemoveElement(label, "St");
+    return core::Ok{};
+}
+
+}  // namespace folio::pdf::hpdf

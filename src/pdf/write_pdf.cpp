@@ -435,10 +435,11 @@ core::Result<Preparation> prepare(const std::vector<std::string>& font_paths) {
 
 namespace {
 
-/// Where write_document puts the file: into `bytes`, or into the file at `path`.
+/// Where write_document puts the file: into `bytes`, or into the open file `fd`, named `name`.
 struct Output {
     std::string* bytes = nullptr;
-    const std::string* path = nullptr;
+    int fd = -1;
+    const std::string* name = nullptr;
 };
 
 core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const doc::Metadata& meta,
@@ -528,8 +529,8 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
 
     // 10. The bytes, saved while the last pages are painted, identified by their own hash.
     if (auto r = hpdf::add_id_placeholder(doc); !r) return core::unexpected(r.error());
-    if (output.path != nullptr) {
-        auto saved = doc.save_file(*output.path);  // the /ID is filled in as it finishes
+    if (output.bytes == nullptr) {
+        auto saved = doc.save_file(output.fd, *output.name);  // the /ID is filled in as it finishes
         if (auto painted = contents.finish(); !painted) return core::unexpected(painted.error());
         if (!saved) return core::unexpected(saved.error());
         return core::Ok{};
@@ -551,7 +552,7 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
                                     const std::vector<image::Image>& images,
                                     const PdfOptions& options) {
     std::string bytes;
-    if (auto r = write_document(pages, meta, faces, images, options, Output{&bytes, nullptr}, nullptr); !r) {
+    if (auto r = write_document(pages, meta, faces, images, options, Output{&bytes, -1, nullptr}, nullptr); !r) {
         return core::unexpected(r.error());
     }
     return bytes;
@@ -560,8 +561,8 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
 core::Result<core::Ok> write_pdf_file(const layout::PagedDocument& pages, const doc::Metadata& meta,
                                       const std::vector<text::Face>& faces,
                                       const std::vector<image::Image>& images, const PdfOptions& options,
-                                      const std::string& path, Preparation* prepared) {
-    return write_document(pages, meta, faces, images, options, Output{nullptr, &path}, prepared);
+                                      int fd, const std::string& name, Preparation* prepared) {
+    return write_document(pages, meta, faces, images, options, Output{nullptr, fd, &name}, prepared);
 }
 
 std::optional<std::int64_t> date_epoch_of(std::string_view iso_date) {

@@ -52,6 +52,7 @@ struct Command {
     bool quiet = false;
     bool timings = false;
     folio::batch::BatchCommand batch;
+    folio::batch::JobCommand job;
     folio::batch::SnapshotRequest snapshot;
     std::string bag_dir;
 };
@@ -63,6 +64,7 @@ struct Subcommands {
     CLI::App* batch;
     CLI::App* snapshot;
     CLI::App* verify;
+    CLI::App* job;
 };
 
 CLI::App* add_build(CLI::App& app, Command& c) {
@@ -136,6 +138,25 @@ CLI::App* add_verify(CLI::App& app, Command& c) {
     return verify;
 }
 
+/// batch-job: one source of a batch in a process of its own (batch/isolate.cpp); not for users.
+CLI::App* add_job(CLI::App& app, Command& c) {
+    auto& j = c.job;
+    auto* job = app.add_subcommand("batch-job", "");
+    job->group("");  // hidden from --help
+    job->add_option("source", j.job.source)->required();
+    job->add_option("--style", j.job.style)->required();
+    job->add_option("-o", j.job.out_dir)->required();
+    job->add_option("--threads", j.threads);
+    job->add_flag("--pdfa", j.render.pdfa);
+    job->add_flag("--cmyk", j.render.cmyk);
+    job->add_flag("--marks", j.render.marks);
+    job->add_flag("--allow-outside", j.render.allow_outside);
+    job->add_flag("--fail-on-warning", j.render.fail_on_warning);
+    job->add_flag("!--no-pdf", j.render.pdf);
+    job->add_flag("!--no-html", j.render.html);
+    return job;
+}
+
 /// SOURCE_DATE_EPOCH into the options; false when it is set but not a whole number of seconds.
 bool read_source_date_epoch(Command& c) {
     const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
@@ -146,6 +167,7 @@ bool read_source_date_epoch(Command& c) {
     c.options.source_date_epoch = v;
     c.batch.render.source_date_epoch = v;
     c.snapshot.source_date_epoch = v;
+    c.job.render.source_date_epoch = v;
     return true;
 }
 
@@ -166,6 +188,7 @@ int dispatch(const CLI::App& app, const Subcommands& sub, Command& c) {
         c.batch.terminal = isatty(STDOUT_FILENO) != 0;
         return folio::batch::batch_command(c.batch, std::cout, std::cerr);
     }
+    if (*sub.job) return folio::batch::job_command(c.job, std::cout);
     if (*sub.snapshot) return folio::batch::snapshot_command(c.snapshot, c.quiet, std::cout, std::cerr);
     if (*sub.verify) return folio::batch::verify_command(c.bag_dir, std::cout);
     if (*sub.check) {
@@ -201,7 +224,7 @@ int main(int argc, char** argv) {
     command.options.source_path = FOLIO_DEFAULT_SOURCE;
     command.options.style_path = FOLIO_DEFAULT_STYLE;
     const Subcommands sub{add_build(app, command), add_check(app, command), add_batch(app, command),
-                          add_snapshot(app, command), add_verify(app, command)};
+                          add_snapshot(app, command), add_verify(app, command), add_job(app, command)};
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {

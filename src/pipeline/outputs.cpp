@@ -184,6 +184,11 @@ core::Result<TemporaryFile*> Outputs::stage(const std::string& name) {
     return core::unexpected(io_error("cannot create the output file", EEXIST, final_path.string()));
 }
 
+void Outputs::discard_stale(const std::string& name) {
+    const fs::path final_path = fs::path(m_dir) / name;
+    remove_stale(final_path.parent_path(), final_path.filename().string());
+}
+
 core::Result<core::Ok> Outputs::write(const std::string& name, std::string_view bytes) {
     auto file = stage(name);
     if (!file) return core::unexpected(file.error());

@@ -63,6 +63,10 @@ public:
     /// killed run are removed first (the lock says no live run owns them).
     core::Result<TemporaryFile*> stage(const std::string& name);
 
+    /// Removes the temporaries of `name` (as stage() does) without making one: after a run that
+    /// was killed, by whoever watched it die.
+    void discard_stale(const std::string& name);
+
     /// stage(name), then writes `bytes` and seals it.
     core::Result<core::Ok> write(const std::string& name, std::string_view bytes);
 

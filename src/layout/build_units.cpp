@@ -21,7 +21,6 @@
 #include <atomic>
 #include <cassert>
 #include <cstdio>
-#include <fstream>
 #include <thread>
 
 #include "core/utf8.hpp"
@@ -35,74 +34,6 @@ using doc::NodeId;
 using doc::NodeKind;
 using style::ComputedStyle;
 
-/// Reads the pixel size of a PNG or JPEG from its header; nullopt when it is neither.
-std::optional<core::Size> image_size(const std::string& path) {
-    // The whole file, up to 32 MB: a JPEG's frame header can follow a large ICC profile.
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    const auto size = static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg()));
-    in.seekg(0);
-    std::string head(std::min<std::size_t>(size, 32u << 20), '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    auto u8 = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(head[i])); };
-    if (head.size() >= 24 && head.compare(1, 3, "PNG") == 0) {
-        const double w = (u8(16) << 24) | (u8(17) << 16) | (u8(18) << 8) | u8(19);
-        const double h = (u8(20) << 24) | (u8(21) << 16) | (u8(22) << 8) | u8(23);
-        if (w > 0 && h > 0) return core::Size{w, h};
-    }
-    if (head.size() > 4 && u8(0) == 0xFF && u8(1) == 0xD8) {
-        for (std::size_t i = 2; i + 9 < head.size();) {
-            if (u8(i) != 0xFF) return std::nullopt;
-            const unsigned marker = u8(i + 1);
-            const std::size_t len = (u8(i + 2) << 8) | u8(i + 3);
-            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-                return core::Size{double((u8(i + 7) << 8) | u8(i + 8)), double((u8(i + 5) << 8) | u8(i + 6))};
-            }
-            i += 2 + len;
-        }
-    }
-    return std::nullopt;
-}
-
-namespace {
-
-std::string roman(int n, bool upper) {
-    static constexpr std::pair<int, const char*> table[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-                                                            {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
-                                                            {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
-    std::string out;
-    for (const auto& [value, digits] : table) {
-        for (; n >= value; n -= value) out += digits;
-    }
-    if (upper) std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(c - 32); });
-    return out;
-}
-
-std::string alpha(int n, bool upper) {
-    std::string out;
-    for (; n > 0; n = (n - 1) / 26) out.insert(out.begin(), static_cast<char>((upper ? 'A' : 'a') + (n - 1) % 26));
-    return out;
-}
-
-}  // namespace
-
-/// The marker of list item `n` (1-based) in a list style.
-std::string list_marker(style::ListStyle s, int n) {
-    switch (s) {
-        case style::ListStyle::disc: return "\u2022";
-        case style::ListStyle::circle: return "\u25E6";
-        case style::ListStyle::square: return "\u25AA";
-        case style::ListStyle::dash: return "\u2013";
-        case style::ListStyle::decimal: return std::to_string(n) + ".";
-        case style::ListStyle::lower_alpha: return alpha(n, false) + ".";
-        case style::ListStyle::upper_alpha: return alpha(n, true) + ".";
-        case style::ListStyle::lower_roman: return roman(n, false) + ".";
-        case style::ListStyle::upper_roman: return roman(n, true) + ".";
-        case style::ListStyle::none: return "";
-    }
-    return "";
-}
-
 namespace {
 
 /// Lays out the paragraphs of the plan at indices `todo` into `cache.laid`, in chunks taken in
@@ -112,9 +43,10 @@ namespace {
 /// once the pages are filled, so the outcome is the same whatever the number of threads.
 class ParagraphPool {
 public:
-    ParagraphPool(const style::StyledDocument& styled, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
-                  const PageMap& pages, std::vector<std::size_t> todo, InlineCache& cache)
-        : m_styled(styled), m_fonts(fonts), m_hyphenator(hyphenator), m_pages(pages), m_todo(std::move(todo)),
+    ParagraphPool(const realize::RealizedDocument& realized, text::FontProvider& fonts,
+                  const text::Hyphenator* hyphenator, const PageMap& pages, std::vector<std::size_t> todo,
+                  InlineCache& cache)
+        : m_realized(realized), m_fonts(fonts), m_hyphenator(hyphenator), m_pages(pages), m_todo(std::move(todo)),
           m_cache(cache), m_ready(cache.plan->size()) {
         const unsigned threads = threads_for(cache.threads, fonts, m_todo.size(), 64);
         while (cache.words.size() < threads) cache.words.push_back(std::make_unique<WordCache>());
@@ -151,7 +83,7 @@ private:
             const std::size_t k = m_todo[i];
             const InlineJob& j = plan[k];
             core::Diagnostics diags;
-            InlineResult laid = layout_inline(m_styled, j.block, j.inlines, j.width, j.indent, m_fonts, diags,
+            InlineResult laid = layout_inline(m_realized, j.block, j.inlines, j.width, j.indent, m_fonts, diags,
                                               m_hyphenator, &m_pages, Breaker::total_fit,
                                               m_cache.words[thread].get());
             // (constructed in place: its lines keep the WordCache's memory)
@@ -161,7 +93,7 @@ private:
         return true;
     }
 
-    const style::StyledDocument& m_styled;
+    const realize::RealizedDocument& m_realized;
     text::FontProvider& m_fonts;
     const text::Hyphenator* m_hyphenator;
     const PageMap& m_pages;
@@ -201,10 +133,10 @@ public:
     /// A walk that cuts units into `out`. In the planning walk (`plan` given) it only records the
     /// paragraphs; with a `pool`, the paragraphs are still being laid out and the walk waits for
     /// each, helping the pool meanwhile and giving the `pager` the units that are final.
-    Builder(const style::StyledDocument& styled, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
+    Builder(const realize::RealizedDocument& realized, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
             double column_width, double full_width, const PageMap& pages, InlineCache& cache, UnitList& out,
             std::vector<InlineJob>* plan, ParagraphPool* pool = nullptr, Pager* pager = nullptr)
-        : m_styled(styled), m_doc(styled.doc()), m_fonts(fonts), m_hyphenator(hyphenator),
+        : m_realized(realized), m_styled(realized.styled()), m_doc(realized.doc()), m_fonts(fonts), m_hyphenator(hyphenator),
           m_column_width(column_width), m_full_width(full_width), m_pages(pages), m_cache(cache), m_out(out),
           m_plan(plan), m_pool(pool), m_pager(pager) {}
 
@@ -349,9 +281,8 @@ private:
     void list(NodeId id, double left, double width) {
         const ComputedStyle& st = m_styled.style(id);
         const double indent = st.margin_left > 0 ? 0 : 1.5 * st.font_size;
-        int number = 1;
         for (NodeId item : m_doc.node(id).children) {
-            m_marker = core::decode_utf8(list_marker(m_styled.style(item).list_style, number++)).text;
+            m_marker = core::decode_utf8(m_realized.marker(item)).text;
             m_marker_node = item;
             block(item, left + indent, width - indent);
         }
@@ -360,7 +291,7 @@ private:
 
     void figure(NodeId id, double left, double width) {
         const auto& n = m_doc.node(id);
-        auto px = image_size(n.src);
+        const auto px = m_realized.image_size(n.src);
         const core::Size intrinsic = px ? *px : core::Size{4, 3};
         double w = std::min(width, intrinsic.width * 0.75);  // 96 dpi natural size, at most the column
         double h = w * intrinsic.height / intrinsic.width;
@@ -490,6 +421,7 @@ private:
         m_marker.clear();
     }
 
+    const realize::RealizedDocument& m_realized;
     const style::StyledDocument& m_styled;
     const doc::Document& m_doc;
     text::FontProvider& m_fonts;
@@ -528,12 +460,12 @@ namespace {
 
 /// 1. Which paragraphs, at which widths: a walk that only records them, once (the widths depend
 /// on the tree and the styles, never on pages).
-void plan_paragraphs(const style::StyledDocument& styled, text::FontProvider& fonts,
+void plan_paragraphs(const realize::RealizedDocument& realized, text::FontProvider& fonts,
                      const text::Hyphenator* hyphenator, double column_width, double full_width,
                      const PageMap& pages, InlineCache& cache) {
     if (cache.plan) return;
     UnitList scratch;
-    Builder(styled, fonts, hyphenator, column_width, full_width, pages, cache, scratch, &cache.plan.emplace()).run();
+    Builder(realized, fonts, hyphenator, column_width, full_width, pages, cache, scratch, &cache.plan.emplace()).run();
 }
 
 /// The same number of lines of the same heights: what pagination sees of a block.
@@ -544,10 +476,10 @@ bool same_geometry(const InlineResult& a, const InlineResult& b) {
 
 }  // namespace
 
-bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fonts,
+bool lay_out_blocks(const realize::RealizedDocument& realized, text::FontProvider& fonts,
                     const text::Hyphenator* hyphenator, double column_width, double full_width,
                     const PageMap& pages, InlineCache& cache) {
-    plan_paragraphs(styled, fonts, hyphenator, column_width, full_width, pages, cache);
+    plan_paragraphs(realized, fonts, hyphenator, column_width, full_width, pages, cache);
     // 2. Lay out the ones not kept from an earlier call, on every core. Blocks that change with
     //    page numbers are kept only while the page numbers they were set with stay the same.
     if (cache.laid_pages.has_value() && *cache.laid_pages == pages) return true;
@@ -564,7 +496,7 @@ bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fon
         for (std::size_t k : todo) before.push_back(std::move(cache.laid[k]));
     }
     cache.laid_pages = pages;
-    ParagraphPool(styled, fonts, hyphenator, pages, todo, cache).finish();
+    ParagraphPool(realized, fonts, hyphenator, pages, todo, cache).finish();
     if (first) return false;
     for (std::size_t i = 0; i < todo.size(); ++i) {
         if (!before[i] || !same_geometry(before[i]->result, cache.laid[todo[i]]->result)) return false;
@@ -572,18 +504,18 @@ bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fon
     return true;
 }
 
-void build_units(const style::StyledDocument& styled, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
+void build_units(const realize::RealizedDocument& realized, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
                  double column_width, double full_width, const PageMap& pages, InlineCache& cache, UnitList& out,
                  Pager* pager) {
-    plan_paragraphs(styled, fonts, hyphenator, column_width, full_width, pages, cache);
+    plan_paragraphs(realized, fonts, hyphenator, column_width, full_width, pages, cache);
     if (cache.laid_pages.has_value()) {
         // 2. Lay out what the cache lacks for these page numbers, then 3. walk.
-        lay_out_blocks(styled, fonts, hyphenator, column_width, full_width, pages, cache);
+        lay_out_blocks(realized, fonts, hyphenator, column_width, full_width, pages, cache);
         if (cache.units_hint == 0) {
             for (const auto& laid : cache.laid) cache.units_hint += laid ? laid->result.lines.size() : 0;
             cache.units_hint += cache.units_hint / 8;
         }
-        Builder(styled, fonts, hyphenator, column_width, full_width, pages, cache, out, nullptr, nullptr, pager)
+        Builder(realized, fonts, hyphenator, column_width, full_width, pages, cache, out, nullptr, nullptr, pager)
             .run(cache.units_hint);
     } else {
         // The first time, 2. and 3. overlap: the walk follows the paragraphs as they are laid out,
@@ -593,8 +525,8 @@ void build_units(const style::StyledDocument& styled, text::FontProvider& fonts,
         for (std::size_t k = 0; k < count; ++k) all[k] = k;
         cache.laid.resize(count);
         cache.laid_pages = pages;
-        ParagraphPool pool(styled, fonts, hyphenator, pages, std::move(all), cache);
-        Builder(styled, fonts, hyphenator, column_width, full_width, pages, cache, out, nullptr, &pool, pager)
+        ParagraphPool pool(realized, fonts, hyphenator, pages, std::move(all), cache);
+        Builder(realized, fonts, hyphenator, column_width, full_width, pages, cache, out, nullptr, &pool, pager)
             .run(count * 3);
         pool.finish();
     }

@@ -1,6 +1,6 @@
 // Inline layout, in three phases:
 //   collect  - walk the inline nodes into spans of one paragraph text (the WordCache's buffer);
-//              over the whole text apply smart quotes (quotes="smart") and find the UAX #14 break
+//              over the whole text (its quotes and text-transform already realized) find the UAX #14 break
 //              opportunities (libunibreak); then turn words into boxes (one per style fragment)
 //              and spaces into glue (a space UAX #14 forbids breaking at, before ')' or ',', gets
 //              an infinite penalty first): justified text gets TeX's stretchable interword glue,
@@ -34,6 +34,7 @@
 #include <string_view>
 
 #include "core/utf8.hpp"
+#include "realize/realize.hpp"
 #include "layout/linebreak.hpp"
 #include "text/hyphenate.hpp"
 #include "text/typography.hpp"
@@ -42,20 +43,6 @@ namespace folio::layout {
 namespace {
 
 using style::ComputedStyle;
-
-/// Upper case for the scripts folio ships fonts for (Basic Latin, Latin-1, Latin Extended-A).
-char32_t to_upper(char32_t c) {
-    if (c >= U'a' && c <= U'z') return c - 32;
-    if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
-    if (c == 0xFF) return 0x178;
-    if (c >= 0x100 && c <= 0x17F) {
-        const bool odd_lower = (c < 0x138) || (c >= 0x14A && c < 0x178);
-        if (odd_lower && (c & 1)) return c - 1;
-        if (!odd_lower && c > 0x138 && c < 0x149 && !(c & 1)) return c - 1;
-        if ((c == 0x17A || c == 0x17C || c == 0x17E)) return c - 1;
-    }
-    return c;
-}
 
 /// True for characters that continue a word (not spaces or punctuation).
 bool is_word_char(char32_t c) {
@@ -227,9 +214,9 @@ struct Collected {
 
 class Collector {
 public:
-    Collector(const style::StyledDocument& styled, text::FontProvider& fonts, double width,
+    Collector(const realize::RealizedDocument& realized, text::FontProvider& fonts, double width,
               const text::Hyphenator* hyphenator, core::Diagnostics& diags, WordCache& words)
-        : m_styled(styled), m_fonts(fonts), m_width(width), m_hyphenator(hyphenator), m_diags(diags),
+        : m_realized(realized), m_styled(realized.styled()), m_fonts(fonts), m_width(width), m_hyphenator(hyphenator), m_diags(diags),
           m_words(words), m_text(words.impl->text), m_breaks(words.impl->breaks) {
         m_text.clear();
         WordCache::Impl& reuse = *words.impl;
@@ -247,15 +234,14 @@ public:
     void node(doc::NodeId id, doc::NodeId link) {
         const doc::Node& n = m_styled.doc().node(id);
         switch (n.kind) {
-            case doc::NodeKind::text: add_span(id, link, n.text); break;
+            case doc::NodeKind::text: add_span(id, link, m_realized.drawn(id)); break;
             case doc::NodeKind::line_break:
                 m_spans.push_back({id, link, m_text.size(), 1, true});
                 m_text += U'\n';
                 break;
             case doc::NodeKind::link:
-                if (n.reference) {
-                    const auto target = m_styled.doc().find_id(n.href.substr(1));
-                    if (target) add_span(id, id, reference_text(m_styled.doc(), *target, m_pages));
+                if (const realize::Reference* r = m_realized.reference(id); r && r->target != doc::no_node) {
+                    add_span(id, id, reference_text(*r, m_pages));
                 }
                 for (auto c : n.children) node(c, id);
                 break;
@@ -280,16 +266,10 @@ public:
         }
     }
 
-    /// Turns the collected spans into items; `lang` is the paragraph's language (UAX #14 tailoring
-    /// and the smart quotes' style). The spans share one text, the paragraph's: quotes and break
-    /// opportunities depend on neighbours that may be in another inline node ("<em>word</em>",
-    /// "counter-<b>x</b>").
+    /// Turns the collected spans into items; `lang` is the paragraph's language (UAX #14
+    /// tailoring). The spans share one text, the paragraph's: break opportunities depend on
+    /// neighbours that may be in another inline node ("counter-<b>x</b>").
     Collected finish(bool justify, const std::string& lang) {
-        for (const Span& sp : m_spans) {
-            if (!sp.forced_break && m_styled.style(sp.id).smart_quotes) {
-                text::smart_quotes(m_text, sp.start, sp.start + sp.size, lang);
-            }
-        }
         text::line_break_opportunities(m_text, lang, m_breaks, m_words.impl->break_scratch);
         m_out.items.reserve(m_text.size() / 2);
         m_out.fragment_of.reserve(m_text.size() / 2);
@@ -330,7 +310,7 @@ private:
         const std::size_t offset = sp.start;
         const ComputedStyle& st = m_styled.style(id);
         const text::FontId font = font_for(st);
-        const std::string& lang = m_styled.doc().language_of(id);
+        const std::string& lang = m_realized.language(id);
         const std::uint16_t lang_index = st.hyphenate && m_hyphenator != nullptr ? m_words.impl->language(lang) : 0;
         const std::u32string& para = m_text;
         // The word is built straight into the WordCache's lookup key: soft hyphens kept as break
@@ -356,7 +336,7 @@ private:
             } else if (c == 0xAD) {
                 word.push_back(c);  // soft hyphen: a break opportunity, never drawn
             } else {
-                const char32_t shown = st.text_transform == style::TextTransform::uppercase ? to_upper(c) : c;
+                const char32_t shown = c;  // (text-transform is in the realized text)
                 if (!m_fonts.has_glyph(font, shown) && shown != 0xA0) {
                     // The first fallback family that has the character draws it.
                     if (const auto fallback = fallback_for(st, shown)) {
@@ -609,7 +589,7 @@ private:
         for (const char32_t marked : raw) {
             const char32_t c = marked & ~after_bit;  // (raw is marked like a WordCache key)
             if (c == 0xAD) continue;
-            const char32_t upper = to_upper(c);
+            const char32_t upper = realize::upper_char(c);
             const bool lower = upper != c;
             if (lower != lower_run) {
                 emit();
@@ -714,6 +694,7 @@ private:
         m_out.fragment_of.push_back(-1);
     }
 
+    const realize::RealizedDocument& m_realized;
     const style::StyledDocument& m_styled;
     text::FontProvider& m_fonts;
     double m_width;
@@ -884,24 +865,12 @@ double measure(const std::u32string& s, const ComputedStyle& st, text::FontId fo
     return static_cast<double>(units) * st.font_size / 1000.0 + st.letter_spacing * static_cast<double>(s.size());
 }
 
-std::string reference_text(const doc::Document& d, doc::NodeId target, const PageMap* pages) {
-    const doc::Node& n = d.node(target);
-    std::string title;
-    if (n.kind == doc::NodeKind::section && !n.children.empty()) {
-        title = d.plain_text(n.children.front());
-    } else if (n.kind == doc::NodeKind::figure) {
-        title = n.alt;
-        for (auto c : n.children) {
-            if (d.node(c).kind == doc::NodeKind::caption) title = d.plain_text(c);
-        }
-    } else {
-        title = d.plain_text(target);
-    }
+std::string reference_text(const realize::Reference& reference, const PageMap* pages) {
     std::string page = "00";
     if (pages) {
-        if (const auto at = pages->find(target)) page = std::to_string(*at + 1);
+        if (const auto at = pages->find(reference.target)) page = std::to_string(*at + 1);
     }
-    return title + ", page " + page;
+    return reference.drawn_title + reference.drawn_page + page;
 }
 
 namespace {
@@ -947,18 +916,28 @@ InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId bloc
                            text::FontProvider& fonts, core::Diagnostics& diags,
                            const text::Hyphenator* hyphenator, const PageMap* pages, Breaker breaker,
                            WordCache* words) {
-    const ComputedStyle& st = styled.style(block);
+    const realize::RealizedDocument realized = realize::realize(styled, diags);
+    return layout_inline(realized, block, inline_nodes, width, first_indent, fonts, diags, hyphenator, pages,
+                         breaker, words);
+}
+
+InlineResult layout_inline(const realize::RealizedDocument& realized, doc::NodeId block,
+                           const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,
+                           text::FontProvider& fonts, core::Diagnostics& diags,
+                           const text::Hyphenator* hyphenator, const PageMap* pages, Breaker breaker,
+                           WordCache* words) {
+    const ComputedStyle& st = realized.styled().style(block);
     const bool justify = st.text_align == style::TextAlign::justify;
     std::optional<WordCache> own_words;
     // The lines go into the caller's WordCache's memory, or the heap when it gave none.
     std::pmr::memory_resource* memory = words != nullptr ? &words->impl->lines : std::pmr::get_default_resource();
     if (words == nullptr) words = &own_words.emplace();
-    Collector collector(styled, fonts, width - first_indent, hyphenator, diags, *words);
+    Collector collector(realized, fonts, width - first_indent, hyphenator, diags, *words);
     collector.set_pages(pages);
     collector.m_defer_missing = pages != nullptr;
     collector.set_justify(justify);
     for (auto id : inline_nodes) collector.node(id, doc::no_node);
-    Collected c = collector.finish(justify, styled.doc().language_of(block));
+    Collected c = collector.finish(justify, realized.language(block));
     InlineResult out{std::pmr::vector<Line>(memory), std::move(collector.m_missing_glyphs)};
     if (!c.fragments.empty()) set_lines(c, st, width, first_indent, justify, fonts, breaker, out);
     // The item buffers serve the next paragraph on this thread.

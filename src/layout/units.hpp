@@ -80,12 +80,6 @@ struct LateSlot {
     double y = 0;
 };
 
-/// The pixel size of a PNG or JPEG file from its header, or nullopt.
-std::optional<core::Size> image_size(const std::string& path);
-
-/// The marker of list item `n` (1-based) in a list style ("•", "3.", "c.", "iv.").
-std::string list_marker(style::ListStyle s, int n);
-
 /// A paragraph to lay out: a block's inline nodes at a width.
 struct InlineJob {
     doc::NodeId block;
@@ -124,7 +118,7 @@ struct InlineCache {
 /// them the first time, then those with cross-references when the page numbers changed. True when
 /// each block laid out anew has as many lines of the same heights as before, so pagination would
 /// place everything where it did with the previous page numbers.
-bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fonts,
+bool lay_out_blocks(const realize::RealizedDocument& realized, text::FontProvider& fonts,
                     const text::Hyphenator* hyphenator, double column_width, double full_width,
                     const PageMap& pages, InlineCache& cache);
 
@@ -153,7 +147,7 @@ class Pager;
 /// null) the units as they become final. The paragraphs are laid out first (lay_out_blocks) or,
 /// the first time, while the walk follows them; `cache` carries layouts and word shapes from one
 /// call to the next and holds the lines the units refer to.
-void build_units(const style::StyledDocument& styled, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
+void build_units(const realize::RealizedDocument& realized, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
                  double column_width, double full_width, const PageMap& pages, InlineCache& cache, UnitList& out,
                  Pager* pager = nullptr);
 

@@ -26,34 +26,34 @@ using doc::NodeId;
 using doc::NodeKind;
 
 std::string_view RealizedDocument::text(NodeId id) const {
-    const auto it = m_quoted.find(id);
-    return it != m_quoted.end() ? std::string_view(it->second) : std::string_view(doc().node(id).text);
+    const auto it = m_tables.quoted.find(id);
+    return it != m_tables.quoted.end() ? std::string_view(it->second) : std::string_view(doc().node(id).text);
 }
 
 std::string_view RealizedDocument::drawn(NodeId id) const {
-    const auto it = m_drawn.find(id);
-    return it != m_drawn.end() ? std::string_view(it->second) : text(id);
+    const auto it = m_tables.drawn.find(id);
+    return it != m_tables.drawn.end() ? std::string_view(it->second) : text(id);
 }
 
 const std::string& RealizedDocument::language(NodeId id) const {
-    if (id < m_language.size()) return m_languages[m_language[id]];
+    if (id < m_tables.language.size()) return m_tables.languages[m_tables.language[id]];
     return doc().language_of(id);
 }
 
 const std::string& RealizedDocument::marker(NodeId item) const {
     static const std::string none;
-    const auto it = m_markers.find(item);
-    return it != m_markers.end() ? it->second : none;
+    const auto it = m_tables.markers.find(item);
+    return it != m_tables.markers.end() ? it->second : none;
 }
 
 const Reference* RealizedDocument::reference(NodeId link) const {
-    const auto it = m_references.find(link);
-    return it != m_references.end() ? &it->second : nullptr;
+    const auto it = m_tables.references.find(link);
+    return it != m_tables.references.end() ? &it->second : nullptr;
 }
 
 const image::Image* RealizedDocument::image(const std::string& path) const {
-    const auto it = m_image_of.find(path);
-    return it != m_image_of.end() ? &images[it->second] : nullptr;
+    const auto it = m_tables.image_of.find(path);
+    return it != m_tables.image_of.end() ? &images[it->second] : nullptr;
 }
 
 std::optional<core::Size> RealizedDocument::image_size(const std::string& path) const {
@@ -63,20 +63,18 @@ std::optional<core::Size> RealizedDocument::image_size(const std::string& path) 
 }
 
 void RealizedDocument::forget_tree() {
-    decltype(m_quoted)().swap(m_quoted);
-    decltype(m_drawn)().swap(m_drawn);
-    decltype(m_language)().swap(m_language);
-    decltype(m_markers)().swap(m_markers);
-    decltype(m_references)().swap(m_references);
+    Tables kept;
+    kept.image_of = std::move(m_tables.image_of);
+    m_tables = std::move(kept);
 }
 
 /// The steps of realize() over one document.
 class Realizer {
 public:
-    Realizer(const style::StyledDocument& styled, RealizedDocument& out, core::Diagnostics& diags)
-        : m_styled(styled), m_doc(styled.doc()), m_out(out), m_diags(diags) {}
+    Realizer(const style::StyledDocument& styled, core::Diagnostics& diags)
+        : m_styled(styled), m_doc(styled.doc()), m_diags(diags) {}
 
-    void run() {
+    RealizedDocument run() {
         languages();
         references();
         m_in_paragraph.assign(m_doc.nodes.size(), 0);
@@ -85,6 +83,7 @@ public:
         transforms();
         markers();
         images();
+        return RealizedDocument(m_styled, std::move(m_tables), std::move(m_images), std::move(m_inputs));
     }
 
 private:
@@ -97,18 +96,18 @@ private:
     };
 
     void languages() {
-        m_out.m_languages.push_back(m_doc.meta.language);
-        m_out.m_language.assign(m_doc.nodes.size(), 0);
+        m_tables.languages.push_back(m_doc.meta.language);
+        m_tables.language.assign(m_doc.nodes.size(), 0);
         for (NodeId id = 0; id < m_doc.nodes.size(); ++id) {
             const doc::Node& n = m_doc.node(id);
             if (n.lang.empty()) {
-                if (n.parent != doc::no_node) m_out.m_language[id] = m_out.m_language[n.parent];
+                if (n.parent != doc::no_node) m_tables.language[id] = m_tables.language[n.parent];
                 continue;
             }
             std::uint16_t index = 0;
-            while (index < m_out.m_languages.size() && m_out.m_languages[index] != n.lang) ++index;
-            if (index == m_out.m_languages.size()) m_out.m_languages.push_back(n.lang);
-            m_out.m_language[id] = index;
+            while (index < m_tables.languages.size() && m_tables.languages[index] != n.lang) ++index;
+            if (index == m_tables.languages.size()) m_tables.languages.push_back(n.lang);
+            m_tables.language[id] = index;
         }
     }
 
@@ -136,7 +135,7 @@ private:
             if (r.title.find_first_not_of(" \t\r\n") == std::string::npos) r.title = to;
             r.drawn_title = r.title;
             r.drawn_page = ", page ";
-            m_out.m_references.emplace(id, std::move(r));
+            m_tables.references.emplace(id, std::move(r));
         }
     }
 
@@ -195,10 +194,11 @@ private:
             }
             case NodeKind::line_break: m_text += U'\n'; return;
             case NodeKind::link:
-                if (const Reference* r = m_out.reference(id); r != nullptr && r->target != doc::no_node) {
+                if (const auto r = m_tables.references.find(id); r != m_tables.references.end() &&
+                                                             r->second.target != doc::no_node) {
                     // The title and a page number of two digits, a stand-in of the same kind.
                     const std::size_t start = m_text.size();
-                    (void)core::append_decoded_utf8(m_text, r->title);
+                    (void)core::append_decoded_utf8(m_text, r->second.title);
                     const std::size_t title = m_text.size() - start;
                     m_text += U", page 00";
                     m_spans.push_back({id, start, m_text.size() - start, title});
@@ -221,7 +221,7 @@ private:
             }
         }
         if (!quoted) return;
-        const std::string& lang = m_out.language(block);
+        const std::string& lang = language(block);
         for (const Span& sp : m_spans) {
             if (m_styled.style(sp.id).smart_quotes) text::smart_quotes(m_text, sp.start, sp.start + sp.size, lang);
         }
@@ -229,9 +229,9 @@ private:
             const std::u32string_view part = std::u32string_view(m_text).substr(sp.start, sp.title ? sp.title : sp.size);
             std::string utf8 = core::to_utf8(part);
             if (sp.title) {
-                m_out.m_references[sp.id].drawn_title = std::move(utf8);
+                m_tables.references[sp.id].drawn_title = std::move(utf8);
             } else if (utf8 != m_doc.node(sp.id).text) {
-                m_out.m_quoted[sp.id] = std::move(utf8);
+                m_tables.quoted[sp.id] = std::move(utf8);
             }
         }
     }
@@ -244,8 +244,8 @@ private:
             if (n.kind != NodeKind::text || m_in_paragraph[id] || !m_styled.style(id).smart_quotes) continue;
             if (n.text.find_first_of("\"'") == std::string::npos) continue;
             std::u32string decoded = core::decode_utf8(n.text).text;
-            text::smart_quotes(decoded, 0, decoded.size(), m_out.language(id));
-            m_out.m_quoted[id] = core::to_utf8(decoded);
+            text::smart_quotes(decoded, 0, decoded.size(), language(id));
+            m_tables.quoted[id] = core::to_utf8(decoded);
         }
     }
 
@@ -255,12 +255,12 @@ private:
             const style::ComputedStyle& st = m_styled.style(id);
             if (st.text_transform == style::TextTransform::none) continue;
             if (n.kind == NodeKind::text) {
-                const std::string_view text = m_out.text(id);
-                std::string drawn = transformed(text, st, m_out.language(id));
-                if (drawn != text) m_out.m_drawn[id] = std::move(drawn);
-            } else if (const auto it = m_out.m_references.find(id); it != m_out.m_references.end()) {
-                it->second.drawn_title = transformed(it->second.drawn_title, st, m_out.language(id));
-                it->second.drawn_page = transformed(it->second.drawn_page, st, m_out.language(id));
+                const std::string_view read = text(id);
+                std::string drawn = transformed(read, st, language(id));
+                if (drawn != read) m_tables.drawn[id] = std::move(drawn);
+            } else if (const auto it = m_tables.references.find(id); it != m_tables.references.end()) {
+                it->second.drawn_title = transformed(it->second.drawn_title, st, language(id));
+                it->second.drawn_page = transformed(it->second.drawn_page, st, language(id));
             }
         }
     }
@@ -271,7 +271,7 @@ private:
             int number = 1;
             for (NodeId item : list.children) {
                 std::string marker = list_marker(m_styled.style(item).list_style, number++);
-                if (!marker.empty()) m_out.m_markers.emplace(item, std::move(marker));
+                if (!marker.empty()) m_tables.markers.emplace(item, std::move(marker));
             }
         }
     }
@@ -285,7 +285,7 @@ private:
         std::set<std::string> seen;
         for (const auto& [path, location] : uses) {
             if (!seen.insert(path).second) continue;
-            m_out.inputs.push_back(path);
+            m_inputs.push_back(path);
             auto loaded = image::load_image(path);
             if (!loaded) {
                 core::Diagnostic d = loaded.error();
@@ -293,24 +293,33 @@ private:
                 m_diags.add(std::move(d));
                 continue;
             }
-            m_out.m_image_of.emplace(path, m_out.images.size());
-            m_out.images.push_back(std::move(*loaded));
+            m_tables.image_of.emplace(path, m_images.size());
+            m_images.push_back(std::move(*loaded));
         }
+    }
+
+    /// The language of a node, from the table languages() made.
+    const std::string& language(NodeId id) const { return m_tables.languages[m_tables.language[id]]; }
+    /// A text node's text with its quotes, as far as realized.
+    std::string_view text(NodeId id) const {
+        const auto it = m_tables.quoted.find(id);
+        return it != m_tables.quoted.end() ? std::string_view(it->second) : std::string_view(m_doc.node(id).text);
     }
 
     const style::StyledDocument& m_styled;
     const doc::Document& m_doc;
-    RealizedDocument& m_out;
     core::Diagnostics& m_diags;
+    RealizedDocument::Tables m_tables;
+    std::vector<image::Image> m_images;
+    std::vector<std::string> m_inputs;
     std::vector<char> m_in_paragraph;  ///< by NodeId: a text node in a paragraph layout sets
     std::u32string m_text;             ///< the paragraph being quoted
     std::vector<Span> m_spans;
 };
 
 RealizedDocument realize(const style::StyledDocument& styled, core::Diagnostics& diags) {
-    RealizedDocument out(styled);
-    if (styled.document != nullptr) Realizer(styled, out, diags).run();
-    return out;
+    if (styled.document == nullptr) return RealizedDocument(styled);
+    return Realizer(styled, diags).run();
 }
 
 }  // namespace folio::realize

@@ -37,8 +37,24 @@ struct Reference {
 /// the StyledDocument (and so the Document) by reference: they must outlive it.
 class RealizedDocument {
 public:
+    /// What realize() works out, by NodeId; read through the accessors below.
+    struct Tables {
+        std::unordered_map<doc::NodeId, std::string> quoted;  ///< text nodes whose text() differs from the source
+        std::unordered_map<doc::NodeId, std::string> drawn;   ///< text nodes whose drawn() differs from text()
+        std::vector<std::uint16_t> language;                  ///< by NodeId: index into `languages`
+        std::vector<std::string> languages;
+        std::unordered_map<doc::NodeId, std::string> markers;
+        std::unordered_map<doc::NodeId, Reference> references;
+        std::unordered_map<std::string, std::size_t> image_of;  ///< path -> index into images
+    };
+
     RealizedDocument() = default;
+    /// A realized document of `styled` with nothing resolved (every text as in the source).
     explicit RealizedDocument(const style::StyledDocument& styled) : m_styled(&styled) {}
+    /// A realized document of `styled` with these tables, images and inputs (see realize()).
+    RealizedDocument(const style::StyledDocument& styled, Tables tables, std::vector<image::Image> images,
+                     std::vector<std::string> inputs)
+        : images(std::move(images)), inputs(std::move(inputs)), m_styled(&styled), m_tables(std::move(tables)) {}
 
     [[nodiscard]] const style::StyledDocument& styled() const { return *m_styled; }
     [[nodiscard]] const doc::Document& doc() const { return m_styled->doc(); }
@@ -70,15 +86,8 @@ public:
     void forget_tree();
 
 private:
-    friend class Realizer;
     const style::StyledDocument* m_styled = nullptr;
-    std::unordered_map<doc::NodeId, std::string> m_quoted;  ///< text nodes whose text() differs from the source
-    std::unordered_map<doc::NodeId, std::string> m_drawn;   ///< text nodes whose drawn() differs from text()
-    std::vector<std::uint16_t> m_language;                  ///< by NodeId: index into m_languages
-    std::vector<std::string> m_languages;
-    std::unordered_map<doc::NodeId, std::string> m_markers;
-    std::unordered_map<doc::NodeId, Reference> m_references;
-    std::unordered_map<std::string, std::size_t> m_image_of;  ///< path -> index into images
+    Tables m_tables;
 };
 
 /// Realizes a styled document. An image that cannot be decoded is an error at the element that

@@ -7,7 +7,7 @@
 //      page numbers of the previous pass, until they no longer change (at most a few passes);
 //      a pass whose re-set cross-reference paragraphs all keep their lines is not paginated, as
 //      nothing would move;
-//   5. the settled pagination is filled with the text (fill_pages), and step 3 adds headers and
+//   5. the settled pagination is filled with the text (fill_pages.cpp), and step 3 adds headers and
 //      footers.
 
 #include <algorithm>

@@ -122,6 +122,13 @@ bool lay_out_blocks(const realize::RealizedDocument& realized, text::FontProvide
                     const text::Hyphenator* hyphenator, double column_width, double full_width,
                     const PageMap& pages, InlineCache& cache);
 
+/// The baseline of a line of text in `st`, from the line's top.
+double baseline(const style::ComputedStyle& st, text::FontProvider& fonts);
+
+/// A run of `text` (UTF-8) in `st` at (x, y), kerned like body text, for node `node`.
+GlyphRun run_of(const std::string& text, const style::ComputedStyle& st, text::FontProvider& fonts, double x,
+                double y, doc::NodeId node);
+
 /// How many threads to share `items` among: `requested` (0: one per core), one when the fonts
 /// are not thread-safe, and no more than one per `per_thread` items.
 unsigned threads_for(unsigned requested, const text::FontProvider& fonts, std::size_t items, std::size_t per_thread);

@@ -140,9 +140,10 @@ const style::RunningContent* running_for(const std::vector<std::pair<std::string
 }
 
 /// Headers and footers on the pages from `first_body` on, the pages shared among `threads`
-/// threads (0: one per core) when the fonts are thread-safe.
+/// threads (0: one per core) when the fonts are thread-safe. `{pages}` counts every page of the
+/// document: those laid out so far and `later` more (the back cover) that carry no footer.
 void running_content(const style::StyledDocument& styled, text::FontProvider& fonts, PagedDocument& out,
-                     std::size_t first_body, unsigned threads) {
+                     std::size_t first_body, unsigned threads, std::size_t later) {
     const std::size_t total = out.pages.size();
     // {section}: the first top-level section that starts on the page, else the last one before it.
     std::vector<const std::string*> first_on(total, nullptr);
@@ -171,7 +172,7 @@ void running_content(const style::StyledDocument& styled, text::FontProvider& fo
                 for (std::size_t at; (at = text.find(field)) != std::string::npos;) text.replace(at, field.size(), value);
             };
             replace("{page}", std::to_string(i + 1));
-            replace("{pages}", std::to_string(total));
+            replace("{pages}", std::to_string(total + later));
             replace("{title}", styled.doc().meta.title);
             replace("{section}", current);
             if (text.empty()) return;
@@ -284,8 +285,9 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
     if (settled) {
         std::vector<std::pair<MissingGlyph, doc::NodeId>> missing;
         fill_pages(styled, fonts, units, slots, pages, cache, out, diags, missing);
-        running_content(styled, fonts, out, first_body, threads);
-        if (styled.doc().meta.back_cover.present) back_cover_page(styled, fonts, out);
+        const bool back_cover = styled.doc().meta.back_cover.present;
+        running_content(styled, fonts, out, first_body, threads, back_cover ? 1 : 0);
+        if (back_cover) back_cover_page(styled, fonts, out);
         report_missing(styled, missing, pages, diags);
         return out;
     }

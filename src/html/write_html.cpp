@@ -7,10 +7,9 @@
 
 #include <algorithm>
 #include <cassert>
-#include <exception>
 #include <map>
-#include <thread>
 
+#include "core/jobs.hpp"
 #include "html/assets.hpp"
 #include "html/body.hpp"
 #include "html/css.hpp"
@@ -265,28 +264,15 @@ std::string write_html(const realize::RealizedDocument& realized, const layout::
     std::string css;
     PageMarkers markers;
     AsideNames asides;
-    std::exception_ptr side_failed;
-    auto side_work = [&] {
-        try {
-            css = font_faces(options.fonts) + style_sheet(styled);
-            if (pages != nullptr) markers = page_markers(d, *pages);
-            asides = aside_names(d);
-        } catch (...) {
-            side_failed = std::current_exception();
-        }
-    };
-    std::thread beside;
-    struct Join {  // also when the body throws
-        std::thread& t;
-        ~Join() { if (t.joinable()) t.join(); }
-    } join{beside};
-    if (options.threads != 1) beside = std::thread(side_work);
-    else side_work();
+    core::Beside side(options.threads != 1, [&] {
+        css = font_faces(options.fonts) + style_sheet(styled);
+        if (pages != nullptr) markers = page_markers(d, *pages);
+        asides = aside_names(d);
+    });
     const IdMap ids(d);
     const std::map<std::string, std::string> images = image_sources(options);
     const bool first_page = pages != nullptr && !pages->pages.empty();
-    if (beside.joinable()) beside.join();
-    if (side_failed) std::rethrow_exception(side_failed);
+    side.wait();
     const BodyContext context{ids, markers, laid != nullptr ? &laid->pages : nullptr, images, realized, asides};
 
     const std::vector<NodeId> blocks = main_blocks(d);
@@ -303,18 +289,12 @@ std::string write_html(const realize::RealizedDocument& realized, const layout::
     };
     const NodeId later_from = split < blocks.size() ? blocks[split] : static_cast<NodeId>(d.nodes.size());
     std::string later;
-    std::exception_ptr later_failed;
-    std::thread second;
-    Join join_second{second};  // before what the thread uses goes away, if the body throws
+    core::Beside second;  // waited for before what it uses goes away, if the body throws
     if (split < blocks.size()) {
-        second = std::thread([&] {
-            try {
-                later.reserve(room(later_from, static_cast<NodeId>(d.nodes.size())));
-                BodyWriter writer(d, context, later);
-                for (std::size_t i = split; i < blocks.size(); ++i) writer.node(blocks[i]);
-            } catch (...) {
-                later_failed = std::current_exception();
-            }
+        second.start(true, [&] {
+            later.reserve(room(later_from, static_cast<NodeId>(d.nodes.size())));
+            BodyWriter writer(d, context, later);
+            for (std::size_t i = split; i < blocks.size(); ++i) writer.node(blocks[i]);
         });
     }
 
@@ -332,8 +312,7 @@ std::string write_html(const realize::RealizedDocument& realized, const layout::
     write_page_list(text, markers, first_page);
     open_main(text, d, pages, body);
     for (std::size_t i = 0; i < split; ++i) body.node(blocks[i]);
-    if (second.joinable()) second.join();
-    if (later_failed) std::rethrow_exception(later_failed);
+    second.wait();
     text += later;
     std::string().swap(later);
     text += "</main>\n";

@@ -143,9 +143,10 @@ const style::RunningContent* running_for(const std::vector<std::pair<std::string
 }
 
 /// Headers and footers on the pages from `first_body` on, the pages shared among `threads`
-/// threads (0: one per core) when the fonts are thread-safe.
+/// threads (0: one per core) when the fonts are thread-safe. `{pages}` counts every page of the
+/// document: those laid out so far and `later` more (the back cover) that carry no footer.
 void running_content(const realize::RealizedDocument& realized, text::FontProvider& fonts, PagedDocument& out,
-                     std::size_t first_body, unsigned threads) {
+                     std::size_t first_body, unsigned threads, std::size_t later) {
     const style::StyledDocument& styled = realized.styled();
     const std::string& lang = realized.language(styled.doc().root());
     const std::size_t total = out.pages.size();
@@ -176,7 +177,7 @@ void running_content(const realize::RealizedDocument& realized, text::FontProvid
                 for (std::size_t at; (at = text.find(field)) != std::string::npos;) text.replace(at, field.size(), value);
             };
             replace("{page}", std::to_string(i + 1));
-            replace("{pages}", std::to_string(total));
+            replace("{pages}", std::to_string(total + later));
             replace("{title}", styled.doc().meta.title);
             replace("{section}", current);
             if (text.empty()) return;
@@ -299,8 +300,9 @@ core::Result<LayoutResult> layout_document(const realize::RealizedDocument& real
     if (settled) {
         std::vector<std::pair<MissingGlyph, doc::NodeId>> missing;
         fill_pages(styled, fonts, units, slots, pages, cache, out, diags, missing);
-        running_content(realized, fonts, out, first_body, threads);
-        if (styled.doc().meta.back_cover.present) back_cover_page(realized, fonts, out);
+        const bool back_cover = styled.doc().meta.back_cover.present;
+        running_content(realized, fonts, out, first_body, threads, back_cover ? 1 : 0);
+        if (back_cover) back_cover_page(realized, fonts, out);
         report_missing(styled, missing, pages, diags);
         return LayoutResult{std::move(out), std::move(pages)};
     }

@@ -383,6 +383,27 @@ TEST(Cover, ABackCoverClosesTheDocumentWithItsAddressBlock) {
     EXPECT_GT(runs(pages.pages[1])[0]->origin.y, 100.0);  // at the foot of the page
 }
 
+TEST(RunningContent, PagesCountsTheBackCoverToo) {
+    // "{page} / {pages}" on the last body page once read "2 / 2" in a PDF of 3 pages (issue 16).
+    Doc doc;
+    doc.d.meta.title = "T";
+    doc.d.meta.back_cover.present = true;
+    doc.d.meta.back_cover.lines = {"Street 1"};
+    doc.para(3);
+    auto brk = mk(NodeKind::explicit_break);
+    brk.text = "page";
+    doc.d.add(brk, 0);
+    doc.para(3);
+    style::RunningContent footer;
+    footer.content = "{page} / {pages}";
+    doc.s.footer = footer;
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 3u);
+    EXPECT_EQ(core::to_utf8(runs(pages.pages[0]).back()->text), "1 / 3");
+    EXPECT_EQ(core::to_utf8(runs(pages.pages[1]).back()->text), "2 / 3");
+    EXPECT_EQ(pages.pages[2].master, "back-cover");
+}
+
 TEST(RunningContent, FootersAreKernedLikeBodyText) {
     Doc doc;
     doc.font.kerns[{U'A', U'V'}] = -100;

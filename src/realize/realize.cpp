@@ -15,6 +15,7 @@
 
 #include "realize/realize.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "core/utf8.hpp"
@@ -77,9 +78,13 @@ public:
     RealizedDocument run() {
         languages();
         references();
-        m_in_paragraph.assign(m_doc.nodes.size(), 0);
-        if (!m_doc.nodes.empty()) block(m_doc.root());
-        lone_texts();
+        // (quotes only where a style asks for them: most documents skip the walk)
+        const auto& styles = m_styled.distinct_styles;
+        if (std::any_of(styles.begin(), styles.end(), [](const auto& st) { return st.smart_quotes; })) {
+            m_in_paragraph.assign(m_doc.nodes.size(), 0);
+            if (!m_doc.nodes.empty()) block(m_doc.root());
+            lone_texts();
+        }
         transforms();
         markers();
         images();

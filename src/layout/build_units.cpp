@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "core/jobs.hpp"
 #include "core/utf8.hpp"
 #include "layout/inline.hpp"
 #include "layout/paginate.hpp"
@@ -34,26 +35,20 @@ using style::ComputedStyle;
 namespace {
 
 /// Lays out the paragraphs of the plan at indices `todo` into `cache.laid`, in chunks taken in
-/// plan order: on worker threads (one per core but the calling thread's, at most `cache.threads`
-/// in all, when the fonts are thread-safe) and on the calling thread whenever it helps. Each
-/// thread has its own WordCache; each paragraph its own diagnostics, given out in document order
-/// once the pages are filled, so the outcome is the same whatever the number of threads.
+/// plan order from core::Jobs: on worker threads (one per core but the calling thread's, at most
+/// `cache.threads` in all, when the fonts are thread-safe) and on the calling thread whenever it
+/// helps. Each thread has its own WordCache; each paragraph its own diagnostics, given out in
+/// document order once the pages are filled, so the outcome is the same whatever the number of
+/// threads.
 class ParagraphPool {
 public:
     ParagraphPool(const realize::RealizedDocument& realized, text::FontProvider& fonts,
                   const text::Hyphenator* hyphenator, const PageMap& pages, std::vector<std::size_t> todo,
                   InlineCache& cache)
         : m_realized(realized), m_fonts(fonts), m_hyphenator(hyphenator), m_pages(pages), m_todo(std::move(todo)),
-          m_cache(cache), m_ready(cache.plan->size()) {
-        const unsigned threads = threads_for(cache.threads, fonts, m_todo.size(), 64);
-        while (cache.words.size() < threads) cache.words.push_back(std::make_unique<WordCache>());
-        for (unsigned t = 1; t < threads; ++t) {
-            m_workers.emplace_back([this, t] {
-                while (lay_out_chunk(t)) {}
-            });
-        }
-    }
-    ~ParagraphPool() { finish(); }
+          m_cache(cache), m_ready(cache.plan->size()),
+          m_jobs(helpers(cache, fonts, m_todo.size()), (m_todo.size() + chunk - 1) / chunk,
+                 [this](std::size_t index, unsigned worker) { lay_out_chunk(index, worker); }) {}
     ParagraphPool(const ParagraphPool&) = delete;
     ParagraphPool& operator=(const ParagraphPool&) = delete;
 
@@ -61,20 +56,24 @@ public:
     [[nodiscard]] bool ready(std::size_t job) const { return m_ready[job].load(std::memory_order_acquire); }
 
     /// Lays out the next chunk on the calling thread; false when none was left.
-    bool help() { return lay_out_chunk(0); }
+    bool help() { return m_jobs.help(); }
 
-    /// Helps until every chunk is taken, then waits for the workers.
-    void finish() {
-        while (help()) {}
-        for (auto& w : m_workers) w.join();
-        m_workers.clear();
-    }
+    /// Lays out every chunk nobody has taken, then waits for the workers.
+    void finish() { m_jobs.finish(); }
 
 private:
-    bool lay_out_chunk(unsigned thread) {
-        constexpr std::size_t chunk = 16;  // paragraphs taken at a time: few atomics, even shares
-        const std::size_t from = m_next.fetch_add(chunk);
-        if (from >= m_todo.size()) return false;
+    static constexpr std::size_t chunk = 16;  ///< paragraphs taken at a time: few atomics, even shares
+
+    /// The threads beside the caller for `count` paragraphs, each with a WordCache of its own.
+    static std::size_t helpers(InlineCache& cache, const text::FontProvider& fonts, std::size_t count) {
+        const unsigned threads = threads_for(cache.threads, fonts, count, 64);
+        while (cache.words.size() < threads) cache.words.push_back(std::make_unique<WordCache>());
+        return threads - 1;
+    }
+
+    /// Lays out chunk `index` of the paragraphs with the WordCache of `worker`.
+    void lay_out_chunk(std::size_t index, unsigned worker) {
+        const std::size_t from = index * chunk;
         const std::vector<InlineJob>& plan = *m_cache.plan;
         for (std::size_t i = from; i < std::min(from + chunk, m_todo.size()); ++i) {
             const std::size_t k = m_todo[i];
@@ -82,12 +81,11 @@ private:
             core::Diagnostics diags;
             InlineResult laid = layout_inline(m_realized, j.block, j.inlines, j.width, j.indent, m_fonts, diags,
                                               m_hyphenator, &m_pages, Breaker::total_fit,
-                                              m_cache.words[thread].get());
+                                              m_cache.words[worker].get());
             // (constructed in place: its lines keep the WordCache's memory)
             m_cache.laid[k].emplace(CachedInline{std::move(laid), std::move(diags)});
             m_ready[k].store(true, std::memory_order_release);
         }
-        return true;
     }
 
     const realize::RealizedDocument& m_realized;
@@ -97,8 +95,7 @@ private:
     std::vector<std::size_t> m_todo;
     InlineCache& m_cache;
     std::vector<std::atomic<bool>> m_ready;  ///< by plan index
-    std::atomic<std::size_t> m_next{0};      ///< into m_todo: the next chunk to take
-    std::vector<std::thread> m_workers;
+    core::Jobs m_jobs;                       ///< last: its threads use the members above
 };
 
 }  // namespace
@@ -452,7 +449,7 @@ private:
 }  // namespace
 
 unsigned threads_for(unsigned requested, const text::FontProvider& fonts, std::size_t items, std::size_t per_thread) {
-    unsigned threads = requested != 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads = core::thread_count(requested);
     if (!fonts.thread_safe()) threads = 1;
     return static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, items / per_thread)));
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/jobs.hpp"
 #include "layout/units.hpp"
 
 namespace folio::layout {
@@ -136,7 +137,7 @@ void fill_pages(const style::StyledDocument& styled, text::FontProvider& fonts, 
     // Pages are independent: shared among the threads a page at a time. Then the threads' words,
     // done with, are freed the same way rather than one after the other with the cache.
     const std::size_t count = from.size() - 1;
-    share_out(threads_for(cache.threads, fonts, count, 16), 0, count + cache.words.size(), [&](std::size_t i) {
+    core::parallel_for(threads_for(cache.threads, fonts, count, 16), count + cache.words.size(), [&](std::size_t i) {
         if (i < count) fill(i);
         else cache.words[i - count]->forget_words();
     });

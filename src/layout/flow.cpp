@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/jobs.hpp"
 #include "core/utf8.hpp"
 #include "layout/inline.hpp"
 #include "layout/layout.hpp"
@@ -201,7 +202,8 @@ void running_content(const realize::RealizedDocument& realized, text::FontProvid
         place(running_for(styled.master_footers, styled.footer, page.master),
               master.size.height - master.margin_bottom / 2, false);
     };
-    share_out(threads_for(threads, fonts, total - first_body, 64), first_body, total, one_page);
+    core::parallel_for(threads_for(threads, fonts, total - first_body, 64), total - first_body,
+                       [&](std::size_t i) { one_page(first_body + i); });
 }
 
 /// One warning per character and source line, naming the page it lands on.

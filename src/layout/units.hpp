@@ -6,10 +6,8 @@
 /// settled (fill_pages), so a pass that only finds out where things go never copies text.
 /// Private to the layout stage.
 
-#include <atomic>
 #include <map>
 #include <memory>
-#include <thread>
 #include <optional>
 #include <string>
 #include <vector>
@@ -132,20 +130,6 @@ GlyphRun run_of(const std::string& text, const style::ComputedStyle& st, text::F
 /// How many threads to share `items` among: `requested` (0: one per core), one when the fonts
 /// are not thread-safe, and no more than one per `per_thread` items.
 unsigned threads_for(unsigned requested, const text::FontProvider& fonts, std::size_t items, std::size_t per_thread);
-
-/// Calls `work(i)` for every i in [begin, end) on `threads` threads, the calling one among them,
-/// each taking the next index as it is done; returns when all are done.
-template <class Work>
-void share_out(unsigned threads, std::size_t begin, std::size_t end, Work work) {
-    std::atomic<std::size_t> next{begin};
-    auto take = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < end;) work(i);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(take);
-    take();
-    for (auto& th : pool) th.join();
-}
 
 class Pager;
 

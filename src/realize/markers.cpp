@@ -2,7 +2,6 @@
 // the predefined styles folio knows: disc, circle, square, decimal, alphabetic and roman; dash
 // is folio's own).
 
-#include <algorithm>
 #include <utility>
 
 #include "realize/realize.hpp"
@@ -18,8 +17,7 @@ std::string roman(int n, bool upper) {
     for (const auto& [value, digits] : table) {
         for (; n >= value; n -= value) out += digits;
     }
-    if (upper) std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(c - 32); });
-    return out;
+    return upper ? upper_case(out, "") : out;
 }
 
 std::string alpha(int n, bool upper) {

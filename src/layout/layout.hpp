@@ -1,6 +1,7 @@
 #pragma once
-/// Layout: turns a styled document into pages of positioned boxes, measuring text only through
-/// the FontProvider interface (it knows nothing of PDF).
+/// Layout: turns a realized document (realize/realize.hpp) into pages of positioned boxes,
+/// measuring text only through the FontProvider interface (it knows nothing of PDF) and opening no
+/// file: the realized tree has the texts as drawn, the list markers and the images' sizes.
 
 #include "core/diagnostic.hpp"
 #include "core/result.hpp"

@@ -1,5 +1,6 @@
 #pragma once
-/// An input file held in memory with a line index, so byte offsets become line:column.
+/// An input file held in memory with a line index, so byte offsets become line:column, and a
+/// character index, so that finding a column costs the same on a line of any length.
 
 #include <cstdint>
 #include <string>
@@ -24,9 +25,15 @@ public:
     [[nodiscard]] SourceLocation location(std::size_t offset) const;
 
 private:
+    /// Bytes per entry of the character index.
+    static constexpr std::size_t chunk = 256;
+    /// The number of characters in m_text[0, offset).
+    [[nodiscard]] std::size_t characters_before(std::size_t offset) const;
+
     std::string m_path;
     std::string m_text;
     std::vector<std::size_t> m_line_starts;
+    std::vector<std::size_t> m_chunk_chars;  ///< characters before byte k * chunk
 };
 
 }  // namespace folio::core

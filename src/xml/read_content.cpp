@@ -395,11 +395,15 @@ core::Result<doc::Document> read_content(const core::SourceFile& file, core::Dia
                                          bool check_files, bool allow_outside) {
     // 1. The bytes must be UTF-8: pugixml passes invalid sequences through untouched.
     detail::check_utf8(file, diags, "source.invalid-utf8");
+    //    And no NUL, control character or non-character (docs/source-format.md, "Characters").
+    const auto forbidden = detail::check_characters(file, diags, "source.forbidden-character");
     // 2. Parse. Malformed XML is the one error after which nothing can be read.
     pugi::xml_document xml;
     const pugi::xml_parse_result parsed = xml.load_buffer(
         file.text().data(), file.text().size(), detail::parse_options, pugi::encoding_utf8);
     if (!parsed) {
+        // A NUL stops pugixml ("tag mismatch"): the character's own error says why.
+        if (forbidden) return core::unexpected(*forbidden);
         core::Diagnostic d = detail::malformed_xml(file, parsed, "source.malformed-xml");
         diags.add(d);
         return core::unexpected(std::move(d));

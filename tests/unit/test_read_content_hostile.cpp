@@ -1,0 +1,108 @@
+// read_content on hostile input (issue 16): characters no document may hold, nesting deeper than
+// the reader goes, text above the stated limits, links outside the allowed schemes, images that
+// leave the source's folder through a symlink; and SourceFile's columns on a very long line.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/utf8.hpp"
+#include "diagnostic_list.hpp"
+#include "read_content_helpers.hpp"
+#include "xml/reader.hpp"
+
+namespace {
+
+using folio::core::Diagnostics;
+using folio::core::SourceFile;
+using folio::doc::Document;
+using folio::doc::NodeKind;
+using folio::test::where;
+using V = std::vector<std::string>;
+
+using folio::test::only_message;
+using folio::test::Read;
+using folio::test::read;
+using folio::test::wrap;
+
+TEST(ReadContentCharacters, NonCharactersAreRefusedRawOrByReference) {
+    const Read raw = read(wrap("<p>a \xEF\xBF\xBF b</p>"));
+    EXPECT_EQ(where(raw.diags), (V{"3:6 source.forbidden-character"}));
+    EXPECT_EQ(only_message(raw),
+              "the non-character U+FFFF is not allowed in text; non-characters are for a program's "
+              "internal use, not for interchange");
+    const Read ref = read(wrap("<p>a &#xFFFE; &#xFDD0; &#x1FFFF; b</p>"));
+    EXPECT_EQ(where(ref.diags), (V{"3:6 source.forbidden-character", "3:15 source.forbidden-character",
+                                   "3:24 source.forbidden-character", "3:4 source.non-bmp"}));
+    EXPECT_NE(ref.diags.all()[1].message.find("U+FDD0"), std::string::npos);
+}
+
+TEST(ReadContentCharacters, ControlCharactersAndNulNameThemselves) {
+    // A NUL stops the XML parser; the message says NUL, not "tag mismatch".
+    const Read nul = read(wrap(std::string("<p>a \0 b</p>", 12)));
+    EXPECT_FALSE(nul.doc);
+    EXPECT_EQ(where(nul.diags), (V{"3:6 source.forbidden-character"}));
+    EXPECT_EQ(only_message(nul).substr(0, 44), "the NUL character U+0000 is not allowed in t");
+    const Read c0 = read(wrap("<p>a \x01 b\tc\x7F &#x9F; &#0; &#9;</p>"));
+    EXPECT_EQ(where(c0.diags), (V{"3:6 source.forbidden-character", "3:11 source.forbidden-character",
+                                  "3:13 source.forbidden-character", "3:20 source.forbidden-character"}));
+    EXPECT_EQ(c0.diags.all()[0].message,
+              "the control character U+0001 is not allowed in text; of the control characters only "
+              "tab, line feed and carriage return are");
+}
+
+TEST(ReadContentCharacters, UnpairedSurrogatesAndValuesBeyondUnicodeByReference) {
+    const Read r = read(wrap("<p>&#xD800;&#xDFFF; &#1114112; &#x1234567890ABCDEF;</p>"));
+    EXPECT_EQ(where(r.diags), (V{"3:4 source.forbidden-character", "3:12 source.forbidden-character",
+                                 "3:21 source.forbidden-character", "3:32 source.forbidden-character"}));
+    EXPECT_EQ(r.diags.all()[0].message,
+              "the unpaired surrogate U+D800 is not allowed in text; a reference must name a whole "
+              "character, not half of a UTF-16 pair");
+    EXPECT_EQ(r.diags.all()[2].message.substr(0, 24), "the code point U+110000 ");
+}
+
+TEST(ReadContentCharacters, AttributesAndStyleSheetsToo) {
+    const Read alt = read(wrap("<figure src='a.png' alt='x&#xFFFF;'/>"));
+    EXPECT_EQ(where(alt.diags), (V{"3:27 source.forbidden-character"}));
+    Diagnostics d;
+    const auto sheet = folio::xml::read_stylesheet(
+        SourceFile("s.xml", std::string("<stylesheet version='1' name='x'>\n<footer text='a\0'/>", 53)), d);
+    EXPECT_FALSE(sheet);
+    EXPECT_EQ(where(d), (V{"2:16 style.forbidden-character"}));
+}
+
+TEST(ReadContentCharacters, EverythingElseIsAllowed) {
+    for (char32_t cp : {U'\t', U'\n', U'\r', U' ', char32_t{0xA0}, char32_t{0xD7FF}, char32_t{0xE000},
+                        char32_t{0xFDCF}, char32_t{0xFDF0}, char32_t{0xFFFD}, char32_t{0x10000},
+                        char32_t{0x10FFFD}}) {
+        EXPECT_TRUE(folio::core::forbidden_character(cp).empty()) << folio::core::code_point_name(cp);
+    }
+    for (char32_t cp : {char32_t{0}, char32_t{0x1F}, char32_t{0x7F}, char32_t{0x80}, char32_t{0x9F},
+                        char32_t{0xD800}, char32_t{0xFDD0}, char32_t{0xFDEF}, char32_t{0xFFFE},
+                        char32_t{0x10FFFF}, char32_t{0x110000}}) {
+        EXPECT_FALSE(folio::core::forbidden_character(cp).empty()) << folio::core::code_point_name(cp);
+    }
+}
+
+TEST(SourceFileColumns, CountCharactersOnAVeryLongLine) {
+    // 300,000 characters on one line, two bytes each for the second half: the index must agree
+    // with counting from the line's start, and cost the same for every query.
+    std::string text(150000, 'a');
+    for (int i = 0; i < 150000; ++i) text += "\xC3\xA9";
+    text += "\nx";
+    const SourceFile f("long.xml", text);
+    EXPECT_EQ(f.location(0).column, 1u);
+    EXPECT_EQ(f.location(255).column, 256u);
+    EXPECT_EQ(f.location(256).column, 257u);
+    EXPECT_EQ(f.location(150000).column, 150001u);
+    EXPECT_EQ(f.location(150000 + 2 * 1000).column, 151001u);
+    EXPECT_EQ(f.location(150000 + 2 * 1000 + 1).column, 151002u);  // inside a character: the next
+    EXPECT_EQ(f.location(text.size() - 1).line, 2u);
+    EXPECT_EQ(f.location(text.size() - 1).column, 1u);
+    EXPECT_EQ(f.location(text.size() + 5).column, 2u);  // past the end: clamped
+}
+
+}  // namespace

@@ -54,6 +54,11 @@ inline constexpr ContentModel meta_model{
 /// The elements of <meta>: plain text only.
 inline constexpr ContentModel plain_model{"", true, "plain text", ""};
 
+/// The deepest nesting of elements the reader accepts, the root being level 1. Reading recurses
+/// once per level (blocks in blocks, inline elements in inline elements), so deeper input is
+/// refused before any recursion: 20,000 levels overflowed the stack (docs/limits.md).
+inline constexpr std::size_t max_depth = 256;
+
 /// True for the inline elements em, strong, a and br.
 bool is_inline_element(std::string_view name);
 

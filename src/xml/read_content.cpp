@@ -92,6 +92,42 @@ std::string join_or(const std::vector<std::string_view>& names) {
     return out;
 }
 
+/// What a walk over the XML tree found: its elements and non-blank texts, and the first element
+/// nested deeper than max_depth (empty when none is).
+struct TreeShape {
+    std::size_t nodes = 0;
+    pugi::xml_node too_deep;
+};
+
+/// Walks the tree under `root` in pre-order, without recursion (the input decides its depth),
+/// stopping at the first element deeper than max_depth.
+TreeShape measure(pugi::xml_node root) {
+    TreeShape shape;
+    std::size_t depth = 1;  // of n; the root is level 1
+    for (pugi::xml_node n = root; n;) {
+        if (n.type() == pugi::node_element) {
+            ++shape.nodes;
+            if (depth > max_depth) {
+                shape.too_deep = n;
+                return shape;
+            }
+        } else if (is_text(n) && !is_blank(n.value())) {
+            ++shape.nodes;
+        }
+        if (n.first_child()) {
+            n = n.first_child();
+            ++depth;
+            continue;
+        }
+        while (n && n != root && !n.next_sibling()) {
+            n = n.parent();
+            --depth;
+        }
+        n = (n && n != root) ? n.next_sibling() : pugi::xml_node();
+    }
+    return shape;
+}
+
 /// The first element child of `n`, or an empty node.
 pugi::xml_node first_element(pugi::xml_node n) {
     for (pugi::xml_node c : n.children()) {
@@ -138,18 +174,19 @@ doc::Document ContentReader::read(pugi::xml_node root) {
         }
         read_meta(meta);
     }
-    // 3. The body blocks, in source order. The tree has at most one node per element or
-    //    non-blank text of the XML: room for them all up front spares large documents repeated
-    //    moves of the nodes.
-    std::size_t xml_nodes = 0;
-    for (pugi::xml_node n = root; n;) {  // a pre-order walk, without recursion
-        if (n.type() == pugi::node_element) ++xml_nodes;
-        else if ((n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) && !detail::is_blank(n.value())) ++xml_nodes;
-        if (n.first_child()) { n = n.first_child(); continue; }
-        while (n && n != root && !n.next_sibling()) n = n.parent();
-        n = (n && n != root) ? n.next_sibling() : pugi::xml_node();
+    // 3. The body blocks, in source order, unless elements nest deeper than the reader's
+    //    recursion may go. The tree has at most one node per element or non-blank text of the
+    //    XML: room for them all up front spares large documents repeated moves of the nodes.
+    const TreeShape shape = measure(root);
+    if (shape.too_deep) {
+        m_diags.error("source.too-deep",
+                      "<" + std::string(shape.too_deep.name()) + "> is nested " +
+                          std::to_string(max_depth + 1) + " elements deep; folio reads at most " +
+                          std::to_string(max_depth) + " levels of nesting",
+                      element_location(m_file, shape.too_deep));
+        return std::move(m_doc);
     }
-    m_doc.nodes.reserve(m_doc.nodes.size() + xml_nodes);
+    m_doc.nodes.reserve(m_doc.nodes.size() + shape.nodes);
     read_children(root, m_doc.root(), body_model, 0, meta);
     // 4. Internal links, now that every id is known.
     check_links();

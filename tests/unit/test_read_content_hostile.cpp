@@ -106,3 +106,39 @@ TEST(SourceFileColumns, CountCharactersOnAVeryLongLine) {
 }
 
 }  // namespace
+
+namespace {
+
+/// `count` nested copies of `open` ... `close` around `inner`.
+std::string nest(const std::string& open, const std::string& inner, const std::string& close, int count) {
+    std::string s;
+    for (int i = 0; i < count; ++i) s += open;
+    s += inner;
+    for (int i = 0; i < count; ++i) s += close;
+    return s;
+}
+
+TEST(ReadContentDepth, ReadsTwoHundredFiftySixLevels) {
+    // document > p > 254 em: 256 levels, the most the reader takes.
+    const Read r = read(wrap("<p>" + nest("<em>", "x", "</em>", 254) + "</p>"));
+    EXPECT_TRUE(where(r.diags).empty()) << ::testing::PrintToString(where(r.diags));
+    ASSERT_TRUE(r.doc);
+    EXPECT_EQ(r.doc->nodes.back().text, "x");
+}
+
+TEST(ReadContentDepth, RefusesDeeperNestingBeforeRecursing) {
+    // 20,000 levels overflowed the stack in the recursion over blocks and inline elements.
+    for (const auto& [open, close] : {std::pair{"<em>", "</em>"}, std::pair{"<ul><li>", "</li></ul>"},
+                                      std::pair{"<section><title>t</title>", "</section>"}}) {
+        const Read r = read(wrap("<p>" + nest(open, "x", close, 20000) + "</p>"));
+        ASSERT_EQ(r.diags.all().size(), 1u) << open;
+        EXPECT_EQ(r.diags.all()[0].code, "source.too-deep");
+        EXPECT_NE(r.diags.all()[0].message.find("is nested 257 elements deep; folio reads at most 256"),
+                  std::string::npos);
+        EXPECT_EQ(r.diags.all()[0].location.line, 3u);
+    }
+    const Read em = read(wrap("<p>" + nest("<em>", "x", "</em>", 255) + "</p>"));
+    EXPECT_EQ(where(em.diags), (V{"3:1020 source.too-deep"}));  // the 255th <em>: column 4 + 4 * 254
+}
+
+}  // namespace

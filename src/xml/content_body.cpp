@@ -8,7 +8,8 @@
 ///      <br>s in document order through em/strong/a; collapse each whitespace run to one space;
 ///      drop a space that follows a space, the start of the run or a <br>; drop the space before
 ///      a <br> and at the end of the run;
-///   2. emit the nodes, skipping text that became empty.
+///   2. check the run's length and its words' against the limits (content_checks.cpp);
+///   3. emit the nodes, skipping text that became empty.
 
 #include <algorithm>
 #include <cassert>
@@ -302,7 +303,13 @@ void ContentReader::flush_inline(std::vector<pugi::xml_node>& run, doc::NodeId i
         }
     }
     drop_trailing_space(last);
-    // 2. The nodes.
+    // 2. The limits of docs/limits.md: a refused run builds no nodes.
+    if (!within_text_limits(leaves, run.front().parent())) {
+        run.clear();
+        m_inline_text.clear();
+        return;
+    }
+    // 3. The nodes.
     for (pugi::xml_node n : run) {
         if (is_text(n) || is_inline_element(n.name())) {
             emit_inline(n, into);

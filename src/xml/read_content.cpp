@@ -322,7 +322,9 @@ std::string ContentReader::meta_text(pugi::xml_node field, pugi::xml_node* first
             bad_element(c, field, plain_model);
         }
     }
-    return std::string(trim(collapse_space(raw)));
+    std::string text(trim(collapse_space(raw)));
+    check_plain_limits(text, field);
+    return text;
 }
 
 void ContentReader::add_title_nodes(pugi::xml_node title, pugi::xml_node subtitle) {

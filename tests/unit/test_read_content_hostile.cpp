@@ -142,3 +142,46 @@ TEST(ReadContentDepth, RefusesDeeperNestingBeforeRecursing) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ReadContentLimits, TextUpToTheLimitsIsRead) {
+    std::string words;
+    for (int i = 0; i < 100000; ++i) words += "a ";  // 199,999 characters after trimming
+    const Read r = read(wrap("<p>" + words + "</p><p>x" + std::string(9999, 'y') + "</p>"));
+    EXPECT_TRUE(r.diags.all().empty()) << ::testing::PrintToString(where(r.diags));
+}
+
+TEST(ReadContentLimits, ABlockLongerThanTheLimitIsRefusedAtItsElement) {
+    std::string words;
+    for (int i = 0; i < 100000; ++i) words += "a ";
+    const Read r = read(wrap("<p>x</p> <li-not/>\n  <p>" + words + "<em>bc</em></p>"));
+    EXPECT_EQ(where(r.diags), (V{"3:10 source.unknown-element", "4:3 source.text-too-long"}));
+    EXPECT_EQ(r.diags.all()[1].message,
+              "<p> holds 200,002 characters of text; folio sets at most 200,000 in one block: split "
+              "it into several");
+    // Nothing of the refused block was built beyond its element.
+    ASSERT_TRUE(r.doc);
+    EXPECT_EQ(r.doc->nodes.back().kind, NodeKind::paragraph);
+}
+
+TEST(ReadContentLimits, AWordLongerThanTheLimitIsRefusedAtItsStart) {
+    // The word starts in one text and ends in another; references count as one character.
+    const Read r = read(wrap("<p>one  two\n   &amp;x" + std::string(5000, 'y') + "<strong>" +
+                             std::string(5000, 'z') + "</strong> end</p>"));
+    EXPECT_EQ(where(r.diags), (V{"4:4 source.word-too-long"}));
+    EXPECT_EQ(r.diags.all()[0].message,
+              "a word of more than 10,000 characters (\"&xyyyyyyyyyyyyyyyyyy...\"); folio sets words "
+              "of at most 10,000 characters");
+    // A <br/> ends a word.
+    const Read br = read(wrap("<p>" + std::string(6000, 'a') + "<br/>" + std::string(6000, 'b') + "</p>"));
+    EXPECT_TRUE(br.diags.all().empty());
+}
+
+TEST(ReadContentLimits, MetaFieldsHaveTheSameLimits) {
+    const Read r = read("<document version=\"1\" xml:lang=\"en\">\n<meta><title>T</title>\n  <author>" +
+                        std::string(10001, 'a') + "</author></meta></document>");
+    EXPECT_EQ(where(r.diags), (V{"3:3 source.word-too-long"}));
+}
+
+}  // namespace

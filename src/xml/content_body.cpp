@@ -178,26 +178,6 @@ void ContentReader::read_block(pugi::xml_node el, doc::NodeId into, int depth) {
     }
 }
 
-std::string ContentReader::resolve_image(pugi::xml_node el, const char* attr, std::string_view path) {
-    namespace fs = std::filesystem;
-    const fs::path base = fs::path(m_file.path()).parent_path();
-    const fs::path resolved = (base / fs::path(path)).lexically_normal();
-    const fs::path relative = resolved.lexically_relative(base.empty() ? fs::path(".") : base);
-    const bool outside = fs::path(path).is_absolute() || relative.empty() || *relative.begin() == "..";
-    if (outside && !m_allow_outside) {
-        m_diags.error("source.image-outside",
-                      "image path leaves the source's folder: " + std::string(path) +
-                          " (use --allow-outside to permit it)",
-                      attribute_location(m_file, el, attr));
-    }
-    std::error_code ec;
-    if (m_check_files && !fs::is_regular_file(resolved, ec)) {
-        m_diags.error("source.missing-image", "image file not found: " + resolved.string(),
-                      attribute_location(m_file, el, attr));
-    }
-    return resolved.string();
-}
-
 void ContentReader::read_section(pugi::xml_node el, doc::NodeId into, int depth) {
     doc::Node section = make_node(doc::NodeKind::section, el, {});
     const int level = depth + 2;

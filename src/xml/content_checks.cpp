@@ -123,4 +123,36 @@ void ContentReader::check_plain_limits(std::string_view text, pugi::xml_node fie
     }
 }
 
+std::string ContentReader::resolve_image(pugi::xml_node el, const char* attr, std::string_view path) {
+    namespace fs = std::filesystem;
+    const fs::path base = fs::path(m_file.path()).parent_path();
+    const fs::path folder = base.empty() ? fs::path(".") : base;
+    const fs::path resolved = (base / fs::path(path)).lexically_normal();
+    const auto leaves = [](const fs::path& p, const fs::path& dir) {
+        const fs::path relative = p.lexically_relative(dir);
+        return relative.empty() || *relative.begin() == "..";
+    };
+    // 1. The path as written must stay in the source's folder.
+    const bool written_outside = fs::path(path).is_absolute() || leaves(resolved, folder);
+    // 2. So must the file it names once symbolic links are followed: a link inside the folder may
+    //    point anywhere. (The file is read later by this path; a link swapped in between could
+    //    only be swapped by someone who could as well change the source.)
+    std::error_code ec, folder_ec;
+    const fs::path real = fs::canonical(resolved, ec);
+    const fs::path real_folder = fs::canonical(folder, folder_ec);
+    const bool linked_outside = !written_outside && !ec && (folder_ec || leaves(real, real_folder));
+    if ((written_outside || linked_outside) && !m_allow_outside) {
+        m_diags.error("source.image-outside",
+                      "image path leaves the source's folder: " + std::string(path) +
+                          (linked_outside ? " (through a symbolic link, to " + real.string() + ")" : "") +
+                          " (use --allow-outside to permit it)",
+                      attribute_location(m_file, el, attr));
+    }
+    if (m_check_files && !fs::is_regular_file(resolved, ec)) {
+        m_diags.error("source.missing-image", "image file not found: " + resolved.string(),
+                      attribute_location(m_file, el, attr));
+    }
+    return resolved.string();
+}
+
 }  // namespace folio::xml::detail

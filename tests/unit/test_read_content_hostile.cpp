@@ -185,3 +185,43 @@ TEST(ReadContentLimits, MetaFieldsHaveTheSameLimits) {
 }
 
 }  // namespace
+
+namespace {
+
+namespace fs = std::filesystem;
+
+/// A folder with a source folder `src` (an image `ok.png`, a link to it, and links leading out
+/// of it) beside a folder `outside` holding `secret.png`.
+struct LinkFarm {
+    fs::path root = fs::path(::testing::TempDir()) / "folio-link-farm";
+    LinkFarm() {
+        fs::remove_all(root);
+        fs::create_directories(root / "src" / "images");
+        fs::create_directories(root / "outside");
+        std::ofstream(root / "outside" / "secret.png") << "x";
+        std::ofstream(root / "src" / "images" / "ok.png") << "x";
+        fs::create_symlink("../../outside/secret.png", root / "src" / "images" / "link.png");
+        fs::create_symlink("../outside", root / "src" / "dirlink");
+        fs::create_symlink("ok.png", root / "src" / "images" / "inner.png");
+    }
+    ~LinkFarm() { fs::remove_all(root); }
+    /// Reads a source in `src` whose figure has `src`.
+    Read figure(const std::string& src, bool allow_outside = false) const {
+        return read(wrap("<figure src=\"" + src + "\" alt=\"x\"/>"), true, (root / "src" / "doc.xml").string(),
+                    allow_outside);
+    }
+};
+
+TEST(ReadContentImages, ASymlinkOutOfTheSourceFolderIsRefused) {
+    const LinkFarm farm;
+    const Read file_link = farm.figure("images/link.png");
+    EXPECT_EQ(where(file_link.diags), (V{"3:9 source.image-outside"}));
+    EXPECT_NE(file_link.diags.all()[0].message.find("through a symbolic link, to "), std::string::npos);
+    EXPECT_EQ(where(farm.figure("dirlink/secret.png").diags), (V{"3:9 source.image-outside"}));
+    EXPECT_TRUE(farm.figure("dirlink/secret.png", true).diags.all().empty());
+    // Links that stay inside are fine.
+    EXPECT_TRUE(farm.figure("images/inner.png").diags.all().empty());
+    EXPECT_TRUE(farm.figure("images/ok.png").diags.all().empty());
+}
+
+}  // namespace

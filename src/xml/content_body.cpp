@@ -355,7 +355,8 @@ void ContentReader::emit_inline(pugi::xml_node n, doc::NodeId into) {
         if (!link.href.empty() && link.href.front() == '#') {
             m_links.push_back({link.href.substr(1), attribute_location(m_file, n, "href")});
         }
-        id = m_doc.add(std::move(link), into);
+        // A scheme outside the allowed ones loses its link, not its text (content_checks.cpp).
+        id = allowed_link(n, link.href) ? m_doc.add(std::move(link), into) : into;
     } else {
         const NodeKind kind = name == "em" ? NodeKind::emphasis : NodeKind::strong;
         id = m_doc.add(make_node(kind, n, {}), into);

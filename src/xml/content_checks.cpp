@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/uri.hpp"
 #include "xml/content_reader.hpp"
 #include "xml/xml_util.hpp"
 
@@ -121,6 +122,16 @@ void ContentReader::check_plain_limits(std::string_view text, pugi::xml_node fie
                           with_commas(max_word_chars) + " characters",
                       element_location(m_file, field));
     }
+}
+
+bool ContentReader::allowed_link(pugi::xml_node a, std::string_view href) {
+    if (core::is_allowed_link(href)) return true;
+    m_diags.warning("source.unsafe-link",
+                    "a link to a " + core::link_scheme(href) +
+                        ": URI is not allowed; folio links only to http, https, mailto and tel URIs, "
+                        "relative paths and #ids, so the text is kept without the link",
+                    attribute_location(m_file, a, "href"));
+    return false;
 }
 
 std::string ContentReader::resolve_image(pugi::xml_node el, const char* attr, std::string_view path) {

@@ -141,6 +141,10 @@ private:
     /// `leaf` after the whitespace rules.
     [[nodiscard]] std::size_t raw_word_offset(pugi::xml_node leaf, std::string_view text, std::size_t at) const;
 
+    /// True when `href` of <a> element `a` is a link target core::is_allowed_link accepts;
+    /// otherwise warns that the link is dropped and its text kept.
+    bool allowed_link(pugi::xml_node a, std::string_view href);
+
     /// An internal link to check once every id is known.
     struct PendingLink {
         std::string target;  ///< the id, without '#'

@@ -225,3 +225,35 @@ TEST(ReadContentImages, ASymlinkOutOfTheSourceFolderIsRefused) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ReadContentLinks, SchemesOutsideTheListLoseTheLinkNotTheText) {
+    const Read r = read(wrap("<p><a href=\"javascript:alert(1)\">one</a> <a href=\" DATA:text/html,x\">"
+                             "<em>two</em></a>\n<a href=\"java&#x9;script:x\">three</a></p>"));
+    EXPECT_EQ(where(r.diags), (V{"3:7 source.unsafe-link", "3:45 source.unsafe-link", "4:4 source.unsafe-link"}));
+    EXPECT_EQ(r.diags.all()[0].severity, folio::core::Severity::warning);
+    EXPECT_EQ(r.diags.all()[0].message,
+              "a link to a javascript: URI is not allowed; folio links only to http, https, mailto and "
+              "tel URIs, relative paths and #ids, so the text is kept without the link");
+    EXPECT_EQ(r.diags.all()[1].message.substr(0, 17), "a link to a data:");
+    ASSERT_TRUE(r.doc);
+    std::string text;
+    for (const auto& n : r.doc->nodes) {
+        EXPECT_NE(n.kind, NodeKind::link);
+        if (n.kind == NodeKind::text) text += n.text;
+    }
+    EXPECT_EQ(text, "Tone two three");
+}
+
+TEST(ReadContentLinks, AllowedSchemesRelativePathsAndIdsStayLinks) {
+    const Read r = read(wrap("<p id=\"x\"><a href=\"https://a.example/\">1</a><a href=\"HTTP://b/\">2</a>"
+                             "<a href=\"mailto:a@b\">3</a><a href=\"tel:+361\">4</a><a href=\"doc/x.html\">5</a>"
+                             "<a href=\"#x\">6</a><a href=\"a:b/c\">7</a></p>"));
+    EXPECT_EQ(where(r.diags), (V{"3:167 source.unsafe-link"}));  // "a:" is a scheme
+    std::size_t links = 0;
+    for (const auto& n : r.doc->nodes) links += n.kind == NodeKind::link ? 1 : 0;
+    EXPECT_EQ(links, 6u);
+}
+
+}  // namespace

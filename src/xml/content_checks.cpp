@@ -22,13 +22,6 @@ namespace {
 /// True for a byte that starts a character: anything but a UTF-8 continuation byte.
 bool starts_character(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
-/// `n` with thousands separated by commas: 200,000.
-std::string with_commas(std::size_t n) {
-    std::string s = std::to_string(n);
-    for (std::size_t i = s.size(); i > 3; i -= 3) s.insert(i - 3, ",");
-    return s;
-}
-
 /// The first characters of `text` from byte `at`, for a message: at most 20, then "...".
 std::string excerpt(std::string_view text, std::size_t at) {
     std::size_t end = at;

@@ -382,6 +382,7 @@ void ContentReader::check_attributes(pugi::xml_node el,
         seen.push_back(name);
         std::string what = "attribute \"";
         what.append(name).append("\" on <").append(el.name()).append(">");
+        if (attribute_too_long(m_file, m_diags, el, a, "source", repeats)) continue;
         if (repeats > 0) {
             m_diags.error("source.duplicate-attribute", "duplicate " + what,
                           attribute_location(m_file, el, name, repeats));

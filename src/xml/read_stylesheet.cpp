@@ -174,6 +174,7 @@ private:
                  (name == "page" && !rule.selector.starts_with("@page")))) {
                 continue;
             }
+            if (detail::attribute_too_long(m_file, m_diags, el, a, "style", occurrence)) continue;
             std::string value(detail::trim(a.value()));
             detail::check_attribute_text(m_file, m_diags, el, name, value, "style", occurrence);
             rule.declarations.push_back({std::string(name), std::move(value), loc});

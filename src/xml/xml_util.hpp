@@ -318,6 +318,32 @@ inline void check_text(const core::SourceFile& f, core::Diagnostics& diags, std:
     check_bmp(f, diags, value, raw_offset, stop, prefix + ".non-bmp");
 }
 
+/// `n` with thousands separated by commas: 200,000.
+inline std::string with_commas(std::size_t n) {
+    std::string s = std::to_string(n);
+    for (std::size_t i = s.size(); i > 3; i -= 3) s.insert(i - 3, ",");
+    return s;
+}
+
+/// The most characters an attribute value may hold (an alt text, a URL, a style value).
+inline constexpr std::size_t max_attribute_chars = 10'000;
+
+/// Reports attribute `a` (occurrence `occurrence` of its name) of `el` when its value is longer
+/// than max_attribute_chars; `prefix` is "source" or "style". Returns true when it is.
+inline bool attribute_too_long(const core::SourceFile& f, core::Diagnostics& diags, pugi::xml_node el,
+                               pugi::xml_attribute a, const std::string& prefix,
+                               std::size_t occurrence = 0) {
+    std::size_t chars = 0;
+    for (const char* c = a.value(); *c != 0; ++c) chars += (static_cast<unsigned char>(*c) & 0xC0) != 0x80;
+    if (chars <= max_attribute_chars) return false;
+    diags.error(prefix + ".attribute-too-long",
+                "attribute \"" + std::string(a.name()) + "\" on <" + el.name() + "> holds " +
+                    with_commas(chars) + " characters; folio takes at most " +
+                    with_commas(max_attribute_chars) + " in an attribute",
+                attribute_location(f, el, a.name(), occurrence));
+    return true;
+}
+
 /// check_text for the value of attribute `name` (occurrence `occurrence`) of element `el`.
 inline void check_attribute_text(const core::SourceFile& f, core::Diagnostics& diags,
                                  pugi::xml_node el, std::string_view name, std::string_view value,

@@ -96,6 +96,7 @@ make_long_word() {
   { printf '%s\n<p>see ' "$head"; head -c 5000000 /dev/zero | tr '\0' 'w'; printf '</p>\n</document>\n'; } > "$here/doc.xml"
 }
 make_sections_one_line() { "$src/bench/generate-sections" 20000 "$here/doc.xml" one-line; }
+make_long_attribute() { body "<p><a href=\"https://example.org/$(head -c 20000 /dev/zero | tr '\0' a)\">x</a></p>"; }
 # --- sources: links and paths ---
 make_javascript_link() { body '<p><a href="javascript:alert(1)">click</a> <a href="data:text/html,x">d</a></p>'; }
 make_image_symlink() {
@@ -126,6 +127,7 @@ make_style_nul() { sheet '  <footer content="a\x00"/>'; }
 make_style_nonchar() { sheet '  <footer content="a&#xFFFF;"/>'; }
 make_style_unknown_property() { sheet '  <style match="p" colour="#000"/>'; }
 make_style_bad_length() { sheet '  <style match="p" font-size="12qq"/>'; }
+make_style_long_value() { sheet "  <footer content=\"$(head -c 20000 /dev/zero | tr '\0' x)\"/>"; }
 make_style_deep() {
   { printf '<?xml version="1.0"?>\n<stylesheet version="1" name="x">\n'
     awk 'BEGIN { for (i = 0; i < 100000; i++) printf "<style match=\"p\">" }'
@@ -207,6 +209,7 @@ deep_sections        1 @D<[a-z]+>_is_nested_257_elements_deep                   
 deep_million         1 @D<em>_is_nested_257_elements_deep                                        build '$here/doc.xml' --style '$style'
 long_paragraph       1 doc\.xml:4:1:_error:_<p>_holds_19,999,999_characters.*at_most_200,000     build '$here/doc.xml' --style '$style'
 long_word            1 doc\.xml:4:8:_error:_a_word_of_more_than_10,000_characters_\("wwww        build '$here/doc.xml' --style '$style'
+long_attribute       1 doc\.xml:4:7:_error:_attribute_"href"_on_<a>_holds_20,020_characters;_folio_takes_at_most_10,000  build '$here/doc.xml' --style '$style'
 sections_one_line    0 !error                                                                     build '$here/doc.xml' --style '$style'
 # sources: links and paths
 javascript_link      0 doc\.xml:4:7:_warning:_a_link_to_a_javascript:_URI_is_not_allowed        build '$here/doc.xml' --style '$style'
@@ -228,6 +231,7 @@ style_nul            1 style\.xml:3:21:_error:_the_NUL_character_U\+0000        
 style_nonchar        1 @Sthe_non-character_U\+FFFF                                              build '$good' --style '$here/style.xml'
 style_unknown_property 1 style\.xml:3:20:_error:_unknown_property                               build '$good' --style '$here/style.xml'
 style_bad_length     1 @Sinvalid_value_'12qq'_for_font-size                                     build '$good' --style '$here/style.xml'
+style_long_value     1 style\.xml:3:11:_error:_attribute_"content"_on_<footer>_holds_20,000_characters  build '$good' --style '$here/style.xml'
 style_deep           1 @S                                                                       build '$good' --style '$here/style.xml'
 # fonts: the error names the file and sits at the declaration that asked for it
 font_junk            1 style\.xml:3:20:_error:_font_file_.*bad\.ttf:_cannot_be_opened           build '$good' --style '$here/style.xml'

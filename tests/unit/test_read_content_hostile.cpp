@@ -257,3 +257,21 @@ TEST(ReadContentLinks, AllowedSchemesRelativePathsAndIdsStayLinks) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ReadContentLimits, AttributesHoldAtMostTenThousandCharacters) {
+    EXPECT_TRUE(read(wrap("<figure src='a.png' alt='" + std::string(10000, 'a') + "'/>")).diags.all().empty());
+    const Read r = read(wrap("<p>x</p><figure src='a.png'\n alt='" + std::string(10001, 'a') + "'/>"));
+    EXPECT_EQ(where(r.diags), (V{"4:2 source.attribute-too-long"}));
+    EXPECT_EQ(r.diags.all()[0].message,
+              "attribute \"alt\" on <figure> holds 10,001 characters; folio takes at most 10,000 in an "
+              "attribute");
+    Diagnostics d;
+    folio::xml::read_stylesheet(SourceFile("s.xml", "<stylesheet version='1' name='x'>\n<footer content='" +
+                                                        std::string(20000, 'x') + "'/></stylesheet>"),
+                                d);
+    EXPECT_EQ(where(d), (V{"2:9 style.attribute-too-long"}));
+}
+
+}  // namespace

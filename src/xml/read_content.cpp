@@ -371,6 +371,7 @@ doc::Node ContentReader::make_node(doc::NodeKind kind, pugi::xml_node el,
 
 void ContentReader::check_attributes(pugi::xml_node el,
                                      std::initializer_list<std::string_view> extra, bool allow_id) {
+    if (too_many_attributes(m_file, m_diags, el, "source")) return;
     std::vector<std::string_view> allowed(extra);
     if (allow_id) allowed.emplace_back("id");
     allowed.emplace_back("class");

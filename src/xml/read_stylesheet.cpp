@@ -103,7 +103,9 @@ public:
 
 private:
     void read_root_attributes(pugi::xml_node root, style::Stylesheet& sheet) {
-        for (pugi::xml_attribute a : root.attributes()) {
+        const bool too_many = detail::too_many_attributes(m_file, m_diags, root, "style");
+        for (pugi::xml_attribute a = too_many ? pugi::xml_attribute() : root.first_attribute(); a;
+             a = a.next_attribute()) {
             const std::string_view name = a.name();
             if (name != "version" && name != "name") {
                 m_diags.error("style.unknown-attribute",
@@ -152,6 +154,7 @@ private:
         style::Rule rule;
         rule.selector = std::move(selector);
         rule.location = element_location(m_file, el);
+        if (detail::too_many_attributes(m_file, m_diags, el, "style")) return rule;
         std::map<std::string_view, std::size_t> seen;
         for (pugi::xml_attribute a : el.attributes()) {
             const std::string_view name = a.name();

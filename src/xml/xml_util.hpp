@@ -325,6 +325,25 @@ inline std::string with_commas(std::size_t n) {
     return s;
 }
 
+/// The most attributes one element may have. Each attribute's position is found by reading its
+/// start tag again, so an element with 50,000 attributes took 37 s; no folio element needs more
+/// than a few (a style rule: one per property).
+inline constexpr std::size_t max_attributes = 256;
+
+/// Reports `el` when it has more than max_attributes attributes; `prefix` is "source" or
+/// "style". Returns true when it has: the caller then reads none of them.
+inline bool too_many_attributes(const core::SourceFile& f, core::Diagnostics& diags, pugi::xml_node el,
+                                const std::string& prefix) {
+    std::size_t count = 0;
+    for (pugi::xml_attribute a = el.first_attribute(); a; a = a.next_attribute()) ++count;
+    if (count <= max_attributes) return false;
+    diags.error(prefix + ".too-many-attributes",
+                "<" + std::string(el.name()) + "> has " + with_commas(count) +
+                    " attributes; folio reads at most " + std::to_string(max_attributes) + " on one element",
+                element_location(f, el));
+    return true;
+}
+
 /// The most characters an attribute value may hold (an alt text, a URL, a style value).
 inline constexpr std::size_t max_attribute_chars = 10'000;
 

@@ -97,6 +97,10 @@ make_long_word() {
 }
 make_sections_one_line() { "$src/bench/generate-sections" 20000 "$here/doc.xml" one-line; }
 make_long_attribute() { body "<p><a href=\"https://example.org/$(head -c 20000 /dev/zero | tr '\0' a)\">x</a></p>"; }
+make_many_attributes() { body "<p $(awk 'BEGIN { for (i = 0; i < 50000; i++) printf "a%d=\"\" ", i }')>x</p>"; }
+make_below_limits() {
+  body "<p>$(awk 'BEGIN { for (i = 0; i < 19999; i++) printf "abcdefghi " }')</p>\\n<p>see $(head -c 9999 /dev/zero | tr '\0' w)</p>"
+}
 # --- sources: links and paths ---
 make_javascript_link() { body '<p><a href="javascript:alert(1)">click</a> <a href="data:text/html,x">d</a></p>'; }
 make_image_symlink() {
@@ -210,6 +214,8 @@ deep_million         1 @D<em>_is_nested_257_elements_deep                       
 long_paragraph       1 doc\.xml:4:1:_error:_<p>_holds_19,999,999_characters.*at_most_200,000     build '$here/doc.xml' --style '$style'
 long_word            1 doc\.xml:4:8:_error:_a_word_of_more_than_10,000_characters_\("wwww        build '$here/doc.xml' --style '$style'
 long_attribute       1 doc\.xml:4:7:_error:_attribute_"href"_on_<a>_holds_20,020_characters;_folio_takes_at_most_10,000  build '$here/doc.xml' --style '$style'
+many_attributes      1 doc\.xml:4:1:_error:_<p>_has_50,000_attributes;_folio_reads_at_most_256  build '$here/doc.xml' --style '$style'
+below_limits         0 !error                                                                     build '$here/doc.xml' --style '$style'
 sections_one_line    0 !error                                                                     build '$here/doc.xml' --style '$style'
 # sources: links and paths
 javascript_link      0 doc\.xml:4:7:_warning:_a_link_to_a_javascript:_URI_is_not_allowed        build '$here/doc.xml' --style '$style'

@@ -275,3 +275,18 @@ TEST(ReadContentLimits, AttributesHoldAtMostTenThousandCharacters) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ReadContentLimits, AnElementHasAtMost256Attributes) {
+    std::string attrs;
+    for (int i = 0; i < 257; ++i) attrs += " a" + std::to_string(i) + "=''";
+    const Read r = read(wrap("<p>x</p>\n <p" + attrs + ">x</p>"));
+    EXPECT_EQ(where(r.diags), (V{"4:2 source.too-many-attributes"}));
+    EXPECT_EQ(r.diags.all()[0].message, "<p> has 257 attributes; folio reads at most 256 on one element");
+    Diagnostics d;
+    folio::xml::read_stylesheet(SourceFile("s.xml", "<stylesheet version='1' name='x'>\n<style match='p'" + attrs + "/>\n<stylesheet" + attrs + "/></stylesheet>"), d);
+    EXPECT_EQ(where(d), (V{"2:1 style.too-many-attributes", "3:1 style.unknown-element"}));
+}
+
+}  // namespace

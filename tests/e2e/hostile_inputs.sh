@@ -134,8 +134,8 @@ make_style_bad_length() { sheet '  <style match="p" font-size="12qq"/>'; }
 make_style_long_value() { sheet "  <footer content=\"$(head -c 20000 /dev/zero | tr '\0' x)\"/>"; }
 make_style_deep() {
   { printf '<?xml version="1.0"?>\n<stylesheet version="1" name="x">\n'
-    awk 'BEGIN { for (i = 0; i < 100000; i++) printf "<style match=\"p\">" }'
-    awk 'BEGIN { for (i = 0; i < 100000; i++) printf "</style>" }'
+    awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "<style match=\"p\">" }'
+    awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "</style>" }'
     printf '\n</stylesheet>\n'; } > "$here/style.xml"
 }
 # --- fonts ---

@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 namespace folio::core {
 
@@ -45,19 +44,30 @@ Result<SourceFile> SourceFile::read(const std::string& path) {
         return unexpected({Severity::error, "io.read", "cannot read file: " + std::string(std::strerror(errno)),
                            {path, 0, 0}});
     }
-    // The whole file in one read, into a string of its size.
+    const auto too_large = [&] {
+        return unexpected({Severity::error, "io.too-large",
+                           "the file is larger than " + std::to_string(max_bytes >> 20) +
+                               " MiB; folio reads sources and style sheets of at most that size (docs/limits.md)",
+                           {path, 0, 0}});
+    };
+    // A file in one read, into a string of its size; a stream (a pipe, /dev/zero) in pieces, up
+    // to the limit: it may never end.
     in.seekg(0, std::ios::end);
     const std::streamoff size = in.tellg();
     in.seekg(0, std::ios::beg);
+    if (size > 0 && static_cast<std::uint64_t>(size) > max_bytes) return too_large();
     std::string text;
     if (size > 0) {
         text.resize(static_cast<std::size_t>(size));
         in.read(text.data(), size);
         text.resize(static_cast<std::size_t>(in.gcount()));
-    } else {  // not seekable (a pipe): read as it comes
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        text = ss.str();
+    } else {
+        in.clear();
+        char piece[65536];
+        while (in.read(piece, sizeof piece) || in.gcount() > 0) {
+            text.append(piece, static_cast<std::size_t>(in.gcount()));
+            if (text.size() > max_bytes) return too_large();
+        }
     }
     if (in.bad()) {
         return unexpected({Severity::error, "io.read", "cannot read file: " + std::string(std::strerror(errno)),

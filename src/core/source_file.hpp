@@ -16,7 +16,10 @@ class SourceFile {
 public:
     /// Wraps `text` read from `path` (the path is only used in diagnostics).
     SourceFile(std::string path, std::string text);
-    /// Reads a file from disk; the error names the path.
+    /// The largest file read() takes: 64 MiB. A build needs about a hundred times its source's
+    /// size in memory, and a stream such as /dev/zero never ends.
+    static constexpr std::uint64_t max_bytes = std::uint64_t{64} << 20;
+    /// Reads a file from disk (or a stream, up to max_bytes); the error names the path.
     static Result<SourceFile> read(const std::string& path);
 
     [[nodiscard]] const std::string& path() const { return m_path; }

@@ -15,6 +15,9 @@ namespace folio::image::detail {
 /// The largest image folio decodes, in pixels (a 100-megapixel guard against decompression bombs).
 inline constexpr std::uint64_t max_pixels = 100'000'000;
 
+/// The largest image file folio reads, in bytes (a 100-megapixel image compresses to less).
+inline constexpr std::uint64_t max_file_bytes = std::uint64_t{256} << 20;
+
 /// The widest and tallest PNG folio decodes, in pixels (libpng's default user limit, stated).
 inline constexpr std::uint64_t max_side = 65'535;
 

@@ -153,7 +153,9 @@ std::string ContentReader::resolve_image(pugi::xml_node el, const char* attr, st
                       attribute_location(m_file, el, attr));
     }
     if (m_check_files && !fs::is_regular_file(resolved, ec)) {
-        m_diags.error("source.missing-image", "image file not found: " + resolved.string(),
+        const bool exists = fs::exists(resolved, ec);  // a folder, a device (/dev/zero), a pipe
+        m_diags.error("source.missing-image",
+                      (exists ? "image is not a regular file: " : "image file not found: ") + resolved.string(),
                       attribute_location(m_file, el, attr));
     }
     return resolved.string();

@@ -109,6 +109,8 @@ make_image_symlink() {
 }
 make_image_dotdot() { figure ../good/images/chart.png; }
 make_image_missing() { figure images/none.png; }
+make_image_device() { figure /dev/zero; }
+make_image_folder() { mkdir -p "$here/images/dir.png"; figure images/dir.png; }
 # --- images ---
 make_png_truncated() { head -c 60 "$src/source/images/bar-chart.png" > "$here/x.png"; figure x.png; }
 make_png_huge() { png_header 20000 20000 "$here/x.png"; figure x.png; }
@@ -221,6 +223,10 @@ sections_one_line    0 !error                                                   
 javascript_link      0 doc\.xml:4:7:_warning:_a_link_to_a_javascript:_URI_is_not_allowed        build '$here/doc.xml' --style '$style'
 image_symlink        1 @Dimage_path_leaves_the_source's_folder:_images/chart\.png_\(through_a_symbolic_link  build '$here/doc.xml' --style '$style'
 image_dotdot         1 @Dimage_path_leaves_the_source's_folder                                  build '$here/doc.xml' --style '$style'
+image_device         1 @Dimage_is_not_a_regular_file:_/dev/zero                                   build '$here/doc.xml' --style '$style' --allow-outside
+image_folder         1 @Dimage_is_not_a_regular_file:_.*images/dir\.png                          build '$here/doc.xml' --style '$style'
+source_device        1 /dev/zero:_error:_the_file_is_larger_than_64_MiB                           build /dev/zero --style '$style'
+style_device         1 /dev/urandom:_error:_the_file_is_larger_than_64_MiB                        build '$good' --style /dev/urandom
 image_missing        1 @Dimage_file_not_found                                                   build '$here/doc.xml' --style '$style'
 # images
 png_truncated        1 @Dcannot_use_image_.*x\.png:_corrupt_PNG                                 build '$here/doc.xml' --style '$style'

@@ -290,3 +290,24 @@ TEST(ReadContentLimits, AnElementHasAtMost256Attributes) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(SourceFileRead, RefusesFilesAndStreamsAbove64MiB) {
+    const auto stream = SourceFile::read("/dev/zero");  // never ends
+    ASSERT_FALSE(stream);
+    EXPECT_EQ(stream.error().code, "io.too-large");
+    EXPECT_EQ(stream.error().location.file, "/dev/zero");
+    const fs::path big = fs::path(::testing::TempDir()) / "folio-big.xml";
+    {
+        std::ofstream out(big, std::ios::binary);
+        out.seekp(static_cast<std::streamoff>(SourceFile::max_bytes));
+        out.put('x');  // one byte over, sparse
+    }
+    EXPECT_EQ(SourceFile::read(big.string()).error().message.substr(0, 33), "the file is larger than 64 MiB; f");
+    fs::resize_file(big, SourceFile::max_bytes);
+    EXPECT_TRUE(SourceFile::read(big.string()));
+    fs::remove(big);
+}
+
+}  // namespace

@@ -77,6 +77,8 @@ bool read_pixels(jpeg_decompress_struct& cinfo, ErrorManager& err, std::uint8_t*
 }  // namespace
 
 std::string decode_jpeg(std::string_view bytes, Image& out) {
+    // (libjpeg's jpeg_mem_src fails an empty buffer through error_exit, outside any setjmp frame)
+    if (bytes.empty()) return "corrupt JPEG: the file is empty";
     // 1. Error manager and source.
     jpeg_decompress_struct cinfo{};
     ErrorManager err{};

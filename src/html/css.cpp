@@ -37,6 +37,8 @@ using style::ComputedStyle;
 
 namespace {
 
+// The print rule names nav.page-list as well as nav: the page list's own display:flex rule is
+// more specific than a plain `nav` and would show it on paper (tests/e2e/html_print.sh).
 const char* const base_rules = R"(*,*::before,*::after{box-sizing:border-box}
 body{margin:0;overflow-wrap:anywhere}
 header,nav,main,footer{max-width:40rem;margin:0 auto;padding:0 1rem}
@@ -63,7 +65,7 @@ nav.page-list a{display:inline-block;min-width:1.75rem;min-height:1.75rem;line-h
 hr[role="doc-pagebreak"]{height:0;margin:1.5em 0;border:0;border-top:1px dashed;overflow:visible;text-align:right;font-size:0.75rem;line-height:1}
 hr[role="doc-pagebreak"]::after{content:attr(aria-label);position:relative;top:-0.5em;padding-left:0.5em}
 hr#page-1{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);border:0}
-@media print{nav,.skip-link,hr[role="doc-pagebreak"]{display:none}
+@media print{nav,nav.page-list,.skip-link,hr[role="doc-pagebreak"]{display:none}
 header,main,footer{max-width:none;padding:0}}
 )";
 

@@ -244,19 +244,28 @@ void write_footer(std::string& out, const doc::Metadata& meta, const HtmlOptions
 
 std::string write_html(const style::StyledDocument& styled, const layout::PagedDocument* pages,
                        const HtmlOptions& options) {
+    core::Diagnostics diags;  // (the images are not used: options.images has them)
+    const realize::RealizedDocument realized = realize::realize(styled, diags);
+    if (pages == nullptr) return write_html(realized, nullptr, options);
+    const layout::LayoutResult laid{*pages, node_pages(styled.doc(), *pages)};
+    return write_html(realized, &laid, options);
+}
+
+std::string write_html(const realize::RealizedDocument& realized, const layout::LayoutResult* laid,
+                       const HtmlOptions& options) {
+    const style::StyledDocument& styled = realized.styled();
+    const layout::PagedDocument* pages = laid != nullptr ? &laid->document : nullptr;
     const doc::Document& d = styled.doc();
     assert(!d.nodes.empty() && styled.style_ids.size() == d.nodes.size());
-    // Beside the ids: the style sheet, the first page of each node, the page markers and the
+    // Beside the ids: the style sheet, the page markers and the
     // names of the asides. Then, for a large document, the later part of <main> beside the rest
     // of the body, each writer into a string of its own; the head goes in front of the body, the
     // later part after the first.
     std::string css;
-    NodePages starts;
     PageMarkers markers;
     AsideNames asides;
     core::Beside side(options.threads != 1, [&] {
         css = font_faces(options.fonts) + style_sheet(styled);
-        if (pages != nullptr) starts = node_pages(d, *pages);
         if (pages != nullptr) markers = page_markers(d, *pages);
         asides = aside_names(d);
     });
@@ -264,7 +273,7 @@ std::string write_html(const style::StyledDocument& styled, const layout::PagedD
     const std::map<std::string, std::string> images = image_sources(options);
     const bool first_page = pages != nullptr && !pages->pages.empty();
     side.wait();
-    const BodyContext context{ids, markers, starts, images, &styled, asides};
+    const BodyContext context{ids, markers, laid != nullptr ? &laid->pages : nullptr, images, realized, asides};
 
     const std::vector<NodeId> blocks = main_blocks(d);
     std::size_t split = blocks.size();

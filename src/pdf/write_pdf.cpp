@@ -31,6 +31,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/uri.hpp"
 #include "core/utf8.hpp"
 #include "pdf/archival.hpp"
 #include "pdf/draw_page.hpp"
@@ -227,6 +228,7 @@ Status add_links(hpdf::Document& doc, const layout::PagedDocument& pages,
             const HPDF_Rect rect = pdf_rect(link->rect, frames[i]);
             HPDF_Annotation annot = nullptr;
             if (!link->uri.empty()) {
+                if (!core::is_allowed_link(link->uri)) continue;  // the reader warned already
                 const std::string uri = percent_encode(link->uri);
                 auto a =
                     doc.check_handle(HPDF_Page_CreateURILinkAnnot(handles[i], rect, uri.c_str()),

@@ -1,10 +1,11 @@
 // The pipeline, as a recipe (run, at the end of this file):
 //   1. read the content source and the style sheet (xml/)      -> Document, Stylesheet
-//      and decode every image they use, once each (image/)      -> Images
 //   2. cascade the styles (style/)                             -> StyledDocument
 //      and, where HTML is made, check the contrast of its text (html/)
+//      and realize them (realize/): quotes, case, markers,
+//      references, every image decoded once                    -> RealizedDocument
 //   3. resolve and vet every font the styles ask for (text/)   -> FontSet
-//   4. lay out pages (layout/)                                 -> PagedDocument
+//   4. lay out pages (layout/)                                 -> LayoutResult (pages, PageMap)
 //   5. write the HTML (html/) to memory; the document tree is freed after it
 //   6. write every file under a temporary name (the PDF (pdf/) straight into its own while the
 //      HTML goes to its), then rename them all into place together (outputs.hpp)
@@ -31,6 +32,7 @@
 #include "image/image.hpp"
 #include "layout/layout.hpp"
 #include "pdf/write_pdf.hpp"
+#include "realize/realize.hpp"
 #include "pipeline/outputs.hpp"
 #include "pipeline/schedule.hpp"
 #include "style/computed.hpp"
@@ -85,33 +87,6 @@ void resolve_fonts(const style::StyledDocument& styled, const style::Stylesheet&
     }
     if (styled.header) want(styled.header->style);
     if (styled.footer) want(styled.footer->style);
-}
-
-/// Decodes every image the document uses (figures and the cover image), each file once, in
-/// document order; a file that cannot be decoded is an error at the element that uses it.
-std::vector<image::Image> load_images(const doc::Document& document, core::Diagnostics& diags,
-                                      std::vector<std::string>& inputs) {
-    std::vector<std::pair<std::string, core::SourceLocation>> uses;
-    if (!document.meta.cover.image.empty())
-        uses.emplace_back(document.meta.cover.image, document.meta.cover.location);
-    for (const doc::Node& n : document.nodes) {
-        if (n.kind == doc::NodeKind::figure && !n.src.empty()) uses.emplace_back(n.src, n.location);
-    }
-    std::vector<image::Image> images;
-    std::set<std::string> seen;
-    for (const auto& [path, location] : uses) {
-        if (!seen.insert(path).second) continue;
-        inputs.push_back(path);
-        auto loaded = image::load_image(path);
-        if (!loaded) {
-            core::Diagnostic d = loaded.error();
-            d.location = location;
-            diags.add(std::move(d));
-            continue;
-        }
-        images.push_back(std::move(*loaded));
-    }
-    return images;
 }
 
 /// The PDF options: the command line's, the style sheet's marks and page layout, the date
@@ -206,8 +181,8 @@ struct Html {
 };
 
 /// Step 5: the HTML, which links the PDF and declares the faces it uses.
-Html write_html(const Options& options, const std::string& stem, const style::StyledDocument& styled,
-                const layout::PagedDocument& pages, const text::FontSet& fonts,
+Html write_html(const Options& options, const std::string& stem, const realize::RealizedDocument& realized,
+                const layout::LayoutResult& laid, const text::FontSet& fonts,
                 const std::vector<image::Image>& images) {
     html::HtmlOptions ho;
     for (const auto& face : fonts.faces()) {
@@ -228,14 +203,15 @@ Html write_html(const Options& options, const std::string& stem, const style::St
     ho.assets_folder = stem + "-assets";
     ho.threads = options.threads;
     Html out;
-    out.text = html::write_html(styled, &pages, ho);
+    out.text = html::write_html(realized, &laid, ho);
     out.assets = html::external_assets(ho);
     return out;
 }
 
 /// Frees the document tree and its styles, which only the HTML needed (the PDF needs the pages
 /// and the metadata), before the PDF's peak.
-void free_tree(doc::Document& document, style::StyledDocument& styled) {
+void free_tree(doc::Document& document, style::StyledDocument& styled, realize::RealizedDocument& realized) {
+    realized.forget_tree();
     std::vector<doc::Node>().swap(document.nodes);
     std::vector<style::ComputedStyle>().swap(styled.distinct_styles);
     std::vector<std::uint32_t>().swap(styled.style_ids);
@@ -316,9 +292,7 @@ Outcome run(const Options& options) {
     // 1. Read (the patterns of the source's languages load meanwhile).
     std::optional<Inputs> inputs = read_inputs(options, schedule, out);
     if (!inputs) return out;
-    const std::vector<image::Image> images = load_images(inputs->document, diags, out.inputs);
     out.timings.read = clock.lap();
-    if (diags.has_errors()) return out;
 
     // 2. Style; every text colour against its background (WCAG 2.2 AA) where HTML is made.
     style::StyledDocument styled = style::apply_styles(inputs->document, inputs->sheet, diags);
@@ -326,6 +300,11 @@ Outcome run(const Options& options) {
     if (options.html || options.check_only) {
         for (core::Diagnostic& w : html::check_contrast(styled, options.style_path)) diags.add(std::move(w));
     }
+    // Realize: quotes, case, markers, references, every image decoded once.
+    realize::RealizedDocument realized = realize::realize(styled, diags);
+    const std::vector<image::Image>& images = realized.images;
+    out.inputs.insert(out.inputs.end(), realized.inputs.begin(), realized.inputs.end());
+    if (diags.has_errors()) return out;
 
     // 3. Fonts; the PDF is begun from their files beside layout.
     schedule.fonts_needed();
@@ -338,8 +317,9 @@ Outcome run(const Options& options) {
 
     // 4. Layout.
     schedule.layout_needed();
-    auto pages = layout::layout_document(styled, fonts, diags, &hyphenator, options.threads);
-    if (!pages) { diags.add(pages.error()); return out; }
+    auto laid = layout::layout_document(realized, fonts, diags, &hyphenator, options.threads);
+    if (!laid) { diags.add(laid.error()); return out; }
+    const layout::PagedDocument* pages = &laid->document;
     out.pages = pages->pages.size();
     out.timings.layout = clock.lap();
     if (diags.has_errors() || options.check_only) return out;
@@ -348,9 +328,9 @@ Outcome run(const Options& options) {
     const std::string stem = fs::path(options.source_path).stem().string();
     const pdf::PdfOptions po = options.pdf ? pdf_options(options, styled, diags, out.inputs) : pdf::PdfOptions{};
     if (diags.has_errors()) return out;
-    Html html = options.html ? write_html(options, stem, styled, *pages, fonts, images) : Html{};
+    Html html = options.html ? write_html(options, stem, realized, *laid, fonts, images) : Html{};
     out.timings.html = clock.lap();
-    free_tree(inputs->document, styled);
+    free_tree(inputs->document, styled, realized);
 
     // 6. Write every file, then rename them all into place.
     write_outputs(options, stem, html, {*pages, out.meta, fonts, images, po}, schedule, out);

@@ -371,6 +371,10 @@ RunningContent running(const Rule& rule, const ComputedStyle& base, core::Diagno
 ComputedStyle cascade(const ComputedStyle& parent, const std::string& name, const std::string& classes,
                       const std::vector<const Rule*>& rules, core::Diagnostics& diags) {
     ComputedStyle s = inherit(parent);
+    // As a browser's own style sheet does: each list starts with its kind's markers, so a
+    // bulleted list inside a numbered one keeps its bullets unless a rule says otherwise.
+    if (name == "ul") s.list_style = ListStyle::disc;
+    if (name == "ol") s.list_style = ListStyle::decimal;
     std::vector<std::pair<int, const Rule*>> matched;
     for (const auto* r : rules) {
         if (int spec = specificity(r->selector, name, classes)) matched.emplace_back(spec, r);

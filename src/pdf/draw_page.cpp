@@ -25,10 +25,10 @@
 #include <cmath>
 #include <initializer_list>
 #include <optional>
-#include <thread>
 #include <string_view>
 #include <variant>
 
+#include "core/jobs.hpp"
 #include "pdf/hpdf_adapter.hpp"
 
 namespace folio::pdf {
@@ -342,15 +342,11 @@ GlyphUse glyph_use(const layout::PagedDocument& pages, std::size_t fonts, unsign
     // Every character of the document is looked at, which is worth splitting between threads
     // for a long document (a union, so the split does not change the result).
     const std::size_t n = pages.pages.size();
-    const unsigned cores = threads_allowed != 0 ? threads_allowed : std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t threads = std::clamp<std::size_t>(n / 64, 1, cores);
+    const std::size_t threads = std::clamp<std::size_t>(n / 64, 1, core::thread_count(threads_allowed));
     std::vector<GlyphUse> parts(threads);
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) {
-        pool.emplace_back([&, t] { parts[t] = glyph_use_of(pages, n * t / threads, n * (t + 1) / threads, fonts); });
-    }
-    parts[0] = glyph_use_of(pages, 0, n / threads, fonts);
-    for (std::thread& thread : pool) thread.join();
+    core::parallel_for(static_cast<unsigned>(threads), threads, [&](std::size_t t) {
+        parts[t] = glyph_use_of(pages, n * t / threads, n * (t + 1) / threads, fonts);
+    });
     for (std::size_t t = 1; t < threads; ++t) parts[0].merge(parts[t]);
     return std::move(parts[0]);
 }

@@ -30,12 +30,18 @@ namespace folio::batch {
 namespace {
 
 /// The child's command line.
-std::vector<std::string> child_arguments(const Job& job, const RenderSettings& s, unsigned threads) {
-    std::vector<std::string> args{"folio", "batch-job", job.source, "--style", job.style, "-o", job.out_dir,
-                                  "--threads", std::to_string(threads)};
-    const std::pair<bool, const char*> flags[] = {
-        {s.pdfa, "--pdfa"},   {s.cmyk, "--cmyk"},        {s.marks, "--marks"}, {s.allow_outside, "--allow-outside"},
-        {!s.pdf, "--no-pdf"}, {!s.html, "--no-html"},    {s.fail_on_warning, "--fail-on-warning"}};
+std::vector<std::string> child_arguments(const Job& job, const RenderSettings& s,
+                                         unsigned threads) {
+    std::vector<std::string> args{"folio",     "batch-job", job.source,
+                                  "--style",   job.style,   "-o",
+                                  job.out_dir, "--threads", std::to_string(threads)};
+    const std::pair<bool, const char*> flags[] = {{s.pdfa, "--pdfa"},
+                                                  {s.cmyk, "--cmyk"},
+                                                  {s.marks, "--marks"},
+                                                  {s.allow_outside, "--allow-outside"},
+                                                  {!s.pdf, "--no-pdf"},
+                                                  {!s.html, "--no-html"},
+                                                  {s.fail_on_warning, "--fail-on-warning"}};
     for (const auto& [on, flag] : flags) {
         if (on) args.emplace_back(flag);
     }
@@ -44,7 +50,8 @@ std::vector<std::string> child_arguments(const Job& job, const RenderSettings& s
 
 /// Spawns `program` with `args`, its stdout into `out`; the child's wait status, or -1 (and
 /// `why`) when it could not be started.
-int run_child(const std::string& program, const std::vector<std::string>& args, std::string& out, std::string& why) {
+int run_child(const std::string& program, const std::vector<std::string>& args, std::string& out,
+              std::string& why) {
     int pipe_fds[2];
     if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
         why = pipeline::system_reason(errno);
@@ -52,12 +59,14 @@ int run_child(const std::string& program, const std::vector<std::string>& args, 
     }
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);  // (dup2 clears close-on-exec)
+    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1],
+                                     STDOUT_FILENO);  // (dup2 clears close-on-exec)
     std::vector<char*> argv;
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     pid_t pid = 0;
-    const int spawned = ::posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+    const int spawned =
+        ::posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     ::close(pipe_fds[1]);
     if (spawned != 0) {
@@ -68,12 +77,15 @@ int run_child(const std::string& program, const std::vector<std::string>& args, 
     char buffer[65536];
     for (;;) {
         const ssize_t n = ::read(pipe_fds[0], buffer, sizeof buffer);
-        if (n > 0) out.append(buffer, static_cast<std::size_t>(n));
-        else if (n == 0 || errno != EINTR) break;
+        if (n > 0)
+            out.append(buffer, static_cast<std::size_t>(n));
+        else if (n == 0 || errno != EINTR)
+            break;
     }
     ::close(pipe_fds[0]);
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
     return status;
 }
 
@@ -84,7 +96,8 @@ std::string how_it_ended(int status, const std::string& why) {
         const int sig = WTERMSIG(status);
         return "the render crashed (signal " + std::to_string(sig) + ", " + ::strsignal(sig) + ")";
     }
-    return "the render ended without a result (exit status " + std::to_string(WEXITSTATUS(status)) + ")";
+    return "the render ended without a result (exit status " + std::to_string(WEXITSTATUS(status)) +
+           ")";
 }
 
 /// Removes what a dead child left in its output folder: the temporaries of its files.
@@ -98,8 +111,8 @@ void clean_up_after(const Job& job) {
 
 }  // namespace
 
-SourceResult render_in_child(const std::string& program, const Job& job, const RenderSettings& settings,
-                             unsigned threads) {
+SourceResult render_in_child(const std::string& program, const Job& job,
+                             const RenderSettings& settings, unsigned threads) {
     const auto start = std::chrono::steady_clock::now();
     std::string printed;
     std::string why;
@@ -113,9 +126,11 @@ SourceResult render_in_child(const std::string& program, const Job& job, const R
     r.source = job.source;
     r.settings = settings;
     r.status = Status::failed;
-    r.diagnostics.push_back({core::Severity::error, "batch.crash",
-                             how_it_ended(status, why) + "; none of its earlier outputs was replaced",
-                             {job.source, 0, 0}});
+    r.diagnostics.push_back(
+        {core::Severity::error,
+         "batch.crash",
+         how_it_ended(status, why) + "; none of its earlier outputs was replaced",
+         {job.source, 0, 0}});
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return r;
 }

@@ -11,7 +11,8 @@ unsigned thread_count(unsigned requested) {
     return requested != 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
 }
 
-Jobs::Jobs(std::size_t helpers, std::size_t count, Work work) : m_count(count), m_work(std::move(work)) {
+Jobs::Jobs(std::size_t helpers, std::size_t count, Work work)
+    : m_count(count), m_work(std::move(work)) {
     helpers = std::min(helpers, count);
     m_threads.reserve(helpers);
     for (std::size_t t = 1; t <= helpers; ++t) {

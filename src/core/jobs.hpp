@@ -74,8 +74,10 @@ private:
 template <class F>
 void parallel_for(unsigned threads, std::size_t count, F&& work) {
     const auto call = [&work](std::size_t i, unsigned worker) {
-        if constexpr (std::is_invocable_v<F&, std::size_t, unsigned>) work(i, worker);
-        else work(i);
+        if constexpr (std::is_invocable_v<F&, std::size_t, unsigned>)
+            work(i, worker);
+        else
+            work(i);
     };
     const unsigned wanted = thread_count(threads);
     if (wanted <= 1 || count <= 1) {
@@ -107,8 +109,10 @@ public:
     template <class F>
     void start(bool beside, F&& work) {
         wait();
-        if (beside) launch(std::function<void()>(std::forward<F>(work)));
-        else work();
+        if (beside)
+            launch(std::function<void()>(std::forward<F>(work)));
+        else
+            work();
     }
 
     /// Waits for the task started beside, if any, and rethrows the exception it threw.

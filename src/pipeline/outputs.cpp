@@ -119,7 +119,8 @@ core::Result<core::Ok> TemporaryFile::seal() {
     int error = ::fsync(m_fd) != 0 ? errno : 0;
     if (::close(m_fd) != 0 && error == 0) error = errno;
     m_fd = -1;
-    if (error != 0) return core::unexpected(io_error("cannot write the output file", error, m_final));
+    if (error != 0)
+        return core::unexpected(io_error("cannot write the output file", error, m_final));
     return core::Ok{};
 }
 
@@ -142,7 +143,8 @@ core::Result<core::Ok> Outputs::open(const std::string& dir, const std::string& 
     m_lock_path = (fs::path(m_dir) / ("." + stem + ".lock")).string();
     for (;;) {
         const int fd = ::open(m_lock_path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
-        if (fd < 0) return core::unexpected(io_error("cannot write into the output folder", errno, m_dir));
+        if (fd < 0)
+            return core::unexpected(io_error("cannot write into the output folder", errno, m_dir));
         int locked;
         do {
             locked = ::flock(fd, LOCK_EX);  // waits while another run writes these files
@@ -154,8 +156,8 @@ core::Result<core::Ok> Outputs::open(const std::string& dir, const std::string& 
             ::close(fd);
             return core::unexpected(io_error("cannot lock the output files", error, m_lock_path));
         }
-        if (::fstat(fd, &held) == 0 && ::lstat(m_lock_path.c_str(), &named) == 0 && held.st_dev == named.st_dev &&
-            held.st_ino == named.st_ino) {
+        if (::fstat(fd, &held) == 0 && ::lstat(m_lock_path.c_str(), &named) == 0 &&
+            held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
             m_lock_fd = fd;
             return core::Ok{};
         }
@@ -169,17 +171,22 @@ core::Result<TemporaryFile*> Outputs::stage(const std::string& name) {
     const std::string file_name = final_path.filename().string();
     std::error_code ec;
     fs::create_directories(folder, ec);
-    if (ec) return core::unexpected(io_error("cannot create the folder", ec.value(), folder.string()));
+    if (ec)
+        return core::unexpected(io_error("cannot create the folder", ec.value(), folder.string()));
     remove_stale(folder, file_name);
     for (int attempt = 0; attempt < 100; ++attempt) {
-        const fs::path temporary =
-            folder / ("." + file_name + "." + random_letters(random_length) + std::string(temporary_suffix));
-        const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+        const fs::path temporary = folder / ("." + file_name + "." + random_letters(random_length) +
+                                             std::string(temporary_suffix));
+        const int fd =
+            ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
         if (fd >= 0) {
-            m_files.push_back(std::make_unique<TemporaryFile>(final_path.string(), temporary.string(), fd));
+            m_files.push_back(
+                std::make_unique<TemporaryFile>(final_path.string(), temporary.string(), fd));
             return m_files.back().get();
         }
-        if (errno != EEXIST) return core::unexpected(io_error("cannot create the output file", errno, final_path.string()));
+        if (errno != EEXIST)
+            return core::unexpected(
+                io_error("cannot create the output file", errno, final_path.string()));
     }
     return core::unexpected(io_error("cannot create the output file", EEXIST, final_path.string()));
 }
@@ -207,8 +214,10 @@ core::Result<std::vector<std::string>> Outputs::commit() {
             // (the files renamed so far stay; the rest are removed with their temporaries)
             const int error = errno;
             const std::string failed = file->final_path();
-            m_files.erase(m_files.begin(), m_files.begin() + static_cast<std::ptrdiff_t>(written.size()));
-            return core::unexpected(io_error("cannot rename the output file into place", error, failed));
+            m_files.erase(m_files.begin(),
+                          m_files.begin() + static_cast<std::ptrdiff_t>(written.size()));
+            return core::unexpected(
+                io_error("cannot rename the output file into place", error, failed));
         }
         written.push_back(file->final_path());
         folders.insert(fs::path(file->final_path()).parent_path());

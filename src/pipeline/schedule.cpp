@@ -31,13 +31,17 @@ void Schedule::document_read(const doc::Document& document) {
     });
 }
 
-void Schedule::fonts_needed() { m_fontconfig.wait(); }
+void Schedule::fonts_needed() {
+    m_fontconfig.wait();
+}
 
 void Schedule::begin_pdf(const std::vector<text::Face>& faces) {
     std::vector<std::string> paths;
     for (const auto& face : faces) paths.push_back(face.path);
-    // Beside layout, which leaves a core idle there; with one thread now, so the bytes are the same.
-    m_pdf_beginning.start(m_beside, [this, paths = std::move(paths)] { m_pdf.emplace(pdf::prepare(paths)); });
+    // Beside layout, which leaves a core idle there; with one thread now, so the bytes are the
+    // same.
+    m_pdf_beginning.start(m_beside,
+                          [this, paths = std::move(paths)] { m_pdf.emplace(pdf::prepare(paths)); });
 }
 
 void Schedule::layout_needed() {
@@ -50,9 +54,13 @@ pdf::Preparation* Schedule::pdf_begun() {
     return m_pdf && *m_pdf ? &**m_pdf : nullptr;
 }
 
-void Schedule::beside_pdf(bool pdf, std::function<void()> work) { m_beside_pdf.start(pdf && m_beside, std::move(work)); }
+void Schedule::beside_pdf(bool pdf, std::function<void()> work) {
+    m_beside_pdf.start(pdf && m_beside, std::move(work));
+}
 
-void Schedule::pdf_written() { m_beside_pdf.wait(); }
+void Schedule::pdf_written() {
+    m_beside_pdf.wait();
+}
 
 void Schedule::pdf_written_quietly() noexcept {
     try {

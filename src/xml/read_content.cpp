@@ -272,6 +272,7 @@ void ContentReader::read_meta(pugi::xml_node meta) {
             if (is_text(c)) raw += c.value();
             else if (c.type() == pugi::node_element) bad_element(c, back, plain_model);
         }
+        check_plain_limits(collapse_space(raw), back);
         std::size_t start = 0;
         while (start <= raw.size()) {
             const std::size_t end = std::min(raw.find('\n', start), raw.size());

@@ -311,3 +311,15 @@ TEST(SourceFileRead, RefusesFilesAndStreamsAbove64MiB) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ReadContentLimits, TheBackCoverToo) {
+    std::string lines;
+    for (int i = 0; i < 25000; ++i) lines += "line " + std::to_string(i) + "\n";
+    const Read r = read("<document version=\"1\" xml:lang=\"en\">\n<meta><title>T</title>\n<back-cover>" + lines +
+                        "</back-cover></meta></document>");
+    EXPECT_EQ(where(r.diags), (V{"3:1 source.text-too-long"}));
+}
+
+}  // namespace

@@ -146,6 +146,7 @@ make_font_cut() {
   head -c 20000 /usr/share/fonts/truetype/lato/Lato-Regular.ttf > "$here/cut.ttf"
   sheet "  <style match=\"p\" font-family=\"$here/cut.ttf\"/>"
 }
+make_font_default() { sheet '  <style match="p" font-size="12pt"/>'; }
 make_font_unknown() { sheet '  <style match="p" font-family="Latoo"/>'; }
 # --- command line ---
 make_directory_source() { mkdir -p "$here/dir.xml"; }
@@ -245,9 +246,11 @@ style_unknown_property 1 style\.xml:3:20:_error:_unknown_property               
 style_bad_length     1 @Sinvalid_value_'12qq'_for_font-size                                     build '$good' --style '$here/style.xml'
 style_long_value     1 style\.xml:3:11:_error:_attribute_"content"_on_<footer>_holds_20,000_characters  build '$good' --style '$here/style.xml'
 style_deep           1 @S                                                                       build '$good' --style '$here/style.xml'
-# fonts: the error names the file and sits at the declaration that asked for it
+# fonts: the error names the file and sits at the declaration that asked for it (the default
+# family, which no declaration names, has no line: the message says so)
 font_junk            1 style\.xml:3:20:_error:_font_file_.*bad\.ttf:_cannot_be_opened           build '$good' --style '$here/style.xml'
 font_cut             1 style\.xml:3:20:_error:_font_file_.*cut\.ttf:                            build '$good' --style '$here/style.xml'
+font_default         1 style\.xml:_error:_unknown_font_family_'serif'.*it_is_the_default,_so_set_font-family  build '$good' --style '$here/style.xml'
 font_unknown         1 style\.xml:3:20:_error:_unknown_font_family_'Latoo'                      build '$good' --style '$here/style.xml'
 # command line: usage errors exit 2
 unknown_flag         2 not_expected:_--bogus                                                    build '$good' --bogus

@@ -354,3 +354,16 @@ TEST(ReadContentLimits, TheBackCoverToo) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ReadContentCharacters, EveryTextThatReachesTheOutputIsChecked) {
+    const Read r = read(
+        "<document version=\"1\" xml:lang=\"en\">\n<meta><title>T</title>\n"
+        "<back-cover>a &#xFFFF;</back-cover><cover image='c.png' alt='&#xFFFE;'/></meta>\n"
+        "<contents title='&#xFDD0;'/></document>");
+    EXPECT_EQ(where(r.diags), (V{"3:15 source.forbidden-character", "3:62 source.forbidden-character",
+                                 "4:18 source.forbidden-character"}));
+}
+
+}  // namespace

@@ -94,6 +94,32 @@ TEST(ReadContentCharacters, EverythingElseIsAllowed) {
     }
 }
 
+TEST(SourceFileColumns, AgreeWithCountingFromTheLineStart) {
+    // Random lines of 1- to 4-byte characters, some longer than the index's chunks.
+    std::string text;
+    unsigned seed = 12345;
+    const auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7FFF; };
+    const char* pieces[] = {"a", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x98\x80", " ", "\n"};
+    for (int i = 0; i < 20000; ++i) text += pieces[next() % (next() % 50 == 0 ? 6 : 5)];
+    const SourceFile f("r.xml", text);
+    ASSERT_GT(f.location(text.size()).line, 20u);
+    ASSERT_LT(f.location(text.size()).line, 400u);  // lines of some hundred characters
+    std::uint32_t line = 1, column = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            const auto at = f.location(i);
+            ASSERT_EQ(at.line, line) << "offset " << i;
+            ASSERT_EQ(at.column, column) << "offset " << i;
+            if (text[i] == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+    }
+}
+
 TEST(SourceFileColumns, CountCharactersOnAVeryLongLine) {
     // 300,000 characters on one line, two bytes each for the second half: the index must agree
     // with counting from the line's start, and cost the same for every query.
@@ -362,8 +388,9 @@ TEST(ReadContentCharacters, EveryTextThatReachesTheOutputIsChecked) {
         "<document version=\"1\" xml:lang=\"en\">\n<meta><title>T</title>\n"
         "<back-cover>a &#xFFFF;</back-cover><cover image='c.png' alt='&#xFFFE;'/></meta>\n"
         "<contents title='&#xFDD0;'/></document>");
-    EXPECT_EQ(where(r.diags), (V{"3:15 source.forbidden-character", "3:62 source.forbidden-character",
-                                 "4:18 source.forbidden-character"}));
+    EXPECT_EQ(where(r.diags),
+              (V{"3:15 source.forbidden-character", "3:62 source.forbidden-character",
+                 "4:18 source.forbidden-character"}));
 }
 
 }  // namespace

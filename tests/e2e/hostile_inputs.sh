@@ -231,7 +231,7 @@ style_device         1 /dev/urandom:_error:_the_file_is_larger_than_64_MiB      
 image_missing        1 @Dimage_file_not_found                                                   build '$here/doc.xml' --style '$style'
 # images
 png_truncated        1 @Dcannot_use_image_.*x\.png:_corrupt_PNG                                 build '$here/doc.xml' --style '$style'
-png_huge             1 @D.*x\.png:_the_image_is_20000_x_20000_pixels.*at_most_100_megapixels    build '$here/doc.xml' --style '$style'
+png_huge             1 @D.*x\.png:_the_image_is_20000_x_20000_pixels.*at_most_50_megapixels    build '$here/doc.xml' --style '$style'
 png_wide             1 @D.*the_image_is_100000_x_1_pixels.*at_most_65535_pixels_a_side          build '$here/doc.xml' --style '$style'
 png_zero             1 @D.*the_image_declares_0_x_10_pixels                                     build '$here/doc.xml' --style '$style'
 image_magic          1 @D.*not_a_PNG_or_JPEG_file                                               build '$here/doc.xml' --style '$style'

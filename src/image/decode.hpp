@@ -18,7 +18,7 @@ namespace folio::image::detail {
 /// full-frame camera's photograph (45 MP) and an A2 page at 300 dpi (35 MP).
 inline constexpr std::uint64_t max_pixels = 50'000'000;
 
-/// The largest image file folio reads, in bytes (a 100-megapixel image compresses to less).
+/// The largest image file folio reads, in bytes (a 50-megapixel image compresses to less).
 inline constexpr std::uint64_t max_file_bytes = std::uint64_t{256} << 20;
 
 /// The widest and tallest PNG folio decodes, in pixels (libpng's default user limit, stated).

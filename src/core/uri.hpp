@@ -28,7 +28,8 @@ inline std::string link_scheme(std::string_view href) {
 /// True for the link targets a document may hold (see above).
 inline bool is_allowed_link(std::string_view href) {
     const std::string scheme = link_scheme(href);
-    return scheme.empty() || scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel";
+    return scheme.empty() || scheme == "http" || scheme == "https" || scheme == "mailto" ||
+           scheme == "tel";
 }
 
 }  // namespace folio::core

@@ -12,10 +12,13 @@
 
 namespace folio::image::detail {
 
-/// The largest image folio decodes, in pixels (a 100-megapixel guard against decompression bombs).
-inline constexpr std::uint64_t max_pixels = 100'000'000;
+/// The largest image folio decodes, in pixels: the guard against decompression bombs. A build
+/// takes about 17 bytes a pixel (decoded, converted and compressed copies): a 300 KB PNG of
+/// 99 megapixels peaked at 1.6 GB under the old limit of 100. 50 megapixels still take a
+/// full-frame camera's photograph (45 MP) and an A2 page at 300 dpi (35 MP).
+inline constexpr std::uint64_t max_pixels = 50'000'000;
 
-/// The largest image file folio reads, in bytes (a 100-megapixel image compresses to less).
+/// The largest image file folio reads, in bytes (a 50-megapixel image compresses to less).
 inline constexpr std::uint64_t max_file_bytes = std::uint64_t{256} << 20;
 
 /// The widest and tallest PNG folio decodes, in pixels (libpng's default user limit, stated).

@@ -68,6 +68,10 @@ void resolve_fonts(const style::StyledDocument& styled, const style::Stylesheet&
         if (!r) {
             core::Diagnostic d = r.error();
             if (d.location.file.empty()) d.location = family_location(sheet, family);
+            if (d.location.line == 0) {  // no declaration names it: the default family
+                d.message += "; no rule names it: it is the default, so set font-family on "
+                             "<style match=\"document\">";
+            }
             diags.add(std::move(d));
         }
     };

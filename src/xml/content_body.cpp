@@ -157,6 +157,7 @@ void ContentReader::read_block(pugi::xml_node el, doc::NodeId into, int depth) {
         doc::Node contents = make_node(NodeKind::contents, el, {"title"});
         contents.label = trim(collapse_space(el.attribute("title").value()));
         if (contents.label.empty()) contents.label = "Contents";
+        else check_attribute_text(m_file, m_diags, el, "title", contents.label, "source");
         read_children(el, m_doc.add(std::move(contents), into), empty_model, depth);
     } else if (name == "break") {
         doc::Node brk = make_node(NodeKind::explicit_break, el, {"type"});

@@ -20,7 +20,9 @@ namespace folio::xml::detail {
 namespace {
 
 /// True for a byte that starts a character: anything but a UTF-8 continuation byte.
-bool starts_character(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+bool starts_character(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+}
 
 /// The first characters of `text` from byte `at`, for a message: at most 20, then "...".
 std::string excerpt(std::string_view text, std::size_t at) {
@@ -28,12 +30,14 @@ std::string excerpt(std::string_view text, std::size_t at) {
     for (int chars = 0; end < text.size() && text[end] != ' '; ++end) {
         if (starts_character(text[end]) && ++chars > 20) break;
     }
-    return std::string(text.substr(at, end - at)) + (end < text.size() && text[end] != ' ' ? "..." : "");
+    return std::string(text.substr(at, end - at)) +
+           (end < text.size() && text[end] != ' ' ? "..." : "");
 }
 
 }  // namespace
 
-std::size_t ContentReader::raw_word_offset(pugi::xml_node leaf, std::string_view text, std::size_t at) const {
+std::size_t ContentReader::raw_word_offset(pugi::xml_node leaf, std::string_view text,
+                                           std::size_t at) const {
     // The word is the k-th of its text (after the whitespace rules), and so the k-th run of
     // non-space characters of the raw text too: references hold no spaces.
     std::size_t k = 0;
@@ -49,7 +53,8 @@ std::size_t ContentReader::raw_word_offset(pugi::xml_node leaf, std::string_view
     }
 }
 
-bool ContentReader::within_text_limits(const std::vector<pugi::xml_node>& leaves, pugi::xml_node block) {
+bool ContentReader::within_text_limits(const std::vector<pugi::xml_node>& leaves,
+                                       pugi::xml_node block) {
     std::size_t total = 0;  // characters of the run
     std::size_t word = 0;   // characters of the current word
     pugi::xml_node word_leaf;
@@ -75,8 +80,9 @@ bool ContentReader::within_text_limits(const std::vector<pugi::xml_node>& leaves
             if (word > max_word_chars) {
                 const std::string& first = m_inline_text.at(word_leaf);
                 m_diags.error("source.word-too-long",
-                              "a word of more than " + with_commas(max_word_chars) + " characters (\"" +
-                                  excerpt(first, word_at) + "\"); folio sets words of at most " +
+                              "a word of more than " + with_commas(max_word_chars) +
+                                  " characters (\"" + excerpt(first, word_at) +
+                                  "\"); folio sets words of at most " +
                                   with_commas(max_word_chars) + " characters",
                               m_file.location(raw_word_offset(word_leaf, first, word_at)));
                 return false;
@@ -86,8 +92,8 @@ bool ContentReader::within_text_limits(const std::vector<pugi::xml_node>& leaves
     if (total > max_block_chars) {
         m_diags.error("source.text-too-long",
                       "<" + std::string(block.name()) + "> holds " + with_commas(total) +
-                          " characters of text; folio sets at most " + with_commas(max_block_chars) +
-                          " in one block: split it into several",
+                          " characters of text; folio sets at most " +
+                          with_commas(max_block_chars) + " in one block: split it into several",
                       element_location(m_file, block));
         return false;
     }
@@ -105,13 +111,14 @@ void ContentReader::check_plain_limits(std::string_view text, pugi::xml_node fie
     if (total > max_block_chars) {
         m_diags.error("source.text-too-long",
                       "<" + std::string(field.name()) + "> holds " + with_commas(total) +
-                          " characters of text; folio sets at most " + with_commas(max_block_chars) +
-                          " in one element",
+                          " characters of text; folio sets at most " +
+                          with_commas(max_block_chars) + " in one element",
                       element_location(m_file, field));
     } else if (longest > max_word_chars) {
         m_diags.error("source.word-too-long",
                       "<" + std::string(field.name()) + "> holds a word of more than " +
-                          with_commas(max_word_chars) + " characters; folio sets words of at most " +
+                          with_commas(max_word_chars) +
+                          " characters; folio sets words of at most " +
                           with_commas(max_word_chars) + " characters",
                       element_location(m_file, field));
     }
@@ -119,15 +126,17 @@ void ContentReader::check_plain_limits(std::string_view text, pugi::xml_node fie
 
 bool ContentReader::allowed_link(pugi::xml_node a, std::string_view href) {
     if (core::is_allowed_link(href)) return true;
-    m_diags.warning("source.unsafe-link",
-                    "a link to a " + core::link_scheme(href) +
-                        ": URI is not allowed; folio links only to http, https, mailto and tel URIs, "
-                        "relative paths and #ids, so the text is kept without the link",
-                    attribute_location(m_file, a, "href"));
+    m_diags.warning(
+        "source.unsafe-link",
+        "a link to a " + core::link_scheme(href) +
+            ": URI is not allowed; folio links only to http, https, mailto and tel URIs, "
+            "relative paths and #ids, so the text is kept without the link",
+        attribute_location(m_file, a, "href"));
     return false;
 }
 
-std::string ContentReader::resolve_image(pugi::xml_node el, const char* attr, std::string_view path) {
+std::string ContentReader::resolve_image(pugi::xml_node el, const char* attr,
+                                         std::string_view path) {
     namespace fs = std::filesystem;
     const fs::path base = fs::path(m_file.path()).parent_path();
     const fs::path folder = base.empty() ? fs::path(".") : base;
@@ -146,16 +155,18 @@ std::string ContentReader::resolve_image(pugi::xml_node el, const char* attr, st
     const fs::path real_folder = fs::canonical(folder, folder_ec);
     const bool linked_outside = !written_outside && !ec && (folder_ec || leaves(real, real_folder));
     if ((written_outside || linked_outside) && !m_allow_outside) {
-        m_diags.error("source.image-outside",
-                      "image path leaves the source's folder: " + std::string(path) +
-                          (linked_outside ? " (through a symbolic link, to " + real.string() + ")" : "") +
-                          " (use --allow-outside to permit it)",
-                      attribute_location(m_file, el, attr));
+        m_diags.error(
+            "source.image-outside",
+            "image path leaves the source's folder: " + std::string(path) +
+                (linked_outside ? " (through a symbolic link, to " + real.string() + ")" : "") +
+                " (use --allow-outside to permit it)",
+            attribute_location(m_file, el, attr));
     }
     if (m_check_files && !fs::is_regular_file(resolved, ec)) {
         const bool exists = fs::exists(resolved, ec);  // a folder, a device (/dev/zero), a pipe
         m_diags.error("source.missing-image",
-                      (exists ? "image is not a regular file: " : "image file not found: ") + resolved.string(),
+                      (exists ? "image is not a regular file: " : "image file not found: ") +
+                          resolved.string(),
                       attribute_location(m_file, el, attr));
     }
     return resolved.string();

@@ -60,8 +60,8 @@ inline constexpr ContentModel plain_model{"", true, "plain text", ""};
 inline constexpr std::size_t max_depth = 256;
 
 /// The most characters of text one block (a paragraph, a heading, a list item's inline content)
-/// may hold. A paragraph costs about 200 bytes of memory a character on its way to the page, so
-/// 20 MB of text in one <p> peaked at 1.5 GB; at the limit a build peaks near 50 MB.
+/// may hold. A paragraph costs about 100 bytes of memory a character on its way to the page, so
+/// 20 MB of text in one <p> peaked at 1.5 GB; at the limit a build peaks near 40 MB.
 inline constexpr std::size_t max_block_chars = 200'000;
 /// The most characters one word (a run without spaces, a URL) may hold.
 inline constexpr std::size_t max_word_chars = 10'000;

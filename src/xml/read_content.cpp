@@ -269,9 +269,14 @@ void ContentReader::read_meta(pugi::xml_node meta) {
         m.back_cover.location = element_location(m_file, back);
         std::string raw;
         for (pugi::xml_node c : back.children()) {
-            if (is_text(c)) raw += c.value();
+            if (is_text(c)) {
+                check_text(m_file, m_diags, c.value(), text_offset(c), '<', "source",
+                           c.type() == pugi::node_cdata);
+                raw += c.value();
+            }
             else if (c.type() == pugi::node_element) bad_element(c, back, plain_model);
         }
+        check_plain_limits(collapse_space(raw), back);
         std::size_t start = 0;
         while (start <= raw.size()) {
             const std::size_t end = std::min(raw.find('\n', start), raw.size());
@@ -286,6 +291,7 @@ void ContentReader::read_meta(pugi::xml_node meta) {
         m.cover.location = element_location(m_file, cover);
         m.cover.tagline = meta_text(cover, nullptr);
         m.cover.alt = trim(collapse_space(cover.attribute("alt").value()));
+        if (!m.cover.alt.empty()) check_attribute_text(m_file, m_diags, cover, "alt", m.cover.alt, "source");
         const std::string_view image = trim(cover.attribute("image").value());
         if (!image.empty()) {
             m.cover.image = resolve_image(cover, "image", image);

@@ -146,6 +146,7 @@ make_font_cut() {
   head -c 20000 /usr/share/fonts/truetype/lato/Lato-Regular.ttf > "$here/cut.ttf"
   sheet "  <style match=\"p\" font-family=\"$here/cut.ttf\"/>"
 }
+make_font_default() { sheet '  <style match="p" font-size="12pt"/>'; }
 make_font_unknown() { sheet '  <style match="p" font-family="Latoo"/>'; }
 # --- command line ---
 make_directory_source() { mkdir -p "$here/dir.xml"; }
@@ -230,7 +231,7 @@ style_device         1 /dev/urandom:_error:_the_file_is_larger_than_64_MiB      
 image_missing        1 @Dimage_file_not_found                                                   build '$here/doc.xml' --style '$style'
 # images
 png_truncated        1 @Dcannot_use_image_.*x\.png:_corrupt_PNG                                 build '$here/doc.xml' --style '$style'
-png_huge             1 @D.*x\.png:_the_image_is_20000_x_20000_pixels.*at_most_100_megapixels    build '$here/doc.xml' --style '$style'
+png_huge             1 @D.*x\.png:_the_image_is_20000_x_20000_pixels.*at_most_50_megapixels    build '$here/doc.xml' --style '$style'
 png_wide             1 @D.*the_image_is_100000_x_1_pixels.*at_most_65535_pixels_a_side          build '$here/doc.xml' --style '$style'
 png_zero             1 @D.*the_image_declares_0_x_10_pixels                                     build '$here/doc.xml' --style '$style'
 image_magic          1 @D.*not_a_PNG_or_JPEG_file                                               build '$here/doc.xml' --style '$style'
@@ -245,9 +246,11 @@ style_unknown_property 1 style\.xml:3:20:_error:_unknown_property               
 style_bad_length     1 @Sinvalid_value_'12qq'_for_font-size                                     build '$good' --style '$here/style.xml'
 style_long_value     1 style\.xml:3:11:_error:_attribute_"content"_on_<footer>_holds_20,000_characters  build '$good' --style '$here/style.xml'
 style_deep           1 @S                                                                       build '$good' --style '$here/style.xml'
-# fonts: the error names the file and sits at the declaration that asked for it
+# fonts: the error names the file and sits at the declaration that asked for it (the default
+# family, which no declaration names, has no line: the message says so)
 font_junk            1 style\.xml:3:20:_error:_font_file_.*bad\.ttf:_cannot_be_opened           build '$good' --style '$here/style.xml'
 font_cut             1 style\.xml:3:20:_error:_font_file_.*cut\.ttf:                            build '$good' --style '$here/style.xml'
+font_default         1 style\.xml:_error:_unknown_font_family_'serif'.*it_is_the_default,_so_set_font-family  build '$good' --style '$here/style.xml'
 font_unknown         1 style\.xml:3:20:_error:_unknown_font_family_'Latoo'                      build '$good' --style '$here/style.xml'
 # command line: usage errors exit 2
 unknown_flag         2 not_expected:_--bogus                                                    build '$good' --bogus

@@ -18,8 +18,8 @@ struct Read {
 };
 
 /// read_content on `text`, as if read from `path`.
-inline Read read(const std::string& text, bool check_files = false, const std::string& path = "test.xml",
-                 bool allow_outside = false) {
+inline Read read(const std::string& text, bool check_files = false,
+                 const std::string& path = "test.xml", bool allow_outside = false) {
     Read r;
     auto res = xml::read_content(core::SourceFile(path, text), r.diags, check_files, allow_outside);
     if (res) r.doc = std::move(res).value();

@@ -167,6 +167,21 @@ TEST(PdfPrint, PdfaWithoutProfileIsAnError) {
     EXPECT_NE(bytes.error().message.find("ICC"), std::string::npos);
 }
 
+TEST(PdfPrint, NoUriActionOutsideTheAllowedSchemes) {
+    // The reader drops such links (issue 16); the writer checks again, whatever layout hands it.
+    using folio::layout::LinkArea;
+    auto d = page_doc(false);
+    auto& items = d.pages[0].items;
+    items.emplace_back(LinkArea{Rect{72, 400, 100, 15}, "javascript:alert(1)", folio::doc::no_node, 4});
+    items.emplace_back(LinkArea{Rect{72, 420, 100, 15}, " DATA:text/html,x", folio::doc::no_node, 5});
+    items.emplace_back(LinkArea{Rect{72, 440, 100, 15}, "https://ok.example/", folio::doc::no_node, 6});
+    auto bytes = write_pdf(d, meta("T"), {}, {}, {});
+    ASSERT_TRUE(bytes.has_value());
+    EXPECT_NE(bytes->find("/URI (https:"), std::string::npos);
+    EXPECT_EQ(bytes->find("javascript"), std::string::npos);
+    EXPECT_EQ(bytes->find("DATA"), std::string::npos);
+}
+
 /// What libharu wrote into a page's content stream so far.
 std::string libharu_stream(HPDF_Page page) {
     HPDF_Stream s = static_cast<HPDF_PageAttr>(page->attr)->stream;

@@ -104,7 +104,8 @@ std::string decode_jpeg(std::string_view bytes, Image& out) {
         out.components = cinfo.output_components;
         out.adobe_inverted_cmyk = cinfo.out_color_space == JCS_CMYK && cinfo.saw_Adobe_marker;
         if (static_cast<std::uint64_t>(out.width) * out.height > max_pixels) {
-            reason = "the image is too large (more than 100 megapixels)";
+            jpeg_destroy_decompress(&cinfo);
+            return too_large(out.width, out.height);  // refused, not corrupt
         } else if (out.width == 0 || out.height == 0 ||
                    (out.components != 1 && out.components != 3 && out.components != 4)) {
             reason = "unsupported JPEG layout";

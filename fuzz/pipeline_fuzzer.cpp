@@ -1,6 +1,7 @@
-// Fuzz target: the whole pipeline on any bytes taken as a content source: read, decode its
-// images, style with a shipped style sheet (brochure.xml for inputs of even length,
-// a5-booklet.xml for odd), check contrast, lay out, and write the PDF and the HTML to memory.
+// Fuzz target: the whole pipeline on any bytes taken as a content source: read, style with a
+// shipped style sheet (brochure.xml for inputs of even length, a5-booklet.xml for odd), check
+// contrast, realize (decoding its images), resolve fonts, lay out, and write the PDF and the HTML
+// to memory.
 // It calls the stages as pipeline::run does, on one thread, without its file writes.
 // The source lies in a folder of its own, made once per process and removed at exit, that holds
 // copies of the shipped images under the names the seeds use (map.png, cover.jpg,
@@ -12,7 +13,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +25,7 @@
 #include "image/image.hpp"
 #include "layout/layout.hpp"
 #include "pdf/write_pdf.hpp"
+#include "realize/realize.hpp"
 #include "style/computed.hpp"
 #include "text/font_set.hpp"
 #include "text/hyphenate.hpp"
@@ -85,58 +86,43 @@ void resolve_fonts(const style::StyledDocument& styled, text::FontSet& fonts, co
     if (styled.footer) want(styled.footer->style);
 }
 
-/// Decodes each image the document uses, once; false when one cannot be used.
-bool load_images(const doc::Document& document, std::vector<image::Image>& images) {
-    std::set<std::string> paths;
-    if (!document.meta.cover.image.empty()) paths.insert(document.meta.cover.image);
-    for (const doc::Node& n : document.nodes) {
-        if (n.kind == doc::NodeKind::figure && !n.src.empty()) paths.insert(n.src);
-    }
-    for (const std::string& path : paths) {
-        auto loaded = image::load_image(path);
-        if (!loaded) return false;
-        images.push_back(std::move(*loaded));
-    }
-    return true;
-}
-
 /// Writes both outputs to memory, as the PDF and HTML writers do for a render.
-void write_outputs(const style::StyledDocument& styled, const layout::PagedDocument& pages,
-                   const std::vector<image::Image>& images, const std::vector<text::Face>& faces) {
+void write_outputs(const realize::RealizedDocument& realized, const layout::LayoutResult& laid,
+                   const std::vector<text::Face>& faces) {
     pdf::PdfOptions po;
     po.threads = 1;
     po.date_epoch = 0;
-    (void)pdf::write_pdf(pages, styled.doc().meta, faces, images, po);
+    (void)pdf::write_pdf(laid.document, realized.doc().meta, faces, realized.images, po);
     html::HtmlOptions ho;
     ho.threads = 1;
     ho.pdf_name = "fuzz.pdf";
-    for (const image::Image& img : images) {
+    for (const image::Image& img : realized.images) {
         ho.images.push_back({img.path, img.format == image::Format::png ? "image/png" : "image/jpeg",
                              img.file_bytes});
     }
-    (void)html::write_html(styled, &pages, ho);
+    (void)html::write_html(realized, &laid, ho);
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     Shared& s = shared();
-    // 1. Read the source and decode its images.
+    // 1. Read the source.
     const core::SourceFile file((s.folder / "fuzz.xml").string(), fuzz::bytes_of(data, size));
     core::Diagnostics diags;
     auto document = xml::read_content(file, diags, /*check_files=*/false);
     if (!document || diags.has_errors()) return 0;
-    std::vector<image::Image> images;
-    if (!load_images(*document, images)) return 0;
-    // 2. Style (with one of the two shipped sheets) and check contrast.
+    // 2. Style (with one of the two shipped sheets), check contrast, realize (decoding images).
     const style::StyledDocument styled = style::apply_styles(*document, s.sheets[size % 2], diags);
     if (diags.has_errors()) return 0;
     (void)html::check_contrast(styled, "style.xml");
+    const realize::RealizedDocument realized = realize::realize(styled, diags);
+    if (diags.has_errors()) return 0;
     // 3. Fonts, 4. layout, 5. both outputs.
     resolve_fonts(styled, s.fonts, diags);
     if (diags.has_errors()) return 0;
-    auto pages = layout::layout_document(styled, s.fonts, diags, &s.hyphenator, 1);
-    if (!pages || diags.has_errors()) return 0;
-    write_outputs(styled, *pages, images, s.fonts.faces());
+    auto laid = layout::layout_document(realized, s.fonts, diags, &s.hyphenator, 1);
+    if (!laid || diags.has_errors()) return 0;
+    write_outputs(realized, *laid, s.fonts.faces());
     return 0;
 }

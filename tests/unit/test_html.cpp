@@ -372,7 +372,7 @@ TEST(Html, NoPageMarkersWithoutPages) {
     const std::string html = write_html(styled_of(s.d), nullptr, HtmlOptions{});
     EXPECT_EQ(html.find("<hr"), std::string::npos);
     EXPECT_NE(
-        css_of(html).find("@media print{nav,.skip-link,hr[role=\"doc-pagebreak\"]{display:none}"),
+        css_of(html).find("@media print{nav,nav.page-list,.skip-link,hr[role=\"doc-pagebreak\"]{display:none}"),
         std::string::npos);
 }
 

@@ -34,9 +34,11 @@
 #include <string_view>
 
 #include "core/utf8.hpp"
+#include "layout/line_fit.hpp"
 #include "layout/linebreak.hpp"
 #include "text/hyphenate.hpp"
 #include "text/typography.hpp"
+#include "text/url_breaks.hpp"
 
 namespace folio::layout {
 namespace {
@@ -104,6 +106,7 @@ struct Shape {
     std::vector<BreakItem> items;
     std::vector<int> code;   ///< per item: a box's piece, -1 for a hyphenation point, or explicit_break
     bool automatic = false;  ///< the hyphenation points came from the Hyphenator
+    bool url = false;        ///< a URL, address or path: it breaks at url_break_points, never hyphenated
 };
 
 /// Marks a character of ShapeKey::word after which UAX #14 allows a break (above Unicode's range).
@@ -461,6 +464,8 @@ private:
         }
         if (!breaks.empty() && breaks.front() == 0) breaks.erase(breaks.begin());  // nothing to hyphenate before
         if (automatic) breaks = m_hyphenator->points(w, lang);
+        s.url = text::is_url_like(w);
+        if (s.url) text::add_url_break_points(w, uax);  // (the Hyphenator leaves URLs alone)
         // Merge both kinds; a UAX #14 opportunity wins where both fall.
         std::vector<WordBreak> points;
         std::size_t u = 0;
@@ -533,7 +538,7 @@ private:
             const int code = s.code[i];
             if (s.items[i].type == ItemType::box) {
                 const Piece& p = s.pieces[static_cast<std::size_t>(code)];
-                if (p.natural > m_width) split_box(p, st, font, id, link);
+                if (p.natural > m_width) split_box(p, st, font, id, link, !s.url);
                 else push_fragment(p, st, font, id, link);
                 continue;
             }
@@ -563,9 +568,20 @@ private:
         m_auto_hyphens.clear();
     }
 
+    /// The natural width of the boxes after the last glue (the word being ended).
+    double last_word_width() const {
+        double w = 0;
+        for (std::size_t k = m_out.items.size(); k-- > 0 && m_out.items[k].type != ItemType::glue;) {
+            if (m_out.items[k].type == ItemType::box) w += m_out.items[k].width;
+        }
+        return w;
+    }
+
     /// The last word of a paragraph is never hyphenated: drops the flagged penalties after the
-    /// last space.
+    /// last space,
+    /// unless the word is wider than the column.
     void unhyphenate_last_word() {
+        if (last_word_width() > m_width) return;  // it must break somewhere: keep its points
         for (std::size_t k = m_out.items.size(); k-- > 0;) {
             if (m_out.items[k].type == ItemType::glue) break;
             if (m_out.items[k].type == ItemType::penalty && m_out.items[k].flagged &&
@@ -577,21 +593,20 @@ private:
         m_auto_hyphens.clear();
     }
 
-    /// A box wider than the column: split where it overflows, with a warning.
-    void split_box(const Piece& p, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
+    /// A box wider than the column, with a warning: it may break between any two of its
+    /// characters (line_fit.cpp), with a drawn hyphen between letters of `prose`.
+    void split_box(const Piece& p, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link,
+                   bool prose) {
         m_diags.warning("layout.word-too-wide", "a word is wider than the column and is broken: '" +
                         core::to_utf8(p.text) + "'", m_styled.doc().node(id).location);
-        std::u32string part;
-        for (char32_t c : p.text) {
-            if (!part.empty() && measure_kerned(part + c, st, font, m_fonts, nullptr) > m_width) {
-                push_box(part, st, font, id, link, 0, 0);
-                m_out.items.push_back({ItemType::penalty, 0, 0, 0, 0, false});
-                m_out.fragment_of.push_back(-1);
-                part.clear();
-            }
-            part.push_back(c);
+        std::size_t from = 0;
+        for (const WordCut& cut : last_resort_cuts(p.text, m_fonts, font, st.font_size, st.letter_spacing, prose)) {
+            push_box(p.text.substr(from, cut.at - from), st, font, id, link, cut.kern_after, cut.kern_hyphen);
+            m_out.items.push_back(cut.penalty);
+            m_out.fragment_of.push_back(cut.hyphen ? -1 : explicit_break);
+            from = cut.at;
         }
-        push_box(part, st, font, id, link, p.kern_after, p.kern_hyphen);
+        push_box(p.text.substr(from), st, font, id, link, p.kern_after, p.kern_hyphen);
     }
     /// A word in small capitals. folio's PDF can only draw glyphs that have a code point (libharu
     /// 2.3.0 uses CID = Unicode), so a font's own small-caps glyphs are out of reach; lower-case
@@ -748,7 +763,8 @@ bool same_format(const GlyphRun& run, const Fragment& f) {
 Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const BreakPoint& bp, bool justify,
                    bool last, style::TextAlign align, double width, double indent, std::pmr::memory_resource* memory) {
     Line line(memory);
-    const double ratio = (justify && !last) ? bp.ratio : std::min(bp.ratio, 0.0);
+    // (never below -1: word spaces do not shrink below their minimum, even on an overfull line)
+    const double ratio = std::max((justify && !last) ? bp.ratio : std::min(bp.ratio, 0.0), -1.0);
     double x = indent;
     doc::NodeId link = doc::no_node;
     double link_start = 0;
@@ -961,6 +977,7 @@ InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId bloc
     Collected c = collector.finish(justify, styled.doc().language_of(block));
     InlineResult out{std::pmr::vector<Line>(memory), std::move(collector.m_missing_glyphs)};
     if (!c.fragments.empty()) set_lines(c, st, width, first_indent, justify, fonts, breaker, out);
+    report_line_fit(out, width, styled.doc(), diags);
     // The item buffers serve the next paragraph on this thread.
     words->impl->items = std::move(c.items);
     words->impl->fragment_of = std::move(c.fragment_of);

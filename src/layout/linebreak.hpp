@@ -32,8 +32,9 @@ inline constexpr double penalty_infinity = 10000;
 /// The default tolerance, 1.26, is TeX's \tolerance=200 (badness 100 r^3 <= 200).
 /// Finds the breaks that minimise total demerits for lines of `widths[i]` (the last width is
 /// used for all further lines). Tries `tolerance` first, then ratio 2, then 4; the last item must be
-/// a forced break. Returns one BreakPoint per line. Never fails: when no break keeps every ratio
-/// above -1, the tightest lines are accepted (callers split over-wide boxes beforehand).
+/// a forced break. Returns one BreakPoint per line. Never fails: when no pass succeeds, an
+/// emergency pass accepts any looseness (graded with extra stretch) and, only where no other way
+/// on exists, a line wider than its measure (callers cut over-wide boxes beforehand).
 std::vector<BreakPoint> break_lines(const std::vector<BreakItem>& items, const std::vector<double>& widths,
                                     double tolerance = 1.26);
 

@@ -26,6 +26,7 @@
 
 #include "core/utf8.hpp"
 #include "layout/inline.hpp"
+#include "layout/line_fit.hpp"
 #include "layout/paginate.hpp"
 #include "layout/units.hpp"
 
@@ -287,8 +288,11 @@ private:
             width = m_full_width;
         }
         add_margin(st.margin_top);
-        const double inner_left = left + st.margin_left;
-        const double inner_width = width - st.margin_left - st.margin_right;
+        // (deep nesting stops indenting rather than run out of the column: line_fit.hpp)
+        const auto [margin_left, margin_right] =
+            fitted_margins(st.margin_left, st.margin_right, width, std::min(width, m_column_width / 3));
+        const double inner_left = left + margin_left;
+        const double inner_width = width - margin_left - margin_right;
         switch (n.kind) {
             case NodeKind::heading: text_block(id, n.children, inner_left, inner_width); break;
             case NodeKind::paragraph:
@@ -348,7 +352,10 @@ private:
 
     void list(NodeId id, double left, double width) {
         const ComputedStyle& st = m_styled.style(id);
-        const double indent = st.margin_left > 0 ? 0 : 1.5 * st.font_size;
+        // The markers stand in the list's margin and indent, which grow to hold the widest.
+        const double indent = fitted_margins(std::max(st.margin_left > 0 ? 0 : 1.5 * st.font_size,
+                                                      widest_marker(id) - st.margin_left),
+                                             0, width, std::min(width, m_column_width / 3)).first;
         int number = 1;
         for (NodeId item : m_doc.node(id).children) {
             m_marker = core::decode_utf8(list_marker(m_styled.style(item).list_style, number++)).text;
@@ -480,6 +487,18 @@ private:
         if (n.kind == NodeKind::heading && n.parent != doc::no_node && m_doc.node(n.parent).kind == NodeKind::section) {
             u.items.emplace_back(Anchor{{left, 0}, n.parent});
         }
+    }
+
+    /// The width of the widest marker of list `id` with the gap after it.
+    double widest_marker(NodeId id) {
+        double widest = 0;
+        int number = 1;
+        for (NodeId item : m_doc.node(id).children) {
+            const ComputedStyle& st = m_styled.style(item);
+            const GlyphRun run = run_of(list_marker(st.list_style, number++), st, m_fonts, 0, 0, item);
+            widest = std::max(widest, run.width + 0.5 * st.font_size);
+        }
+        return widest;
     }
 
     void place_marker(Unit& u, const Line& line, double left) {

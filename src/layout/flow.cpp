@@ -17,6 +17,7 @@
 #include "core/utf8.hpp"
 #include "layout/inline.hpp"
 #include "layout/layout.hpp"
+#include "layout/line_fit.hpp"
 #include "layout/paginate.hpp"
 
 namespace folio::layout {
@@ -65,6 +66,15 @@ std::vector<GlyphRun> wrap(const std::string& text, const ComputedStyle& st, tex
     for (std::size_t i = 0; i <= words.size(); ++i) {
         if (i < words.size() && words[i] != U' ') { word.push_back(words[i]); continue; }
         if (word.empty()) continue;
+        if (measure_kerned(word, st, font_of(st, fonts), fonts, nullptr) > box.width) {  // cut it (issue 16)
+            auto pieces = split_to_width(word, box.width, st, font_of(st, fonts), fonts);
+            word = std::move(pieces.back());
+            pieces.pop_back();
+            for (auto& piece : pieces) {
+                emit();
+                line = std::move(piece);
+            }
+        }
         const std::u32string candidate = line.empty() ? word : line + U' ' + word;
         if (!line.empty() && measure_kerned(candidate, st, font_of(st, fonts), fonts, nullptr) > box.width) {
             emit();
@@ -178,6 +188,7 @@ void running_content(const style::StyledDocument& styled, text::FontProvider& fo
             if (text.empty()) return;
             const ComputedStyle& st = rc->style;
             GlyphRun run = make_run(core::decode_utf8(text).text, st, fonts, box.x, baseline, doc::no_node);
+            fit_run(run, box.width, st, fonts);  // a long title or section ends in an ellipsis
             // Outside alignment on facing pages: "right" means the outer edge.
             auto align = st.text_align;
             if (master.margin_inside && (i + 1) % 2 == 0 && align == style::TextAlign::right) align = style::TextAlign::left;

@@ -549,6 +549,10 @@ private:
     }
 
     void push_fragment(const Piece& p, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
+        if (p.natural <= m_width && unbreakable_tail(m_out.items) + p.natural > m_width) {
+            m_out.items.push_back(chain_cut());  // boxes with no break between would not fit a line
+            m_out.fragment_of.push_back(explicit_break);
+        }
         m_out.items.push_back({ItemType::box, p.width, 0, 0, 0, false});
         m_out.fragment_of.push_back(static_cast<int>(m_out.fragments.size()));
         m_out.fragments.push_back({&p, font, &st, id, link});
@@ -561,6 +565,7 @@ private:
 
     /// Removes the automatic hyphenation points of the word just added.
     void drop_auto_hyphens() {
+        if (last_word_width() > m_width) m_auto_hyphens.clear();  // the points are all that breaks it
         for (auto it = m_auto_hyphens.rbegin(); it != m_auto_hyphens.rend(); ++it) {
             m_out.items.erase(m_out.items.begin() + static_cast<std::ptrdiff_t>(*it));
             m_out.fragment_of.erase(m_out.fragment_of.begin() + static_cast<std::ptrdiff_t>(*it));

@@ -12,6 +12,7 @@
 
 #include "layout/line_fit.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/utf8.hpp"
@@ -66,6 +67,63 @@ std::vector<WordCut> last_resort_cuts(const std::u32string& text, const text::Fo
         cuts.push_back(cut);
     }
     return cuts;
+}
+
+double unbreakable_tail(const std::vector<BreakItem>& items) {
+    double w = 0;
+    for (std::size_t k = items.size(); k-- > 0;) {
+        const BreakItem& it = items[k];
+        if (it.type == ItemType::penalty && it.penalty < penalty_infinity) break;
+        if (it.type == ItemType::glue && k > 0 && items[k - 1].type == ItemType::box) break;
+        if (it.type != ItemType::penalty) w += it.width;
+    }
+    return w;
+}
+
+BreakItem chain_cut() { return {ItemType::penalty, 0, 0, 0, last_resort_penalty, false}; }
+
+void fit_run(GlyphRun& run, double width, const style::ComputedStyle& st, const text::FontProvider& fonts) {
+    if (run.width <= width) return;
+    const char32_t ellipsis = fonts.has_glyph(run.font, 0x2026) ? 0x2026 : U'.';
+    const std::u32string tail = ellipsis == U'.' ? U"..." : std::u32string(1, ellipsis);
+    auto shortened = [&](std::size_t keep) {
+        std::u32string t = run.text.substr(0, keep);
+        while (!t.empty() && t.back() == U' ') t.pop_back();
+        return t + tail;
+    };
+    // the most characters that fit, by bisection (the width grows with the count)
+    std::size_t lo = 0, hi = run.text.size();
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi + 1) / 2;
+        if (measure_kerned(shortened(mid), st, run.font, fonts, nullptr) <= width) lo = mid;
+        else hi = mid - 1;
+    }
+    run.text = lo == 0 && measure_kerned(tail, st, run.font, fonts, nullptr) > width ? U"" : shortened(lo);
+    run.width = measure_kerned(run.text, st, run.font, fonts, &run.kern);
+    if (std::all_of(run.kern.begin(), run.kern.end(), [](std::int16_t k) { return k == 0; })) run.kern.clear();
+}
+
+std::vector<std::u32string> split_to_width(const std::u32string& word, double width, const style::ComputedStyle& st,
+                                           text::FontId font, const text::FontProvider& fonts) {
+    std::vector<std::u32string> out(1);
+    double w = 0;
+    for (const char32_t c : word) {
+        const double advance = fonts.advance(font, c) * st.font_size / 1000.0 + st.letter_spacing;
+        if (!out.back().empty() && w + advance > width) {
+            out.emplace_back();
+            w = 0;
+        }
+        out.back().push_back(c);
+        w += advance;
+    }
+    return out;
+}
+
+std::pair<double, double> fitted_margins(double left, double right, double width, double least) {
+    const double margins = left + right;
+    if (width - margins >= least || margins <= 0) return {left, right};
+    const double scale = std::max(0.0, width - least) / margins;
+    return {left * scale, right * scale};
 }
 
 void report_line_fit(const InlineResult& result, double width, const doc::Document& d, core::Diagnostics& diags) {

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -39,6 +40,31 @@ struct WordCut {
 /// before holds, as the pieces of make_shape do.
 std::vector<WordCut> last_resort_cuts(const std::u32string& text, const text::FontProvider& fonts, text::FontId font,
                                       double font_size, double letter_spacing, bool prose);
+
+/// The width at the end of `items` that no legal break interrupts: the boxes (and glue a break
+/// is forbidden at) since the last glue after a box or penalty below infinity.
+double unbreakable_tail(const std::vector<BreakItem>& items);
+
+/// A last-resort break between two boxes with no break between them (the parts of a word in two
+/// formats, a character from a fallback face) when together they would not fit a line: an
+/// unflagged penalty of last_resort_penalty, no hyphen drawn.
+BreakItem chain_cut();
+
+/// Shortens `run`, one line of text that cannot wrap (a running head or footer), to at most
+/// `width`: as many of its characters as fit, then an ellipsis; kerns and width remeasured in
+/// `st`, the style it was made in. A run that fits is left alone.
+void fit_run(GlyphRun& run, double width, const style::ComputedStyle& st, const text::FontProvider& fonts);
+
+/// `word` cut into pieces of at most `width` each (at least one character each), greedily, with
+/// no hyphen: for display text set line by line (the cover), where a word can be wider than the
+/// page.
+std::vector<std::u32string> split_to_width(const std::u32string& word, double width, const style::ComputedStyle& st,
+                                           text::FontId font, const text::FontProvider& fonts);
+
+/// The left and right margins of a block `width` wide, reduced in proportion when they would
+/// leave its content narrower than `least`: deep nesting (a list 50 levels deep) stops indenting
+/// rather than run its text out of the column.
+std::pair<double, double> fitted_margins(double left, double right, double width, double least);
 
 /// Reports, once per paragraph, a justified line looser than very_loose_ratio
 /// (`layout.loose-line`) and a line wider than its measure (`layout.overfull-line`: a single

@@ -200,3 +200,60 @@ TEST(LineFit, AVeryLooseLineIsReportedWithItsPosition) {
     EXPECT_EQ(diags.all()[0].location.line, 7u);
     EXPECT_NE(diags.all()[0].message.find("'aaaa bbbb'"), std::string::npos) << diags.all()[0].message;
 }
+
+TEST(LineFit, ARunningHeadTooLongForThePageEndsInAnEllipsis) {
+    test::FakeFont font;
+    style::ComputedStyle st;
+    st.font_size = 10;
+    layout::GlyphRun run;
+    run.text = U"A very long running head";  // 24 characters: 120pt
+    run.width = 120;
+    layout::fit_run(run, 52, st, font);
+    EXPECT_EQ(core::to_utf8(run.text), "A very lon\u2026");  // 9 letters, 2 spaces: 50pt
+    EXPECT_DOUBLE_EQ(run.width, 50);
+    layout::GlyphRun fits;
+    fits.text = U"Short";
+    fits.width = 25;
+    layout::fit_run(fits, 52, st, font);
+    EXPECT_EQ(core::to_utf8(fits.text), "Short");
+}
+
+TEST(LineFit, DeepNestingStopsIndentingAtAThirdOfTheColumn) {
+    EXPECT_EQ(layout::fitted_margins(14, 0, 200, 60), (std::pair<double, double>{14, 0}));
+    const auto [left, right] = layout::fitted_margins(14, 14, 70, 60);  // 42 left: squeezed to 60
+    EXPECT_DOUBLE_EQ(left, 5);
+    EXPECT_DOUBLE_EQ(right, 5);
+    EXPECT_EQ(layout::fitted_margins(14, 0, 50, 60), (std::pair<double, double>{0, 0}));
+}
+
+TEST(LineFit, DisplayTextCutsAWordWiderThanThePage) {
+    test::FakeFont font;
+    style::ComputedStyle st;
+    st.font_size = 10;
+    const auto pieces = layout::split_to_width(U"abcdefghij", 22, st, 0, font);
+    ASSERT_EQ(pieces.size(), 3u);
+    EXPECT_EQ(core::to_utf8(pieces[0]), "abcd");
+    EXPECT_EQ(core::to_utf8(pieces[2]), "ij");
+}
+
+TEST(LineFit, APieceJoinedAcrossFormatsMayBreakWhenTheWordCannotFit) {
+    // "<em>15 letters</em><strong>15 letters</strong>": each part fits a line of 100pt, but they
+    // join into one word of 150pt with no break: it ran 50pt past the column.
+    auto p = paragraph("x");
+    auto& d = p->doc;
+    d.nodes.resize(2);
+    d.nodes[1].children.clear();
+    const auto em = d.add(test::mk(doc::NodeKind::emphasis), p->id);
+    d.add(test::mk(doc::NodeKind::text, std::string(15, 'a')), em);
+    const auto strong = d.add(test::mk(doc::NodeKind::strong), p->id);
+    d.add(test::mk(doc::NodeKind::text, std::string(15, 'b')), strong);
+    p->styled.reset_styles(d.nodes.size());
+    for (auto& s : p->styled.distinct_styles) s.font_size = 10;
+    test::NoDiagnostics diags;
+    const Set s = set(*p, 100, diags);
+    expect_within(s, 100);
+    EXPECT_EQ(s.lines.size(), 2u);
+    std::string text = joined(s.lines);
+    std::erase(text, '-');  // the drawn hyphens of the hyphenation points and cuts
+    EXPECT_EQ(text, std::string(15, 'a') + std::string(15, 'b'));
+}

@@ -50,7 +50,10 @@ GlyphRun make_run(const std::u32string& text, const ComputedStyle& st, text::Fon
 std::vector<GlyphRun> wrap(const std::string& text, const ComputedStyle& st, text::FontProvider& fonts,
                            const core::Rect& box, double& y) {
     std::vector<GlyphRun> out;
-    const auto words = core::decode_utf8(text).text;
+    auto words = core::decode_utf8(text).text;
+    if (st.text_transform == style::TextTransform::uppercase) {  // measured as make_run draws it
+        for (auto& c : words) if (c < 0x80) c = static_cast<char32_t>(std::toupper(static_cast<int>(c)));
+    }
     std::u32string line;
     std::u32string word;
     const double pitch = st.font_size * st.line_height;
@@ -88,6 +91,45 @@ std::vector<GlyphRun> wrap(const std::string& text, const ComputedStyle& st, tex
     return out;
 }
 
+/// `st` at `scale` times its size (type, letter spacing and vertical margins).
+ComputedStyle scaled(const ComputedStyle& st, double scale) {
+    ComputedStyle out = st;
+    out.font_size *= scale;
+    out.letter_spacing *= scale;
+    out.margin_top *= scale;
+    out.margin_bottom *= scale;
+    return out;
+}
+
+/// The cover's text at `scale` into `out`: the title, subtitle and tagline from `y` down, the
+/// organisation (or author) with its last line at the foot of `box`. False when they do not fit:
+/// the title block runs into the organisation or past the box.
+bool cover_text(const style::StyledDocument& styled, text::FontProvider& fonts, const core::Rect& box, double y,
+                double scale, std::vector<Item>& out) {
+    const auto& meta = styled.doc().meta;
+    auto add = [&](const std::string& text, const char* part) {
+        if (text.empty()) return;
+        const ComputedStyle st = scaled(styled.named_style(part), scale);
+        y += st.margin_top;
+        for (auto& r : wrap(text, st, fonts, box, y)) out.emplace_back(std::move(r));
+        y += st.margin_bottom;
+    };
+    add(meta.title, "cover-title");
+    add(meta.subtitle, "cover-subtitle");
+    add(meta.cover.tagline, "cover-tagline");
+    double foot = box.bottom();
+    const std::string org = meta.organisation.empty() ? meta.author : meta.organisation;
+    if (!org.empty()) {
+        const ComputedStyle st = scaled(styled.named_style("cover-organisation"), scale);
+        double height = 0;
+        (void)wrap(org, st, fonts, box, height);  // (to know how many lines it takes)
+        foot = box.bottom() - height;
+        double oy = foot;
+        for (auto& r : wrap(org, st, fonts, box, oy)) out.emplace_back(std::move(r));
+    }
+    return y <= foot && foot >= box.y;
+}
+
 void cover_page(const style::StyledDocument& styled, text::FontProvider& fonts, PagedDocument& out) {
     const auto& meta = styled.doc().meta;
     const style::PageStyle& master = styled.master("cover") ? *styled.master("cover") : styled.page;
@@ -106,24 +148,11 @@ void cover_page(const style::StyledDocument& styled, text::FontProvider& fonts, 
     } else {
         y = box.y + box.height * 0.30;
     }
-    auto add = [&](const std::string& text, const char* part) {
-        if (text.empty()) return;
-        const auto& st = styled.named_style(part);
-        y += st.margin_top;
-        for (auto& r : wrap(text, st, fonts, box, y)) page.items.emplace_back(std::move(r));
-        y += st.margin_bottom;
-    };
     page.items.emplace_back(Anchor{{box.x, y}, styled.doc().root()});
-    add(meta.title, "cover-title");
-    add(meta.subtitle, "cover-subtitle");
-    add(meta.cover.tagline, "cover-tagline");
-    // The organisation sits at the foot of the cover.
-    const std::string org = meta.organisation.empty() ? meta.author : meta.organisation;
-    if (!org.empty()) {
-        const auto& st = styled.named_style("cover-organisation");
-        double oy = box.bottom() - st.font_size * st.line_height;
-        for (auto& r : wrap(org, st, fonts, box, oy)) page.items.emplace_back(std::move(r));
-    }
+    // Too long a title, subtitle or organisation for the cover is set smaller until it fits.
+    std::vector<Item> text;
+    for (double scale = 1; !cover_text(styled, fonts, box, y, scale, text) && scale > 0.05; scale *= 0.85) text.clear();
+    for (auto& item : text) page.items.push_back(std::move(item));
     page.first_node = styled.doc().root();
     out.pages.push_back(std::move(page));
 }
@@ -134,10 +163,17 @@ void back_cover_page(const style::StyledDocument& styled, text::FontProvider& fo
     const style::PageStyle& master = styled.master("cover") ? *styled.master("cover") : styled.page;
     Page page = blank_page(master, "back-cover");
     const core::Rect box = master.content_box();
-    const auto& st = styled.named_style("back-cover");
-    double y = box.bottom() - st.font_size * st.line_height * static_cast<double>(back.lines.size());
-    for (const auto& line : back.lines) {
-        for (auto& r : wrap(line, st, fonts, box, y)) page.items.emplace_back(std::move(r));
+    // Lines that wrap push the block up; a block taller than the page is set smaller until it fits.
+    for (double scale = 1;; scale *= 0.85) {
+        const ComputedStyle st = scaled(styled.named_style("back-cover"), scale);
+        double height = 0;
+        for (const auto& line : back.lines) (void)wrap(line, st, fonts, box, height);
+        if (height > box.height && scale > 0.05) continue;
+        double y = box.bottom() - height;
+        for (const auto& line : back.lines) {
+            for (auto& r : wrap(line, st, fonts, box, y)) page.items.emplace_back(std::move(r));
+        }
+        break;
     }
     page.first_node = styled.doc().root();
     out.pages.push_back(std::move(page));

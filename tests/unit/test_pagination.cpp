@@ -582,6 +582,45 @@ TEST(Pagination, ASpanningTitleWaitsForWhatKeepsWithIt) {
     }
 }
 
+TEST(Pagination, ASpanningAsideKeepsItsBackgroundAndBorder) {
+    // A column-span: all aside lost its box in the PDF: white text on a brand colour vanished
+    // (issue 16). Its background and border are painted across the page, beneath its text.
+    Doc doc;
+    doc.s.page.columns = 2;
+    doc.s.page.column_gap = 10;
+    doc.para(12);
+    const auto box = doc.d.add(mk(NodeKind::aside), 0);
+    auto& bs = doc.style_of(box);
+    bs.background = core::Color::rgb(0.04, 0.24, 0.57);
+    bs.border_width = 2;
+    bs.padding = 4;
+    bs.column_span_all = true;
+    const auto inside = doc.para(18, box);  // 3 lines of 6 words across the full 148pt inside
+    doc.para(12);
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 1u);
+    const auto& items = pages.pages[0].items;
+    std::size_t background = items.size(), first_text = items.size(), borders = 0;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        if (const auto* r = std::get_if<layout::FilledRect>(&items[k]); r && r->node == box) {
+            if (r->rect.width > 100 && r->rect.height > 20) {
+                background = k;
+                EXPECT_DOUBLE_EQ(r->rect.x, 20);
+                EXPECT_DOUBLE_EQ(r->rect.width, 160);  // across both columns
+                EXPECT_DOUBLE_EQ(r->rect.height, 2 * 6 + 3 * 12);  // padding and border, 3 lines
+            } else {
+                ++borders;
+            }
+        }
+        if (const auto* t = std::get_if<layout::GlyphRun>(&items[k]); t && t->node == inside + 1) {
+            first_text = std::min(first_text, k);
+        }
+    }
+    ASSERT_LT(background, items.size()) << "no background for the spanning aside";
+    EXPECT_EQ(borders, 4u);
+    EXPECT_LT(background, first_text);  // beneath its text
+}
+
 // ---- why columns and pages end (BreakReason, for the layout dump) ----------------------------
 
 TEST(BreakReasons, AFullPageAndTheEndOfTheDocument) {

@@ -25,6 +25,7 @@
 #include <thread>
 
 #include "core/utf8.hpp"
+#include "layout/contents_entry.hpp"
 #include "layout/inline.hpp"
 #include "layout/line_fit.hpp"
 #include "layout/paginate.hpp"
@@ -196,6 +197,10 @@ GlyphRun run_of(const std::string& text, const ComputedStyle& st, text::FontProv
     run.node = node;
     return run;
 }
+
+/// How many lines the contents entry of heading `h` takes in `width` (contents_entry.hpp).
+std::size_t contents_entry_lines(const style::StyledDocument& styled, text::FontProvider& fonts, NodeId h,
+                                 double width);
 
 class Builder {
 public:
@@ -381,16 +386,37 @@ private:
         u.items.emplace_back(Anchor{{left, 0}, id});
         u.items.emplace_back(ImageBox{{left + (width - w) / 2, 0, w, h}, n.src, id});
         double y = h;
+        bool split = false;  // a caption that makes the figure taller than a page: line units of its own
         for (NodeId c : n.children) {
             if (m_doc.node(c).kind != NodeKind::caption) continue;
             const ComputedStyle& cs = m_styled.style(c);
-            y += cs.margin_top;
             const auto& lines = inline_lines(c, m_doc.node(c).children, width, 0);
+            double caption = cs.margin_top;
+            for (const auto& line : lines) caption += line.height;
+            if (!split && y + caption > m_styled.page.content_box().height) {
+                split = true;
+                u.deferrable = false;  // (it could not wait for a column it fits)
+                u.height = y;
+                push(std::move(u));
+            }
+            if (split) {
+                add_margin(cs.margin_top);
+                for (std::size_t k = 0; k < lines.size(); ++k) {
+                    Unit line;
+                    line.block = id;
+                    line.height = lines[k].height;
+                    add_line(line, c, k, left, 0);
+                    push(std::move(line));
+                }
+                continue;
+            }
+            y += cs.margin_top;
             for (std::size_t k = 0; k < lines.size(); ++k) {
                 add_line(u, c, k, left, y);
                 y += lines[k].height;
             }
         }
+        if (split) return;
         u.height = y;
         push(std::move(u));
     }
@@ -398,27 +424,36 @@ private:
     void contents(NodeId id, double left, double width) {
         const auto& title_style = m_styled.named_style("toc-title");
         const auto& entry_style = m_styled.named_style("toc-entry");
-        // title
-        Unit title;
-        title.block = id;
-        title.starts_block = true;
-        title.break_after = false;
-        title.height = title_style.font_size * title_style.line_height;
-        title.items.emplace_back(Anchor{{left, 0}, id});
-        title.items.emplace_back(
-            run_of(m_doc.node(id).label, title_style, m_fonts, left, baseline(title_style, m_fonts), id));
-        push(std::move(title));
+        // the title, a unit per line (a title longer than the line wraps: contents_entry.hpp)
+        const auto title_lines = wrap_display_text(core::decode_utf8(m_doc.node(id).label).text, width, title_style,
+                                                   font_of(title_style, m_fonts), m_fonts);
+        for (std::size_t k = 0; k < title_lines.size(); ++k) {
+            Unit title;
+            title.block = id;
+            title.starts_block = k == 0;
+            title.break_after = title_lines.size() > 3 && k + 1 < title_lines.size();
+            if (k == 0) title.items.emplace_back(Anchor{{left, 0}, id});
+            title.height = title_style.font_size * title_style.line_height;
+            title.items.emplace_back(
+                run_of(core::to_utf8(title_lines[k]), title_style, m_fonts, left, baseline(title_style, m_fonts), id));
+            push(std::move(title));
+        }
         add_margin(title_style.margin_bottom);
         // one entry per section title of level 2 and 3, made when the pages are known
         const double height = entry_style.font_size * entry_style.line_height;
         for (NodeId h = 0; h < m_doc.nodes.size(); ++h) {
             const auto& n = m_doc.node(h);
             if (n.kind != NodeKind::heading || n.level < 2 || n.level > 3) continue;
-            Unit u;
-            u.block = id;
-            u.height = height;
-            add_late(u, {LateItems::Kind::contents_entry, id, h, 0, left, 0, width});
-            push(std::move(u));
+            // A unit per line of the entry (a long title wraps); a short entry stays together.
+            const std::size_t lines = contents_entry_lines(m_styled, m_fonts, h, width);
+            for (std::size_t k = 0; k < lines; ++k) {
+                Unit u;
+                u.block = id;
+                u.height = height;
+                u.break_after = k + 1 == lines || lines > 3;
+                add_late(u, {LateItems::Kind::contents_entry, id, h, static_cast<std::uint32_t>(k), left, 0, width});
+                push(std::move(u));
+            }
         }
     }
 
@@ -656,23 +691,52 @@ void line_items(Line& line, double left, double top, double x, double y, const d
     }
 }
 
-/// The items of an entry of the contents (`late`, for `heading`): the title, dot leaders and
-/// the page number, all a link to the heading, with the unit's corner at (x, y).
+/// The indent of a contents entry for heading `h` (by its level) and its layout within `width`.
+ContentsEntryLayout entry_layout(const style::StyledDocument& styled, text::FontProvider& fonts, NodeId h,
+                                 double width, double& indent) {
+    const auto& entry_style = styled.named_style("toc-entry");
+    indent = (styled.doc().node(h).level - 2) * entry_style.font_size * 1.5;
+    return contents_entry_layout(core::decode_utf8(styled.doc().plain_text(h)).text, width - indent, entry_style,
+                                 font_of(entry_style, fonts), fonts);
+}
+
+std::size_t contents_entry_lines(const style::StyledDocument& styled, text::FontProvider& fonts, NodeId h,
+                                 double width) {
+    double indent = 0;
+    return entry_layout(styled, fonts, h, width, indent).lines.size();
+}
+
+/// The items of line `late.index` of an entry of the contents (`late`, for `heading`): a line of
+/// the title (wrapped, its turnover lines with a hanging indent), and on the last line the dot
+/// leaders and the page number, all a link to the heading, with the unit's corner at (x, y).
 void contents_entry_items(const style::StyledDocument& styled, text::FontProvider& fonts, const PageMap& pages,
                           const LateItems& late, double x, double y, std::vector<Item>& out) {
-    const doc::Document& d = styled.doc();
     const auto& entry_style = styled.named_style("toc-entry");
     const NodeId h = late.ref, id = late.block;
     const double left = late.left, width = late.width;
-    const double indent = (d.node(h).level - 2) * entry_style.font_size * 1.5;
+    double indent = 0;
+    const ContentsEntryLayout layout = entry_layout(styled, fonts, h, width, indent);
     const auto page = pages.find(h);
     const std::string number = page ? std::to_string(*page + 1) : "00";
     const double height = entry_style.font_size * entry_style.line_height;
+    const std::size_t last = layout.lines.size() - 1, k = std::min<std::size_t>(late.index, last);
     const double base = baseline(entry_style, fonts);
+    auto shifted = [x, y](GlyphRun r) {
+        r.origin.x += x;
+        r.origin.y += y;
+        return r;
+    };
+    out.emplace_back(LinkArea{{left + x, y, width, height}, {}, h, id});
+    if (k < last) {
+        const double at = left + indent + (k > 0 ? layout.hang : 0);
+        out.emplace_back(shifted(run_of(core::to_utf8(layout.lines[k]), entry_style, fonts, at, base, id)));
+        return;
+    }
     GlyphRun num = run_of(number, entry_style, fonts, 0, base, id);
     num.origin.x = left + width - num.width;
-    GlyphRun label = run_of(d.plain_text(h), entry_style, fonts, left + indent, base, id);
-    const double gap = entry_style.font_size * 0.6;
+    GlyphRun label = run_of(core::to_utf8(layout.lines[last]), entry_style, fonts,
+                            left + indent + (last > 0 ? layout.hang : 0), base, id);
+    const double gap = layout.gap;
     GlyphRun dots = run_of(".", entry_style, fonts, 0, base, id);
     const double dot_w = dots.width + entry_style.font_size * 0.35;
     const double from = label.origin.x + label.width + gap;
@@ -685,12 +749,6 @@ void contents_entry_items(const style::StyledDocument& styled, text::FontProvide
         dots.width = count * dot_w;
         dots.origin.x = to - dots.width;
     }
-    auto shifted = [x, y](GlyphRun r) {
-        r.origin.x += x;
-        r.origin.y += y;
-        return r;
-    };
-    out.emplace_back(LinkArea{{left + x, y, width, height}, {}, h, id});
     out.emplace_back(shifted(std::move(label)));
     if (count > 0) out.emplace_back(shifted(std::move(dots)));
     out.emplace_back(shifted(std::move(num)));

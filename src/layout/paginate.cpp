@@ -95,6 +95,9 @@ private:
         m_y = m_region_top;
     }
 
+    /// True when the region of columns starts at the top of the page (no span above it).
+    [[nodiscard]] bool region_at_top() const { return m_region_top <= m_box.y + epsilon; }
+
     [[nodiscard]] bool page_empty() const {
         return m_region_top <= m_box.y + epsilon && m_cols.size() == 1 && m_cols[0].empty();
     }
@@ -126,7 +129,7 @@ private:
         waiting.swap(m_deferred);
         for (std::size_t u : waiting) {
             const Unit& unit = m_units[u];
-            if (m_y + unit.height <= m_box.bottom() + epsilon || m_cols.back().empty()) {
+            if (m_y + unit.height <= m_box.bottom() + epsilon || (m_cols.back().empty() && region_at_top())) {
                 m_cols.back().push_back({u, m_y});
                 m_y += unit.height;
             } else {
@@ -168,6 +171,10 @@ private:
         if (u.deferrable && !column_empty) {
             m_deferred.push_back(i);
             return i + 1;
+        }
+        if (column_empty && !region_at_top()) {  // below a span, too tall for what is left: a fresh page may hold it
+            next_column(BreakReason::full);
+            return i;
         }
         if (column_empty) {  // taller than a whole column: place it anyway
             m_cols.back().push_back({i, m_y});

@@ -253,6 +253,37 @@ TEST(Contents, EntriesCarryThePageNumbersOfTheirSectionsAndLinkToThem) {
     EXPECT_EQ(pages.outline[1].page, 1u);
 }
 
+TEST(Contents, ALongEntryWrapsWithAHangingIndentAndItsNumberOnTheLastLine) {
+    // An entry longer than the line ran off the page and its page number printed over it
+    // (issue 16). 160pt wide: the room is 160 less two gaps of 6 and "0000" (20): 128pt.
+    Doc doc;
+    const auto contents = doc.d.add(mk(NodeKind::contents), 0);
+    doc.d.nodes.back().label = "Contents";
+    const auto a = doc.heading("aaaaa bbbbb ccccc ddddd eeeee fffff ggggg hhhhh");  // 8 words of 25pt
+    doc.para(3);
+    const auto pages = doc.lay();
+    ASSERT_GE(pages.pages.size(), 1u);
+    std::vector<const layout::GlyphRun*> entry;
+    std::size_t links = 0;
+    for (const auto& it : pages.pages[0].items) {
+        if (auto* l = std::get_if<layout::LinkArea>(&it); l && l->target == a) ++links;
+        if (auto* r = std::get_if<layout::GlyphRun>(&it); r && r->node == contents && core::to_utf8(r->text) != "Contents") {
+            entry.push_back(r);
+        }
+    }
+    ASSERT_EQ(entry.size(), 4u);  // the first line, the last one, its leader and the number
+    EXPECT_EQ(core::to_utf8(entry[0]->text), "aaaaa bbbbb ccccc ddddd");  // 107.5pt; a fifth word: 135
+    EXPECT_EQ(core::to_utf8(entry[1]->text), "eeeee fffff ggggg hhhhh");  // in 128 less the indent
+    EXPECT_EQ(entry[0]->origin.x, 20);
+    EXPECT_EQ(entry[1]->origin.x, 35);  // the hanging indent, 1.5 em
+    EXPECT_EQ(core::to_utf8(entry.back()->text), "1");
+    EXPECT_DOUBLE_EQ(entry.back()->origin.y, entry[1]->origin.y);  // the number on the last line
+    EXPECT_LE(entry[1]->origin.x + entry[1]->width, entry[2]->origin.x);  // the leader after the title
+    EXPECT_GT(entry.back()->origin.y, entry[0]->origin.y);
+    for (const auto* r : entry) EXPECT_LE(r->origin.x + r->width, 180 + 1e-9) << core::to_utf8(r->text);
+    EXPECT_EQ(links, 2u);  // every line is a link to the section
+}
+
 TEST(Breaks, AColumnBreakStartsTheNextColumn) {
     Doc doc;
     doc.s.page.columns = 2;

@@ -58,11 +58,12 @@ double column_width(const style::StyledDocument& s, doc::NodeId id) {
 void line_figures(const style::StyledDocument& styled, text::FontSet& fonts, const text::Hyphenator& hyph,
                   layout::Breaker breaker, Figures& f) {
     core::Diagnostics diags;
+    const realize::RealizedDocument realized = realize::realize(styled, diags);
     for (doc::NodeId id = 0; id < styled.doc().nodes.size(); ++id) {
         const auto& n = styled.doc().node(id);
         if (n.kind != doc::NodeKind::paragraph) continue;
         const double width = column_width(styled, id);
-        const auto res = layout::layout_inline(styled, id, n.children, width, styled.style(id).text_indent, fonts,
+        const auto res = layout::layout_inline(realized, id, n.children, width, styled.style(id).text_indent, fonts,
                                                diags, &hyph, nullptr, breaker);
         int run = 0;
         for (const auto& line : res.lines) {

@@ -11,15 +11,14 @@
 #include "batch/batch.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <sstream>
-#include <thread>
 
+#include "core/jobs.hpp"
 #include "core/sha256.hpp"
 #include "core/source_file.hpp"
 #include "pipeline/pipeline.hpp"
@@ -266,36 +265,29 @@ std::vector<SourceResult> run(const std::vector<Job>& jobs, const RunSettings& s
     std::vector<SourceResult> results(jobs.size());
     HashCache cache;
     std::mutex callback_mutex;
-    std::atomic<std::size_t> next{0};
 
     const unsigned threads = std::max(1u, std::min<unsigned>(settings.jobs, static_cast<unsigned>(jobs.size())));
     // Several documents at once keep the cores busy: each render then uses one thread.
     const unsigned render_threads = threads > 1 ? 1 : 0;
-    auto work = [&] {
-        for (std::size_t i = next++; i < jobs.size(); i = next++) {
-            const Job& job = jobs[i];
-            if (callbacks.started) {
-                const std::lock_guard lock(callback_mutex);
-                callbacks.started(job);
-            }
-            const RenderSettings s = settings_for(job, settings.render);
-            const auto it = before.find(job.source);
-            if (!settings.force && it != before.end() && up_to_date(*it->second, previous->folio_version, s, cache)) {
-                results[i] = *it->second;
-                results[i].status = Status::skipped;
-            } else {
-                results[i] = render(job, s, cache, render_threads);
-            }
-            if (callbacks.finished) {
-                const std::lock_guard lock(callback_mutex);
-                callbacks.finished(results[i]);
-            }
+    core::parallel_for(threads, jobs.size(), [&](std::size_t i) {
+        const Job& job = jobs[i];
+        if (callbacks.started) {
+            const std::lock_guard lock(callback_mutex);
+            callbacks.started(job);
         }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();  // this thread works too
-    for (auto& t : pool) t.join();
+        const RenderSettings s = settings_for(job, settings.render);
+        const auto it = before.find(job.source);
+        if (!settings.force && it != before.end() && up_to_date(*it->second, previous->folio_version, s, cache)) {
+            results[i] = *it->second;
+            results[i].status = Status::skipped;
+        } else {
+            results[i] = render(job, s, cache, render_threads);
+        }
+        if (callbacks.finished) {
+            const std::lock_guard lock(callback_mutex);
+            callbacks.finished(results[i]);
+        }
+    });
     return results;
 }
 

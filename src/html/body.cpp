@@ -5,9 +5,6 @@
 
 #include "html/body.hpp"
 
-#include "core/utf8.hpp"
-#include "text/typography.hpp"
-
 #include <algorithm>
 #include <cassert>
 #include <cctype>
@@ -85,18 +82,18 @@ PageMarkers page_markers(const doc::Document& d, const layout::PagedDocument& pa
     return markers;
 }
 
-NodePages node_pages(const doc::Document& d, const layout::PagedDocument& pages) {
-    NodePages out(d.nodes.size(), 0);
+layout::PageMap node_pages(const doc::Document& d, const layout::PagedDocument& pages) {
+    layout::PageMap out;
     const auto mark = [&](NodeId id, std::size_t page) {
         for (NodeId n = id; n < d.nodes.size(); n = d.node(n).parent) {
-            if (out[n] != 0) break;  // its ancestors are marked already
-            out[n] = page;
+            if (out.find(n)) break;  // its ancestors are marked already
+            out.emplace(n, page);
         }
     };
     for (std::size_t i = 0; i < pages.pages.size(); ++i) {
-        if (pages.pages[i].first_node != doc::no_node) mark(pages.pages[i].first_node, i + 1);
+        if (pages.pages[i].first_node != doc::no_node) mark(pages.pages[i].first_node, i);
         for (const layout::Item& item : pages.pages[i].items) {
-            mark(std::visit([](const auto& it) { return it.node; }, item), i + 1);
+            mark(std::visit([](const auto& it) { return it.node; }, item), i);
         }
     }
     return out;
@@ -252,13 +249,8 @@ void BodyWriter::inline_node(NodeId id) {
     const doc::Node& n = m_doc.node(id);
     switch (n.kind) {
         case NodeKind::text: {
-            // quotes="smart" gives the HTML the same typographic quotes as the PDF.
-            std::string shown = n.text;
-            if (m_context.styled && m_context.styled->style(id).smart_quotes) {
-                auto decoded = core::decode_utf8(shown).text;
-                folio::text::smart_quotes(decoded, 0, decoded.size(), m_doc.language_of(id));
-                shown = core::to_utf8(decoded);
-            }
+            // The realized text: quotes="smart" gives the HTML the same quotes as the PDF.
+            const std::string_view shown = m_context.realized.text(id);
             if (n.lang.empty()) {
                 append_text(m_out, shown);
             } else {
@@ -323,32 +315,24 @@ void BodyWriter::link(NodeId id) {
 }
 
 void BodyWriter::reference(NodeId id) {
-    // <ref to="x"/>: the target's title (its heading, caption or text), and where the PDF has it.
+    // <ref to="x"/>: the target's title (realized), and where the PDF has it.
     const doc::Node& n = m_doc.node(id);
     const std::string to = n.href.size() > 1 && n.href.front() == '#' ? n.href.substr(1) : "";
-    const std::optional<NodeId> target = m_doc.find_id(to);
-    std::string title = to;
-    if (target) {
-        NodeId named = *target;
-        for (NodeId c : m_doc.node(*target).children) {
-            const NodeKind k = m_doc.node(c).kind;
-            if (k == NodeKind::heading || k == NodeKind::caption) {
-                named = c;
-                break;
-            }
-        }
-        const std::string text = m_doc.plain_text(named);
-        if (text.find_first_not_of(" \t\r\n") != std::string::npos) title = text;
-    }
+    const realize::Reference* ref = m_context.realized.reference(id);
+    const NodeId target = ref != nullptr ? ref->target : doc::no_node;
+    const std::string& title = ref != nullptr ? ref->title : to;
     m_out += "<a";
     common_attrs(id);
     std::string href = "#";  // (+= : g++ 12 warns wrongly about "#" + a string)
-    href += target ? m_ids.of(*target) : std::string_view(to);
+    href += target != doc::no_node ? m_ids.of(target) : std::string_view(to);
     append_attr(m_out, "href", href);
     m_out += '>';
     append_text(m_out, title);
     m_out += "</a>";
-    const std::size_t page = target && *target < m_context.pages.size() ? m_context.pages[*target] : 0;
+    std::size_t page = 0;  // 1-based; 0: not drawn
+    if (target != doc::no_node && m_context.pages != nullptr) {
+        if (const auto at = m_context.pages->find(target)) page = *at + 1;
+    }
     const auto marked = [&](std::size_t number) {  // only pages with a marker can be linked to
         return m_marked_pages.count(number) != 0;
     };

@@ -11,7 +11,9 @@
 #include "doc/document.hpp"
 #include "style/computed.hpp"
 #include "html/elements.hpp"
+#include "layout/page_map.hpp"
 #include "layout/paged_document.hpp"
+#include "realize/realize.hpp"
 
 namespace folio::html {
 
@@ -26,12 +28,9 @@ PageMarkers page_markers(const doc::Document& d, const layout::PagedDocument& pa
 /// Appends `<hr role="doc-pagebreak" aria-label="Page N" id="page-N">` and a newline.
 void append_page_marker(std::string& out, std::size_t number);
 
-/// The print page each node starts on (1-based), indexed by NodeId, 0 for a node not drawn; for
-/// cross-references. Empty without pages.
-using NodePages = std::vector<std::size_t>;
-
-/// The first page on which each node, or anything inside it, is drawn.
-NodePages node_pages(const doc::Document& d, const layout::PagedDocument& pages);
+/// The page of each node for pages laid out elsewhere (by hand, in tests): the first page on
+/// which each node, or anything inside it, is drawn. Layout gives its own PageMap.
+layout::PageMap node_pages(const doc::Document& d, const layout::PagedDocument& pages);
 
 /// The accessible name of each aside, unique in the document: its label (or "Note"), then
 /// "Note 2", "Note 3" ... in document order.
@@ -43,9 +42,9 @@ AsideNames aside_names(const doc::Document& d);
 struct BodyContext {
     const IdMap& ids;
     const PageMarkers& markers;
-    const NodePages& pages;
+    const layout::PageMap* pages;                       ///< the page of each node; null without pages
     const std::map<std::string, std::string>& images;  ///< src attribute by image path
-    const style::StyledDocument* styled = nullptr;      ///< for quotes="smart" (may be null)
+    const realize::RealizedDocument& realized;          ///< texts and cross-references
     const AsideNames& asides;                           ///< aside_names of the document
 };
 

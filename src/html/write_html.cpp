@@ -7,10 +7,9 @@
 
 #include <algorithm>
 #include <cassert>
-#include <exception>
 #include <map>
-#include <thread>
 
+#include "core/jobs.hpp"
 #include "html/assets.hpp"
 #include "html/body.hpp"
 #include "html/css.hpp"
@@ -245,40 +244,36 @@ void write_footer(std::string& out, const doc::Metadata& meta, const HtmlOptions
 
 std::string write_html(const style::StyledDocument& styled, const layout::PagedDocument* pages,
                        const HtmlOptions& options) {
+    core::Diagnostics diags;  // (the images are not used: options.images has them)
+    const realize::RealizedDocument realized = realize::realize(styled, diags);
+    if (pages == nullptr) return write_html(realized, nullptr, options);
+    const layout::LayoutResult laid{*pages, node_pages(styled.doc(), *pages)};
+    return write_html(realized, &laid, options);
+}
+
+std::string write_html(const realize::RealizedDocument& realized, const layout::LayoutResult* laid,
+                       const HtmlOptions& options) {
+    const style::StyledDocument& styled = realized.styled();
+    const layout::PagedDocument* pages = laid != nullptr ? &laid->document : nullptr;
     const doc::Document& d = styled.doc();
     assert(!d.nodes.empty() && styled.style_ids.size() == d.nodes.size());
-    // Beside the ids: the style sheet, the first page of each node, the page markers and the
+    // Beside the ids: the style sheet, the page markers and the
     // names of the asides. Then, for a large document, the later part of <main> beside the rest
     // of the body, each writer into a string of its own; the head goes in front of the body, the
     // later part after the first.
     std::string css;
-    NodePages starts;
     PageMarkers markers;
     AsideNames asides;
-    std::exception_ptr side_failed;
-    auto side_work = [&] {
-        try {
-            css = font_faces(options.fonts) + style_sheet(styled);
-            if (pages != nullptr) starts = node_pages(d, *pages);
-            if (pages != nullptr) markers = page_markers(d, *pages);
-            asides = aside_names(d);
-        } catch (...) {
-            side_failed = std::current_exception();
-        }
-    };
-    std::thread beside;
-    struct Join {  // also when the body throws
-        std::thread& t;
-        ~Join() { if (t.joinable()) t.join(); }
-    } join{beside};
-    if (options.threads != 1) beside = std::thread(side_work);
-    else side_work();
+    core::Beside side(options.threads != 1, [&] {
+        css = font_faces(options.fonts) + style_sheet(styled);
+        if (pages != nullptr) markers = page_markers(d, *pages);
+        asides = aside_names(d);
+    });
     const IdMap ids(d);
     const std::map<std::string, std::string> images = image_sources(options);
     const bool first_page = pages != nullptr && !pages->pages.empty();
-    if (beside.joinable()) beside.join();
-    if (side_failed) std::rethrow_exception(side_failed);
-    const BodyContext context{ids, markers, starts, images, &styled, asides};
+    side.wait();
+    const BodyContext context{ids, markers, laid != nullptr ? &laid->pages : nullptr, images, realized, asides};
 
     const std::vector<NodeId> blocks = main_blocks(d);
     std::size_t split = blocks.size();
@@ -294,18 +289,12 @@ std::string write_html(const style::StyledDocument& styled, const layout::PagedD
     };
     const NodeId later_from = split < blocks.size() ? blocks[split] : static_cast<NodeId>(d.nodes.size());
     std::string later;
-    std::exception_ptr later_failed;
-    std::thread second;
-    Join join_second{second};  // before what the thread uses goes away, if the body throws
+    core::Beside second;  // waited for before what it uses goes away, if the body throws
     if (split < blocks.size()) {
-        second = std::thread([&] {
-            try {
-                later.reserve(room(later_from, static_cast<NodeId>(d.nodes.size())));
-                BodyWriter writer(d, context, later);
-                for (std::size_t i = split; i < blocks.size(); ++i) writer.node(blocks[i]);
-            } catch (...) {
-                later_failed = std::current_exception();
-            }
+        second.start(true, [&] {
+            later.reserve(room(later_from, static_cast<NodeId>(d.nodes.size())));
+            BodyWriter writer(d, context, later);
+            for (std::size_t i = split; i < blocks.size(); ++i) writer.node(blocks[i]);
         });
     }
 
@@ -323,8 +312,7 @@ std::string write_html(const style::StyledDocument& styled, const layout::PagedD
     write_page_list(text, markers, first_page);
     open_main(text, d, pages, body);
     for (std::size_t i = 0; i < split; ++i) body.node(blocks[i]);
-    if (second.joinable()) second.join();
-    if (later_failed) std::rethrow_exception(later_failed);
+    second.wait();
     text += later;
     std::string().swap(later);
     text += "</main>\n";

@@ -1,12 +1,14 @@
 #pragma once
-/// The HTML writer: builds one HTML5 file from the styled document tree (not from pages), using
-/// the layout result only to know where the print pages broke.
+/// The HTML writer: builds one HTML5 file from the realized document tree (not from pages), using
+/// the layout result only to know where the print pages broke and which page each node is on.
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "layout/layout.hpp"
 #include "layout/paged_document.hpp"
+#include "realize/realize.hpp"
 #include "style/computed.hpp"
 
 namespace folio::html {
@@ -54,7 +56,12 @@ struct Asset {
 std::vector<Asset> external_assets(const HtmlOptions& options);
 
 /// Writes the document as a self-contained HTML5 page with CSS derived from the computed styles.
-/// `pages` may be null (HTML only, no page markers).
+/// `laid` may be null (HTML only, no page markers).
+std::string write_html(const realize::RealizedDocument& realized, const layout::LayoutResult* laid,
+                       const HtmlOptions& options);
+
+/// The same for a styled document, realized for this call, and pages laid out elsewhere (by hand,
+/// in tests), whose items give the page of each node; `pages` may be null.
 std::string write_html(const style::StyledDocument& styled, const layout::PagedDocument* pages,
                        const HtmlOptions& options);
 

@@ -1,9 +1,9 @@
 // Cutting the styled tree into units (units.hpp).
 //
-// Control flow, in three steps, and a fourth after pagination:
+// Control flow, in three steps (the fourth, after pagination, is fill_pages.cpp):
 //   1. plan (once per document): a walk that only records each paragraph and its width;
 //   2. lay_out_blocks: the paragraphs the InlineCache lacks for these page numbers are laid out
-//      (inline.cpp) on every core, each thread with its own WordCache, gathered in plan order;
+//      (inline_*.cpp) on every core, each thread with its own WordCache, gathered in plan order;
 //   3. the walk proper, depth-first, keeping the collapsed margin, the stack of boxed containers,
 //      a pending list marker and a pending forced break; each line of a text block becomes a unit
 //      (referring to its line in the cache: a late item) whose `break_after` encodes the
@@ -13,17 +13,14 @@
 //   - keep-with-next (headings always) and keep-together: no break inside or after the block;
 // figures (image plus caption) are single deferrable units; the contents are one unit per entry;
 // boxed containers add spacer units for their padding, and the paginator paints their boxes.
-//   4. fill_pages, once pagination has settled: each page's late items (lines moved out of the
-//      cache, contents entries with their page numbers) go into the slots paginate left, pages
-//      shared among the cores.
 
 #include <algorithm>
 #include <atomic>
 #include <cassert>
 #include <cstdio>
-#include <fstream>
 #include <thread>
 
+#include "core/jobs.hpp"
 #include "core/utf8.hpp"
 #include "layout/contents_entry.hpp"
 #include "layout/inline.hpp"
@@ -37,96 +34,23 @@ using doc::NodeId;
 using doc::NodeKind;
 using style::ComputedStyle;
 
-/// Reads the pixel size of a PNG or JPEG from its header; nullopt when it is neither.
-std::optional<core::Size> image_size(const std::string& path) {
-    // The whole file, up to 32 MB: a JPEG's frame header can follow a large ICC profile.
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    const auto size = static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg()));
-    in.seekg(0);
-    std::string head(std::min<std::size_t>(size, 32u << 20), '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    auto u8 = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(head[i])); };
-    if (head.size() >= 24 && head.compare(1, 3, "PNG") == 0) {
-        const double w = (u8(16) << 24) | (u8(17) << 16) | (u8(18) << 8) | u8(19);
-        const double h = (u8(20) << 24) | (u8(21) << 16) | (u8(22) << 8) | u8(23);
-        if (w > 0 && h > 0) return core::Size{w, h};
-    }
-    if (head.size() > 4 && u8(0) == 0xFF && u8(1) == 0xD8) {
-        for (std::size_t i = 2; i + 9 < head.size();) {
-            if (u8(i) != 0xFF) return std::nullopt;
-            const unsigned marker = u8(i + 1);
-            const std::size_t len = (u8(i + 2) << 8) | u8(i + 3);
-            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-                return core::Size{double((u8(i + 7) << 8) | u8(i + 8)), double((u8(i + 5) << 8) | u8(i + 6))};
-            }
-            i += 2 + len;
-        }
-    }
-    return std::nullopt;
-}
-
-namespace {
-
-std::string roman(int n, bool upper) {
-    static constexpr std::pair<int, const char*> table[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-                                                            {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
-                                                            {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
-    std::string out;
-    for (const auto& [value, digits] : table) {
-        for (; n >= value; n -= value) out += digits;
-    }
-    if (upper) std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(c - 32); });
-    return out;
-}
-
-std::string alpha(int n, bool upper) {
-    std::string out;
-    for (; n > 0; n = (n - 1) / 26) out.insert(out.begin(), static_cast<char>((upper ? 'A' : 'a') + (n - 1) % 26));
-    return out;
-}
-
-}  // namespace
-
-/// The marker of list item `n` (1-based) in a list style.
-std::string list_marker(style::ListStyle s, int n) {
-    switch (s) {
-        case style::ListStyle::disc: return "\u2022";
-        case style::ListStyle::circle: return "\u25E6";
-        case style::ListStyle::square: return "\u25AA";
-        case style::ListStyle::dash: return "\u2013";
-        case style::ListStyle::decimal: return std::to_string(n) + ".";
-        case style::ListStyle::lower_alpha: return alpha(n, false) + ".";
-        case style::ListStyle::upper_alpha: return alpha(n, true) + ".";
-        case style::ListStyle::lower_roman: return roman(n, false) + ".";
-        case style::ListStyle::upper_roman: return roman(n, true) + ".";
-        case style::ListStyle::none: return "";
-    }
-    return "";
-}
-
 namespace {
 
 /// Lays out the paragraphs of the plan at indices `todo` into `cache.laid`, in chunks taken in
-/// plan order: on worker threads (one per core but the calling thread's, at most `cache.threads`
-/// in all, when the fonts are thread-safe) and on the calling thread whenever it helps. Each
-/// thread has its own WordCache; each paragraph its own diagnostics, given out in document order
-/// once the pages are filled, so the outcome is the same whatever the number of threads.
+/// plan order from core::Jobs: on worker threads (one per core but the calling thread's, at most
+/// `cache.threads` in all, when the fonts are thread-safe) and on the calling thread whenever it
+/// helps. Each thread has its own WordCache; each paragraph its own diagnostics, given out in
+/// document order once the pages are filled, so the outcome is the same whatever the number of
+/// threads.
 class ParagraphPool {
 public:
-    ParagraphPool(const style::StyledDocument& styled, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
-                  const PageMap& pages, std::vector<std::size_t> todo, InlineCache& cache)
-        : m_styled(styled), m_fonts(fonts), m_hyphenator(hyphenator), m_pages(pages), m_todo(std::move(todo)),
-          m_cache(cache), m_ready(cache.plan->size()) {
-        const unsigned threads = threads_for(cache.threads, fonts, m_todo.size(), 64);
-        while (cache.words.size() < threads) cache.words.push_back(std::make_unique<WordCache>());
-        for (unsigned t = 1; t < threads; ++t) {
-            m_workers.emplace_back([this, t] {
-                while (lay_out_chunk(t)) {}
-            });
-        }
-    }
-    ~ParagraphPool() { finish(); }
+    ParagraphPool(const realize::RealizedDocument& realized, text::FontProvider& fonts,
+                  const text::Hyphenator* hyphenator, const PageMap& pages, std::vector<std::size_t> todo,
+                  InlineCache& cache)
+        : m_realized(realized), m_fonts(fonts), m_hyphenator(hyphenator), m_pages(pages), m_todo(std::move(todo)),
+          m_cache(cache), m_ready(cache.plan->size()),
+          m_jobs(helpers(cache, fonts, m_todo.size()), (m_todo.size() + chunk - 1) / chunk,
+                 [this](std::size_t index, unsigned worker) { lay_out_chunk(index, worker); }) {}
     ParagraphPool(const ParagraphPool&) = delete;
     ParagraphPool& operator=(const ParagraphPool&) = delete;
 
@@ -134,45 +58,49 @@ public:
     [[nodiscard]] bool ready(std::size_t job) const { return m_ready[job].load(std::memory_order_acquire); }
 
     /// Lays out the next chunk on the calling thread; false when none was left.
-    bool help() { return lay_out_chunk(0); }
+    bool help() { return m_jobs.help(); }
 
-    /// Helps until every chunk is taken, then waits for the workers.
-    void finish() {
-        while (help()) {}
-        for (auto& w : m_workers) w.join();
-        m_workers.clear();
-    }
+    /// Lays out every chunk nobody has taken, then waits for the workers.
+    void finish() { m_jobs.finish(); }
 
 private:
-    bool lay_out_chunk(unsigned thread) {
-        constexpr std::size_t chunk = 16;  // paragraphs taken at a time: few atomics, even shares
-        const std::size_t from = m_next.fetch_add(chunk);
-        if (from >= m_todo.size()) return false;
+    static constexpr std::size_t chunk = 16;  ///< paragraphs taken at a time: few atomics, even shares
+
+    /// The threads beside the caller for `count` paragraphs, each with a WordCache of its own.
+    static std::size_t helpers(InlineCache& cache, const text::FontProvider& fonts, std::size_t count) {
+        const unsigned threads = threads_for(cache.threads, fonts, count, 64);
+        while (cache.words.size() < threads) cache.words.push_back(std::make_unique<WordCache>());
+        return threads - 1;
+    }
+
+    /// Lays out chunk `index` of the paragraphs with the WordCache of `worker`.
+    void lay_out_chunk(std::size_t index, unsigned worker) {
+        const std::size_t from = index * chunk;
         const std::vector<InlineJob>& plan = *m_cache.plan;
         for (std::size_t i = from; i < std::min(from + chunk, m_todo.size()); ++i) {
             const std::size_t k = m_todo[i];
             const InlineJob& j = plan[k];
             core::Diagnostics diags;
-            InlineResult laid = layout_inline(m_styled, j.block, j.inlines, j.width, j.indent, m_fonts, diags,
+            InlineResult laid = layout_inline(m_realized, j.block, j.inlines, j.width, j.indent, m_fonts, diags,
                                               m_hyphenator, &m_pages, Breaker::total_fit,
-                                              m_cache.words[thread].get());
+                                              m_cache.words[worker].get());
             // (constructed in place: its lines keep the WordCache's memory)
             m_cache.laid[k].emplace(CachedInline{std::move(laid), std::move(diags)});
             m_ready[k].store(true, std::memory_order_release);
         }
-        return true;
     }
 
-    const style::StyledDocument& m_styled;
+    const realize::RealizedDocument& m_realized;
     text::FontProvider& m_fonts;
     const text::Hyphenator* m_hyphenator;
     const PageMap& m_pages;
     std::vector<std::size_t> m_todo;
     InlineCache& m_cache;
     std::vector<std::atomic<bool>> m_ready;  ///< by plan index
-    std::atomic<std::size_t> m_next{0};      ///< into m_todo: the next chunk to take
-    std::vector<std::thread> m_workers;
+    core::Jobs m_jobs;                       ///< last: its threads use the members above
 };
+
+}  // namespace
 
 /// The baseline of a line of text in `st`, from the line's top.
 double baseline(const ComputedStyle& st, text::FontProvider& fonts) {
@@ -184,7 +112,7 @@ double baseline(const ComputedStyle& st, text::FontProvider& fonts) {
 }
 
 GlyphRun run_of(const std::string& text, const ComputedStyle& st, text::FontProvider& fonts, double x, double y,
-                NodeId node) {
+                doc::NodeId node) {
     GlyphRun run;
     run.font = font_of(st, fonts);
     run.size = st.font_size;
@@ -198,19 +126,17 @@ GlyphRun run_of(const std::string& text, const ComputedStyle& st, text::FontProv
     return run;
 }
 
-/// How many lines the contents entry of heading `h` takes in `width` (contents_entry.hpp).
-std::size_t contents_entry_lines(const style::StyledDocument& styled, text::FontProvider& fonts, NodeId h,
-                                 double width);
+namespace {
 
 class Builder {
 public:
     /// A walk that cuts units into `out`. In the planning walk (`plan` given) it only records the
     /// paragraphs; with a `pool`, the paragraphs are still being laid out and the walk waits for
     /// each, helping the pool meanwhile and giving the `pager` the units that are final.
-    Builder(const style::StyledDocument& styled, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
+    Builder(const realize::RealizedDocument& realized, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
             double column_width, double full_width, const PageMap& pages, InlineCache& cache, UnitList& out,
             std::vector<InlineJob>* plan, ParagraphPool* pool = nullptr, Pager* pager = nullptr)
-        : m_styled(styled), m_doc(styled.doc()), m_fonts(fonts), m_hyphenator(hyphenator),
+        : m_realized(realized), m_styled(realized.styled()), m_doc(realized.doc()), m_fonts(fonts), m_hyphenator(hyphenator),
           m_column_width(column_width), m_full_width(full_width), m_pages(pages), m_cache(cache), m_out(out),
           m_plan(plan), m_pool(pool), m_pager(pager) {}
 
@@ -361,9 +287,8 @@ private:
         const double indent = fitted_margins(std::max(st.margin_left > 0 ? 0 : 1.5 * st.font_size,
                                                       widest_marker(id) - st.margin_left),
                                              0, width, std::min(width, m_column_width / 3)).first;
-        int number = 1;
         for (NodeId item : m_doc.node(id).children) {
-            m_marker = core::decode_utf8(list_marker(m_styled.style(item).list_style, number++)).text;
+            m_marker = core::decode_utf8(m_realized.marker(item)).text;
             m_marker_node = item;
             block(item, left + indent, width - indent);
         }
@@ -372,7 +297,7 @@ private:
 
     void figure(NodeId id, double left, double width) {
         const auto& n = m_doc.node(id);
-        auto px = image_size(n.src);
+        const auto px = m_realized.image_size(n.src);
         const core::Size intrinsic = px ? *px : core::Size{4, 3};
         double w = std::min(width, intrinsic.width * 0.75);  // 96 dpi natural size, at most the column
         double h = w * intrinsic.height / intrinsic.width;
@@ -527,10 +452,9 @@ private:
     /// The width of the widest marker of list `id` with the gap after it.
     double widest_marker(NodeId id) {
         double widest = 0;
-        int number = 1;
         for (NodeId item : m_doc.node(id).children) {
             const ComputedStyle& st = m_styled.style(item);
-            const GlyphRun run = run_of(list_marker(st.list_style, number++), st, m_fonts, 0, 0, item);
+            const GlyphRun run = run_of(m_realized.marker(item), st, m_fonts, 0, 0, item);
             widest = std::max(widest, run.width + 0.5 * st.font_size);
         }
         return widest;
@@ -544,6 +468,7 @@ private:
         m_marker.clear();
     }
 
+    const realize::RealizedDocument& m_realized;
     const style::StyledDocument& m_styled;
     const doc::Document& m_doc;
     text::FontProvider& m_fonts;
@@ -573,7 +498,7 @@ private:
 }  // namespace
 
 unsigned threads_for(unsigned requested, const text::FontProvider& fonts, std::size_t items, std::size_t per_thread) {
-    unsigned threads = requested != 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads = core::thread_count(requested);
     if (!fonts.thread_safe()) threads = 1;
     return static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, items / per_thread)));
 }
@@ -582,12 +507,12 @@ namespace {
 
 /// 1. Which paragraphs, at which widths: a walk that only records them, once (the widths depend
 /// on the tree and the styles, never on pages).
-void plan_paragraphs(const style::StyledDocument& styled, text::FontProvider& fonts,
+void plan_paragraphs(const realize::RealizedDocument& realized, text::FontProvider& fonts,
                      const text::Hyphenator* hyphenator, double column_width, double full_width,
                      const PageMap& pages, InlineCache& cache) {
     if (cache.plan) return;
     UnitList scratch;
-    Builder(styled, fonts, hyphenator, column_width, full_width, pages, cache, scratch, &cache.plan.emplace()).run();
+    Builder(realized, fonts, hyphenator, column_width, full_width, pages, cache, scratch, &cache.plan.emplace()).run();
 }
 
 /// The same number of lines of the same heights: what pagination sees of a block.
@@ -598,10 +523,10 @@ bool same_geometry(const InlineResult& a, const InlineResult& b) {
 
 }  // namespace
 
-bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fonts,
+bool lay_out_blocks(const realize::RealizedDocument& realized, text::FontProvider& fonts,
                     const text::Hyphenator* hyphenator, double column_width, double full_width,
                     const PageMap& pages, InlineCache& cache) {
-    plan_paragraphs(styled, fonts, hyphenator, column_width, full_width, pages, cache);
+    plan_paragraphs(realized, fonts, hyphenator, column_width, full_width, pages, cache);
     // 2. Lay out the ones not kept from an earlier call, on every core. Blocks that change with
     //    page numbers are kept only while the page numbers they were set with stay the same.
     if (cache.laid_pages.has_value() && *cache.laid_pages == pages) return true;
@@ -618,7 +543,7 @@ bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fon
         for (std::size_t k : todo) before.push_back(std::move(cache.laid[k]));
     }
     cache.laid_pages = pages;
-    ParagraphPool(styled, fonts, hyphenator, pages, todo, cache).finish();
+    ParagraphPool(realized, fonts, hyphenator, pages, todo, cache).finish();
     if (first) return false;
     for (std::size_t i = 0; i < todo.size(); ++i) {
         if (!before[i] || !same_geometry(before[i]->result, cache.laid[todo[i]]->result)) return false;
@@ -626,18 +551,18 @@ bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fon
     return true;
 }
 
-void build_units(const style::StyledDocument& styled, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
+void build_units(const realize::RealizedDocument& realized, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
                  double column_width, double full_width, const PageMap& pages, InlineCache& cache, UnitList& out,
                  Pager* pager) {
-    plan_paragraphs(styled, fonts, hyphenator, column_width, full_width, pages, cache);
+    plan_paragraphs(realized, fonts, hyphenator, column_width, full_width, pages, cache);
     if (cache.laid_pages.has_value()) {
         // 2. Lay out what the cache lacks for these page numbers, then 3. walk.
-        lay_out_blocks(styled, fonts, hyphenator, column_width, full_width, pages, cache);
+        lay_out_blocks(realized, fonts, hyphenator, column_width, full_width, pages, cache);
         if (cache.units_hint == 0) {
             for (const auto& laid : cache.laid) cache.units_hint += laid ? laid->result.lines.size() : 0;
             cache.units_hint += cache.units_hint / 8;
         }
-        Builder(styled, fonts, hyphenator, column_width, full_width, pages, cache, out, nullptr, nullptr, pager)
+        Builder(realized, fonts, hyphenator, column_width, full_width, pages, cache, out, nullptr, nullptr, pager)
             .run(cache.units_hint);
     } else {
         // The first time, 2. and 3. overlap: the walk follows the paragraphs as they are laid out,
@@ -647,171 +572,12 @@ void build_units(const style::StyledDocument& styled, text::FontProvider& fonts,
         for (std::size_t k = 0; k < count; ++k) all[k] = k;
         cache.laid.resize(count);
         cache.laid_pages = pages;
-        ParagraphPool pool(styled, fonts, hyphenator, pages, std::move(all), cache);
-        Builder(styled, fonts, hyphenator, column_width, full_width, pages, cache, out, nullptr, &pool, pager)
+        ParagraphPool pool(realized, fonts, hyphenator, pages, std::move(all), cache);
+        Builder(realized, fonts, hyphenator, column_width, full_width, pages, cache, out, nullptr, &pool, pager)
             .run(count * 3);
         pool.finish();
     }
     cache.units_hint = out.units.size();
-}
-
-namespace {
-
-/// Moves a laid-out line's items out of it onto `out`: the line's left end at `left` and its top
-/// at `top` in its unit, the unit's corner at (x, y) on the page.
-void line_items(Line& line, double left, double top, double x, double y, const doc::Document& d,
-                std::vector<Item>& out) {
-    const double base = top + line.ascent;
-    for (auto& r : line.runs) {
-        r.origin = {left + r.origin.x, base};
-        r.origin.x += x;
-        r.origin.y += y;
-        out.emplace_back(std::move(r));
-    }
-    for (const auto& rule : line.rules) {
-        FilledRect fr = rule;
-        fr.rect.x += left;
-        fr.rect.y += base;
-        fr.rect.x += x;
-        fr.rect.y += y;
-        out.emplace_back(fr);
-    }
-    for (const auto& l : line.links) {
-        LinkArea a = l;
-        a.rect = {left + l.rect.x, top, l.rect.width, line.height};
-        a.rect.x += x;
-        a.rect.y += y;
-        const auto& href = d.node(l.node).href;
-        if (!href.empty() && href[0] == '#') {
-            a.target = d.find_id(href.substr(1)).value_or(doc::no_node);
-        } else {
-            a.uri = href;
-        }
-        out.emplace_back(std::move(a));
-    }
-}
-
-/// The indent of a contents entry for heading `h` (by its level) and its layout within `width`.
-ContentsEntryLayout entry_layout(const style::StyledDocument& styled, text::FontProvider& fonts, NodeId h,
-                                 double width, double& indent) {
-    const auto& entry_style = styled.named_style("toc-entry");
-    indent = (styled.doc().node(h).level - 2) * entry_style.font_size * 1.5;
-    return contents_entry_layout(core::decode_utf8(styled.doc().plain_text(h)).text, width - indent, entry_style,
-                                 font_of(entry_style, fonts), fonts);
-}
-
-std::size_t contents_entry_lines(const style::StyledDocument& styled, text::FontProvider& fonts, NodeId h,
-                                 double width) {
-    double indent = 0;
-    return entry_layout(styled, fonts, h, width, indent).lines.size();
-}
-
-/// The items of line `late.index` of an entry of the contents (`late`, for `heading`): a line of
-/// the title (wrapped, its turnover lines with a hanging indent), and on the last line the dot
-/// leaders and the page number, all a link to the heading, with the unit's corner at (x, y).
-void contents_entry_items(const style::StyledDocument& styled, text::FontProvider& fonts, const PageMap& pages,
-                          const LateItems& late, double x, double y, std::vector<Item>& out) {
-    const auto& entry_style = styled.named_style("toc-entry");
-    const NodeId h = late.ref, id = late.block;
-    const double left = late.left, width = late.width;
-    double indent = 0;
-    const ContentsEntryLayout layout = entry_layout(styled, fonts, h, width, indent);
-    const auto page = pages.find(h);
-    const std::string number = page ? std::to_string(*page + 1) : "00";
-    const double height = entry_style.font_size * entry_style.line_height;
-    const std::size_t last = layout.lines.size() - 1, k = std::min<std::size_t>(late.index, last);
-    const double base = baseline(entry_style, fonts);
-    auto shifted = [x, y](GlyphRun r) {
-        r.origin.x += x;
-        r.origin.y += y;
-        return r;
-    };
-    out.emplace_back(LinkArea{{left + x, y, width, height}, {}, h, id});
-    if (k < last) {
-        const double at = left + indent + (k > 0 ? layout.hang : 0);
-        out.emplace_back(shifted(run_of(core::to_utf8(layout.lines[k]), entry_style, fonts, at, base, id)));
-        return;
-    }
-    GlyphRun num = run_of(number, entry_style, fonts, 0, base, id);
-    num.origin.x = left + width - num.width;
-    GlyphRun label = run_of(core::to_utf8(layout.lines[last]), entry_style, fonts,
-                            left + indent + (last > 0 ? layout.hang : 0), base, id);
-    const double gap = layout.gap;
-    GlyphRun dots = run_of(".", entry_style, fonts, 0, base, id);
-    const double dot_w = dots.width + entry_style.font_size * 0.35;
-    const double from = label.origin.x + label.width + gap;
-    const double to = num.origin.x - gap;
-    const int count = dot_w > 0 ? static_cast<int>((to - from) / dot_w) : 0;
-    if (count > 0) {
-        dots.kern.clear();  // evenly spaced leaders: letter spacing only
-        dots.text.assign(static_cast<std::size_t>(count), U'.');
-        dots.letter_spacing = entry_style.font_size * 0.35;
-        dots.width = count * dot_w;
-        dots.origin.x = to - dots.width;
-    }
-    out.emplace_back(shifted(std::move(label)));
-    if (count > 0) out.emplace_back(shifted(std::move(dots)));
-    out.emplace_back(shifted(std::move(num)));
-}
-
-}  // namespace
-
-void fill_pages(const style::StyledDocument& styled, text::FontProvider& fonts, UnitList& units,
-                const std::vector<LateSlot>& slots, const PageMap& pages, InlineCache& cache, PagedDocument& doc,
-                core::Diagnostics& diags, std::vector<std::pair<MissingGlyph, doc::NodeId>>& missing) {
-    // The slots of each page: [from[i], from[i + 1]).
-    std::vector<std::size_t> from;
-    for (std::size_t k = 0; k < slots.size(); ++k) {
-        if (k == 0 || slots[k].page != slots[k - 1].page) from.push_back(k);
-    }
-    from.push_back(slots.size());
-    auto line_of = [&](const LateItems& late) -> Line& { return cache.laid[late.ref]->result.lines[late.index]; };
-    auto fill = [&](std::size_t i) {
-        Page& page = doc.pages[slots[from[i]].page];
-        std::size_t incoming = 0;
-        for (std::size_t k = from[i]; k < from[i + 1]; ++k) {
-            const Unit& u = units.units[slots[k].unit];
-            for (std::uint32_t l = u.first_late; l < u.first_late + u.late_count; ++l) {
-                const LateItems& late = units.late[l];
-                if (late.kind == LateItems::Kind::contents_entry) { incoming += 4; continue; }
-                const Line& line = line_of(late);
-                incoming += line.runs.size() + line.rules.size() + line.links.size();
-            }
-        }
-        // Pages are the largest thing layout keeps: room for exactly what comes, and for a header
-        // and a footer with their rules.
-        std::vector<Item> items;
-        items.reserve(page.items.size() + incoming + 4);
-        std::size_t next = 0;  // of the page's own items
-        for (std::size_t k = from[i]; k < from[i + 1]; ++k) {
-            const LateSlot& slot = slots[k];
-            for (; next < slot.at; ++next) items.push_back(std::move(page.items[next]));
-            const Unit& u = units.units[slot.unit];
-            for (std::uint32_t l = u.first_late; l < u.first_late + u.late_count; ++l) {
-                const LateItems& late = units.late[l];
-                if (late.kind == LateItems::Kind::contents_entry) {
-                    contents_entry_items(styled, fonts, pages, late, slot.x, slot.y, items);
-                } else {
-                    line_items(line_of(late), late.left, late.top, slot.x, slot.y, styled.doc(), items);
-                }
-            }
-        }
-        for (; next < page.items.size(); ++next) items.push_back(std::move(page.items[next]));
-        page.items = std::move(items);
-    };
-    // Pages are independent: shared among the threads a page at a time. Then the threads' words,
-    // done with, are freed the same way rather than one after the other with the cache.
-    const std::size_t count = from.size() - 1;
-    share_out(threads_for(cache.threads, fonts, count, 16), 0, count + cache.words.size(), [&](std::size_t i) {
-        if (i < count) fill(i);
-        else cache.words[i - count]->forget_words();
-    });
-    // What laying out the paragraphs reported, in document order.
-    for (std::size_t k = 0; k < cache.laid.size(); ++k) {
-        const CachedInline& laid = *cache.laid[k];
-        diags.append(laid.diagnostics);
-        for (const auto& m : laid.result.missing) missing.emplace_back(m, (*cache.plan)[k].block);
-    }
 }
 
 }  // namespace folio::layout

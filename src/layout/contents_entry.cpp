@@ -11,6 +11,7 @@
 
 #include <algorithm>
 
+#include "core/utf8.hpp"
 #include "layout/inline.hpp"
 #include "layout/line_fit.hpp"
 
@@ -62,6 +63,20 @@ ContentsEntryLayout contents_entry_layout(const std::u32string& title, double wi
     const double room = std::max(width - 2 * out.gap - number, out.hang + st.font_size);
     out.lines = fill(title, room, room - out.hang, st, font, fonts);
     return out;
+}
+
+ContentsEntryLayout contents_entry_for(const style::StyledDocument& styled, text::FontProvider& fonts, doc::NodeId h,
+                                       double width, double& indent) {
+    const auto& st = styled.named_style("toc-entry");
+    indent = (styled.doc().node(h).level - 2) * st.font_size * 1.5;
+    return contents_entry_layout(core::decode_utf8(styled.doc().plain_text(h)).text, width - indent, st,
+                                 font_of(st, fonts), fonts);
+}
+
+std::size_t contents_entry_lines(const style::StyledDocument& styled, text::FontProvider& fonts, doc::NodeId h,
+                                 double width) {
+    double indent = 0;
+    return contents_entry_for(styled, fonts, h, width, indent).lines.size();
 }
 
 std::vector<std::u32string> wrap_display_text(const std::u32string& text, double width, const style::ComputedStyle& st,

@@ -25,6 +25,15 @@ struct ContentsEntryLayout {
 ContentsEntryLayout contents_entry_layout(const std::u32string& title, double width, const style::ComputedStyle& st,
                                           text::FontId font, const text::FontProvider& fonts);
 
+/// The layout of the contents entry of heading `h` in an entry column `width` wide, in the
+/// `toc-entry` style; `indent` receives its level's indent (1.5 em a level below 2).
+ContentsEntryLayout contents_entry_for(const style::StyledDocument& styled, text::FontProvider& fonts, doc::NodeId h,
+                                       double width, double& indent);
+
+/// How many lines the contents entry of heading `h` takes (contents_entry_for).
+std::size_t contents_entry_lines(const style::StyledDocument& styled, text::FontProvider& fonts, doc::NodeId h,
+                                 double width);
+
 /// Short display text (the contents' title) broken greedily into lines of `width`; a word
 /// longer than a line is cut. At least one line.
 std::vector<std::u32string> wrap_display_text(const std::u32string& text, double width, const style::ComputedStyle& st,

@@ -7,13 +7,14 @@
 //      page numbers of the previous pass, until they no longer change (at most a few passes);
 //      a pass whose re-set cross-reference paragraphs all keep their lines is not paginated, as
 //      nothing would move;
-//   5. the settled pagination is filled with the text (fill_pages), and step 3 adds headers and
+//   5. the settled pagination is filled with the text (fill_pages.cpp), and step 3 adds headers and
 //      footers.
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
+#include "core/jobs.hpp"
 #include "core/utf8.hpp"
 #include "layout/inline.hpp"
 #include "layout/layout.hpp"
@@ -28,17 +29,16 @@ using style::ComputedStyle;
 
 constexpr int max_passes = 5;
 
+/// A run of display text (the cover, running heads) in `st`, transformed as `st` says in
+/// language `lang`.
 GlyphRun make_run(const std::u32string& text, const ComputedStyle& st, text::FontProvider& fonts, double x,
-                  double baseline, NodeId node) {
+                  double baseline, NodeId node, const std::string& lang) {
     GlyphRun run;
     run.font = font_of(st, fonts);
     run.size = st.font_size;
     run.color = st.color;
     run.letter_spacing = st.letter_spacing;
-    run.text = text;
-    if (st.text_transform == style::TextTransform::uppercase) {
-        for (auto& c : run.text) if (c < 0x80) c = static_cast<char32_t>(std::toupper(static_cast<int>(c)));
-    }
+    run.text = st.text_transform == style::TextTransform::none ? text : realize::upper_case(text, lang);
     run.width = measure_kerned(run.text, st, run.font, fonts, &run.kern);  // kerned like body text
     if (std::all_of(run.kern.begin(), run.kern.end(), [](std::int16_t k) { return k == 0; })) run.kern.clear();
     run.origin = {x, baseline};
@@ -48,18 +48,16 @@ GlyphRun make_run(const std::u32string& text, const ComputedStyle& st, text::Fon
 
 /// Greedy line filling for short display text (the cover): returns the runs, advancing `y`.
 std::vector<GlyphRun> wrap(const std::string& text, const ComputedStyle& st, text::FontProvider& fonts,
-                           const core::Rect& box, double& y) {
+                           const core::Rect& box, double& y, const std::string& lang) {
     std::vector<GlyphRun> out;
     auto words = core::decode_utf8(text).text;
-    if (st.text_transform == style::TextTransform::uppercase) {  // measured as make_run draws it
-        for (auto& c : words) if (c < 0x80) c = static_cast<char32_t>(std::toupper(static_cast<int>(c)));
-    }
+    if (st.text_transform != style::TextTransform::none) words = realize::upper_case(words, lang);  // as drawn
     std::u32string line;
     std::u32string word;
     const double pitch = st.font_size * st.line_height;
     auto emit = [&] {
         if (line.empty()) return;
-        GlyphRun run = make_run(line, st, fonts, box.x, y + pitch * 0.8, doc::no_node);
+        GlyphRun run = make_run(line, st, fonts, box.x, y + pitch * 0.8, doc::no_node, lang);
         if (st.text_align == style::TextAlign::right) run.origin.x = box.right() - run.width;
         else if (st.text_align == style::TextAlign::center) run.origin.x = box.x + (box.width - run.width) / 2;
         out.push_back(std::move(run));
@@ -105,13 +103,13 @@ ComputedStyle scaled(const ComputedStyle& st, double scale) {
 /// organisation (or author) with its last line at the foot of `box`. False when they do not fit:
 /// the title block runs into the organisation or past the box.
 bool cover_text(const style::StyledDocument& styled, text::FontProvider& fonts, const core::Rect& box, double y,
-                double scale, std::vector<Item>& out) {
+                double scale, const std::string& lang, std::vector<Item>& out) {
     const auto& meta = styled.doc().meta;
     auto add = [&](const std::string& text, const char* part) {
         if (text.empty()) return;
         const ComputedStyle st = scaled(styled.named_style(part), scale);
         y += st.margin_top;
-        for (auto& r : wrap(text, st, fonts, box, y)) out.emplace_back(std::move(r));
+        for (auto& r : wrap(text, st, fonts, box, y, lang)) out.emplace_back(std::move(r));
         y += st.margin_bottom;
     };
     add(meta.title, "cover-title");
@@ -122,16 +120,18 @@ bool cover_text(const style::StyledDocument& styled, text::FontProvider& fonts, 
     if (!org.empty()) {
         const ComputedStyle st = scaled(styled.named_style("cover-organisation"), scale);
         double height = 0;
-        (void)wrap(org, st, fonts, box, height);  // (to know how many lines it takes)
+        (void)wrap(org, st, fonts, box, height, lang);  // (to know how many lines it takes)
         foot = box.bottom() - height;
         double oy = foot;
-        for (auto& r : wrap(org, st, fonts, box, oy)) out.emplace_back(std::move(r));
+        for (auto& r : wrap(org, st, fonts, box, oy, lang)) out.emplace_back(std::move(r));
     }
     return y <= foot && foot >= box.y;
 }
 
-void cover_page(const style::StyledDocument& styled, text::FontProvider& fonts, PagedDocument& out) {
+void cover_page(const realize::RealizedDocument& realized, text::FontProvider& fonts, PagedDocument& out) {
+    const style::StyledDocument& styled = realized.styled();
     const auto& meta = styled.doc().meta;
+    const std::string& lang = realized.language(styled.doc().root());
     const style::PageStyle& master = styled.master("cover") ? *styled.master("cover") : styled.page;
     Page page = blank_page(master, "cover");
     const double b = master.bleed;
@@ -139,7 +139,7 @@ void cover_page(const style::StyledDocument& styled, text::FontProvider& fonts, 
     double y = box.y;
     if (!meta.cover.image.empty()) {
         // Full bleed across the top of the page, keeping the aspect ratio.
-        const auto px = image_size(meta.cover.image);
+        const auto px = realized.image_size(meta.cover.image);
         const double w = page.size.width + 2 * b;
         double h = px ? w * px->height / px->width : page.size.height * 0.5;
         h = std::min(h, page.size.height * 0.62 + b);
@@ -151,14 +151,18 @@ void cover_page(const style::StyledDocument& styled, text::FontProvider& fonts, 
     page.items.emplace_back(Anchor{{box.x, y}, styled.doc().root()});
     // Too long a title, subtitle or organisation for the cover is set smaller until it fits.
     std::vector<Item> text;
-    for (double scale = 1; !cover_text(styled, fonts, box, y, scale, text) && scale > 0.05; scale *= 0.85) text.clear();
+    for (double scale = 1; !cover_text(styled, fonts, box, y, scale, lang, text) && scale > 0.05; scale *= 0.85) {
+        text.clear();
+    }
     for (auto& item : text) page.items.push_back(std::move(item));
     page.first_node = styled.doc().root();
     out.pages.push_back(std::move(page));
 }
 
 /// The back cover: the address block at the foot of a page of the cover master.
-void back_cover_page(const style::StyledDocument& styled, text::FontProvider& fonts, PagedDocument& out) {
+void back_cover_page(const realize::RealizedDocument& realized, text::FontProvider& fonts, PagedDocument& out) {
+    const style::StyledDocument& styled = realized.styled();
+    const std::string& lang = realized.language(styled.doc().root());
     const auto& back = styled.doc().meta.back_cover;
     const style::PageStyle& master = styled.master("cover") ? *styled.master("cover") : styled.page;
     Page page = blank_page(master, "back-cover");
@@ -167,11 +171,11 @@ void back_cover_page(const style::StyledDocument& styled, text::FontProvider& fo
     for (double scale = 1;; scale *= 0.85) {
         const ComputedStyle st = scaled(styled.named_style("back-cover"), scale);
         double height = 0;
-        for (const auto& line : back.lines) (void)wrap(line, st, fonts, box, height);
+        for (const auto& line : back.lines) (void)wrap(line, st, fonts, box, height, lang);
         if (height > box.height && scale > 0.05) continue;
         double y = box.bottom() - height;
         for (const auto& line : back.lines) {
-            for (auto& r : wrap(line, st, fonts, box, y)) page.items.emplace_back(std::move(r));
+            for (auto& r : wrap(line, st, fonts, box, y, lang)) page.items.emplace_back(std::move(r));
         }
         break;
     }
@@ -188,8 +192,10 @@ const style::RunningContent* running_for(const std::vector<std::pair<std::string
 /// Headers and footers on the pages from `first_body` on, the pages shared among `threads`
 /// threads (0: one per core) when the fonts are thread-safe. `{pages}` counts every page of the
 /// document: those laid out so far and `later` more (the back cover) that carry no footer.
-void running_content(const style::StyledDocument& styled, text::FontProvider& fonts, PagedDocument& out,
+void running_content(const realize::RealizedDocument& realized, text::FontProvider& fonts, PagedDocument& out,
                      std::size_t first_body, unsigned threads, std::size_t later) {
+    const style::StyledDocument& styled = realized.styled();
+    const std::string& lang = realized.language(styled.doc().root());
     const std::size_t total = out.pages.size();
     // {section}: the first top-level section that starts on the page, else the last one before it.
     std::vector<const std::string*> first_on(total, nullptr);
@@ -223,7 +229,7 @@ void running_content(const style::StyledDocument& styled, text::FontProvider& fo
             replace("{section}", current);
             if (text.empty()) return;
             const ComputedStyle& st = rc->style;
-            GlyphRun run = make_run(core::decode_utf8(text).text, st, fonts, box.x, baseline, doc::no_node);
+            GlyphRun run = make_run(core::decode_utf8(text).text, st, fonts, box.x, baseline, doc::no_node, lang);
             fit_run(run, box.width, st, fonts);  // a long title or section ends in an ellipsis
             // Outside alignment on facing pages: "right" means the outer edge.
             auto align = st.text_align;
@@ -243,7 +249,8 @@ void running_content(const style::StyledDocument& styled, text::FontProvider& fo
         place(running_for(styled.master_footers, styled.footer, page.master),
               master.size.height - master.margin_bottom / 2, false);
     };
-    share_out(threads_for(threads, fonts, total - first_body, 64), first_body, total, one_page);
+    core::parallel_for(threads_for(threads, fonts, total - first_body, 64), total - first_body,
+                       [&](std::size_t i) { one_page(first_body + i); });
 }
 
 /// One warning per character and source line, naming the page it lands on.
@@ -279,6 +286,16 @@ bool needs_page_numbers(const doc::Document& d) {
 core::Result<PagedDocument> layout_document(const style::StyledDocument& styled, text::FontProvider& fonts,
                                             core::Diagnostics& diags, const text::Hyphenator* hyphenator,
                                             unsigned threads) {
+    const realize::RealizedDocument realized = realize::realize(styled, diags);
+    auto laid = layout_document(realized, fonts, diags, hyphenator, threads);
+    if (!laid) return core::unexpected(laid.error());
+    return std::move(laid->document);
+}
+
+core::Result<LayoutResult> layout_document(const realize::RealizedDocument& realized, text::FontProvider& fonts,
+                                           core::Diagnostics& diags, const text::Hyphenator* hyphenator,
+                                           unsigned threads) {
+    const style::StyledDocument& styled = realized.styled();
     if (styled.document == nullptr || styled.doc().nodes.empty()) {
         return core::unexpected({core::Severity::error, "layout.empty", "the document is empty", {}});
     }
@@ -312,19 +329,19 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
     for (int pass = 0; pass <= max_passes && !settled; ++pass) {
         // With new page numbers, only the blocks with cross-references are set again; if each
         // keeps its lines, the last pagination stands, with these numbers.
-        if (pass > 0 && lay_out_blocks(styled, fonts, hyphenator, column_width, full_width, pages, cache)) {
+        if (pass > 0 && lay_out_blocks(realized, fonts, hyphenator, column_width, full_width, pages, cache)) {
             settled = true;
             break;
         }
         out = {};
         slots.clear();
-        if (styled.doc().meta.cover.present) cover_page(styled, fonts, out);
+        if (styled.doc().meta.cover.present) cover_page(realized, fonts, out);
         first_body = out.pages.size();
         units = {};
         PageMap found;
         found.reserve(styled.doc().nodes.size());
         Pager pager(styled, units, out, found, slots);
-        build_units(styled, fonts, hyphenator, column_width, full_width, pages, cache, units, &pager);
+        build_units(realized, fonts, hyphenator, column_width, full_width, pages, cache, units, &pager);
         pager.finish();
         settled = !iterate || found == pages;
         pages = std::move(found);
@@ -333,10 +350,10 @@ core::Result<PagedDocument> layout_document(const style::StyledDocument& styled,
         std::vector<std::pair<MissingGlyph, doc::NodeId>> missing;
         fill_pages(styled, fonts, units, slots, pages, cache, out, diags, missing);
         const bool back_cover = styled.doc().meta.back_cover.present;
-        running_content(styled, fonts, out, first_body, threads, back_cover ? 1 : 0);
-        if (back_cover) back_cover_page(styled, fonts, out);
+        running_content(realized, fonts, out, first_body, threads, back_cover ? 1 : 0);
+        if (back_cover) back_cover_page(realized, fonts, out);
         report_missing(styled, missing, pages, diags);
-        return out;
+        return LayoutResult{std::move(out), std::move(pages)};
     }
     return core::unexpected({core::Severity::error, "layout.unstable",
                              "page numbers of the contents and cross-references did not settle after " +

@@ -10,42 +10,14 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "layout/page_map.hpp"
 #include "layout/paged_document.hpp"
+#include "realize/realize.hpp"
 #include "style/computed.hpp"
 #include "text/font_metrics.hpp"
 #include "text/hyphenate.hpp"
 
 namespace folio::layout {
-
-/// What pagination learned in a previous pass: the page index of every node that starts a block
-/// or has an anchor, for the contents and cross-references. A table by NodeId: pagination records
-/// tens of thousands of them and each pass compares the whole map with the previous one.
-class PageMap {
-public:
-    /// The page (0-based) of `node`, or nullopt when none was recorded.
-    [[nodiscard]] std::optional<std::size_t> find(doc::NodeId node) const {
-        if (node >= m_pages.size() || m_pages[node] == none) return std::nullopt;
-        return m_pages[node];
-    }
-    /// Records the page of `node`, unless it has one already (its first place counts).
-    void emplace(doc::NodeId node, std::size_t page) {
-        if (node >= m_pages.size()) m_pages.resize(std::size_t{node} + 1, none);
-        if (m_pages[node] == none) m_pages[node] = static_cast<std::uint32_t>(page);
-    }
-    /// Room for nodes up to `nodes` - 1.
-    void reserve(std::size_t nodes) { m_pages.reserve(nodes); }
-    [[nodiscard]] bool operator==(const PageMap& other) const {
-        const auto& a = m_pages.size() <= other.m_pages.size() ? m_pages : other.m_pages;
-        const auto& b = m_pages.size() <= other.m_pages.size() ? other.m_pages : m_pages;
-        return std::equal(a.begin(), a.end(), b.begin()) &&
-               std::all_of(b.begin() + static_cast<std::ptrdiff_t>(a.size()), b.end(),
-                           [](std::uint32_t p) { return p == none; });
-    }
-
-private:
-    static constexpr std::uint32_t none = 0xFFFFFFFF;
-    std::vector<std::uint32_t> m_pages;  ///< by NodeId; `none` where nothing was recorded
-};
 
 /// One laid-out line, in line coordinates (x from the line's left end, y = 0 on the baseline).
 /// Its vectors may live in a WordCache's memory (see layout_inline).
@@ -106,15 +78,21 @@ public:
 /// Soft hyphens always allow a break; `hyphenator` (may be null) adds the points of `hyphens: auto`.
 /// `words` (may be null: a fresh one per call) is reused across calls on the same thread; when
 /// given, the result's lines live in its memory.
+InlineResult layout_inline(const realize::RealizedDocument& realized, doc::NodeId block,
+                           const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,
+                           text::FontProvider& fonts, core::Diagnostics& diags,
+                           const text::Hyphenator* hyphenator = nullptr, const PageMap* pages = nullptr,
+                           Breaker breaker = Breaker::total_fit, WordCache* words = nullptr);
+/// The same over a styled document, realized for this call (for tests).
 InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId block,
                            const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,
                            text::FontProvider& fonts, core::Diagnostics& diags,
                            const text::Hyphenator* hyphenator = nullptr, const PageMap* pages = nullptr,
                            Breaker breaker = Breaker::total_fit, WordCache* words = nullptr);
 
-/// The text a cross-reference to `target` shows: the target's title, then ", page N" when the
-/// page is known (from a previous layout pass), else ", page 00" as a stand-in of similar width.
-std::string reference_text(const doc::Document& d, doc::NodeId target, const PageMap* pages);
+/// The text a cross-reference shows as drawn: the target's title, then ", page N" when the page
+/// is known (from a previous layout pass), else ", page 00" as a stand-in of similar width.
+std::string reference_text(const realize::Reference& reference, const PageMap* pages);
 
 /// Resolves the face of a style, falling back to the first loaded face.
 text::FontId font_of(const style::ComputedStyle& s, text::FontProvider& fonts);

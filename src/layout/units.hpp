@@ -6,10 +6,8 @@
 /// settled (fill_pages), so a pass that only finds out where things go never copies text.
 /// Private to the layout stage.
 
-#include <atomic>
 #include <map>
 #include <memory>
-#include <thread>
 #include <optional>
 #include <string>
 #include <vector>
@@ -80,12 +78,6 @@ struct LateSlot {
     double y = 0;
 };
 
-/// The pixel size of a PNG or JPEG file from its header, or nullopt.
-std::optional<core::Size> image_size(const std::string& path);
-
-/// The marker of list item `n` (1-based) in a list style ("•", "3.", "c.", "iv.").
-std::string list_marker(style::ListStyle s, int n);
-
 /// A paragraph to lay out: a block's inline nodes at a width.
 struct InlineJob {
     doc::NodeId block;
@@ -124,27 +116,20 @@ struct InlineCache {
 /// them the first time, then those with cross-references when the page numbers changed. True when
 /// each block laid out anew has as many lines of the same heights as before, so pagination would
 /// place everything where it did with the previous page numbers.
-bool lay_out_blocks(const style::StyledDocument& styled, text::FontProvider& fonts,
+bool lay_out_blocks(const realize::RealizedDocument& realized, text::FontProvider& fonts,
                     const text::Hyphenator* hyphenator, double column_width, double full_width,
                     const PageMap& pages, InlineCache& cache);
+
+/// The baseline of a line of text in `st`, from the line's top.
+double baseline(const style::ComputedStyle& st, text::FontProvider& fonts);
+
+/// A run of `text` (UTF-8) in `st` at (x, y), kerned like body text, for node `node`.
+GlyphRun run_of(const std::string& text, const style::ComputedStyle& st, text::FontProvider& fonts, double x,
+                double y, doc::NodeId node);
 
 /// How many threads to share `items` among: `requested` (0: one per core), one when the fonts
 /// are not thread-safe, and no more than one per `per_thread` items.
 unsigned threads_for(unsigned requested, const text::FontProvider& fonts, std::size_t items, std::size_t per_thread);
-
-/// Calls `work(i)` for every i in [begin, end) on `threads` threads, the calling one among them,
-/// each taking the next index as it is done; returns when all are done.
-template <class Work>
-void share_out(unsigned threads, std::size_t begin, std::size_t end, Work work) {
-    std::atomic<std::size_t> next{begin};
-    auto take = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < end;) work(i);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(take);
-    take();
-    for (auto& th : pool) th.join();
-}
 
 class Pager;
 
@@ -153,7 +138,7 @@ class Pager;
 /// null) the units as they become final. The paragraphs are laid out first (lay_out_blocks) or,
 /// the first time, while the walk follows them; `cache` carries layouts and word shapes from one
 /// call to the next and holds the lines the units refer to.
-void build_units(const style::StyledDocument& styled, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
+void build_units(const realize::RealizedDocument& realized, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
                  double column_width, double full_width, const PageMap& pages, InlineCache& cache, UnitList& out,
                  Pager* pager = nullptr);
 

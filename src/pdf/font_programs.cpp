@@ -118,33 +118,12 @@ core::Result<FontProgram> make_font_program(const FontProgramRequest& request) {
 }
 
 FontProgramBuilder::FontProgramBuilder(std::vector<FontProgramRequest> requests, unsigned threads)
-    : m_requests(std::move(requests)), m_results(m_requests.size()) {
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t workers = std::min<std::size_t>(threads - 1, m_requests.size());
-    m_workers.reserve(workers);
-    for (std::size_t t = 0; t < workers; ++t) m_workers.emplace_back([this] { work(); });
-}
-
-FontProgramBuilder::~FontProgramBuilder() {
-    m_next = m_requests.size();  // nothing new for anyone
-    join();
-}
-
-void FontProgramBuilder::work() {
-    for (std::size_t i = m_next++; i < m_requests.size(); i = m_next++) {
-        m_results[i].emplace(make_font_program(m_requests[i]));
-    }
-}
-
-void FontProgramBuilder::join() {
-    for (std::thread& t : m_workers) {
-        if (t.joinable()) t.join();
-    }
-}
+    : m_requests(std::move(requests)), m_results(m_requests.size()),
+      m_jobs(std::min<std::size_t>(core::thread_count(threads) - 1, m_requests.size()), m_requests.size(),
+             [this](std::size_t i, unsigned) { m_results[i].emplace(make_font_program(m_requests[i])); }) {}
 
 core::Result<std::vector<FontProgram>> FontProgramBuilder::finish() {
-    work();
-    join();
+    m_jobs.finish();
     std::vector<FontProgram> out;
     out.reserve(m_results.size());
     for (auto& result : m_results) {

@@ -9,16 +9,15 @@
 /// program and CIDToGIDMap are made and compressed on worker threads while libharu carries on.
 /// Nothing here touches libharu: hpdf::embed_font_program puts the results in the document.
 
-#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <utility>
 #include <vector>
 
+#include "core/jobs.hpp"
 #include "core/result.hpp"
 
 namespace folio::pdf {
@@ -56,20 +55,16 @@ public:
     FontProgramBuilder(std::vector<FontProgramRequest> requests, unsigned threads);
     FontProgramBuilder(const FontProgramBuilder&) = delete;
     FontProgramBuilder& operator=(const FontProgramBuilder&) = delete;
-    ~FontProgramBuilder();
+    ~FontProgramBuilder() = default;
 
     /// Makes the programs no worker has taken yet on the calling thread, waits for the workers
     /// and gives every program in request order (or the first error). Call once.
     core::Result<std::vector<FontProgram>> finish();
 
 private:
-    void work();
-    void join();
-
     std::vector<FontProgramRequest> m_requests;
     std::vector<std::optional<core::Result<FontProgram>>> m_results;  ///< [request], set once
-    std::atomic<std::size_t> m_next{0};
-    std::vector<std::thread> m_workers;
+    core::Jobs m_jobs;  ///< last: its threads stop before the rest goes
 };
 
 }  // namespace folio::pdf

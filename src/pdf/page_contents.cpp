@@ -1,7 +1,7 @@
 // Content streams on several threads (see page_contents.hpp).
 //
-//   1. the constructor starts the workers; each takes the next page number from a shared
-//      counter, paints the page into a buffer it reuses, and compresses it into the page's slot
+//   1. the constructor starts the workers (core::Jobs); each takes the next page number from a
+//      shared counter, paints the page into a buffer it reuses, and compresses it into the page's slot
 //   2. while libharu saves, it asks for each page's stream in page order (wait()); a page
 //      still in the making is waited for, and one nobody has taken yet is painted by the
 //      calling thread itself, so saving never waits on an idle worker
@@ -67,46 +67,44 @@ Deflater& thread_deflater() {
 
 bool deflate_content(std::string_view raw, std::string& out) { return thread_deflater().run(raw, out); }
 
+namespace {
+
+/// Helpers beside the caller: no more than pages / 2 (with one page the calling thread does it in
+/// wait() or finish()), and `threads` of them, as the caller is busy with libharu meanwhile.
+std::size_t helpers_for(std::size_t pages, unsigned threads) {
+    return std::min<std::size_t>(core::thread_count(threads), pages / 2);
+}
+
+}  // namespace
+
 ContentBuilder::ContentBuilder(const layout::PagedDocument& pages,
                                const std::vector<PageFrame>& frames,
                                const std::vector<PageResources>& resources,
                                PaintSettings settings, unsigned threads)
     : m_pages(pages), m_frames(frames), m_resources(resources), m_settings(settings),
-      m_deflated(pages.pages.size()), m_state(pages.pages.size()) {
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    // No more workers than pages; with one page the calling thread does it in wait() or finish().
-    const std::size_t workers = std::min<std::size_t>(threads, pages.pages.size() / 2);
-    m_workers.reserve(workers);
-    for (std::size_t t = 0; t < workers; ++t) m_workers.emplace_back([this] { work(); });
-}
+      m_deflated(pages.pages.size()), m_state(pages.pages.size()),
+      m_raw(helpers_for(pages.pages.size(), threads) + 1),
+      m_jobs(helpers_for(pages.pages.size(), threads), pages.pages.size(),
+             [this](std::size_t i, unsigned worker) { build(i, worker); }) {}
 
-ContentBuilder::~ContentBuilder() {
-    m_next = m_pages.pages.size();  // no new pages for anyone
-    join();
-}
-
-void ContentBuilder::build(std::size_t i, std::string& raw) {
-    raw.clear();
-    paint_page(m_pages.pages[i], m_frames[i], m_resources[i], m_settings, raw);
-    const bool ok = deflate_content(raw, m_deflated[i]);
+void ContentBuilder::build(std::size_t i, unsigned worker) {
+    std::string& raw = m_raw[worker];
+    bool ok = false;
+    try {
+        raw.clear();
+        paint_page(m_pages.pages[i], m_frames[i], m_resources[i], m_settings, raw);
+        ok = deflate_content(raw, m_deflated[i]);
+    } catch (...) {  // out of memory: the page fails, and whoever waits for it hears so
+    }
     if (!ok) m_failed = true;
     m_state[i].store(ok ? ready : failed, std::memory_order_release);
     m_state[i].notify_all();
 }
 
-void ContentBuilder::work() {
-    std::string raw;
-    for (std::size_t i = m_next++; i < m_pages.pages.size(); i = m_next++) build(i, raw);
-}
-
 const std::string* ContentBuilder::wait(std::size_t page) {
     while (m_state[page].load(std::memory_order_acquire) == pending) {
-        const std::size_t next = m_next++;
-        if (next < m_pages.pages.size()) {
-            build(next, m_raw);  // the next page nobody has taken: maybe this one
-        } else {
-            m_state[page].wait(pending, std::memory_order_acquire);  // a worker has it
-        }
+        // The next page nobody has taken (maybe this one), else a worker has it: wait.
+        if (!m_jobs.help()) m_state[page].wait(pending, std::memory_order_acquire);
     }
     return m_state[page].load(std::memory_order_acquire) == ready ? &m_deflated[page] : nullptr;
 }
@@ -115,15 +113,8 @@ const std::string* ContentBuilder::supply(void* builder, std::size_t page) {
     return static_cast<ContentBuilder*>(builder)->wait(page);
 }
 
-void ContentBuilder::join() {
-    for (std::thread& t : m_workers) {
-        if (t.joinable()) t.join();
-    }
-}
-
 core::Result<std::vector<std::string>> ContentBuilder::finish() {
-    for (std::size_t i = m_next++; i < m_pages.pages.size(); i = m_next++) build(i, m_raw);
-    join();
+    m_jobs.finish();
     if (m_failed) {
         return core::unexpected(core::Diagnostic{core::Severity::error, "pdf.write",
                                                  "zlib could not compress a page's content", {}});

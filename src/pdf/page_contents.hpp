@@ -10,9 +10,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
+#include "core/jobs.hpp"
 #include "core/result.hpp"
 #include "layout/paged_document.hpp"
 #include "pdf/draw_page.hpp"
@@ -37,7 +37,7 @@ public:
     ContentBuilder(const ContentBuilder&) = delete;
     ContentBuilder& operator=(const ContentBuilder&) = delete;
     /// Waits for the workers (finish() has normally done so).
-    ~ContentBuilder();
+    ~ContentBuilder() = default;
 
     /// Page `page`'s compressed stream once it is ready (nullptr when zlib failed), painting
     /// pages no worker has taken yet meanwhile. The string stays put until finish().
@@ -53,22 +53,18 @@ public:
 private:
     enum State : int { pending, ready, failed };
 
-    /// Paints and compresses page `i` with `raw` as the buffer, and publishes it.
-    void build(std::size_t i, std::string& raw);
-    /// Takes pages until none are left.
-    void work();
-    void join();
+    /// Paints and compresses page `i` with worker `worker`'s buffer, and publishes it.
+    void build(std::size_t i, unsigned worker);
 
     const layout::PagedDocument& m_pages;
     const std::vector<PageFrame>& m_frames;
     const std::vector<PageResources>& m_resources;
     PaintSettings m_settings;
-    std::atomic<std::size_t> m_next{0};
     std::atomic<bool> m_failed{false};
     std::vector<std::string> m_deflated;
     std::vector<std::atomic<int>> m_state;  ///< [page] State, set once by the thread that built it
-    std::string m_raw;                      ///< the calling thread's painting buffer
-    std::vector<std::thread> m_workers;
+    std::vector<std::string> m_raw;         ///< [worker] painting buffers, the caller's first
+    core::Jobs m_jobs;                      ///< last: its threads stop before the rest goes
 };
 
 }  // namespace folio::pdf

@@ -1,7 +1,8 @@
 // The pipeline, as a recipe:
 //   1. read the content source and the style sheet (xml/)      -> Document, Stylesheet
-//      and decode every image they use, once each (image/)      -> Images
 //   2. cascade the styles (style/)                             -> StyledDocument
+//      and realize them (realize/): quotes, case, markers,
+//      references, every image decoded once                    -> RealizedDocument
 //   3. resolve and vet every font the styles ask for (text/)   -> FontSet
 //   4. lay out pages (layout/)                                 -> PagedDocument
 //   5. write the HTML (html/) to memory, then, once the tree is freed, the PDF (pdf/) straight
@@ -31,6 +32,7 @@
 #include "image/image.hpp"
 #include "layout/layout.hpp"
 #include "pdf/write_pdf.hpp"
+#include "realize/realize.hpp"
 #include "style/computed.hpp"
 #include "text/font_set.hpp"
 #include "text/hyphenate.hpp"
@@ -142,33 +144,6 @@ bool commit_temporary(const fs::path& path, core::Diagnostics& diags) {
 
 bool write_atomically(const fs::path& path, std::string_view bytes, core::Diagnostics& diags) {
     return write_temporary(path, bytes, diags) && commit_temporary(path, diags);
-}
-
-/// Decodes every image the document uses (figures and the cover image), each file once, in
-/// document order; a file that cannot be decoded is an error at the element that uses it.
-std::vector<image::Image> load_images(const doc::Document& document, core::Diagnostics& diags,
-                                      std::vector<std::string>& inputs) {
-    std::vector<std::pair<std::string, core::SourceLocation>> uses;
-    if (!document.meta.cover.image.empty())
-        uses.emplace_back(document.meta.cover.image, document.meta.cover.location);
-    for (const doc::Node& n : document.nodes) {
-        if (n.kind == doc::NodeKind::figure && !n.src.empty()) uses.emplace_back(n.src, n.location);
-    }
-    std::vector<image::Image> images;
-    std::set<std::string> seen;
-    for (const auto& [path, location] : uses) {
-        if (!seen.insert(path).second) continue;
-        inputs.push_back(path);
-        auto loaded = image::load_image(path);
-        if (!loaded) {
-            core::Diagnostic d = loaded.error();
-            d.location = location;
-            diags.add(std::move(d));
-            continue;
-        }
-        images.push_back(std::move(*loaded));
-    }
-    return images;
 }
 
 /// The PDF options: the command line's, the style sheet's marks and page layout, the date
@@ -301,16 +276,18 @@ Outcome run(const Options& options) {
             for (const std::string& lang : languages) hyphenator.preload(lang);
         });
     }
-    // Every image, decoded once (a corrupt file stops the run here).
-    const std::vector<image::Image> images = load_images(*document, diags, out.inputs);
     out.timings.read = clock.lap();
-    if (diags.has_errors()) return out;
 
     // 2. Style.
     style::StyledDocument styled = style::apply_styles(*document, *sheet, diags);
     if (diags.has_errors()) return out;
     // Every text colour against its background (WCAG 2.2 AA), for check and build alike.
     for (core::Diagnostic& w : html::check_contrast(styled, options.style_path)) diags.add(std::move(w));
+    // Realize: every image decoded once (a corrupt file stops the run here).
+    realize::RealizedDocument realized = realize::realize(styled, diags);
+    const std::vector<image::Image>& images = realized.images;
+    out.inputs.insert(out.inputs.end(), realized.inputs.begin(), realized.inputs.end());
+    if (diags.has_errors()) return out;
 
     // 3. Fonts.
     fontconfig.wait();
@@ -335,8 +312,9 @@ Outcome run(const Options& options) {
     // 4. Layout.
     patterns.wait();
     more_patterns.wait();
-    auto pages = layout::layout_document(styled, fonts, diags, &hyphenator, options.threads);
-    if (!pages) { diags.add(pages.error()); return out; }
+    auto laid = layout::layout_document(realized, fonts, diags, &hyphenator, options.threads);
+    if (!laid) { diags.add(laid.error()); return out; }
+    const layout::PagedDocument* pages = &laid->document;
     out.pages = pages->pages.size();
     out.timings.layout = clock.lap();
     if (diags.has_errors() || options.check_only) return out;
@@ -378,7 +356,7 @@ Outcome run(const Options& options) {
         ho.external_assets = options.external_assets;
         ho.assets_folder = stem + "-assets";
         ho.threads = options.threads;
-        html_text = html::write_html(styled, &*pages, ho);
+        html_text = html::write_html(realized, &*laid, ho);
         html_assets = html::external_assets(ho);
         out.timings.html = html_clock.lap();
     }
@@ -400,6 +378,7 @@ Outcome run(const Options& options) {
             };
             html_stager.start_or_run(options.threads != 1, stage);
         }
+        realized.forget_tree();
         std::vector<doc::Node>().swap(document->nodes);
         std::vector<style::ComputedStyle>().swap(styled.distinct_styles);
         std::vector<std::uint32_t>().swap(styled.style_ids);

@@ -56,29 +56,32 @@ struct Property {
     Setter set;
 };
 
-const std::vector<Property>& properties() {
-    static const std::vector<Property> table = {
-        {"font-family", "a family name or a .ttf path",
-         [](ComputedStyle& s, std::string_view v, double) {
-             std::vector<std::string> families;
-             std::string f(v);
-             f.erase(std::remove(f.begin(), f.end(), '"'), f.end());
-             f.erase(std::remove(f.begin(), f.end(), '\''), f.end());
-             std::size_t start = 0;
-             while (start <= f.size()) {
-                 const std::size_t comma = std::min(f.find(',', start), f.size());
-                 std::string one = f.substr(start, comma - start);
-                 one.erase(0, one.find_first_not_of(' '));
-                 one.erase(one.find_last_not_of(' ') + 1);
-                 if (one.empty()) return false;
-                 families.push_back(one);
-                 start = comma + 1;
-             }
-             if (families.empty()) return false;
-             s.font_family = families.front();
-             s.font_fallbacks.assign(families.begin() + 1, families.end());
-             return true;
-         }},
+/// font-family: a comma-separated list, the first family and its fallbacks.
+bool set_font_family(ComputedStyle& s, std::string_view v, double) {
+    std::vector<std::string> families;
+    std::string f(v);
+    f.erase(std::remove(f.begin(), f.end(), '"'), f.end());
+    f.erase(std::remove(f.begin(), f.end(), '\''), f.end());
+    std::size_t start = 0;
+    while (start <= f.size()) {
+        const std::size_t comma = std::min(f.find(',', start), f.size());
+        std::string one = f.substr(start, comma - start);
+        one.erase(0, one.find_first_not_of(' '));
+        one.erase(one.find_last_not_of(' ') + 1);
+        if (one.empty()) return false;
+        families.push_back(one);
+        start = comma + 1;
+    }
+    if (families.empty()) return false;
+    s.font_family = families.front();
+    s.font_fallbacks.assign(families.begin() + 1, families.end());
+    return true;
+}
+
+/// The properties of type and text, in the order the table lists them.
+std::vector<Property> text_properties() {
+    return {
+        {"font-family", "a family name or a .ttf path", set_font_family},
         {"font-size", "a length (pt, mm, cm, in, px or em)",
          [](ComputedStyle& s, std::string_view v, double em) {
              return set_length(s.font_size, v, em) && s.font_size > 0 && s.font_size < 1000;
@@ -152,6 +155,12 @@ const std::vector<Property>& properties() {
          [](ComputedStyle& s, std::string_view v, double) {
              return set_bool_keyword(s.smart_quotes, v, "smart", "straight");
          }},
+    };
+}
+
+/// The properties of boxes, breaks and lists.
+std::vector<Property> box_properties() {
+    return {
         {"widows", "a whole number from 1 to 9",
          [](ComputedStyle& s, std::string_view v, double) {
              auto n = parse_number(v);
@@ -207,6 +216,15 @@ const std::vector<Property>& properties() {
              return false;
          }},
     };
+}
+
+const std::vector<Property>& properties() {
+    static const std::vector<Property> table = [] {
+        std::vector<Property> all = text_properties();
+        std::vector<Property> boxes = box_properties();
+        all.insert(all.end(), boxes.begin(), boxes.end());
+        return all;
+    }();
     return table;
 }
 
@@ -353,6 +371,10 @@ RunningContent running(const Rule& rule, const ComputedStyle& base, core::Diagno
 ComputedStyle cascade(const ComputedStyle& parent, const std::string& name, const std::string& classes,
                       const std::vector<const Rule*>& rules, core::Diagnostics& diags) {
     ComputedStyle s = inherit(parent);
+    // As a browser's own style sheet does: each list starts with its kind's markers, so a
+    // bulleted list inside a numbered one keeps its bullets unless a rule says otherwise.
+    if (name == "ul") s.list_style = ListStyle::disc;
+    if (name == "ol") s.list_style = ListStyle::decimal;
     std::vector<std::pair<int, const Rule*>> matched;
     for (const auto* r : rules) {
         if (int spec = specificity(r->selector, name, classes)) matched.emplace_back(spec, r);

@@ -1,7 +1,7 @@
 // layout_dump: prints the layout of a source under a style sheet as text (layout::dump), then
 // every diagnostic the stages reported, for the layout goldens (tests/golden, golden.sh).
 //   layout_dump SOURCE STYLE [THREADS]
-// It runs read -> style -> layout through the stage libraries, as pipeline::run does, on one
+// It runs read -> style -> realize -> layout through the stage libraries, as pipeline::run does, on one
 // thread unless told otherwise (the dump is the same for any number). Paths in the dump are as
 // given: run it from the repository root with relative paths for a dump that does not depend on
 // where the checkout is. Exit status: 0 when it laid the document out, 1 when a stage failed
@@ -15,6 +15,7 @@
 #include "core/source_file.hpp"
 #include "layout/dump.hpp"
 #include "layout/layout.hpp"
+#include "realize/realize.hpp"
 #include "style/computed.hpp"
 #include "text/font_set.hpp"
 #include "text/hyphenate.hpp"
@@ -25,10 +26,10 @@ using namespace folio;
 namespace {
 
 /// The layout call, alone, so that a change to layout's signature is one edit here.
-core::Result<layout::PagedDocument> lay_out(const style::StyledDocument& styled, text::FontSet& fonts,
-                                            const text::Hyphenator& hyphenator, unsigned threads,
-                                            core::Diagnostics& diags) {
-    return layout::layout_document(styled, fonts, diags, &hyphenator, threads);
+core::Result<layout::LayoutResult> lay_out(const realize::RealizedDocument& realized, text::FontSet& fonts,
+                                           const text::Hyphenator& hyphenator, unsigned threads,
+                                           core::Diagnostics& diags) {
+    return layout::layout_document(realized, fonts, diags, &hyphenator, threads);
 }
 
 /// A name per FontId: family, weight and slant (not the file, which differs between machines).
@@ -52,14 +53,16 @@ bool render(const std::string& source_path, const std::string& style_path, unsig
     if (!document || !sheet || diags.has_errors()) return false;
     const style::StyledDocument styled = style::apply_styles(*document, *sheet, diags);
     if (diags.has_errors()) return false;
+    const realize::RealizedDocument realized = realize::realize(styled, diags);
+    if (diags.has_errors()) return false;
     // The root's face first, so that FontId 0 is the body face layout falls back to, as in a render.
     text::FontSet fonts;
     const style::ComputedStyle& body = styled.style(styled.doc().root());
     if (auto r = fonts.resolve(body.font_family, body.font_weight, body.italic); !r) diags.add(r.error());
     const text::Hyphenator hyphenator;
-    auto pages = lay_out(styled, fonts, hyphenator, threads, diags);
-    if (!pages) { diags.add(pages.error()); return false; }
-    layout::dump(*pages, std::cout, {&*document, font_names(fonts)});
+    auto laid = lay_out(realized, fonts, hyphenator, threads, diags);
+    if (!laid) { diags.add(laid.error()); return false; }
+    layout::dump(laid->document, std::cout, {&*document, font_names(fonts)});
     return true;
 }
 

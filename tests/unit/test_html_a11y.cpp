@@ -11,6 +11,8 @@
 #include "html/assets.hpp"
 #include "html/contrast.hpp"
 #include "html/write_html.hpp"
+#include "layout/layout.hpp"
+#include "realize/realize.hpp"
 #include "html_tree.hpp"
 #include "layout/paged_document.hpp"
 #include "style/computed.hpp"
@@ -227,6 +229,29 @@ TEST(HtmlA11y, NoPageListWithoutPages) {
     Small s = small();
     const std::string html = write_html(styled_of(s.d), nullptr, HtmlOptions{});
     EXPECT_FALSE(has(html, "page-list\" aria-label"));
+}
+
+TEST(HtmlA11y, CrossReferencePageComesFromTheLayoutsPageMap) {
+    // The page of a cross-reference's target is layout's fact (its PageMap), not found again by
+    // scanning the items: here no item on any page names the target at all.
+    Small s = small();
+    const NodeId p = add(s.d, s.b, NodeKind::paragraph);
+    add(s.d, p, NodeKind::text, "See ");
+    const NodeId ref = add(s.d, p, NodeKind::link);
+    s.d.nodes[ref].reference = true;
+    s.d.nodes[ref].href = "#a";
+    const folio::style::StyledDocument styled = styled_of(s.d);
+    folio::core::Diagnostics diags;
+    const folio::realize::RealizedDocument realized = folio::realize::realize(styled, diags);
+    folio::layout::LayoutResult laid{pages_starting_at({s.root, s.b, s.b_para}), {}};
+    laid.pages.emplace(s.a, 2);  // 0-based: the third page
+    const std::string html = write_html(realized, &laid, HtmlOptions{});
+    EXPECT_TRUE(has(html, "See <a href=\"#a\">Alpha &amp; &lt;co&gt;</a>, <a href=\"#page-3\">page 3</a>"))
+        << html;
+    folio::layout::LayoutResult elsewhere{pages_starting_at({s.root, s.b, s.b_para}), {}};
+    elsewhere.pages.emplace(s.a, 1);
+    EXPECT_TRUE(has(write_html(realized, &elsewhere, HtmlOptions{}), "<a href=\"#page-2\">page 2</a>"));
+    EXPECT_TRUE(diags.all().empty());
 }
 
 TEST(HtmlA11y, CrossReferenceNamesTheTargetAndItsPage) {

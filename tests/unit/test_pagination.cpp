@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "tiny_png.hpp"
 #include "core/utf8.hpp"
 #include "fake_font.hpp"
 #include "layout/inline.hpp"
@@ -143,17 +144,7 @@ TEST(Columns, ASpanningTitleCrossesBothColumnsAndBalancesTheTextAbove) {
 }
 
 /// Writes the header of a PNG of w x h pixels (all layout reads).
-std::string png_header(unsigned w, unsigned h) {
-    const auto path = std::filesystem::temp_directory_path() / ("folio-fig-" + std::to_string(w) + "x" + std::to_string(h) + ".png");
-    std::string bytes = "\x89PNG\r\n\x1a\n";
-    bytes += std::string("\0\0\0\x0dIHDR", 8);
-    for (unsigned v : {w, h}) {
-        for (int shift = 24; shift >= 0; shift -= 8) bytes.push_back(static_cast<char>((v >> shift) & 0xFF));
-    }
-    bytes += std::string(13, '\0');
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path.string();
-}
+std::string png_header(unsigned w, unsigned h) { return folio::test::tiny_png_file(w, h); }
 
 TEST(Figures, AFigureThatDoesNotFitMovesOnAndTextFillsTheGap) {
     Doc doc;                // one column of 13 lines (156pt), 7 words a line
@@ -300,17 +291,6 @@ TEST(Breaks, AColumnBreakStartsTheNextColumn) {
             EXPECT_DOUBLE_EQ(r->origin.x, 105.0);
         }
     }
-}
-
-TEST(Lists, MarkersInEveryNumberingStyle) {
-    using style::ListStyle;
-    EXPECT_EQ(layout::list_marker(ListStyle::decimal, 12), "12.");
-    EXPECT_EQ(layout::list_marker(ListStyle::lower_alpha, 28), "ab.");
-    EXPECT_EQ(layout::list_marker(ListStyle::upper_alpha, 3), "C.");
-    EXPECT_EQ(layout::list_marker(ListStyle::lower_roman, 1994), "mcmxciv.");
-    EXPECT_EQ(layout::list_marker(ListStyle::upper_roman, 4), "IV.");
-    EXPECT_EQ(layout::list_marker(ListStyle::disc, 1), "\u2022");
-    EXPECT_EQ(layout::list_marker(ListStyle::none, 1), "");
 }
 
 TEST(Lists, NestedListItemsAreIndentedWithTheirMarkers) {
@@ -537,20 +517,22 @@ void expect_same_pagination_streamed_and_after(Doc& doc) {
     const double column = doc.s.page.column_width(), full = doc.s.page.content_box().width;
     layout::InlineCache cache;
     const layout::PageMap none;
+    core::Diagnostics realize_diags;
+    const realize::RealizedDocument realized = realize::realize(doc.s, realize_diags);
     layout::UnitList streamed;
     layout::PagedDocument streamed_pages;
     layout::PageMap streamed_found;
     std::vector<layout::LateSlot> streamed_slots;
     {
         layout::Pager pager(doc.s, streamed, streamed_pages, streamed_found, streamed_slots);
-        layout::build_units(doc.s, doc.font, nullptr, column, full, none, cache, streamed, &pager);
+        layout::build_units(realized, doc.font, nullptr, column, full, none, cache, streamed, &pager);
         pager.finish();
     }
     layout::UnitList after;  // (every paragraph is laid out now: the walk cuts them all first)
     layout::PagedDocument after_pages;
     layout::PageMap after_found;
     std::vector<layout::LateSlot> after_slots;
-    layout::build_units(doc.s, doc.font, nullptr, column, full, none, cache, after);
+    layout::build_units(realized, doc.font, nullptr, column, full, none, cache, after);
     layout::paginate(doc.s, after, after_pages, after_found, after_slots);
     ASSERT_GE(after_pages.pages.size(), 3u);
     EXPECT_EQ(dump(streamed_pages), dump(after_pages));

@@ -4,7 +4,9 @@
 # rendered with both shipped style sheets and with the corpus's own (a very narrow measure, huge
 # and tiny type); tests/tools/ink_check then checks the layout dump and the PDF's word boxes
 # (pdftotext -bbox-layout): every text run within its column and the trim box, no word space
-# below its minimum, no two words overlapping. The checker must also catch planted violations.
+# below its minimum, no two words overlapping; and no text is left without the background it is
+# set on (the tiny style's asides span the columns in white on the brand colour). The checker
+# must also catch planted violations.
 set -euo pipefail
 folio=$1 src=$2 work=$3
 . "$src/tests/e2e/lib.bash"
@@ -48,6 +50,7 @@ for source in "$src"/tests/adversarial/*.xml; do
     code=0
     "$folio" build "$source" --style "$style" -o "$out" --pdf-only -q 2> "$work/$name.stderr" || code=$?
     [ "$code" -eq 0 ] || fail "$name: folio build exited $code: $(cat "$work/$name.stderr")"
+    if grep -q "missing from the PDF" "$work/$name.stderr"; then fail "$name: $(grep "missing from the PDF" "$work/$name.stderr")"; fi
     "$dump" "$source" "$style" > "$work/$name.dump" 2> /dev/null || fail "$name: layout_dump failed"
     pdftotext -bbox-layout "$out/$(basename "$source" .xml).pdf" "$work/$name.bbox"
     if ! "$check" "$work/$name.dump" "$work/$name.bbox" > "$work/$name.out"; then

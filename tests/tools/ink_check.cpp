@@ -182,15 +182,16 @@ std::string where(std::size_t page, const Run& r) {
 }
 
 /// The left and right ends of the text area of page `i`: the outermost columns of the pages of
-/// its size (a page may have a single short column; on facing pages, which mirror their margins,
-/// this is a little wider than each page's own).
+/// its size, and at least as far right as its narrowest left margin is from the right edge (a
+/// document may never fill its last column; on facing pages, which mirror their margins, this is
+/// a little wider than each page's own).
 std::pair<double, double> text_area(const std::vector<Page>& pages, std::size_t i) {
     double left = 1e9, right = -1e9;
     for (std::size_t k = 0; k < pages.size(); ++k) {
         if (pages[k].w != pages[i].w) continue;
         for (const Rect& c : pages[k].columns) { left = std::min(left, c.x); right = std::max(right, c.x + c.w); }
     }
-    return {left, right};
+    return {left, std::max(right, pages[i].w - left)};
 }
 
 void check_run(const std::vector<Page>& pages, std::size_t i, const Run& r, std::vector<std::string>& out) {

@@ -11,10 +11,9 @@
 // of its width (like TeX's \emergencystretch) so that such lines are graded, and takes a line
 // wider than its measure only at demerits above any paragraph of fitting lines; so a result
 // always exists, and it overflows only where a box is wider than the line (layout cuts such
-// boxes beforehand: line_fit.cpp). Each node also
-// counts the hyphenated (flagged) lines that end in a row at it, and the best node is kept per
-// fitness class and per count: a third hyphenated line in a row is infeasible (on the last pass
-// only very costly). Two prunings keep the result: past an active node too loose for the pass,
+// boxes beforehand: line_fit.cpp). Each node also counts the hyphenated (flagged) lines that end
+// in a row at it, and the best node is kept per fitness class and per count: a third hyphenated
+// line in a row is infeasible (on the last pass only very costly). Two prunings keep the result: past an active node too loose for the pass,
 // the later ones are looser still and are not tried; a new node whose demerits exceed another
 // new node's by more than any fitness mismatch can add (with no more hyphenated lines in a row)
 // is not made. tests/unit/test_knuth_plass.cpp checks the result against a plain search.
@@ -145,7 +144,9 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                     }
                     const int fc = fitness_class(r);
                     if (std::abs(fc - n.fitness) > 1) d += fitness_demerits;
-                    if (overfull_rescue) d += overfull_demerits + overfull_per_point * (w - (sum_z - n.shrink) - target);
+                    if (overfull_rescue) {
+                        d += overfull_demerits + overfull_per_point * (w - (sum_z - n.shrink) - target);
+                    }
                     if (too_many_hyphens) d += too_many_hyphens_demerits;
                     d += n.demerits;
                     const int slot_index = fc * (max_flagged_in_a_row + 1) + std::min(run, max_flagged_in_a_row);

@@ -13,6 +13,7 @@
 // 2 for a bad command line or an unreadable or unparsable file.
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -154,7 +155,8 @@ bool read_bbox(const std::string& path, std::vector<BoxPage>& pages) {
         } else if (s.compare(at, 6, "<line ") == 0 && !pages.empty()) {
             pages.back().lines.emplace_back();
         } else if (s.compare(at, 6, "<word ") == 0 && !pages.empty() && !pages.back().lines.empty()) {
-            Word w{attribute(s, at, "xMin"), attribute(s, at, "yMin"), attribute(s, at, "xMax"), attribute(s, at, "yMax"), {}};
+            Word w{attribute(s, at, "xMin"), attribute(s, at, "yMin"), attribute(s, at, "xMax"),
+                   attribute(s, at, "yMax"), {}};
             const std::size_t open = s.find('>', at), close = s.find("</word>", at);
             if (open != std::string::npos && close != std::string::npos) w.text = s.substr(open + 1, close - open - 1);
             pages.back().lines.back().push_back(w);
@@ -218,7 +220,8 @@ void check_dump(const std::vector<Page>& pages, std::vector<std::string>& out) {
         const Page& p = pages[i];
         for (const Run& r : p.runs) check_run(pages, i, r, out);
         std::vector<Run> runs = p.runs;
-        std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.y != b.y ? a.y < b.y : a.x < b.x; });
+        std::sort(runs.begin(), runs.end(),
+                  [](const Run& a, const Run& b) { return a.y != b.y ? a.y < b.y : a.x < b.x; });
         for (std::size_t k = 1; k < runs.size(); ++k) {
             const Run& a = runs[k - 1];
             const Run& b = runs[k];
@@ -231,7 +234,8 @@ void check_dump(const std::vector<Page>& pages, std::vector<std::string>& out) {
 
 void check_bbox(const std::vector<BoxPage>& boxes, const std::vector<Page>& pages, std::vector<std::string>& out) {
     if (boxes.size() != pages.size()) {
-        out.push_back("the PDF has " + std::to_string(boxes.size()) + " pages, the dump " + std::to_string(pages.size()));
+        out.push_back("the PDF has " + std::to_string(boxes.size()) + " pages, the dump " +
+                      std::to_string(pages.size()));
         return;
     }
     for (std::size_t i = 0; i < boxes.size(); ++i) {

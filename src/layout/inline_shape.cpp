@@ -38,6 +38,13 @@ Piece Collector::make_piece(std::u32string text, const ComputedStyle& st, text::
 }
 
 void Collector::place(const Shape& s, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
+    // (a word wider than the column hyphenates on every line it fills: not a run to avoid)
+    bool long_word = false;
+    if (s.pieces.size() > 1) {
+        double width = 0;
+        for (const Piece& p : s.pieces) width += p.natural;
+        long_word = width > m_width;
+    }
     for (std::size_t i = 0; i < s.items.size(); ++i) {
         const int code = s.code[i];
         if (s.items[i].type == ItemType::box) {
@@ -48,6 +55,7 @@ void Collector::place(const Shape& s, const ComputedStyle& st, text::FontId font
         }
         if (code == -1 && s.automatic) m_auto_hyphens.push_back(m_out.items.size());
         m_out.items.push_back(s.items[i]);
+        m_out.items.back().long_word = long_word;
         m_out.fragment_of.push_back(code);
     }
 }

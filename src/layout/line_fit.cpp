@@ -64,6 +64,7 @@ std::vector<WordCut> last_resort_cuts(const std::u32string& text, const text::Fo
         } else {
             cut.penalty = {ItemType::penalty, back, 0, 0, last_resort_penalty, false};
         }
+        cut.penalty.long_word = true;
         cuts.push_back(cut);
     }
     return cuts;

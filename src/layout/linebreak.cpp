@@ -124,7 +124,7 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                 }
                 // On the last pass an overfull line is kept when it is the only way on.
                 const bool overfull_rescue = last_pass && r < -1 && w - (sum_z - n.shrink) > target;
-                const int run = flagged ? n.flagged_run + 1 : 0;
+                const int run = flagged && !item.long_word ? n.flagged_run + 1 : 0;
                 const bool too_many_hyphens = run > max_flagged_in_a_row;
                 if (too_many_hyphens && !last_pass) {
                     any_active = any_active || n.active;

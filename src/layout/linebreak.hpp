@@ -19,6 +19,9 @@ struct BreakItem {
     double penalty = 0;
     bool flagged = false;
     double hang = 0;  ///< width that may hang into the right margin when the line breaks here
+    /// A break inside a word wider than the line: the hyphenated lines it must make anyway do not
+    /// count toward the limit of hyphenated lines in a row.
+    bool long_word = false;
 };
 
 /// Where a line ends and how much its glue is stretched (ratio > 0) or shrunk (ratio < 0).

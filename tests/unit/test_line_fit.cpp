@@ -257,3 +257,29 @@ TEST(LineFit, APieceJoinedAcrossFormatsMayBreakWhenTheWordCannotFit) {
     std::erase(text, '-');  // the drawn hyphens of the hyphenation points and cuts
     EXPECT_EQ(text, std::string(15, 'a') + std::string(15, 'b'));
 }
+
+TEST(KnuthPlass, AWordWiderThanTheLineMayStartOnALineOfItsOwnWords) {
+    // "be fore" (two 20pt words), then a word of eight 30pt pieces with hyphenation points (a 5pt
+    // hyphen), in lines of 100pt. Starting the word after "be fore" makes three hyphenated lines
+    // in a row, which the rule forbids; but such a word hyphenates on every line it fills anyway:
+    // once, "be fore" stood alone on a line stretched 46 times its stretch.
+    for (const bool long_word : {false, true}) {
+        std::vector<BreakItem> items{{ItemType::box, 20, 0, 0, 0, false},
+                                     {ItemType::glue, 2.5, 1.25, 0.8, 0, false},
+                                     {ItemType::box, 20, 0, 0, 0, false},
+                                     {ItemType::glue, 2.5, 1.25, 0.8, 0, false}};
+        for (int piece = 0; piece < 8; ++piece) {
+            if (piece > 0) {
+                items.push_back({ItemType::penalty, 5, 0, 0, 50, true});
+                items.back().long_word = long_word;
+            }
+            items.push_back({ItemType::box, 30, 0, 0, 0, false});
+        }
+        items.push_back({ItemType::glue, 0, 1e5, 0, 0, false});
+        items.push_back({ItemType::penalty, 0, 0, 0, -layout::penalty_infinity, false});
+        const auto breaks = layout::break_lines(items, {100});
+        ASSERT_FALSE(breaks.empty());
+        // "be fore" alone ends at the glue after it; with the first piece, at the penalty after it
+        EXPECT_EQ(breaks.front().position, long_word ? 5u : 3u) << "long_word " << long_word;
+    }
+}

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -43,6 +44,164 @@ void print_timings(const folio::pipeline::Outcome& o) {
               << ms(total) << "  pages " << o.pages << '\n';
 }
 
+/// The command line's values, filled in by CLI11.
+struct Command {
+    folio::pipeline::Options options;
+    bool pdf_only = false;
+    bool html_only = false;
+    bool quiet = false;
+    bool timings = false;
+    folio::batch::BatchCommand batch;
+    folio::batch::JobCommand job;
+    folio::batch::SnapshotRequest snapshot;
+    std::string bag_dir;
+};
+
+/// The subcommands, as the user sees them.
+struct Subcommands {
+    CLI::App* build;
+    CLI::App* check;
+    CLI::App* batch;
+    CLI::App* snapshot;
+    CLI::App* verify;
+    CLI::App* job;
+};
+
+CLI::App* add_build(CLI::App& app, Command& c) {
+    auto* build = app.add_subcommand("build", "render a source to PDF and HTML (default: the IOM Budapest brochure)");
+    build->add_option("source", c.options.source_path, "content source (.xml)")->check(CLI::ExistingFile);
+    build->add_option("-s,--style", c.options.style_path, "style sheet (.xml); default styles/brochure.xml")
+        ->check(CLI::ExistingFile);
+    build->add_option("-o,--output", c.options.out_dir, "output folder (default: output)");
+    auto* pdf_flag = build->add_flag("--pdf-only", c.pdf_only, "write only the PDF");
+    build->add_flag("--html-only", c.html_only, "write only the HTML")->excludes(pdf_flag);
+    build->add_flag("-q,--quiet", c.quiet, "print nothing but diagnostics");
+    build->add_flag("--pdfa", c.options.pdfa, "write PDF/A-2b (archival)");
+    build->add_flag("--cmyk", c.options.cmyk, "convert every colour to DeviceCMYK");
+    build->add_flag("--marks", c.options.marks, "print crop and registration marks outside the bleed");
+    build->add_flag("--external-assets", c.options.external_assets,
+                    "HTML: write images beside the file instead of embedding them");
+    build->add_flag("--allow-outside", c.options.allow_outside,
+                    "allow image paths outside the source's folder");
+    build->add_flag("--timings", c.timings, "print each stage's wall time to stderr");
+    return build;
+}
+
+CLI::App* add_check(CLI::App& app, Command& c) {
+    auto* check = app.add_subcommand("check", "validate a source and its style sheet; write nothing");
+    check->add_option("source", c.options.source_path, "content source (.xml)")->required()->check(CLI::ExistingFile);
+    check->add_option("-s,--style", c.options.style_path, "style sheet (.xml)")->check(CLI::ExistingFile);
+    return check;
+}
+
+/// batch (#8): options go straight into the batch library's command struct.
+CLI::App* add_batch(CLI::App& app, Command& c) {
+    auto& b = c.batch;
+    b.plan.default_style = FOLIO_DEFAULT_STYLE;
+    auto* batch = app.add_subcommand("batch", "render many sources in parallel, with a JSON report");
+    batch->add_option("sources", b.plan.paths, "source files, or folders searched for *.xml")
+        ->check(CLI::ExistingPath);
+    batch->add_option("--manifest", b.plan.manifest, "file of lines: SOURCE [STYLE [OUTDIR]]")
+        ->check(CLI::ExistingFile);
+    batch->add_option("-s,--style", b.plan.default_style,
+                      "style sheet for sources without their own (<stem>.style.xml)")->check(CLI::ExistingFile);
+    batch->add_option("-o,--output", b.plan.out_dir, "output folder (default: output)");
+    batch->add_option("-j,--jobs", b.jobs, "parallel jobs (default: the number of cores)")
+        ->check(CLI::Range(1u, 1024u));
+    batch->add_option("--report", b.report, "write a JSON report here; its previous run skips unchanged sources");
+    batch->add_option("--annotations", b.annotations, "also print diagnostics as CI annotations")
+        ->check(CLI::IsMember({"github"}));
+    batch->add_option("--shard", b.shard, "render only shard K of N (K/N, 1-based)");
+    batch->add_flag("--fail-on-warning", b.render.fail_on_warning, "a source with a warning fails");
+    batch->add_flag("--force", b.force, "render even sources unchanged since the report");
+    batch->add_flag("-q,--quiet", b.quiet, "print nothing but diagnostics");
+    batch->add_flag("--pdfa", b.render.pdfa, "write PDF/A-2b (archival)");
+    batch->add_flag("--cmyk", b.render.cmyk, "convert every colour to DeviceCMYK");
+    batch->add_flag("--marks", b.render.marks, "print crop and registration marks");
+    batch->add_flag("--allow-outside", b.render.allow_outside, "allow image paths outside a source's folder");
+    return batch;
+}
+
+CLI::App* add_snapshot(CLI::App& app, Command& c) {
+    c.snapshot.style = FOLIO_DEFAULT_STYLE;
+    auto* snapshot = app.add_subcommand("snapshot", "write an archival BagIt bag: PDF/A, HTML, every input");
+    snapshot->add_option("source", c.snapshot.source, "content source (.xml)")->required()->check(CLI::ExistingFile);
+    snapshot->add_option("-s,--style", c.snapshot.style, "style sheet (.xml)")->check(CLI::ExistingFile);
+    snapshot->add_option("-o,--output", c.snapshot.bag_dir, "the bag folder (new or empty)")->required();
+    snapshot->add_flag("-q,--quiet", c.quiet, "print nothing but diagnostics");
+    return snapshot;
+}
+
+CLI::App* add_verify(CLI::App& app, Command& c) {
+    auto* verify = app.add_subcommand("verify", "check that a BagIt bag is complete and every checksum holds");
+    verify->add_option("bag", c.bag_dir, "the bag folder")->required();
+    return verify;
+}
+
+/// batch-job: one source of a batch in a process of its own (batch/isolate.cpp); not for users.
+CLI::App* add_job(CLI::App& app, Command& c) {
+    auto& j = c.job;
+    auto* job = app.add_subcommand("batch-job", "");
+    job->group("");  // hidden from --help
+    job->add_option("source", j.job.source)->required();
+    job->add_option("--style", j.job.style)->required();
+    job->add_option("-o", j.job.out_dir)->required();
+    job->add_option("--threads", j.threads);
+    job->add_flag("--pdfa", j.render.pdfa);
+    job->add_flag("--cmyk", j.render.cmyk);
+    job->add_flag("--marks", j.render.marks);
+    job->add_flag("--allow-outside", j.render.allow_outside);
+    job->add_flag("--fail-on-warning", j.render.fail_on_warning);
+    job->add_flag("!--no-pdf", j.render.pdf);
+    job->add_flag("!--no-html", j.render.html);
+    return job;
+}
+
+/// SOURCE_DATE_EPOCH into the options; false when it is set but not a whole number of seconds.
+bool read_source_date_epoch(Command& c) {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (epoch == nullptr || *epoch == '\0') return true;
+    char* end = nullptr;
+    const long long v = std::strtoll(epoch, &end, 10);
+    if (*end != '\0' || v < 0) return false;
+    c.options.source_date_epoch = v;
+    c.batch.render.source_date_epoch = v;
+    c.snapshot.source_date_epoch = v;
+    c.job.render.source_date_epoch = v;
+    return true;
+}
+
+/// Runs the subcommand the user chose.
+int dispatch(const CLI::App& app, const Subcommands& sub, Command& c) {
+    if (*sub.build) {
+        c.options.pdf = !c.html_only;
+        c.options.html = !c.pdf_only;
+        const auto outcome = folio::pipeline::run(c.options);
+        if (c.timings) print_timings(outcome);
+        return report(outcome, c.quiet);
+    }
+    if (*sub.batch) {
+        if (c.batch.plan.paths.empty() && c.batch.plan.manifest.empty()) {
+            std::cerr << "folio: error: batch needs sources, folders or --manifest\n";
+            return exit_usage;
+        }
+        c.batch.terminal = isatty(STDOUT_FILENO) != 0;
+        return folio::batch::batch_command(c.batch, std::cout, std::cerr);
+    }
+    if (*sub.job) return folio::batch::job_command(c.job, std::cout);
+    if (*sub.snapshot) return folio::batch::snapshot_command(c.snapshot, c.quiet, std::cout, std::cerr);
+    if (*sub.verify) return folio::batch::verify_command(c.bag_dir, std::cout);
+    if (*sub.check) {
+        c.options.check_only = true;
+        const auto outcome = folio::pipeline::run(c.options);
+        const int code = report(outcome, true);
+        if (code == exit_ok) std::cout << c.options.source_path << ": ok, " << outcome.pages << " pages\n";
+        return code;
+    }
+    std::cout << app.help();
+    return exit_usage;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -61,72 +220,11 @@ int main(int argc, char** argv) {
     app.require_subcommand(0, 1);
     app.set_version_flag("--version", std::string("folio ") + folio::pipeline::version());
 
-    folio::pipeline::Options options;
-    options.source_path = FOLIO_DEFAULT_SOURCE;
-    options.style_path = FOLIO_DEFAULT_STYLE;
-    bool pdf_only = false;
-    bool html_only = false;
-    bool quiet = false;
-    bool timings = false;
-
-    auto* build = app.add_subcommand("build", "render a source to PDF and HTML (default: the IOM Budapest brochure)");
-    build->add_option("source", options.source_path, "content source (.xml)")->check(CLI::ExistingFile);
-    build->add_option("-s,--style", options.style_path, "style sheet (.xml); default styles/brochure.xml")
-        ->check(CLI::ExistingFile);
-    build->add_option("-o,--output", options.out_dir, "output folder (default: output)");
-    auto* pdf_flag = build->add_flag("--pdf-only", pdf_only, "write only the PDF");
-    build->add_flag("--html-only", html_only, "write only the HTML")->excludes(pdf_flag);
-    build->add_flag("-q,--quiet", quiet, "print nothing but diagnostics");
-    build->add_flag("--pdfa", options.pdfa, "write PDF/A-2b (archival)");
-    build->add_flag("--cmyk", options.cmyk, "convert every colour to DeviceCMYK");
-    build->add_flag("--marks", options.marks, "print crop and registration marks outside the bleed");
-    build->add_flag("--external-assets", options.external_assets,
-                    "HTML: write images beside the file instead of embedding them");
-    build->add_flag("--allow-outside", options.allow_outside,
-                    "allow image paths outside the source's folder");
-    build->add_flag("--timings", timings, "print each stage's wall time to stderr");
-
-    auto* check = app.add_subcommand("check", "validate a source and its style sheet; write nothing");
-    check->add_option("source", options.source_path, "content source (.xml)")->required()->check(CLI::ExistingFile);
-    check->add_option("-s,--style", options.style_path, "style sheet (.xml)")->check(CLI::ExistingFile);
-
-    // batch, snapshot, verify (#8): options go straight into the batch library's command structs.
-    folio::batch::BatchCommand batch_cmd;
-    batch_cmd.plan.default_style = FOLIO_DEFAULT_STYLE;
-    auto* batch = app.add_subcommand("batch", "render many sources in parallel, with a JSON report");
-    batch->add_option("sources", batch_cmd.plan.paths, "source files, or folders searched for *.xml")
-        ->check(CLI::ExistingPath);
-    batch->add_option("--manifest", batch_cmd.plan.manifest, "file of lines: SOURCE [STYLE [OUTDIR]]")
-        ->check(CLI::ExistingFile);
-    batch->add_option("-s,--style", batch_cmd.plan.default_style,
-                      "style sheet for sources without their own (<stem>.style.xml)")->check(CLI::ExistingFile);
-    batch->add_option("-o,--output", batch_cmd.plan.out_dir, "output folder (default: output)");
-    batch->add_option("-j,--jobs", batch_cmd.jobs, "parallel jobs (default: the number of cores)")
-        ->check(CLI::Range(1u, 1024u));
-    batch->add_option("--report", batch_cmd.report, "write a JSON report here; its previous run skips unchanged sources");
-    batch->add_option("--annotations", batch_cmd.annotations, "also print diagnostics as CI annotations")
-        ->check(CLI::IsMember({"github"}));
-    batch->add_option("--shard", batch_cmd.shard, "render only shard K of N (K/N, 1-based)");
-    batch->add_flag("--fail-on-warning", batch_cmd.render.fail_on_warning, "a source with a warning fails");
-    batch->add_flag("--force", batch_cmd.force, "render even sources unchanged since the report");
-    batch->add_flag("-q,--quiet", batch_cmd.quiet, "print nothing but diagnostics");
-    batch->add_flag("--pdfa", batch_cmd.render.pdfa, "write PDF/A-2b (archival)");
-    batch->add_flag("--cmyk", batch_cmd.render.cmyk, "convert every colour to DeviceCMYK");
-    batch->add_flag("--marks", batch_cmd.render.marks, "print crop and registration marks");
-    batch->add_flag("--allow-outside", batch_cmd.render.allow_outside, "allow image paths outside a source's folder");
-
-    folio::batch::SnapshotRequest snap;
-    snap.style = FOLIO_DEFAULT_STYLE;
-    auto* snapshot = app.add_subcommand("snapshot", "write an archival BagIt bag: PDF/A, HTML, every input");
-    snapshot->add_option("source", snap.source, "content source (.xml)")->required()->check(CLI::ExistingFile);
-    snapshot->add_option("-s,--style", snap.style, "style sheet (.xml)")->check(CLI::ExistingFile);
-    snapshot->add_option("-o,--output", snap.bag_dir, "the bag folder (new or empty)")->required();
-    snapshot->add_flag("-q,--quiet", quiet, "print nothing but diagnostics");
-
-    std::string bag_dir;
-    auto* verify = app.add_subcommand("verify", "check that a BagIt bag is complete and every checksum holds");
-    verify->add_option("bag", bag_dir, "the bag folder")->required();
-
+    Command command;
+    command.options.source_path = FOLIO_DEFAULT_SOURCE;
+    command.options.style_path = FOLIO_DEFAULT_STYLE;
+    const Subcommands sub{add_build(app, command), add_check(app, command), add_batch(app, command),
+                          add_snapshot(app, command), add_verify(app, command), add_job(app, command)};
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -135,44 +233,12 @@ int main(int argc, char** argv) {
         app.exit(e);
         return exit_usage;
     }
-
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-        char* end = nullptr;
-        const long long v = std::strtoll(epoch, &end, 10);
-        if (*end != '\0' || v < 0) {
-            std::cerr << "folio: error: SOURCE_DATE_EPOCH must be a non-negative whole number of seconds\n";
-            return exit_usage;
-        }
-        options.source_date_epoch = v;
+    if (!read_source_date_epoch(command)) {
+        std::cerr << "folio: error: SOURCE_DATE_EPOCH must be a non-negative whole number of seconds\n";
+        return exit_usage;
     }
-    if (*build) {
-        options.pdf = !html_only;
-        options.html = !pdf_only;
-        const auto outcome = folio::pipeline::run(options);
-        if (timings) print_timings(outcome);
-        return report(outcome, quiet);
-    }
-    if (*batch) {
-        if (batch_cmd.plan.paths.empty() && batch_cmd.plan.manifest.empty()) {
-            std::cerr << "folio: error: batch needs sources, folders or --manifest\n";
-            return exit_usage;
-        }
-        batch_cmd.render.source_date_epoch = options.source_date_epoch;
-        batch_cmd.terminal = isatty(STDOUT_FILENO) != 0;
-        return folio::batch::batch_command(batch_cmd, std::cout, std::cerr);
-    }
-    if (*snapshot) {
-        snap.source_date_epoch = options.source_date_epoch;
-        return folio::batch::snapshot_command(snap, quiet, std::cout, std::cerr);
-    }
-    if (*verify) return folio::batch::verify_command(bag_dir, std::cout);
-    if (*check) {
-        options.check_only = true;
-        const auto outcome = folio::pipeline::run(options);
-        const int code = report(outcome, true);
-        if (code == exit_ok) std::cout << options.source_path << ": ok, " << outcome.pages << " pages\n";
-        return code;
-    }
-    std::cout << app.help();
-    return exit_usage;
+    // A file over the size limit (ulimit -f) is an error the writers report ("File too large"),
+    // not a signal that kills folio with its temporary files in place.
+    std::signal(SIGXFSZ, SIG_IGN);
+    return dispatch(app, sub, command);
 }

@@ -4,7 +4,8 @@
 //      and an output folder; sorted by path, duplicates dropped, output clashes refused
 //   2. shard: keep the sources whose path hashes to shard K of N
 //   3. run: N threads take the next job; each job is skipped when the previous report's entry is
-//      up to date, else rendered by pipeline::run, then its inputs and outputs are hashed
+//      up to date, else rendered by pipeline::run (in a child process of its own when the
+//      settings name the folio program: isolate.cpp), then its inputs and outputs are hashed
 // The pipeline has no global state, so the threads share nothing but the job counter, a cache of
 // input hashes (fonts are read by every job) and the callbacks' mutex.
 
@@ -160,6 +161,11 @@ SourceResult render(const Job& job, const RenderSettings& settings, HashCache& c
 
 }  // namespace
 
+SourceResult render_job(const Job& job, const RenderSettings& settings, unsigned threads) {
+    HashCache cache;
+    return render(job, settings, cache, threads);
+}
+
 std::vector<Job> parse_manifest(std::string_view text, const std::string& manifest_path,
                                 const PlanRequest& request, core::Diagnostics& diags) {
     std::vector<Job> jobs;
@@ -281,7 +287,8 @@ std::vector<SourceResult> run(const std::vector<Job>& jobs, const RunSettings& s
             results[i] = *it->second;
             results[i].status = Status::skipped;
         } else {
-            results[i] = render(job, s, cache, render_threads);
+            results[i] = settings.program.empty() ? render(job, s, cache, render_threads)
+                                                  : render_in_child(settings.program, job, s, render_threads);
         }
         if (callbacks.finished) {
             const std::lock_guard lock(callback_mutex);

@@ -60,6 +60,9 @@ struct RunSettings {
     RenderSettings render;  ///< style and out_dir are taken from each job
     unsigned jobs = 1;      ///< threads
     bool force = false;     ///< render even unchanged sources
+    /// The folio program, to render each source in a process of its own (`folio batch-job`), so
+    /// that a source that crashes folio is one failed row; empty: in this process.
+    std::string program;
 };
 
 /// Called as the batch goes; calls are serialised (never two at once).
@@ -73,6 +76,16 @@ struct Callbacks {
 /// input still has its recorded hash, and every output still exists with its recorded hash.
 bool up_to_date(const SourceResult& previous, const std::string& previous_version, const Job& job,
                 const RenderSettings& settings);
+
+/// Renders one job in this process with `threads` threads (as run does) and hashes what it read
+/// and wrote.
+SourceResult render_job(const Job& job, const RenderSettings& settings, unsigned threads);
+
+/// render_job in a child process: `program batch-job ...` (job_command), which prints the
+/// result as a one-source report. A child that dies (a signal, a bad exit) gives a failed result
+/// that says so, and the temporaries it left are removed.
+SourceResult render_in_child(const std::string& program, const Job& job, const RenderSettings& settings,
+                             unsigned threads);
 
 /// Renders every job (or skips it, see up_to_date, unless settings.force) on settings.jobs
 /// threads; one failure never stops the others. The results are in the jobs' order.

@@ -5,6 +5,8 @@
 //   4. run the jobs; as each finishes print its diagnostics (stderr), annotations and result line
 //      (stdout), and on a terminal redraw a progress line
 //   5. write the report and print the summary; exit 1 when any source failed
+// Each source is rendered by a child process (`folio batch-job`, job_command), so one that
+// crashes folio is one failed row and the batch goes on.
 
 #include "batch/commands.hpp"
 
@@ -148,6 +150,7 @@ int batch_command(const BatchCommand& command, std::ostream& out, std::ostream& 
     settings.render = command.render;
     settings.force = command.force;
     settings.jobs = command.jobs ? command.jobs : std::max(1u, std::thread::hardware_concurrency());
+    settings.program = "/proc/self/exe";  // each source in a process of its own (isolate.cpp)
     Console console(command, jobs.size(), out, err);
     Callbacks callbacks{[&](const Job& j) { console.started(j); },
                         [&](const SourceResult& r) { console.finished(r); }};
@@ -179,6 +182,18 @@ int batch_command(const BatchCommand& command, std::ostream& out, std::ostream& 
             << seconds_text(report.seconds) << '\n';
     }
     return code;
+}
+
+int job_command(const JobCommand& command, std::ostream& out) {
+    RenderSettings settings = command.render;
+    settings.style = command.job.style;
+    settings.out_dir = command.job.out_dir;
+    Report report;
+    report.folio_version = pipeline::version();
+    report.sources.push_back(render_job(command.job, settings, command.threads));
+    out << to_json(report);
+    out.flush();
+    return out ? exit_ok : exit_failed;
 }
 
 int snapshot_command(const SnapshotRequest& request, bool quiet, std::ostream& out, std::ostream& err) {

@@ -27,6 +27,17 @@ struct BatchCommand {
 /// Runs `folio batch`.
 int batch_command(const BatchCommand& command, std::ostream& out, std::ostream& err);
 
+/// One source of a batch, rendered by a child process (`folio batch-job`, not for users).
+struct JobCommand {
+    Job job;
+    RenderSettings render;  ///< style and out_dir are the job's
+    unsigned threads = 1;
+};
+
+/// Runs `folio batch-job`: renders the job and prints the result to `out` as a one-source report
+/// (render_in_child reads it). Exit 0 whatever the render's outcome, which is in the report.
+int job_command(const JobCommand& command, std::ostream& out);
+
 /// Runs `folio snapshot`.
 int snapshot_command(const SnapshotRequest& request, bool quiet, std::ostream& out, std::ostream& err);
 

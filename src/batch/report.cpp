@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pipeline/outputs.hpp"
+
 namespace folio::batch {
 namespace {
 
@@ -230,26 +232,14 @@ core::Result<Report> read_report(const std::string& path) {
 }
 
 core::Result<core::Ok> write_report(const std::string& path, const Report& report) {
-    namespace fs = std::filesystem;
-    const std::string text = to_json(report);
-    const std::string tmp = path + ".tmp";
-    auto fail = [&](const std::string& why) {
-        std::error_code ec;
-        fs::remove(tmp, ec);
-        return core::unexpected({core::Severity::error, "io.write", why, {path, 0, 0}});
-    };
-    if (const fs::path parent = fs::path(path).parent_path(); !parent.empty()) {
-        std::error_code ec;
-        fs::create_directories(parent, ec);
+    // Safely, as the outputs are: a unique temporary beside it, synced, renamed; a lock against
+    // another batch writing the same report (pipeline/outputs.hpp).
+    auto written = pipeline::write_file(path, to_json(report));
+    if (!written) {
+        core::Diagnostic d = written.error();
+        d.message = "cannot write the report (" + d.message + ")";
+        return core::unexpected(std::move(d));
     }
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        if (!out) return fail("cannot write the report");
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) return fail("cannot rename the report into place: " + ec.message());
     return core::Ok{};
 }
 

@@ -25,9 +25,7 @@
 
 #include "batch/bagit.hpp"
 #include "core/sha256.hpp"
-#include "core/source_file.hpp"
 #include "pipeline/pipeline.hpp"
-#include "xml/reader.hpp"
 
 namespace folio::batch {
 namespace fs = std::filesystem;
@@ -125,13 +123,8 @@ std::string provenance(const SnapshotRequest& request, const pipeline::Outcome& 
     return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
 }
 
-/// bag-info.txt's labels from the document's metadata.
-bagit::BagInfo bag_info(const SnapshotRequest& request, const std::string& source_hash) {
-    doc::Metadata meta;
-    core::Diagnostics ignored;  // the render already reported every problem of the source
-    if (auto file = core::SourceFile::read(request.source)) {
-        if (auto d = xml::read_content(*file, ignored, false)) meta = d->meta;
-    }
+/// bag-info.txt's labels from the document's metadata (as the render read it).
+bagit::BagInfo bag_info(const SnapshotRequest& request, const doc::Metadata& meta, const std::string& source_hash) {
     bagit::BagInfo info;
     const std::string org = !meta.organisation.empty() ? meta.organisation : meta.author;
     if (!org.empty()) info.emplace_back("Source-Organization", org);
@@ -164,7 +157,7 @@ void build_bag(const SnapshotRequest& request, const fs::path& tmp, SnapshotOutc
     const std::string prov = provenance(request, outcome, copied, tmp);
     std::ofstream(tmp / "data" / "provenance.json", std::ios::binary) << prov;
     const std::string source_hash = copied.empty() ? std::string() : copied.front().sha256;
-    if (auto r = bagit::write_tag_files(tmp.string(), bag_info(request, source_hash)); !r) {
+    if (auto r = bagit::write_tag_files(tmp.string(), bag_info(request, outcome.meta, source_hash)); !r) {
         diags.add(r.error());
         return;
     }

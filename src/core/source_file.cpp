@@ -4,15 +4,38 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 namespace folio::core {
 
+namespace {
+
+/// True for a byte that starts a character: anything but a UTF-8 continuation byte.
+bool starts_character(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+}  // namespace
+
 SourceFile::SourceFile(std::string path, std::string text) : m_path(std::move(path)), m_text(std::move(text)) {
+    // 1. The line index: where each line starts.
     m_line_starts.push_back(0);
     for (std::size_t at = m_text.find('\n'); at != std::string::npos; at = m_text.find('\n', at + 1)) {
         m_line_starts.push_back(at + 1);
     }
+    // 2. The character index: how many characters come before each chunk, so that a column is
+    //    found by counting within one chunk rather than from the start of a (long) line.
+    m_chunk_chars.reserve(m_text.size() / chunk + 1);
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < m_text.size(); ++i) {
+        if (i % chunk == 0) m_chunk_chars.push_back(chars);
+        chars += starts_character(m_text[i]) ? 1 : 0;
+    }
+}
+
+std::size_t SourceFile::characters_before(std::size_t offset) const {
+    if (offset == 0) return 0;
+    const std::size_t k = (offset - 1) / chunk;  // the chunk holding the byte before `offset`
+    std::size_t chars = m_chunk_chars[k];
+    for (std::size_t i = k * chunk; i < offset; ++i) chars += starts_character(m_text[i]) ? 1 : 0;
+    return chars;
 }
 
 Result<SourceFile> SourceFile::read(const std::string& path) {
@@ -21,19 +44,30 @@ Result<SourceFile> SourceFile::read(const std::string& path) {
         return unexpected({Severity::error, "io.read", "cannot read file: " + std::string(std::strerror(errno)),
                            {path, 0, 0}});
     }
-    // The whole file in one read, into a string of its size.
+    const auto too_large = [&] {
+        return unexpected({Severity::error, "io.too-large",
+                           "the file is larger than " + std::to_string(max_bytes >> 20) +
+                               " MiB; folio reads sources and style sheets of at most that size (docs/limits.md)",
+                           {path, 0, 0}});
+    };
+    // A file in one read, into a string of its size; a stream (a pipe, /dev/zero) in pieces, up
+    // to the limit: it may never end.
     in.seekg(0, std::ios::end);
     const std::streamoff size = in.tellg();
     in.seekg(0, std::ios::beg);
+    if (size > 0 && static_cast<std::uint64_t>(size) > max_bytes) return too_large();
     std::string text;
     if (size > 0) {
         text.resize(static_cast<std::size_t>(size));
         in.read(text.data(), size);
         text.resize(static_cast<std::size_t>(in.gcount()));
-    } else {  // not seekable (a pipe): read as it comes
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        text = ss.str();
+    } else {
+        in.clear();
+        char piece[65536];
+        while (in.read(piece, sizeof piece) || in.gcount() > 0) {
+            text.append(piece, static_cast<std::size_t>(in.gcount()));
+            if (text.size() > max_bytes) return too_large();
+        }
     }
     if (in.bad()) {
         return unexpected({Severity::error, "io.read", "cannot read file: " + std::string(std::strerror(errno)),
@@ -47,12 +81,10 @@ SourceLocation SourceFile::location(std::size_t offset) const {
     auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
     const auto line = static_cast<std::size_t>(it - m_line_starts.begin());  // 1-based
     const std::size_t start = m_line_starts[line - 1];
-    std::uint32_t column = 1;
-    for (std::size_t i = start; i < offset; ++i) {
-        // count UTF-8 lead bytes only, so a column is a character position
-        if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;
-    }
-    return {m_path, static_cast<std::uint32_t>(line), column};
+    // Count characters (UTF-8 lead bytes), not bytes, through the chunk index: at most two
+    // chunks' bytes per call, whatever the length of the line.
+    const std::size_t column = characters_before(offset) - characters_before(start) + 1;
+    return {m_path, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
 }
 
 }  // namespace folio::core

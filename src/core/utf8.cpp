@@ -72,6 +72,47 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
     return std::nullopt;
 }
 
+std::string_view forbidden_character(char32_t cp) {
+    if (cp == 0) return "the NUL character";
+    if ((cp < 0x20 && cp != U'\t' && cp != U'\n' && cp != U'\r') || (cp >= 0x7F && cp <= 0x9F)) {
+        return "the control character";
+    }
+    if (cp >= 0xD800 && cp <= 0xDFFF) return "the unpaired surrogate";
+    if (cp > 0x10FFFF) return "the code point";
+    if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) return "the non-character";
+    return {};
+}
+
+std::optional<std::size_t> find_forbidden_character(std::string_view s, std::size_t from, char32_t& cp) {
+    std::size_t i = from;
+    while (i < s.size()) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {
+            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) {
+                cp = b;
+                return i;
+            }
+            ++i;
+            continue;
+        }
+        const std::size_t len = decode_sequence(s, i, cp);
+        if (len == 0) {  // invalid UTF-8, reported elsewhere
+            ++i;
+            continue;
+        }
+        if (!forbidden_character(cp).empty()) return i;
+        i += len;
+    }
+    return std::nullopt;
+}
+
+std::string code_point_name(char32_t cp) {
+    static constexpr char digits[] = "0123456789ABCDEF";
+    std::string hex;
+    for (char32_t v = cp; v != 0 || hex.size() < 4; v >>= 4) hex.insert(hex.begin(), digits[v & 0xF]);
+    return "U+" + hex;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
         out.push_back(static_cast<char>(cp));

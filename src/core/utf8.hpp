@@ -25,6 +25,21 @@ std::optional<std::size_t> append_decoded_utf8(std::u32string& out, std::string_
 /// decodes nothing, so it costs no memory.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);
 
+/// What `cp` is when a document may not contain it, for messages ("the NUL character", "the
+/// control character", "the non-character", "the unpaired surrogate", "the code point" (beyond
+/// Unicode)); empty when it may. Refused: NUL, the C0 controls other than tab, line feed and
+/// carriage return, DEL and the C1 controls, the non-characters U+FDD0..U+FDEF and U+xFFFE/xFFFF,
+/// surrogates and values above U+10FFFF (docs/source-format.md, "Characters").
+[[nodiscard]] std::string_view forbidden_character(char32_t cp);
+
+/// The first character of `s` at or after byte `from` that forbidden_character refuses: its byte
+/// offset, with the code point in `cp`; nullopt when there is none. Invalid UTF-8 is skipped (it
+/// is find_invalid_utf8's business).
+std::optional<std::size_t> find_forbidden_character(std::string_view s, std::size_t from, char32_t& cp);
+
+/// "U+FFFF": a code point as Unicode writes it, at least four upper-case hexadecimal digits.
+[[nodiscard]] std::string code_point_name(char32_t cp);
+
 /// Appends the UTF-8 encoding of `cp` to `out`.
 void append_utf8(std::string& out, char32_t cp);
 

@@ -4,6 +4,7 @@
 
 #include "image/image.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -25,6 +26,13 @@ bool starts_with(std::string_view bytes, std::string_view prefix) {
 }  // namespace
 
 core::Result<Image> load_image(const std::string& path) {
+    // Only a regular file of a stated size: /dev/zero would be read until memory runs out.
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return core::unexpected(failure(path, "not a regular file"));
+    if (std::filesystem::file_size(path, ec) > detail::max_file_bytes) {
+        return core::unexpected(failure(path, "the file is larger than " + std::to_string(detail::max_file_bytes >> 20) +
+                                                  " MiB, the most folio reads for an image"));
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) return core::unexpected(failure(path, "the file cannot be opened"));
     std::ostringstream buffer;

@@ -6,7 +6,8 @@
 //      (libjpeg's "premature end of data", "extraneous bytes", ...) are recorded and fail the
 //      image after decoding, since the PDF would carry the damaged original bytes
 //   2. read_header (setjmp-protected): the markers; the output space is Gray, RGB (from YCbCr or
-//      RGB) or CMYK (from CMYK or YCCK); an Adobe APP14 marker means inverted CMYK samples
+//      RGB) or CMYK (from CMYK or YCCK); an Adobe APP14 marker means inverted CMYK samples; the
+//      size is checked before decompression starts
 //   3. allocate the pixels in C++ (outside any setjmp frame)
 //   4. read_pixels (setjmp-protected): every scanline, then jpeg_finish_decompress
 //   5. CMYK samples are stored un-inverted (0 = no ink); `adobe_inverted_cmyk` tells the PDF
@@ -55,6 +56,10 @@ bool read_header(jpeg_decompress_struct& cinfo, ErrorManager& err) {
         case JCS_YCCK: cinfo.out_color_space = JCS_CMYK; break;
         default: cinfo.out_color_space = JCS_RGB; break;
     }
+    // A size above the limit is refused (by the caller) before jpeg_start_decompress, which
+    // allocates a multi-scan image's coefficients whole: gigabytes for a file of 100 bytes.
+    jpeg_calc_output_dimensions(&cinfo);
+    if (static_cast<std::uint64_t>(cinfo.output_width) * cinfo.output_height > max_pixels) return true;
     jpeg_start_decompress(&cinfo);
     return true;
 }
@@ -77,6 +82,8 @@ bool read_pixels(jpeg_decompress_struct& cinfo, ErrorManager& err, std::uint8_t*
 }  // namespace
 
 std::string decode_jpeg(std::string_view bytes, Image& out) {
+    // (libjpeg's jpeg_mem_src fails an empty buffer through error_exit, outside any setjmp frame)
+    if (bytes.empty()) return "corrupt JPEG: the file is empty";
     // 1. Error manager and source.
     jpeg_decompress_struct cinfo{};
     ErrorManager err{};
@@ -97,7 +104,8 @@ std::string decode_jpeg(std::string_view bytes, Image& out) {
         out.components = cinfo.output_components;
         out.adobe_inverted_cmyk = cinfo.out_color_space == JCS_CMYK && cinfo.saw_Adobe_marker;
         if (static_cast<std::uint64_t>(out.width) * out.height > max_pixels) {
-            reason = "the image is too large (more than 100 megapixels)";
+            jpeg_destroy_decompress(&cinfo);
+            return too_large(out.width, out.height);  // refused, not corrupt
         } else if (out.width == 0 || out.height == 0 ||
                    (out.components != 1 && out.components != 3 && out.components != 4)) {
             reason = "unsupported JPEG layout";

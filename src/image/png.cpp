@@ -90,6 +90,20 @@ void split_alpha(const std::vector<std::uint8_t>& samples, int channels, Image& 
 }  // namespace
 
 std::string decode_png(std::string_view bytes, Image& out) {
+    // 0. The size the header declares, before libpng: its own refusal says only "Invalid IHDR".
+    if (bytes.size() >= 24 && bytes.substr(12, 4) == "IHDR") {
+        const auto be32 = [&](std::size_t at) {
+            std::uint32_t v = 0;
+            for (std::size_t i = at; i < at + 4; ++i) v = (v << 8) | static_cast<unsigned char>(bytes[i]);
+            return v;
+        };
+        const std::uint64_t width = be32(16), height = be32(20);
+        if (width == 0 || height == 0) {
+            return "the image declares " + std::to_string(width) + " x " + std::to_string(height) +
+                   " pixels; an image needs at least one";
+        }
+        if (width > max_side || height > max_side) return too_large(width, height);
+    }
     PngState state;
     state.data = reinterpret_cast<const unsigned char*>(bytes.data());
     state.size = bytes.size();
@@ -102,7 +116,7 @@ std::string decode_png(std::string_view bytes, Image& out) {
         return "libpng could not start (out of memory?)";
     }
     png_set_read_fn(png, &state, read_bytes);
-    png_set_user_limits(png, 65535, 65535);
+    png_set_user_limits(png, max_side, max_side);
 
     std::string reason;
     // 2. Header and transforms.
@@ -114,7 +128,8 @@ std::string decode_png(std::string_view bytes, Image& out) {
         const int channels = png_get_channels(png, info);
         const std::size_t rowbytes = png_get_rowbytes(png, info);
         if (static_cast<std::uint64_t>(out.width) * out.height > max_pixels) {
-            reason = "the image is too large (more than 100 megapixels)";
+            png_destroy_read_struct(&png, &info, nullptr);
+            return too_large(out.width, out.height);  // refused, not corrupt
         } else if (out.width == 0 || out.height == 0 || channels < 1 || channels > 4 ||
                    rowbytes != static_cast<std::size_t>(out.width) * channels) {
             reason = "unsupported PNG layout";

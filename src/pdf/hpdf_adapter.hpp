@@ -71,10 +71,11 @@ public:
     /// expected size in bytes (0 = unknown), reserved up front.
     core::Result<std::string> save(std::size_t size_hint = 0);
 
-    /// Serialises the document into the file at `path` (created or truncated) as libharu writes
-    /// it, hashing the bytes on the way, then writes the /ID placeholder (add_id_placeholder) over
-    /// with the hash, as fill_in_id does in memory. Returns the file's size.
-    core::Result<std::uint64_t> save_file(const std::string& path);
+    /// Serialises the document into the open, empty file `fd` (left open) as libharu writes it,
+    /// hashing the bytes on the way, then writes the /ID placeholder (add_id_placeholder) over
+    /// with the hash, as fill_in_id does in memory. Returns the file's size. Errors name the file
+    /// as `name` and give the system's reason.
+    core::Result<std::uint64_t> save_file(int fd, const std::string& name);
 
 private:
     /// Saves through a callback stream that hands the bytes to `write` with `target` as the

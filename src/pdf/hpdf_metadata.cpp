@@ -2,10 +2,14 @@
 // output intent, and the /ID, which is the hash of the saved file (in memory or on disk).
 #include "pdf/hpdf_adapter.hpp"
 
+#include <unistd.h>
+
 #include <array>
+#include <cerrno>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -138,7 +142,7 @@ struct FileSink {
     core::Sha256 hash;
     std::string tail;
     std::uint64_t written = 0;
-    bool failed = false;
+    int error = 0;  ///< the errno of a failed write
 };
 
 constexpr std::size_t tail_kept = std::size_t{1} << 16;  ///< far more than a trailer
@@ -147,7 +151,7 @@ HPDF_STATUS append_to_file(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT 
     auto& sink = *static_cast<FileSink*>(stream->attr);
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     if (std::fwrite(bytes.data(), 1, bytes.size(), sink.file) != bytes.size()) {
-        sink.failed = true;
+        sink.error = errno != 0 ? errno : EIO;
         return HPDF_FILE_IO_ERROR;
     }
     sink.hash.update(bytes);
@@ -159,23 +163,32 @@ HPDF_STATUS append_to_file(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT 
 
 }  // namespace
 
-core::Result<std::uint64_t> Document::save_file(const std::string& path) {
-    const auto io_error = [&](const char* what) {
+core::Result<std::uint64_t> Document::save_file(int fd, const std::string& name) {
+    const auto io_error = [&](int error) {
+        char reason[256];
         return core::unexpected(core::Diagnostic{core::Severity::error, "io.write",
-                                                 std::string(what) + " the PDF file", {path, 0, 0}});
+                                                 std::string("cannot write the PDF file: ") +
+                                                     ::strerror_r(error, reason, sizeof reason),
+                                                 {name, 0, 0}});
     };
     FileSink sink;
-    sink.file = std::fopen(path.c_str(), "wb");
-    if (sink.file == nullptr) return io_error("cannot create");
+    const int own = ::dup(fd);  // the caller keeps `fd` open; fclose closes this one
+    sink.file = own >= 0 ? ::fdopen(own, "wb") : nullptr;
+    if (sink.file == nullptr) {
+        const int error = errno;
+        if (own >= 0) ::close(own);
+        return io_error(error);
+    }
     std::setvbuf(sink.file, nullptr, _IOFBF, std::size_t{1} << 20);
     struct Closer {
         FileSink& sink;
         ~Closer() { if (sink.file != nullptr) std::fclose(sink.file); }
     } closer{sink};
+    errno = 0;
     const HPDF_STATUS status = save_through(append_to_file, &sink);
-    if (sink.failed) {
+    if (sink.error != 0) {
         HPDF_ResetError(m_doc.get());
-        return io_error("cannot write");
+        return io_error(sink.error);
     }
     if (auto r = check(status, "writing the PDF"); !r) return core::unexpected(r.error());
     // The /ID over its placeholders, which lie in the trailer at the end of the file.
@@ -186,12 +199,12 @@ core::Result<std::uint64_t> Document::save_file(const std::string& path) {
     for (std::size_t a : at) {
         if (std::fseek(sink.file, static_cast<long>(tail_start + a), SEEK_SET) != 0 ||
             std::fwrite(id.data(), 1, id.size(), sink.file) != id.size()) {
-            return io_error("cannot write");
+            return io_error(errno != 0 ? errno : EIO);
         }
     }
-    const int closed = std::fclose(sink.file);
+    const int closed = std::fclose(sink.file);  // writes out what is buffered
     sink.file = nullptr;
-    if (closed != 0) return io_error("cannot write");
+    if (closed != 0) return io_error(errno != 0 ? errno : EIO);
     return sink.written;
 }
 

@@ -31,6 +31,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/uri.hpp"
 #include "core/utf8.hpp"
 #include "pdf/archival.hpp"
 #include "pdf/draw_page.hpp"
@@ -227,6 +228,7 @@ Status add_links(hpdf::Document& doc, const layout::PagedDocument& pages,
             const HPDF_Rect rect = pdf_rect(link->rect, frames[i]);
             HPDF_Annotation annot = nullptr;
             if (!link->uri.empty()) {
+                if (!core::is_allowed_link(link->uri)) continue;  // the reader warned already
                 const std::string uri = percent_encode(link->uri);
                 auto a =
                     doc.check_handle(HPDF_Page_CreateURILinkAnnot(handles[i], rect, uri.c_str()),
@@ -435,11 +437,33 @@ core::Result<Preparation> prepare(const std::vector<std::string>& font_paths) {
 
 namespace {
 
-/// Where write_document puts the file: into `bytes`, or into the file at `path`.
+/// Where write_document puts the file: into `bytes`, or into the open file `fd`, named `name`.
 struct Output {
     std::string* bytes = nullptr;
-    const std::string* path = nullptr;
+    int fd = -1;
+    const std::string* name = nullptr;
 };
+
+/// Step 10: saves `doc` to `output` while `contents` paints its last pages (of `page_count`),
+/// with the /ID made from the file's own hash.
+core::Result<core::Ok> save(hpdf::Document& doc, ContentBuilder& contents, std::size_t page_count,
+                            const Output& output) {
+    if (auto r = hpdf::add_id_placeholder(doc); !r) return core::unexpected(r.error());
+    if (output.bytes == nullptr) {
+        auto saved = doc.save_file(output.fd, *output.name);  // the /ID is filled in as it finishes
+        if (auto painted = contents.finish(); !painted) return core::unexpected(painted.error());
+        if (!saved) return core::unexpected(saved.error());
+        return core::Ok{};
+    }
+    auto bytes = doc.save(page_count * bytes_per_page + fixed_bytes);
+    if (auto painted = contents.finish(); !painted) return core::unexpected(painted.error());
+    if (!bytes) return core::unexpected(bytes.error());
+    if (!hpdf::fill_in_id(*bytes)) {
+        return core::unexpected(error("the file identifier placeholder is missing from the PDF"));
+    }
+    *output.bytes = std::move(*bytes);
+    return core::Ok{};
+}
 
 core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const doc::Metadata& meta,
                                       const std::vector<text::Face>& faces,
@@ -527,21 +551,7 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
     }
 
     // 10. The bytes, saved while the last pages are painted, identified by their own hash.
-    if (auto r = hpdf::add_id_placeholder(doc); !r) return core::unexpected(r.error());
-    if (output.path != nullptr) {
-        auto saved = doc.save_file(*output.path);  // the /ID is filled in as it finishes
-        if (auto painted = contents.finish(); !painted) return core::unexpected(painted.error());
-        if (!saved) return core::unexpected(saved.error());
-        return core::Ok{};
-    }
-    auto bytes = doc.save(pages.pages.size() * bytes_per_page + fixed_bytes);
-    if (auto painted = contents.finish(); !painted) return core::unexpected(painted.error());
-    if (!bytes) return core::unexpected(bytes.error());
-    if (!hpdf::fill_in_id(*bytes)) {
-        return core::unexpected(error("the file identifier placeholder is missing from the PDF"));
-    }
-    *output.bytes = std::move(*bytes);
-    return core::Ok{};
+    return save(doc, contents, pages.pages.size(), output);
 }
 
 }  // namespace
@@ -551,7 +561,7 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
                                     const std::vector<image::Image>& images,
                                     const PdfOptions& options) {
     std::string bytes;
-    if (auto r = write_document(pages, meta, faces, images, options, Output{&bytes, nullptr}, nullptr); !r) {
+    if (auto r = write_document(pages, meta, faces, images, options, Output{&bytes, -1, nullptr}, nullptr); !r) {
         return core::unexpected(r.error());
     }
     return bytes;
@@ -560,8 +570,8 @@ core::Result<std::string> write_pdf(const layout::PagedDocument& pages, const do
 core::Result<core::Ok> write_pdf_file(const layout::PagedDocument& pages, const doc::Metadata& meta,
                                       const std::vector<text::Face>& faces,
                                       const std::vector<image::Image>& images, const PdfOptions& options,
-                                      const std::string& path, Preparation* prepared) {
-    return write_document(pages, meta, faces, images, options, Output{nullptr, &path}, prepared);
+                                      int fd, const std::string& name, Preparation* prepared) {
+    return write_document(pages, meta, faces, images, options, Output{nullptr, fd, &name}, prepared);
 }
 
 std::optional<std::int64_t> date_epoch_of(std::string_view iso_date) {

@@ -62,14 +62,15 @@ public:
 /// order, which is the order of their subset tags).
 core::Result<Preparation> prepare(const std::vector<std::string>& font_paths);
 
-/// The same file as write_pdf, written to `path` (created or truncated) as libharu saves it,
-/// without holding the whole file in memory; the /ID is written into it at the end. On failure
-/// the file may be partly written: the caller writes to a temporary name and renames it.
+/// The same file as write_pdf, written into the open, empty file `fd` (left open, not synced)
+/// as libharu saves it, without holding the whole file in memory; the /ID is written into it at
+/// the end. Errors name the file `name` and give the system's reason. On failure the file may be
+/// partly written: the caller writes to a temporary file and renames it (pipeline/outputs.hpp).
 /// `prepared` (may be null) is a document begun with prepare(); it is used up.
 core::Result<core::Ok> write_pdf_file(const layout::PagedDocument& pages, const doc::Metadata& meta,
                                       const std::vector<text::Face>& faces,
                                       const std::vector<image::Image>& images, const PdfOptions& options,
-                                      const std::string& path, Preparation* prepared = nullptr);
+                                      int fd, const std::string& name, Preparation* prepared = nullptr);
 
 /// Seconds since the epoch of midnight UTC on a "YYYY-MM-DD" date (the source's <date>), or
 /// nullopt when `iso_date` is not such a date.

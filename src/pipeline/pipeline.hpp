@@ -1,14 +1,16 @@
 #pragma once
 /// The pipeline: run(Options) reads the source and style sheet, styles, lays out, writes the PDF and
 /// HTML, and reports every diagnostic. The only stage that touches the file system for output; it
-/// writes each file to a temporary name and renames it, so a failed run leaves no partial file and
-/// keeps earlier outputs.
+/// writes every file to a unique temporary name and renames them all into place together
+/// (outputs.hpp, docs/output-files.md), so a failed run leaves no partial file and keeps earlier
+/// outputs.
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "doc/document.hpp"
 
 namespace folio::pipeline {
 
@@ -48,6 +50,7 @@ struct Outcome {
     core::Diagnostics diagnostics;
     std::size_t pages = 0;
     std::vector<std::string> inputs;  ///< every file the render read: source, style, images, fonts
+    doc::Metadata meta;               ///< the source's metadata, once it was read without error
     StageTimings timings;
     [[nodiscard]] bool ok() const { return !diagnostics.has_errors(); }
 };

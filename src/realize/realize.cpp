@@ -28,7 +28,8 @@ using doc::NodeKind;
 
 std::string_view RealizedDocument::text(NodeId id) const {
     const auto it = m_tables.quoted.find(id);
-    return it != m_tables.quoted.end() ? std::string_view(it->second) : std::string_view(doc().node(id).text);
+    return it != m_tables.quoted.end() ? std::string_view(it->second)
+                                       : std::string_view(doc().node(id).text);
 }
 
 std::string_view RealizedDocument::drawn(NodeId id) const {
@@ -80,7 +81,8 @@ public:
         references();
         // (quotes only where a style asks for them: most documents skip the walk)
         const auto& styles = m_styled.distinct_styles;
-        if (std::any_of(styles.begin(), styles.end(), [](const auto& st) { return st.smart_quotes; })) {
+        if (std::any_of(styles.begin(), styles.end(),
+                        [](const auto& st) { return st.smart_quotes; })) {
             m_in_paragraph.assign(m_doc.nodes.size(), 0);
             if (!m_doc.nodes.empty()) block(m_doc.root());
             lone_texts();
@@ -88,7 +90,8 @@ public:
         transforms();
         markers();
         images();
-        return RealizedDocument(m_styled, std::move(m_tables), std::move(m_images), std::move(m_inputs));
+        return RealizedDocument(m_styled, std::move(m_tables), std::move(m_images),
+                                std::move(m_inputs));
     }
 
 private:
@@ -110,7 +113,8 @@ private:
                 continue;
             }
             std::uint16_t index = 0;
-            while (index < m_tables.languages.size() && m_tables.languages[index] != n.lang) ++index;
+            while (index < m_tables.languages.size() && m_tables.languages[index] != n.lang)
+                ++index;
             if (index == m_tables.languages.size()) m_tables.languages.push_back(n.lang);
             m_tables.language[id] = index;
         }
@@ -131,7 +135,8 @@ private:
         for (NodeId id = 0; id < m_doc.nodes.size(); ++id) {
             const doc::Node& n = m_doc.node(id);
             if (n.kind != NodeKind::link || !n.reference) continue;
-            const std::string to = n.href.size() > 1 && n.href.front() == '#' ? n.href.substr(1) : "";
+            const std::string to =
+                n.href.size() > 1 && n.href.front() == '#' ? n.href.substr(1) : "";
             Reference r;
             if (const auto target = m_doc.find_id(to)) {
                 r.target = *target;
@@ -151,7 +156,9 @@ private:
         switch (n.kind) {
             case NodeKind::heading:
             case NodeKind::paragraph:
-            case NodeKind::caption: paragraph(id, n.children); return;
+            case NodeKind::caption:
+                paragraph(id, n.children);
+                return;
             case NodeKind::figure:
             case NodeKind::list:
                 for (NodeId c : n.children) {
@@ -159,7 +166,8 @@ private:
                 }
                 return;
             case NodeKind::contents:
-            case NodeKind::explicit_break: return;
+            case NodeKind::explicit_break:
+                return;
             case NodeKind::document:
             case NodeKind::section:
             case NodeKind::block_quote:
@@ -182,7 +190,8 @@ private:
             case NodeKind::emphasis:
             case NodeKind::strong:
             case NodeKind::link:
-            case NodeKind::line_break: return;
+            case NodeKind::line_break:
+                return;
         }
     }
 
@@ -197,10 +206,12 @@ private:
                 m_in_paragraph[id] = 1;
                 return;
             }
-            case NodeKind::line_break: m_text += U'\n'; return;
+            case NodeKind::line_break:
+                m_text += U'\n';
+                return;
             case NodeKind::link:
-                if (const auto r = m_tables.references.find(id); r != m_tables.references.end() &&
-                                                             r->second.target != doc::no_node) {
+                if (const auto r = m_tables.references.find(id);
+                    r != m_tables.references.end() && r->second.target != doc::no_node) {
                     // The title and a page number of two digits, a stand-in of the same kind.
                     const std::size_t start = m_text.size();
                     (void)core::append_decoded_utf8(m_text, r->second.title);
@@ -209,7 +220,8 @@ private:
                     m_spans.push_back({id, start, m_text.size() - start, title});
                 }
                 break;
-            default: break;
+            default:
+                break;
         }
         for (NodeId c : n.children) collect(c);
     }
@@ -228,10 +240,12 @@ private:
         if (!quoted) return;
         const std::string& lang = language(block);
         for (const Span& sp : m_spans) {
-            if (m_styled.style(sp.id).smart_quotes) text::smart_quotes(m_text, sp.start, sp.start + sp.size, lang);
+            if (m_styled.style(sp.id).smart_quotes)
+                text::smart_quotes(m_text, sp.start, sp.start + sp.size, lang);
         }
         for (const Span& sp : m_spans) {
-            const std::u32string_view part = std::u32string_view(m_text).substr(sp.start, sp.title ? sp.title : sp.size);
+            const std::u32string_view part =
+                std::u32string_view(m_text).substr(sp.start, sp.title ? sp.title : sp.size);
             std::string utf8 = core::to_utf8(part);
             if (sp.title) {
                 m_tables.references[sp.id].drawn_title = std::move(utf8);
@@ -246,7 +260,8 @@ private:
     void lone_texts() {
         for (NodeId id = 0; id < m_doc.nodes.size(); ++id) {
             const doc::Node& n = m_doc.node(id);
-            if (n.kind != NodeKind::text || m_in_paragraph[id] || !m_styled.style(id).smart_quotes) continue;
+            if (n.kind != NodeKind::text || m_in_paragraph[id] || !m_styled.style(id).smart_quotes)
+                continue;
             if (n.text.find_first_of("\"'") == std::string::npos) continue;
             std::u32string decoded = core::decode_utf8(n.text).text;
             text::smart_quotes(decoded, 0, decoded.size(), language(id));
@@ -263,7 +278,8 @@ private:
                 const std::string_view read = text(id);
                 std::string drawn = transformed(read, st, language(id));
                 if (drawn != read) m_tables.drawn[id] = std::move(drawn);
-            } else if (const auto it = m_tables.references.find(id); it != m_tables.references.end()) {
+            } else if (const auto it = m_tables.references.find(id);
+                       it != m_tables.references.end()) {
                 it->second.drawn_title = transformed(it->second.drawn_title, st, language(id));
                 it->second.drawn_page = transformed(it->second.drawn_page, st, language(id));
             }
@@ -283,7 +299,8 @@ private:
 
     void images() {
         std::vector<std::pair<std::string, core::SourceLocation>> uses;
-        if (!m_doc.meta.cover.image.empty()) uses.emplace_back(m_doc.meta.cover.image, m_doc.meta.cover.location);
+        if (!m_doc.meta.cover.image.empty())
+            uses.emplace_back(m_doc.meta.cover.image, m_doc.meta.cover.location);
         for (const doc::Node& n : m_doc.nodes) {
             if (n.kind == NodeKind::figure && !n.src.empty()) uses.emplace_back(n.src, n.location);
         }
@@ -304,11 +321,14 @@ private:
     }
 
     /// The language of a node, from the table languages() made.
-    const std::string& language(NodeId id) const { return m_tables.languages[m_tables.language[id]]; }
+    const std::string& language(NodeId id) const {
+        return m_tables.languages[m_tables.language[id]];
+    }
     /// A text node's text with its quotes, as far as realized.
     std::string_view text(NodeId id) const {
         const auto it = m_tables.quoted.find(id);
-        return it != m_tables.quoted.end() ? std::string_view(it->second) : std::string_view(m_doc.node(id).text);
+        return it != m_tables.quoted.end() ? std::string_view(it->second)
+                                           : std::string_view(m_doc.node(id).text);
     }
 
     const style::StyledDocument& m_styled;

@@ -39,9 +39,11 @@ class RealizedDocument {
 public:
     /// What realize() works out, by NodeId; read through the accessors below.
     struct Tables {
-        std::unordered_map<doc::NodeId, std::string> quoted;  ///< text nodes whose text() differs from the source
-        std::unordered_map<doc::NodeId, std::string> drawn;   ///< text nodes whose drawn() differs from text()
-        std::vector<std::uint16_t> language;                  ///< by NodeId: index into `languages`
+        std::unordered_map<doc::NodeId, std::string>
+            quoted;  ///< text nodes whose text() differs from the source
+        std::unordered_map<doc::NodeId, std::string>
+            drawn;                            ///< text nodes whose drawn() differs from text()
+        std::vector<std::uint16_t> language;  ///< by NodeId: index into `languages`
         std::vector<std::string> languages;
         std::unordered_map<doc::NodeId, std::string> markers;
         std::unordered_map<doc::NodeId, Reference> references;
@@ -52,9 +54,12 @@ public:
     /// A realized document of `styled` with nothing resolved (every text as in the source).
     explicit RealizedDocument(const style::StyledDocument& styled) : m_styled(&styled) {}
     /// A realized document of `styled` with these tables, images and inputs (see realize()).
-    RealizedDocument(const style::StyledDocument& styled, Tables tables, std::vector<image::Image> images,
-                     std::vector<std::string> inputs)
-        : images(std::move(images)), inputs(std::move(inputs)), m_styled(&styled), m_tables(std::move(tables)) {}
+    RealizedDocument(const style::StyledDocument& styled, Tables tables,
+                     std::vector<image::Image> images, std::vector<std::string> inputs)
+        : images(std::move(images)),
+          inputs(std::move(inputs)),
+          m_styled(&styled),
+          m_tables(std::move(tables)) {}
 
     [[nodiscard]] const style::StyledDocument& styled() const { return *m_styled; }
     [[nodiscard]] const doc::Document& doc() const { return m_styled->doc(); }
@@ -104,7 +109,8 @@ std::u32string upper_case(std::u32string_view text, const std::string& lang);
 char32_t upper_char(char32_t c);
 
 /// `text` as style `st` draws it in language `lang`: upper case for text-transform: uppercase.
-std::string transformed(std::string_view text, const style::ComputedStyle& st, const std::string& lang);
+std::string transformed(std::string_view text, const style::ComputedStyle& st,
+                        const std::string& lang);
 
 /// The marker of list item `n` (1-based) in a list style ("•", "3.", "c.", "iv.").
 std::string list_marker(style::ListStyle s, int n);

@@ -54,7 +54,8 @@ public:
     [[nodiscard]] bool thread_safe() const override { return true; }
 
     /// Resolves a family like find(), but explains a failure: an unknown family names the closest
-    /// families fontconfig knows; a bad file names the file.
+    /// families fontconfig knows; a bad file names the file in the message. The error has no
+    /// position: the caller gives it that of the style sheet declaration that asked for the family.
     core::Result<FontId> resolve(const std::string& family, int weight, bool italic);
     /// Every face loaded so far, indexed by FontId.
     [[nodiscard]] const std::vector<Face>& faces() const { return m_faces; }

@@ -64,6 +64,15 @@ constexpr std::array<bool, 128> ascii_alnum = [] {
 
 bool is_ascii_alnum(char32_t c) { return c < 128 && ascii_alnum[c]; }
 
+/// `c`, or 'A' for a code point libunibreak cannot take: it reads U+FFFF as the end of the text
+/// (and then fails an assertion), and surrogates and values above U+10FFFF are no characters.
+/// Non-characters, surrogates and unassigned code points are class XX, which UAX #14 (LB1)
+/// resolves to AL, the class of 'A', so the opportunities are those the standard gives.
+char32_t breakable(char32_t c) {
+    const bool non_character = (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+    return non_character || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF ? U'A' : c;
+}
+
 }  // namespace
 
 void line_break_opportunities(const std::u32string& text, const std::string& lang, std::vector<BreakAfter>& out,
@@ -84,7 +93,7 @@ void line_break_opportunities(const std::u32string& text, const std::string& lan
     char32_t* s = scratch.data();
     std::size_t m = 0;
     for (std::size_t i = 0; i < n;) {
-        if (!is_ascii_alnum(t[i])) { s[m++] = t[i++]; continue; }
+        if (!is_ascii_alnum(t[i])) { s[m++] = breakable(t[i++]); continue; }
         std::size_t end = i + 1;
         while (end < n && is_ascii_alnum(t[end])) ++end;
         if (end - i >= 3) {

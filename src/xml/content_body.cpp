@@ -8,7 +8,8 @@
 ///      <br>s in document order through em/strong/a; collapse each whitespace run to one space;
 ///      drop a space that follows a space, the start of the run or a <br>; drop the space before
 ///      a <br> and at the end of the run;
-///   2. emit the nodes, skipping text that became empty.
+///   2. check the run's length and its words' against the limits (content_checks.cpp);
+///   3. emit the nodes, skipping text that became empty.
 
 #include <algorithm>
 #include <cassert>
@@ -177,26 +178,6 @@ void ContentReader::read_block(pugi::xml_node el, doc::NodeId into, int depth) {
     }
 }
 
-std::string ContentReader::resolve_image(pugi::xml_node el, const char* attr, std::string_view path) {
-    namespace fs = std::filesystem;
-    const fs::path base = fs::path(m_file.path()).parent_path();
-    const fs::path resolved = (base / fs::path(path)).lexically_normal();
-    const fs::path relative = resolved.lexically_relative(base.empty() ? fs::path(".") : base);
-    const bool outside = fs::path(path).is_absolute() || relative.empty() || *relative.begin() == "..";
-    if (outside && !m_allow_outside) {
-        m_diags.error("source.image-outside",
-                      "image path leaves the source's folder: " + std::string(path) +
-                          " (use --allow-outside to permit it)",
-                      attribute_location(m_file, el, attr));
-    }
-    std::error_code ec;
-    if (m_check_files && !fs::is_regular_file(resolved, ec)) {
-        m_diags.error("source.missing-image", "image file not found: " + resolved.string(),
-                      attribute_location(m_file, el, attr));
-    }
-    return resolved.string();
-}
-
 void ContentReader::read_section(pugi::xml_node el, doc::NodeId into, int depth) {
     doc::Node section = make_node(doc::NodeKind::section, el, {});
     const int level = depth + 2;
@@ -302,7 +283,13 @@ void ContentReader::flush_inline(std::vector<pugi::xml_node>& run, doc::NodeId i
         }
     }
     drop_trailing_space(last);
-    // 2. The nodes.
+    // 2. The limits of docs/limits.md: a refused run builds no nodes.
+    if (!within_text_limits(leaves, run.front().parent())) {
+        run.clear();
+        m_inline_text.clear();
+        return;
+    }
+    // 3. The nodes.
     for (pugi::xml_node n : run) {
         if (is_text(n) || is_inline_element(n.name())) {
             emit_inline(n, into);
@@ -368,7 +355,8 @@ void ContentReader::emit_inline(pugi::xml_node n, doc::NodeId into) {
         if (!link.href.empty() && link.href.front() == '#') {
             m_links.push_back({link.href.substr(1), attribute_location(m_file, n, "href")});
         }
-        id = m_doc.add(std::move(link), into);
+        // A scheme outside the allowed ones loses its link, not its text (content_checks.cpp).
+        id = allowed_link(n, link.href) ? m_doc.add(std::move(link), into) : into;
     } else {
         const NodeKind kind = name == "em" ? NodeKind::emphasis : NodeKind::strong;
         id = m_doc.add(make_node(kind, n, {}), into);

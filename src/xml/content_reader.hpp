@@ -54,6 +54,18 @@ inline constexpr ContentModel meta_model{
 /// The elements of <meta>: plain text only.
 inline constexpr ContentModel plain_model{"", true, "plain text", ""};
 
+/// The deepest nesting of elements the reader accepts, the root being level 1. Reading recurses
+/// once per level (blocks in blocks, inline elements in inline elements), so deeper input is
+/// refused before any recursion: 20,000 levels overflowed the stack (docs/limits.md).
+inline constexpr std::size_t max_depth = 256;
+
+/// The most characters of text one block (a paragraph, a heading, a list item's inline content)
+/// may hold. A paragraph costs about 200 bytes of memory a character on its way to the page, so
+/// 20 MB of text in one <p> peaked at 1.5 GB; at the limit a build peaks near 50 MB.
+inline constexpr std::size_t max_block_chars = 200'000;
+/// The most characters one word (a run without spaces, a URL) may hold.
+inline constexpr std::size_t max_word_chars = 10'000;
+
 /// True for the inline elements em, strong, a and br.
 bool is_inline_element(std::string_view name);
 
@@ -117,6 +129,21 @@ private:
     void emit_inline(pugi::xml_node n, doc::NodeId into);
     /// Adds a text node located at its first kept character.
     doc::NodeId add_text(pugi::xml_node n, std::string text, doc::NodeId into);
+
+    // content_checks.cpp
+    /// False, after reporting it, when a run's text (its leaves after the whitespace rules, in
+    /// m_inline_text) is longer than max_block_chars or holds a word longer than max_word_chars.
+    /// `block` is the element whose inline content it is.
+    bool within_text_limits(const std::vector<pugi::xml_node>& leaves, pugi::xml_node block);
+    /// The same limits for the plain text of a <meta> field, reported at the field.
+    void check_plain_limits(std::string_view text, pugi::xml_node field);
+    /// The byte offset in the source of the word that starts at byte `at` of `text`, the text of
+    /// `leaf` after the whitespace rules.
+    [[nodiscard]] std::size_t raw_word_offset(pugi::xml_node leaf, std::string_view text, std::size_t at) const;
+
+    /// True when `href` of <a> element `a` is a link target core::is_allowed_link accepts;
+    /// otherwise warns that the link is dropped and its text kept.
+    bool allowed_link(pugi::xml_node a, std::string_view href);
 
     /// An internal link to check once every id is known.
     struct PendingLink {

@@ -92,6 +92,42 @@ std::string join_or(const std::vector<std::string_view>& names) {
     return out;
 }
 
+/// What a walk over the XML tree found: its elements and non-blank texts, and the first element
+/// nested deeper than max_depth (empty when none is).
+struct TreeShape {
+    std::size_t nodes = 0;
+    pugi::xml_node too_deep;
+};
+
+/// Walks the tree under `root` in pre-order, without recursion (the input decides its depth),
+/// stopping at the first element deeper than max_depth.
+TreeShape measure(pugi::xml_node root) {
+    TreeShape shape;
+    std::size_t depth = 1;  // of n; the root is level 1
+    for (pugi::xml_node n = root; n;) {
+        if (n.type() == pugi::node_element) {
+            ++shape.nodes;
+            if (depth > max_depth) {
+                shape.too_deep = n;
+                return shape;
+            }
+        } else if (is_text(n) && !is_blank(n.value())) {
+            ++shape.nodes;
+        }
+        if (n.first_child()) {
+            n = n.first_child();
+            ++depth;
+            continue;
+        }
+        while (n && n != root && !n.next_sibling()) {
+            n = n.parent();
+            --depth;
+        }
+        n = (n && n != root) ? n.next_sibling() : pugi::xml_node();
+    }
+    return shape;
+}
+
 /// The first element child of `n`, or an empty node.
 pugi::xml_node first_element(pugi::xml_node n) {
     for (pugi::xml_node c : n.children()) {
@@ -138,18 +174,19 @@ doc::Document ContentReader::read(pugi::xml_node root) {
         }
         read_meta(meta);
     }
-    // 3. The body blocks, in source order. The tree has at most one node per element or
-    //    non-blank text of the XML: room for them all up front spares large documents repeated
-    //    moves of the nodes.
-    std::size_t xml_nodes = 0;
-    for (pugi::xml_node n = root; n;) {  // a pre-order walk, without recursion
-        if (n.type() == pugi::node_element) ++xml_nodes;
-        else if ((n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) && !detail::is_blank(n.value())) ++xml_nodes;
-        if (n.first_child()) { n = n.first_child(); continue; }
-        while (n && n != root && !n.next_sibling()) n = n.parent();
-        n = (n && n != root) ? n.next_sibling() : pugi::xml_node();
+    // 3. The body blocks, in source order, unless elements nest deeper than the reader's
+    //    recursion may go. The tree has at most one node per element or non-blank text of the
+    //    XML: room for them all up front spares large documents repeated moves of the nodes.
+    const TreeShape shape = measure(root);
+    if (shape.too_deep) {
+        m_diags.error("source.too-deep",
+                      "<" + std::string(shape.too_deep.name()) + "> is nested " +
+                          std::to_string(max_depth + 1) + " elements deep; folio reads at most " +
+                          std::to_string(max_depth) + " levels of nesting",
+                      element_location(m_file, shape.too_deep));
+        return std::move(m_doc);
     }
-    m_doc.nodes.reserve(m_doc.nodes.size() + xml_nodes);
+    m_doc.nodes.reserve(m_doc.nodes.size() + shape.nodes);
     read_children(root, m_doc.root(), body_model, 0, meta);
     // 4. Internal links, now that every id is known.
     check_links();
@@ -285,7 +322,9 @@ std::string ContentReader::meta_text(pugi::xml_node field, pugi::xml_node* first
             bad_element(c, field, plain_model);
         }
     }
-    return std::string(trim(collapse_space(raw)));
+    std::string text(trim(collapse_space(raw)));
+    check_plain_limits(text, field);
+    return text;
 }
 
 void ContentReader::add_title_nodes(pugi::xml_node title, pugi::xml_node subtitle) {
@@ -332,6 +371,7 @@ doc::Node ContentReader::make_node(doc::NodeKind kind, pugi::xml_node el,
 
 void ContentReader::check_attributes(pugi::xml_node el,
                                      std::initializer_list<std::string_view> extra, bool allow_id) {
+    if (too_many_attributes(m_file, m_diags, el, "source")) return;
     std::vector<std::string_view> allowed(extra);
     if (allow_id) allowed.emplace_back("id");
     allowed.emplace_back("class");
@@ -343,6 +383,7 @@ void ContentReader::check_attributes(pugi::xml_node el,
         seen.push_back(name);
         std::string what = "attribute \"";
         what.append(name).append("\" on <").append(el.name()).append(">");
+        if (attribute_too_long(m_file, m_diags, el, a, "source", repeats)) continue;
         if (repeats > 0) {
             m_diags.error("source.duplicate-attribute", "duplicate " + what,
                           attribute_location(m_file, el, name, repeats));
@@ -395,11 +436,15 @@ core::Result<doc::Document> read_content(const core::SourceFile& file, core::Dia
                                          bool check_files, bool allow_outside) {
     // 1. The bytes must be UTF-8: pugixml passes invalid sequences through untouched.
     detail::check_utf8(file, diags, "source.invalid-utf8");
+    //    And no NUL, control character or non-character (docs/source-format.md, "Characters").
+    const auto forbidden = detail::check_characters(file, diags, "source.forbidden-character");
     // 2. Parse. Malformed XML is the one error after which nothing can be read.
     pugi::xml_document xml;
     const pugi::xml_parse_result parsed = xml.load_buffer(
         file.text().data(), file.text().size(), detail::parse_options, pugi::encoding_utf8);
     if (!parsed) {
+        // A NUL stops pugixml ("tag mismatch"): the character's own error says why.
+        if (forbidden) return core::unexpected(*forbidden);
         core::Diagnostic d = detail::malformed_xml(file, parsed, "source.malformed-xml");
         diags.add(d);
         return core::unexpected(std::move(d));

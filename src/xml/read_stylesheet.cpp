@@ -103,7 +103,9 @@ public:
 
 private:
     void read_root_attributes(pugi::xml_node root, style::Stylesheet& sheet) {
-        for (pugi::xml_attribute a : root.attributes()) {
+        const bool too_many = detail::too_many_attributes(m_file, m_diags, root, "style");
+        for (pugi::xml_attribute a = too_many ? pugi::xml_attribute() : root.first_attribute(); a;
+             a = a.next_attribute()) {
             const std::string_view name = a.name();
             if (name != "version" && name != "name") {
                 m_diags.error("style.unknown-attribute",
@@ -152,6 +154,7 @@ private:
         style::Rule rule;
         rule.selector = std::move(selector);
         rule.location = element_location(m_file, el);
+        if (detail::too_many_attributes(m_file, m_diags, el, "style")) return rule;
         std::map<std::string_view, std::size_t> seen;
         for (pugi::xml_attribute a : el.attributes()) {
             const std::string_view name = a.name();
@@ -174,6 +177,7 @@ private:
                  (name == "page" && !rule.selector.starts_with("@page")))) {
                 continue;
             }
+            if (detail::attribute_too_long(m_file, m_diags, el, a, "style", occurrence)) continue;
             std::string value(detail::trim(a.value()));
             detail::check_attribute_text(m_file, m_diags, el, name, value, "style", occurrence);
             rule.declarations.push_back({std::string(name), std::move(value), loc});
@@ -211,11 +215,15 @@ core::Result<style::Stylesheet> read_stylesheet(const core::SourceFile& file,
                                                 core::Diagnostics& diags) {
     // 1. The bytes must be UTF-8: pugixml passes invalid sequences through untouched.
     detail::check_utf8(file, diags, "style.invalid-utf8");
+    //    And no NUL, control character or non-character (docs/source-format.md, "Characters").
+    const auto forbidden = detail::check_characters(file, diags, "style.forbidden-character");
     // 2. Parse. Malformed XML is the one error after which nothing can be read.
     pugi::xml_document xml;
     const pugi::xml_parse_result parsed = xml.load_buffer(
         file.text().data(), file.text().size(), detail::parse_options, pugi::encoding_utf8);
     if (!parsed) {
+        // A NUL stops pugixml ("tag mismatch"): the character's own error says why.
+        if (forbidden) return core::unexpected(*forbidden);
         core::Diagnostic d = detail::malformed_xml(file, parsed, "style.malformed-xml");
         diags.add(d);
         return core::unexpected(std::move(d));

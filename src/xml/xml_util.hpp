@@ -173,6 +173,54 @@ inline void check_utf8(const core::SourceFile& f, core::Diagnostics& diags, cons
     }
 }
 
+/// The message for a character forbidden_character refuses, naming it and what to do.
+inline std::string forbidden_message(char32_t cp) {
+    std::string m(core::forbidden_character(cp));
+    m += " " + core::code_point_name(cp) + " is not allowed in text";
+    if (cp == 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+        m += "; of the control characters only tab, line feed and carriage return are";
+    } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+        m += "; a reference must name a whole character, not half of a UTF-16 pair";
+    } else if (cp > 0x10FFFF) {
+        m += "; Unicode ends at U+10FFFF";
+    } else {
+        m += "; non-characters are for a program's internal use, not for interchange";
+    }
+    return m;
+}
+
+/// Reports each character of the whole file that core::forbidden_character refuses (NUL,
+/// control characters, non-characters), at most `limit`, at its first byte. Returns the first
+/// report: pugixml stops at a NUL, so that, not its "tag mismatch", says why a parse failed.
+inline std::optional<core::Diagnostic> check_characters(const core::SourceFile& f, core::Diagnostics& diags,
+                                                        const std::string& code, int limit = 10) {
+    const std::string_view text = f.text();
+    std::optional<core::Diagnostic> first;
+    int reported = 0;
+    char32_t cp = 0;
+    for (auto at = core::find_forbidden_character(text, 0, cp); at && reported < limit;
+         at = core::find_forbidden_character(text, *at + 1, cp), ++reported) {
+        core::Diagnostic d{core::Severity::error, code, forbidden_message(cp), f.location(*at)};
+        if (!first) first = d;
+        diags.add(std::move(d));
+    }
+    return first;
+}
+
+/// The code point of the character reference whose digits are raw[begin, end) (hexadecimal when
+/// `hex_digits`), saturated above U+10FFFF so that long references cannot overflow.
+inline char32_t reference_value(std::string_view raw, std::size_t begin, std::size_t end,
+                                bool hex_digits) {
+    char32_t v = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+        const char c = raw[i];
+        const char32_t d = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+        v = v * (hex_digits ? 16 : 10) + d;
+        if (v > 0x10FFFF) return 0x110000;
+    }
+    return v;
+}
+
 /// Reports each character above U+FFFF in `value`, whose raw form starts at byte `raw_offset` of
 /// the source and ends before the next `stop` character. The position is that of the character in
 /// the source; one written as a character reference is reported at `raw_offset`.
@@ -200,9 +248,13 @@ inline void check_bmp(const core::SourceFile& f, core::Diagnostics& diags, std::
     }
 }
 
+/// "source" for "source.malformed-xml": the reader's prefix of a diagnostic code.
+inline std::string prefix_of(const std::string& code) { return code.substr(0, code.find('.')); }
+
 /// Reports the references pugixml passes through untouched in the raw text from `raw_offset` up
 /// to the next `stop` character: undefined entities (`&nbsp;`), malformed character references
-/// (`&#xZZ;`) and bare `&`s. `code` is the reader's malformed-XML code.
+/// (`&#xZZ;`) and bare `&`s; and character references to a character core::forbidden_character
+/// refuses (`&#xFFFF;`, `&#xD800;`, `&#0;`). `code` is the reader's malformed-XML code.
 inline void check_references(const core::SourceFile& f, core::Diagnostics& diags,
                              std::size_t raw_offset, char stop, const std::string& code) {
     const std::string_view raw = f.text();
@@ -225,7 +277,14 @@ inline void check_references(const core::SourceFile& f, core::Diagnostics& diags
             i += hex_digits ? 2 : 1;
             const std::size_t digits = i;
             while (i < raw_end && is_digit(raw[i], hex_digits)) ++i;
-            if (i > digits && i < raw_end && raw[i] == ';') continue;
+            if (i > digits && i < raw_end && raw[i] == ';') {
+                const char32_t cp = reference_value(raw, digits, i, hex_digits);
+                if (!core::forbidden_character(cp).empty()) {
+                    diags.error(prefix_of(code) + ".forbidden-character", forbidden_message(cp),
+                                f.location(at));
+                }
+                continue;
+            }
             const std::size_t end = std::min(raw.find(';', at), raw_end);
             diags.error(code,
                         "malformed XML: bad character reference \"" +
@@ -257,6 +316,51 @@ inline void check_text(const core::SourceFile& f, core::Diagnostics& diags, std:
                        bool cdata = false) {
     if (!cdata) check_references(f, diags, raw_offset, stop, prefix + ".malformed-xml");
     check_bmp(f, diags, value, raw_offset, stop, prefix + ".non-bmp");
+}
+
+/// `n` with thousands separated by commas: 200,000.
+inline std::string with_commas(std::size_t n) {
+    std::string s = std::to_string(n);
+    for (std::size_t i = s.size(); i > 3; i -= 3) s.insert(i - 3, ",");
+    return s;
+}
+
+/// The most attributes one element may have. Each attribute's position is found by reading its
+/// start tag again, so an element with 50,000 attributes took 37 s; no folio element needs more
+/// than a few (a style rule: one per property).
+inline constexpr std::size_t max_attributes = 256;
+
+/// Reports `el` when it has more than max_attributes attributes; `prefix` is "source" or
+/// "style". Returns true when it has: the caller then reads none of them.
+inline bool too_many_attributes(const core::SourceFile& f, core::Diagnostics& diags, pugi::xml_node el,
+                                const std::string& prefix) {
+    std::size_t count = 0;
+    for (pugi::xml_attribute a = el.first_attribute(); a; a = a.next_attribute()) ++count;
+    if (count <= max_attributes) return false;
+    diags.error(prefix + ".too-many-attributes",
+                "<" + std::string(el.name()) + "> has " + with_commas(count) +
+                    " attributes; folio reads at most " + std::to_string(max_attributes) + " on one element",
+                element_location(f, el));
+    return true;
+}
+
+/// The most characters an attribute value may hold (an alt text, a URL, a style value).
+inline constexpr std::size_t max_attribute_chars = 10'000;
+
+/// Reports attribute `a` (occurrence `occurrence` of its name) of `el` when its value is longer
+/// than max_attribute_chars; `prefix` is "source" or "style". Returns true when it is.
+inline bool attribute_too_long(const core::SourceFile& f, core::Diagnostics& diags, pugi::xml_node el,
+                               pugi::xml_attribute a, const std::string& prefix,
+                               std::size_t occurrence = 0) {
+    std::size_t chars = 0;
+    for (const char* c = a.value(); *c != 0; ++c) chars += (static_cast<unsigned char>(*c) & 0xC0) != 0x80;
+    if (chars <= max_attribute_chars) return false;
+    diags.error(prefix + ".attribute-too-long",
+                "attribute \"" + std::string(a.name()) + "\" on <" + el.name() + "> holds " +
+                    with_commas(chars) + " characters; folio takes at most " +
+                    with_commas(max_attribute_chars) + " in an attribute",
+                attribute_location(f, el, a.name(), occurrence));
+    return true;
 }
 
 /// check_text for the value of attribute `name` (occurrence `occurrence`) of element `el`.

@@ -259,15 +259,21 @@ TEST(HtmlA11y, NoPageListWithoutPages) {
     EXPECT_FALSE(has(html, "page-list\" aria-label"));
 }
 
-TEST(HtmlA11y, CrossReferencePageComesFromTheLayoutsPageMap) {
-    // The page of a cross-reference's target is layout's fact (its PageMap), not found again by
-    // scanning the items: here no item on any page names the target at all.
-    Small s = small();
+/// Adds to section b a paragraph "See <ref to="a"/>" and returns it.
+NodeId add_reference_to_a(Small& s) {
     const NodeId p = add(s.d, s.b, NodeKind::paragraph);
     add(s.d, p, NodeKind::text, "See ");
     const NodeId ref = add(s.d, p, NodeKind::link);
     s.d.nodes[ref].reference = true;
     s.d.nodes[ref].href = "#a";
+    return p;
+}
+
+TEST(HtmlA11y, CrossReferencePageComesFromTheLayoutsPageMap) {
+    // The page of a cross-reference's target is layout's fact (its PageMap), not found again by
+    // scanning the items: here no item on any page names the target at all.
+    Small s = small();
+    add_reference_to_a(s);
     const folio::style::StyledDocument styled = styled_of(s.d);
     folio::core::Diagnostics diags;
     const folio::realize::RealizedDocument realized = folio::realize::realize(styled, diags);
@@ -284,11 +290,7 @@ TEST(HtmlA11y, CrossReferencePageComesFromTheLayoutsPageMap) {
 
 TEST(HtmlA11y, CrossReferenceNamesTheTargetAndItsPage) {
     Small s = small();
-    const NodeId p = add(s.d, s.b, NodeKind::paragraph);
-    add(s.d, p, NodeKind::text, "See ");
-    const NodeId ref = add(s.d, p, NodeKind::link);
-    s.d.nodes[ref].reference = true;
-    s.d.nodes[ref].href = "#a";
+    const NodeId p = add_reference_to_a(s);
     add(s.d, p, NodeKind::text, ".");
     folio::layout::PagedDocument pages = pages_starting_at({s.root, s.a});
     folio::layout::Anchor anchor;

@@ -4,6 +4,7 @@
 // the test: poppler's warnings are how an invalid ToUnicode map shows.
 
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -433,6 +434,19 @@ TEST_F(PdfTest, SameInputGivesSameBytes) {
     EXPECT_EQ(*first, *second);
 }
 
+/// write_pdf_file into a new file at `path`, named so in errors.
+folio::core::Result<folio::core::Ok> write_pdf_to(const std::string& path, const folio::layout::PagedDocument& pages,
+                                                  const folio::doc::Metadata& meta,
+                                                  const std::vector<folio::text::Face>& faces,
+                                                  const std::vector<folio::image::Image>& images,
+                                                  const folio::pdf::PdfOptions& options,
+                                                  folio::pdf::Preparation* prepared = nullptr) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    auto written = write_pdf_file(pages, meta, faces, images, options, fd, path, prepared);
+    if (fd >= 0) ::close(fd);
+    return written;
+}
+
 TEST_F(PdfTest, WrittenToAFileTheBytesAreTheSameAsInMemory) {
     // write_pdf_file streams the file as libharu saves it and fills in the /ID at the end.
     auto bytes = write_pdf(sample(), metadata(), lato(), images(), options());
@@ -440,18 +454,21 @@ TEST_F(PdfTest, WrittenToAFileTheBytesAreTheSameAsInMemory) {
     const auto dir = std::filesystem::temp_directory_path() / ("folio-pdf-file-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const std::string path = (dir / "out.pdf").string();
-    auto written = write_pdf_file(sample(), metadata(), lato(), images(), options(), path);
+    auto written = write_pdf_to(path, sample(), metadata(), lato(), images(), options());
     ASSERT_TRUE(written.has_value()) << written.error().message;
     std::ifstream in(path, std::ios::binary);
     const std::string file((std::istreambuf_iterator<char>(in)), {});
     EXPECT_EQ(file, *bytes);
     EXPECT_EQ(file.find(std::string(32, '0')), std::string::npos);  // the placeholder is gone
-    // A file that cannot be created is an error that names it.
-    auto refused = write_pdf_file(sample(), metadata(), lato(), images(), options(),
-                                  (dir / "missing-folder" / "out.pdf").string());
+    // A full disk is an error that names the file and gives the system's reason.
+    const int full = ::open("/dev/full", O_WRONLY | O_CLOEXEC);
+    ASSERT_GE(full, 0);
+    auto refused = write_pdf_file(sample(), metadata(), lato(), images(), options(), full, "out/doc.pdf");
+    ::close(full);
     ASSERT_FALSE(refused.has_value());
     EXPECT_EQ(refused.error().code, "io.write");
-    EXPECT_NE(refused.error().location.file.find("missing-folder"), std::string::npos);
+    EXPECT_EQ(refused.error().location.file, "out/doc.pdf");
+    EXPECT_NE(refused.error().message.find("No space left on device"), std::string::npos) << refused.error().message;
     std::filesystem::remove_all(dir);
 }
 
@@ -461,7 +478,7 @@ TEST_F(PdfTest, ADocumentBegunOnAnotherThreadGivesTheSameBytes) {
     const auto dir = std::filesystem::temp_directory_path() / ("folio-pdf-begun-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const std::string plain = (dir / "plain.pdf").string(), begun = (dir / "begun.pdf").string();
-    ASSERT_TRUE(write_pdf_file(sample(), metadata(), lato(), images(), options(), plain).has_value());
+    ASSERT_TRUE(write_pdf_to(plain, sample(), metadata(), lato(), images(), options()).has_value());
     std::vector<std::string> paths;
     for (const auto& f : lato()) paths.push_back(f.path);
     std::optional<folio::core::Result<folio::pdf::Preparation>> prepared;
@@ -469,7 +486,7 @@ TEST_F(PdfTest, ADocumentBegunOnAnotherThreadGivesTheSameBytes) {
     ASSERT_TRUE(prepared && *prepared) << (prepared && !*prepared ? prepared->error().message : "");
     // meanwhile this thread makes and frees another document of its own
     ASSERT_TRUE(write_pdf(sample(), metadata(), lato(), images(), options()).has_value());
-    auto written = write_pdf_file(sample(), metadata(), lato(), images(), options(), begun, &**prepared);
+    auto written = write_pdf_to(begun, sample(), metadata(), lato(), images(), options(), &**prepared);
     ASSERT_TRUE(written.has_value()) << written.error().message;
     auto read = [](const std::string& path) {
         std::ifstream in(path, std::ios::binary);

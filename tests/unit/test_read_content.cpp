@@ -10,6 +10,7 @@
 
 #include "xml/reader.hpp"
 #include "diagnostic_list.hpp"
+#include "read_content_helpers.hpp"
 
 namespace {
 
@@ -21,29 +22,10 @@ using folio::doc::NodeKind;
 
 using folio::test::where;
 
-struct Read {
-    Diagnostics diags;
-    std::optional<Document> doc;
-};
-
-Read read(const std::string& text, bool check_files = false, const std::string& path = "test.xml") {
-    Read r;
-    auto res = folio::xml::read_content(SourceFile(path, text), r.diags, check_files);
-    if (res) r.doc = std::move(res).value();
-    return r;
-}
-
-/// A valid document around `body`, which starts on line 3, column 1.
-std::string wrap(const std::string& body) {
-    return "<document version=\"1\" xml:lang=\"en\">\n<meta><title>T</title></meta>\n" + body +
-           "\n</document>\n";
-}
-
-/// The message of the only diagnostic, after asserting it is the only one.
-std::string only_message(const Read& r) {
-    EXPECT_EQ(r.diags.all().size(), 1u) << ::testing::PrintToString(where(r.diags));
-    return r.diags.all().empty() ? "" : r.diags.all()[0].message;
-}
+using folio::test::only_message;
+using folio::test::Read;
+using folio::test::read;
+using folio::test::wrap;
 
 /// The children of `id` as "kind" or "kind:text" strings.
 std::vector<std::string> shape(const Document& doc, NodeId id) {

@@ -26,16 +26,20 @@ struct Realized {
     realize::RealizedDocument r;
     core::Diagnostics diags;
 
-    Realized(const std::string& body, const std::string& rules, const std::string& folder = "/tmp") {
-        const core::SourceFile source(folder + "/realize-test.xml",
-                                      "<document version=\"1\" xml:lang=\"en\"><meta><title>T</title></meta>" + body +
-                                          "</document>");
-        const core::SourceFile sheet(folder + "/realize-test-style.xml",
-                                     "<stylesheet version=\"1\" name=\"t\">" + rules + "</stylesheet>");
+    Realized(const std::string& body, const std::string& rules,
+             const std::string& folder = "/tmp") {
+        const core::SourceFile source(
+            folder + "/realize-test.xml",
+            "<document version=\"1\" xml:lang=\"en\"><meta><title>T</title></meta>" + body +
+                "</document>");
+        const core::SourceFile sheet(
+            folder + "/realize-test-style.xml",
+            "<stylesheet version=\"1\" name=\"t\">" + rules + "</stylesheet>");
         auto read = xml::read_content(source, diags, false);
         auto rules_read = xml::read_stylesheet(sheet, diags);
         EXPECT_FALSE(diags.has_errors()) << core::format(diags.all().front());
-        EXPECT_TRUE(read && rules_read) << (diags.all().empty() ? "" : core::format(diags.all().front()));
+        EXPECT_TRUE(read && rules_read)
+            << (diags.all().empty() ? "" : core::format(diags.all().front()));
         d = std::move(*read);
         styled = style::apply_styles(d, *rules_read, diags);
         r = realize::realize(styled, diags);
@@ -61,7 +65,8 @@ struct Realized {
 TEST(CaseMapping, UpperCasesAccentedLettersByUnicode) {
     EXPECT_EQ(realize::upper_case(std::string_view("Közép-Európa"), "hu"), "KÖZÉP-EURÓPA");
     EXPECT_EQ(realize::upper_case(std::string_view("őrült ű"), "hu"), "ŐRÜLT Ű");
-    EXPECT_EQ(realize::upper_case(std::string_view("straße"), "de"), "STRASSE");  // one letter, two capitals
+    EXPECT_EQ(realize::upper_case(std::string_view("straße"), "de"),
+              "STRASSE");  // one letter, two capitals
     EXPECT_EQ(realize::upper_case(std::string_view("istanbul"), "tr-TR"), "İSTANBUL");
     EXPECT_EQ(realize::upper_case(std::string_view("istanbul"), "en"), "ISTANBUL");
     EXPECT_EQ(realize::upper_case(std::u32string_view(U"č ŝ"), "en"), U"Č Ŝ");
@@ -80,8 +85,9 @@ TEST(CaseMapping, TheDrawnTextOfAnUpperCaseStyleIsUpperCaseAndTheReadTextIsNot) 
 }
 
 TEST(SmartQuotes, AreDecidedInTheWholeParagraphAcrossInlineElements) {
-    const Realized x("<p>He said \"<em>yes</em>\" and it's \"done\".</p><p>\"<strong>x</strong>\"</p>",
-                     "<style match=\"document\" quotes=\"smart\"/>");
+    const Realized x(
+        "<p>He said \"<em>yes</em>\" and it's \"done\".</p><p>\"<strong>x</strong>\"</p>",
+        "<style match=\"document\" quotes=\"smart\"/>");
     EXPECT_EQ(x.r.text(x.text_node("He said \"")), "He said “");
     EXPECT_EQ(x.r.text(x.text_node("\" and it's \"done\".")), "” and it’s “done”.");
     EXPECT_EQ(x.r.text(x.text_node("yes")), "yes");
@@ -90,7 +96,8 @@ TEST(SmartQuotes, AreDecidedInTheWholeParagraphAcrossInlineElements) {
 
 TEST(SmartQuotes, FollowTheParagraphsLanguageAndOnlyWhereTheStyleAsks) {
     const Realized x("<p xml:lang=\"hu\">Azt mondta: \"igen\".</p><p class=\"plain\">a \"b\"</p>",
-                     "<style match=\"document\" quotes=\"smart\"/><style match=\"p.plain\" quotes=\"straight\"/>");
+                     "<style match=\"document\" quotes=\"smart\"/><style match=\"p.plain\" "
+                     "quotes=\"straight\"/>");
     EXPECT_EQ(x.r.text(x.text_node("Azt mondta: \"igen\".")), "Azt mondta: „igen”.");
     EXPECT_EQ(x.r.text(x.text_node("a \"b\"")), "a \"b\"");
 }
@@ -109,8 +116,10 @@ TEST(Markers, ABulletedListInsideANumberedOneKeepsItsBullets) {
 
 TEST(Markers, EachListsOwnStyleWinsAndNumbersRestartPerList) {
     const Realized x("<ul><li>a<ol><li>i</li><li>ii</li></ol></li></ul><ol><li>x</li></ol>",
-                     "<style match=\"ul\" list-style-type=\"dash\"/><style match=\"ol\" list-style-type=\"lower-roman\"/>");
-    const NodeId ul = x.nth(NodeKind::list, 0), inner = x.nth(NodeKind::list, 1), last = x.nth(NodeKind::list, 2);
+                     "<style match=\"ul\" list-style-type=\"dash\"/><style match=\"ol\" "
+                     "list-style-type=\"lower-roman\"/>");
+    const NodeId ul = x.nth(NodeKind::list, 0), inner = x.nth(NodeKind::list, 1),
+                 last = x.nth(NodeKind::list, 2);
     EXPECT_EQ(x.r.marker(x.d.node(ul).children[0]), "\u2013");
     EXPECT_EQ(x.r.marker(x.d.node(inner).children[1]), "ii.");
     EXPECT_EQ(x.r.marker(x.d.node(last).children[0]), "i.");
@@ -128,9 +137,11 @@ TEST(Markers, EveryNumberingStyle) {
 }
 
 TEST(References, NameTheTargetByItsTitleAndDrawItInTheLinksCase) {
-    const Realized x("<section id=\"s\"><title>Közép-Európa</title><p>See <ref to=\"s\"/> and <ref to=\"f\"/>.</p>"
-                     "<figure id=\"f\" src=\"missing.png\" alt=\"A map\"/></section>",
-                     "<style match=\"a\" text-transform=\"uppercase\"/>");
+    const Realized x(
+        "<section id=\"s\"><title>Közép-Európa</title><p>See <ref to=\"s\"/> and <ref "
+        "to=\"f\"/>.</p>"
+        "<figure id=\"f\" src=\"missing.png\" alt=\"A map\"/></section>",
+        "<style match=\"a\" text-transform=\"uppercase\"/>");
     const realize::Reference* s = x.r.reference(x.nth(NodeKind::link, 0));
     ASSERT_NE(s, nullptr);
     EXPECT_EQ(s->target, x.nth(NodeKind::section));
@@ -148,7 +159,8 @@ TEST(Images, AreDecodedOnceEachWithTheirSizes) {
     std::filesystem::create_directories(dir);
     std::ofstream(dir + "/a.png", std::ios::binary) << test::tiny_png(30, 20);
     std::ofstream(dir + "/bad.png", std::ios::binary) << "not a png";
-    const Realized x("<figure src=\"a.png\" alt=\"a\"/><figure src=\"a.png\" alt=\"again\"/>", "", dir);
+    const Realized x("<figure src=\"a.png\" alt=\"a\"/><figure src=\"a.png\" alt=\"again\"/>", "",
+                     dir);
     ASSERT_EQ(x.r.images.size(), 1u);
     EXPECT_EQ(x.r.inputs, std::vector<std::string>{dir + "/a.png"});
     ASSERT_TRUE(x.r.image_size(dir + "/a.png").has_value());

@@ -55,6 +55,14 @@ TEST(LoadFace, RefusesFilesThatAreNotTrueTypeFontsAndNamesThem) {
     auto r = text::load_face(junk);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().location.file, junk);
+    // Through a FontSet the file is in the message and the position is left to the caller, who
+    // gives that of the style sheet declaration (issue 16).
+    text::FontSet fonts;
+    auto resolved = fonts.resolve(junk, 400, false);
+    ASSERT_FALSE(resolved);
+    EXPECT_EQ(resolved.error().message,
+              "font file " + junk + ": cannot be opened (missing, unreadable or not a font)");
+    EXPECT_TRUE(resolved.error().location.file.empty());
 
     // A real font cut in half must not reach libharu.
     const auto cut = (dir / "cut.ttf").string();

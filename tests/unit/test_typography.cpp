@@ -232,6 +232,24 @@ TEST(Uax14, OpportunitiesComeFromLibunibreak) {
     EXPECT_EQ(b[3], BreakAfter::allowed);   // after a space
 }
 
+TEST(Uax14, AnyCodePointIsTakenWithoutAborting) {
+    // libunibreak reads U+FFFF as the end of its text and then fails an assertion (issue 16).
+    // Style sheets and other callers may pass any code point: those that are no characters
+    // break as class XX, which UAX #14 resolves to AL, the class of a letter.
+    using text::BreakAfter;
+    const std::u32string odd = {U'a', 0xFFFF, U' ', 0xFFFE, 0xD800, U' ', 0x110000, 0xFFFFFFFF,
+                                U' ', 0xFDD0, 0, U'b'};
+    const auto b = text::line_break_opportunities(odd, "en");
+    ASSERT_EQ(b.size(), odd.size());
+    std::u32string letters = odd;
+    for (char32_t& c : letters) {
+        if (c == 0xFFFF || c == 0xFFFE || c == 0xD800 || c == 0x110000 || c == 0xFFFFFFFF || c == 0xFDD0) c = U'x';
+    }
+    EXPECT_EQ(b, text::line_break_opportunities(letters, "en"));
+    EXPECT_EQ(b[2], BreakAfter::allowed);  // after the first space
+    EXPECT_EQ(b[0], BreakAfter::never);    // "a" then a non-character: two letters
+}
+
 /// libunibreak itself on the whole text: what folio's shortened call must reproduce.
 std::vector<text::BreakAfter> libunibreak_on(const std::u32string& s, const char* lang) {
     std::vector<char> b(s.size());

@@ -20,7 +20,8 @@ inline std::uint32_t png_crc(const std::string& bytes) {
 }
 
 inline void put32(std::string& out, std::uint32_t v) {
-    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xFF));
+    for (int shift = 24; shift >= 0; shift -= 8)
+        out.push_back(static_cast<char>((v >> shift) & 0xFF));
 }
 
 inline void png_chunk(std::string& out, const char* type, const std::string& data) {
@@ -35,8 +36,10 @@ inline std::string tiny_png(unsigned w, unsigned h) {
     std::string ihdr;
     put32(ihdr, w);
     put32(ihdr, h);
-    ihdr += std::string("\x08\x00\x00\x00\x00", 5);  // 8 bits, grey, deflate, no filter, no interlace
-    const std::string raw(static_cast<std::size_t>(w + 1) * h, '\0');  // filter byte 0 and zeros per row
+    ihdr +=
+        std::string("\x08\x00\x00\x00\x00", 5);  // 8 bits, grey, deflate, no filter, no interlace
+    const std::string raw(static_cast<std::size_t>(w + 1) * h,
+                          '\0');  // filter byte 0 and zeros per row
     std::string z = "\x78\x01";
     std::uint32_t a = 1, b = 0;
     for (unsigned char c : raw) {

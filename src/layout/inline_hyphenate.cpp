@@ -134,8 +134,9 @@ void Collector::unhyphenate_last_word() {
 
 void Collector::split_box(const Piece& p, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link,
                           bool prose) {
+    const std::u32string quoted = p.text.size() > 60 ? p.text.substr(0, 60) + U"\u2026" : p.text;  // (up to 10,000)
     m_diags.warning("layout.word-too-wide", "a word is wider than the column and is broken: '" +
-                    core::to_utf8(p.text) + "'", m_styled.doc().node(id).location);
+                    core::to_utf8(quoted) + "'", m_styled.doc().node(id).location);
     std::size_t from = 0;
     for (const WordCut& cut : last_resort_cuts(p.text, m_fonts, font, st.font_size, st.letter_spacing, prose)) {
         push_box(p.text.substr(from, cut.at - from), st, font, id, link, cut.kern_after, cut.kern_hyphen);

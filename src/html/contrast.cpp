@@ -13,6 +13,8 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <optional>
+#include <variant>
 #include <tuple>
 
 #include "html/markup.hpp"
@@ -155,6 +157,66 @@ std::vector<core::Diagnostic> check_contrast(const style::StyledDocument& styled
                        message(what, s.color, page, ratio, minimum,
                                is_large_text(s.font_size, s.font_weight)),
                        {style_path, 0, 0}});
+    }
+    return out;
+}
+
+namespace {
+
+/// The colour drawn beneath point (x, y) by the filled rectangles of a page (`rects`, by item
+/// index) before item `before`: the last one that covers it, else nullopt (the paper).
+std::optional<core::Color> drawn_under(const std::vector<std::pair<std::size_t, const layout::FilledRect*>>& rects,
+                                       std::size_t before, double x, double y) {
+    for (auto it = rects.rbegin(); it != rects.rend(); ++it) {
+        const core::Rect& r = it->second->rect;
+        if (it->first < before && x >= r.x && x <= r.right() && y >= r.y && y <= r.bottom()) return it->second->color;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<core::Diagnostic> check_drawn_backgrounds(const style::StyledDocument& styled,
+                                                      const layout::PagedDocument& pages) {
+    const doc::Document& d = styled.doc();
+    const core::Color paper = core::Color::rgb(1, 1, 1);
+    // The elements inside a block with a background of its own (parents come before children).
+    std::vector<char> boxed(d.nodes.size(), 0);
+    for (NodeId id = 0; id < d.nodes.size(); ++id) {
+        const NodeId parent = d.node(id).parent;
+        boxed[id] = styled.style(id).background.has_value() || (parent != doc::no_node && parent < id && boxed[parent]);
+    }
+    std::vector<core::Diagnostic> out;
+    std::vector<char> reported(d.nodes.size(), 0);
+    for (std::size_t i = 0; i < pages.pages.size(); ++i) {
+        const layout::Page& page = pages.pages[i];
+        std::vector<std::pair<std::size_t, const layout::FilledRect*>> rects;  // (made when first needed)
+        bool rects_made = false;
+        for (std::size_t k = 0; k < page.items.size(); ++k) {
+            const auto* run = std::get_if<layout::GlyphRun>(&page.items[k]);
+            if (!run || run->node >= d.nodes.size() || !boxed[run->node] || reported[run->node]) continue;
+            const style::ComputedStyle& s = styled.style(run->node);
+            const double minimum = minimum_ratio(s.font_size, s.font_weight);
+            const core::Color meant = background_of(styled, run->node);
+            if (contrast_ratio(run->color, meant) < minimum) continue;  // check_contrast reports it
+            if (!rects_made) {
+                rects_made = true;
+                for (std::size_t j = 0; j < page.items.size(); ++j) {
+                    if (const auto* r = std::get_if<layout::FilledRect>(&page.items[j])) rects.emplace_back(j, r);
+                }
+            }
+            const core::Color drawn =
+                drawn_under(rects, k, run->origin.x + 0.01, run->origin.y - run->size / 3).value_or(paper);
+            const double ratio = contrast_ratio(run->color, drawn);
+            if (ratio >= minimum) continue;
+            reported[run->node] = 1;
+            out.push_back({core::Severity::warning, "style.contrast-undrawn",
+                           "text colour " + hex_color(run->color) + " is set on background " + hex_color(meant) +
+                               ", but page " + std::to_string(i + 1) + " draws " + hex_color(drawn) +
+                               " beneath it (contrast " + format_ratio(ratio, minimum) +
+                               ":1): the background is missing from the PDF",
+                           d.node(run->node).location});
+        }
     }
     return out;
 }

@@ -22,7 +22,9 @@
 
 #include "core/jobs.hpp"
 #include "core/utf8.hpp"
+#include "layout/contents_entry.hpp"
 #include "layout/inline.hpp"
+#include "layout/line_fit.hpp"
 #include "layout/paginate.hpp"
 #include "layout/units.hpp"
 
@@ -217,8 +219,11 @@ private:
             width = m_full_width;
         }
         add_margin(st.margin_top);
-        const double inner_left = left + st.margin_left;
-        const double inner_width = width - st.margin_left - st.margin_right;
+        // (deep nesting stops indenting rather than run out of the column: line_fit.hpp)
+        const auto [margin_left, margin_right] =
+            fitted_margins(st.margin_left, st.margin_right, width, std::min(width, m_column_width / 3));
+        const double inner_left = left + margin_left;
+        const double inner_width = width - margin_left - margin_right;
         switch (n.kind) {
             case NodeKind::heading: text_block(id, n.children, inner_left, inner_width); break;
             case NodeKind::paragraph:
@@ -278,7 +283,10 @@ private:
 
     void list(NodeId id, double left, double width) {
         const ComputedStyle& st = m_styled.style(id);
-        const double indent = st.margin_left > 0 ? 0 : 1.5 * st.font_size;
+        // The markers stand in the list's margin and indent, which grow to hold the widest.
+        const double indent = fitted_margins(std::max(st.margin_left > 0 ? 0 : 1.5 * st.font_size,
+                                                      widest_marker(id) - st.margin_left),
+                                             0, width, std::min(width, m_column_width / 3)).first;
         for (NodeId item : m_doc.node(id).children) {
             m_marker = core::decode_utf8(m_realized.marker(item)).text;
             m_marker_node = item;
@@ -303,16 +311,37 @@ private:
         u.items.emplace_back(Anchor{{left, 0}, id});
         u.items.emplace_back(ImageBox{{left + (width - w) / 2, 0, w, h}, n.src, id});
         double y = h;
+        bool split = false;  // a caption that makes the figure taller than a page: line units of its own
         for (NodeId c : n.children) {
             if (m_doc.node(c).kind != NodeKind::caption) continue;
             const ComputedStyle& cs = m_styled.style(c);
-            y += cs.margin_top;
             const auto& lines = inline_lines(c, m_doc.node(c).children, width, 0);
+            double caption = cs.margin_top;
+            for (const auto& line : lines) caption += line.height;
+            if (!split && y + caption > m_styled.page.content_box().height) {
+                split = true;
+                u.deferrable = false;  // (it could not wait for a column it fits)
+                u.height = y;
+                push(std::move(u));
+            }
+            if (split) {
+                add_margin(cs.margin_top);
+                for (std::size_t k = 0; k < lines.size(); ++k) {
+                    Unit line;
+                    line.block = id;
+                    line.height = lines[k].height;
+                    add_line(line, c, k, left, 0);
+                    push(std::move(line));
+                }
+                continue;
+            }
+            y += cs.margin_top;
             for (std::size_t k = 0; k < lines.size(); ++k) {
                 add_line(u, c, k, left, y);
                 y += lines[k].height;
             }
         }
+        if (split) return;
         u.height = y;
         push(std::move(u));
     }
@@ -320,27 +349,36 @@ private:
     void contents(NodeId id, double left, double width) {
         const auto& title_style = m_styled.named_style("toc-title");
         const auto& entry_style = m_styled.named_style("toc-entry");
-        // title
-        Unit title;
-        title.block = id;
-        title.starts_block = true;
-        title.break_after = false;
-        title.height = title_style.font_size * title_style.line_height;
-        title.items.emplace_back(Anchor{{left, 0}, id});
-        title.items.emplace_back(
-            run_of(m_doc.node(id).label, title_style, m_fonts, left, baseline(title_style, m_fonts), id));
-        push(std::move(title));
+        // the title, a unit per line (a title longer than the line wraps: contents_entry.hpp)
+        const auto title_lines = wrap_display_text(core::decode_utf8(m_doc.node(id).label).text, width, title_style,
+                                                   font_of(title_style, m_fonts), m_fonts);
+        for (std::size_t k = 0; k < title_lines.size(); ++k) {
+            Unit title;
+            title.block = id;
+            title.starts_block = k == 0;
+            title.break_after = title_lines.size() > 3 && k + 1 < title_lines.size();
+            if (k == 0) title.items.emplace_back(Anchor{{left, 0}, id});
+            title.height = title_style.font_size * title_style.line_height;
+            title.items.emplace_back(
+                run_of(core::to_utf8(title_lines[k]), title_style, m_fonts, left, baseline(title_style, m_fonts), id));
+            push(std::move(title));
+        }
         add_margin(title_style.margin_bottom);
         // one entry per section title of level 2 and 3, made when the pages are known
         const double height = entry_style.font_size * entry_style.line_height;
         for (NodeId h = 0; h < m_doc.nodes.size(); ++h) {
             const auto& n = m_doc.node(h);
             if (n.kind != NodeKind::heading || n.level < 2 || n.level > 3) continue;
-            Unit u;
-            u.block = id;
-            u.height = height;
-            add_late(u, {LateItems::Kind::contents_entry, id, h, 0, left, 0, width});
-            push(std::move(u));
+            // A unit per line of the entry (a long title wraps); a short entry stays together.
+            const std::size_t lines = contents_entry_lines(m_styled, m_fonts, h, width);
+            for (std::size_t k = 0; k < lines; ++k) {
+                Unit u;
+                u.block = id;
+                u.height = height;
+                u.break_after = k + 1 == lines || lines > 3;
+                add_late(u, {LateItems::Kind::contents_entry, id, h, static_cast<std::uint32_t>(k), left, 0, width});
+                push(std::move(u));
+            }
         }
     }
 
@@ -409,6 +447,17 @@ private:
         if (n.kind == NodeKind::heading && n.parent != doc::no_node && m_doc.node(n.parent).kind == NodeKind::section) {
             u.items.emplace_back(Anchor{{left, 0}, n.parent});
         }
+    }
+
+    /// The width of the widest marker of list `id` with the gap after it.
+    double widest_marker(NodeId id) {
+        double widest = 0;
+        for (NodeId item : m_doc.node(id).children) {
+            const ComputedStyle& st = m_styled.style(item);
+            const GlyphRun run = run_of(m_realized.marker(item), st, m_fonts, 0, 0, item);
+            widest = std::max(widest, run.width + 0.5 * st.font_size);
+        }
+        return widest;
     }
 
     void place_marker(Unit& u, const Line& line, double left) {

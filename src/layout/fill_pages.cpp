@@ -7,6 +7,8 @@
 #include <algorithm>
 
 #include "core/jobs.hpp"
+#include "core/utf8.hpp"
+#include "layout/contents_entry.hpp"
 #include "layout/units.hpp"
 
 namespace folio::layout {
@@ -49,23 +51,38 @@ void line_items(Line& line, double left, double top, double x, double y, const d
     }
 }
 
-/// The items of an entry of the contents (`late`, for `heading`): the title, dot leaders and
-/// the page number, all a link to the heading, with the unit's corner at (x, y).
+/// The items of line `late.index` of an entry of the contents (`late`, for `heading`): a line of
+/// the title (wrapped, its turnover lines with a hanging indent: contents_entry.hpp), and on the
+/// last line the dot leaders and the page number, all a link to the heading, with the unit's
+/// corner at (x, y).
 void contents_entry_items(const style::StyledDocument& styled, text::FontProvider& fonts, const PageMap& pages,
                           const LateItems& late, double x, double y, std::vector<Item>& out) {
-    const doc::Document& d = styled.doc();
     const auto& entry_style = styled.named_style("toc-entry");
     const NodeId h = late.ref, id = late.block;
     const double left = late.left, width = late.width;
-    const double indent = (d.node(h).level - 2) * entry_style.font_size * 1.5;
+    double indent = 0;
+    const ContentsEntryLayout layout = contents_entry_for(styled, fonts, h, width, indent);
     const auto page = pages.find(h);
     const std::string number = page ? std::to_string(*page + 1) : "00";
     const double height = entry_style.font_size * entry_style.line_height;
+    const std::size_t last = layout.lines.size() - 1, k = std::min<std::size_t>(late.index, last);
     const double base = baseline(entry_style, fonts);
+    auto shifted = [x, y](GlyphRun r) {
+        r.origin.x += x;
+        r.origin.y += y;
+        return r;
+    };
+    out.emplace_back(LinkArea{{left + x, y, width, height}, {}, h, id});
+    if (k < last) {
+        const double at = left + indent + (k > 0 ? layout.hang : 0);
+        out.emplace_back(shifted(run_of(core::to_utf8(layout.lines[k]), entry_style, fonts, at, base, id)));
+        return;
+    }
     GlyphRun num = run_of(number, entry_style, fonts, 0, base, id);
     num.origin.x = left + width - num.width;
-    GlyphRun label = run_of(d.plain_text(h), entry_style, fonts, left + indent, base, id);
-    const double gap = entry_style.font_size * 0.6;
+    GlyphRun label = run_of(core::to_utf8(layout.lines[last]), entry_style, fonts,
+                            left + indent + (last > 0 ? layout.hang : 0), base, id);
+    const double gap = layout.gap;
     GlyphRun dots = run_of(".", entry_style, fonts, 0, base, id);
     const double dot_w = dots.width + entry_style.font_size * 0.35;
     const double from = label.origin.x + label.width + gap;
@@ -78,12 +95,6 @@ void contents_entry_items(const style::StyledDocument& styled, text::FontProvide
         dots.width = count * dot_w;
         dots.origin.x = to - dots.width;
     }
-    auto shifted = [x, y](GlyphRun r) {
-        r.origin.x += x;
-        r.origin.y += y;
-        return r;
-    };
-    out.emplace_back(LinkArea{{left + x, y, width, height}, {}, h, id});
     out.emplace_back(shifted(std::move(label)));
     if (count > 0) out.emplace_back(shifted(std::move(dots)));
     out.emplace_back(shifted(std::move(num)));

@@ -18,6 +18,7 @@
 #include "core/utf8.hpp"
 #include "layout/inline.hpp"
 #include "layout/layout.hpp"
+#include "layout/line_fit.hpp"
 #include "layout/paginate.hpp"
 
 namespace folio::layout {
@@ -49,7 +50,8 @@ GlyphRun make_run(const std::u32string& text, const ComputedStyle& st, text::Fon
 std::vector<GlyphRun> wrap(const std::string& text, const ComputedStyle& st, text::FontProvider& fonts,
                            const core::Rect& box, double& y, const std::string& lang) {
     std::vector<GlyphRun> out;
-    const auto words = core::decode_utf8(text).text;
+    auto words = core::decode_utf8(text).text;
+    if (st.text_transform != style::TextTransform::none) words = realize::upper_case(words, lang);  // as drawn
     std::u32string line;
     std::u32string word;
     const double pitch = st.font_size * st.line_height;
@@ -65,6 +67,15 @@ std::vector<GlyphRun> wrap(const std::string& text, const ComputedStyle& st, tex
     for (std::size_t i = 0; i <= words.size(); ++i) {
         if (i < words.size() && words[i] != U' ') { word.push_back(words[i]); continue; }
         if (word.empty()) continue;
+        if (measure_kerned(word, st, font_of(st, fonts), fonts, nullptr) > box.width) {  // cut it (issue 16)
+            auto pieces = split_to_width(word, box.width, st, font_of(st, fonts), fonts);
+            word = std::move(pieces.back());
+            pieces.pop_back();
+            for (auto& piece : pieces) {
+                emit();
+                line = std::move(piece);
+            }
+        }
         const std::u32string candidate = line.empty() ? word : line + U' ' + word;
         if (!line.empty() && measure_kerned(candidate, st, font_of(st, fonts), fonts, nullptr) > box.width) {
             emit();
@@ -76,6 +87,45 @@ std::vector<GlyphRun> wrap(const std::string& text, const ComputedStyle& st, tex
     }
     emit();
     return out;
+}
+
+/// `st` at `scale` times its size (type, letter spacing and vertical margins).
+ComputedStyle scaled(const ComputedStyle& st, double scale) {
+    ComputedStyle out = st;
+    out.font_size *= scale;
+    out.letter_spacing *= scale;
+    out.margin_top *= scale;
+    out.margin_bottom *= scale;
+    return out;
+}
+
+/// The cover's text at `scale` into `out`: the title, subtitle and tagline from `y` down, the
+/// organisation (or author) with its last line at the foot of `box`. False when they do not fit:
+/// the title block runs into the organisation or past the box.
+bool cover_text(const style::StyledDocument& styled, text::FontProvider& fonts, const core::Rect& box, double y,
+                double scale, const std::string& lang, std::vector<Item>& out) {
+    const auto& meta = styled.doc().meta;
+    auto add = [&](const std::string& text, const char* part) {
+        if (text.empty()) return;
+        const ComputedStyle st = scaled(styled.named_style(part), scale);
+        y += st.margin_top;
+        for (auto& r : wrap(text, st, fonts, box, y, lang)) out.emplace_back(std::move(r));
+        y += st.margin_bottom;
+    };
+    add(meta.title, "cover-title");
+    add(meta.subtitle, "cover-subtitle");
+    add(meta.cover.tagline, "cover-tagline");
+    double foot = box.bottom();
+    const std::string org = meta.organisation.empty() ? meta.author : meta.organisation;
+    if (!org.empty()) {
+        const ComputedStyle st = scaled(styled.named_style("cover-organisation"), scale);
+        double height = 0;
+        (void)wrap(org, st, fonts, box, height, lang);  // (to know how many lines it takes)
+        foot = box.bottom() - height;
+        double oy = foot;
+        for (auto& r : wrap(org, st, fonts, box, oy, lang)) out.emplace_back(std::move(r));
+    }
+    return y <= foot && foot >= box.y;
 }
 
 void cover_page(const realize::RealizedDocument& realized, text::FontProvider& fonts, PagedDocument& out) {
@@ -98,24 +148,13 @@ void cover_page(const realize::RealizedDocument& realized, text::FontProvider& f
     } else {
         y = box.y + box.height * 0.30;
     }
-    auto add = [&](const std::string& text, const char* part) {
-        if (text.empty()) return;
-        const auto& st = styled.named_style(part);
-        y += st.margin_top;
-        for (auto& r : wrap(text, st, fonts, box, y, lang)) page.items.emplace_back(std::move(r));
-        y += st.margin_bottom;
-    };
     page.items.emplace_back(Anchor{{box.x, y}, styled.doc().root()});
-    add(meta.title, "cover-title");
-    add(meta.subtitle, "cover-subtitle");
-    add(meta.cover.tagline, "cover-tagline");
-    // The organisation sits at the foot of the cover.
-    const std::string org = meta.organisation.empty() ? meta.author : meta.organisation;
-    if (!org.empty()) {
-        const auto& st = styled.named_style("cover-organisation");
-        double oy = box.bottom() - st.font_size * st.line_height;
-        for (auto& r : wrap(org, st, fonts, box, oy, lang)) page.items.emplace_back(std::move(r));
+    // Too long a title, subtitle or organisation for the cover is set smaller until it fits.
+    std::vector<Item> text;
+    for (double scale = 1; !cover_text(styled, fonts, box, y, scale, lang, text) && scale > 0.05; scale *= 0.85) {
+        text.clear();
     }
+    for (auto& item : text) page.items.push_back(std::move(item));
     page.first_node = styled.doc().root();
     out.pages.push_back(std::move(page));
 }
@@ -128,10 +167,17 @@ void back_cover_page(const realize::RealizedDocument& realized, text::FontProvid
     const style::PageStyle& master = styled.master("cover") ? *styled.master("cover") : styled.page;
     Page page = blank_page(master, "back-cover");
     const core::Rect box = master.content_box();
-    const auto& st = styled.named_style("back-cover");
-    double y = box.bottom() - st.font_size * st.line_height * static_cast<double>(back.lines.size());
-    for (const auto& line : back.lines) {
-        for (auto& r : wrap(line, st, fonts, box, y, lang)) page.items.emplace_back(std::move(r));
+    // Lines that wrap push the block up; a block taller than the page is set smaller until it fits.
+    for (double scale = 1;; scale *= 0.85) {
+        const ComputedStyle st = scaled(styled.named_style("back-cover"), scale);
+        double height = 0;
+        for (const auto& line : back.lines) (void)wrap(line, st, fonts, box, height, lang);
+        if (height > box.height && scale > 0.05) continue;
+        double y = box.bottom() - height;
+        for (const auto& line : back.lines) {
+            for (auto& r : wrap(line, st, fonts, box, y, lang)) page.items.emplace_back(std::move(r));
+        }
+        break;
     }
     page.first_node = styled.doc().root();
     out.pages.push_back(std::move(page));
@@ -184,6 +230,7 @@ void running_content(const realize::RealizedDocument& realized, text::FontProvid
             if (text.empty()) return;
             const ComputedStyle& st = rc->style;
             GlyphRun run = make_run(core::decode_utf8(text).text, st, fonts, box.x, baseline, doc::no_node, lang);
+            fit_run(run, box.width, st, fonts);  // a long title or section ends in an ellipsis
             // Outside alignment on facing pages: "right" means the outer edge.
             auto align = st.text_align;
             if (master.margin_inside && (i + 1) % 2 == 0 && align == style::TextAlign::right) align = style::TextAlign::left;

@@ -5,6 +5,8 @@
 // paragraph's last word, are not auto-hyphenated; a box wider than the column is split.
 
 #include "layout/inline_items.hpp"
+#include "layout/line_fit.hpp"
+#include "text/url_breaks.hpp"
 
 namespace folio::layout::inline_detail {
 
@@ -53,6 +55,8 @@ Shape Collector::make_shape(const std::u32string& raw, const ComputedStyle& st, 
     }
     if (!breaks.empty() && breaks.front() == 0) breaks.erase(breaks.begin());  // nothing to hyphenate before
     if (automatic) breaks = m_hyphenator->points(w, lang);
+    s.url = text::is_url_like(w);
+    if (s.url) text::add_url_break_points(w, uax);  // (the Hyphenator leaves URLs alone)
     // Merge both kinds; a UAX #14 opportunity wins where both fall.
     std::vector<WordBreak> points;
     std::size_t u = 0;
@@ -99,6 +103,7 @@ Shape Collector::make_shape(const std::u32string& raw, const ComputedStyle& st, 
 }
 
 void Collector::drop_auto_hyphens() {
+    if (last_word_width() > m_width) m_auto_hyphens.clear();  // the points are all that breaks it
     for (auto it = m_auto_hyphens.rbegin(); it != m_auto_hyphens.rend(); ++it) {
         m_out.items.erase(m_out.items.begin() + static_cast<std::ptrdiff_t>(*it));
         m_out.fragment_of.erase(m_out.fragment_of.begin() + static_cast<std::ptrdiff_t>(*it));
@@ -106,7 +111,16 @@ void Collector::drop_auto_hyphens() {
     m_auto_hyphens.clear();
 }
 
+double Collector::last_word_width() const {
+    double w = 0;
+    for (std::size_t k = m_out.items.size(); k-- > 0 && m_out.items[k].type != ItemType::glue;) {
+        if (m_out.items[k].type == ItemType::box) w += m_out.items[k].width;
+    }
+    return w;
+}
+
 void Collector::unhyphenate_last_word() {
+    if (last_word_width() > m_width) return;  // it must break somewhere: keep its points
     for (std::size_t k = m_out.items.size(); k-- > 0;) {
         if (m_out.items[k].type == ItemType::glue) break;
         if (m_out.items[k].type == ItemType::penalty && m_out.items[k].flagged &&
@@ -118,20 +132,19 @@ void Collector::unhyphenate_last_word() {
     m_auto_hyphens.clear();
 }
 
-void Collector::split_box(const Piece& p, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
+void Collector::split_box(const Piece& p, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link,
+                          bool prose) {
+    const std::u32string quoted = p.text.size() > 60 ? p.text.substr(0, 60) + U"\u2026" : p.text;  // (up to 10,000)
     m_diags.warning("layout.word-too-wide", "a word is wider than the column and is broken: '" +
-                    core::to_utf8(p.text) + "'", m_styled.doc().node(id).location);
-    std::u32string part;
-    for (char32_t c : p.text) {
-        if (!part.empty() && measure_kerned(part + c, st, font, m_fonts, nullptr) > m_width) {
-            push_box(part, st, font, id, link, 0, 0);
-            m_out.items.push_back({ItemType::penalty, 0, 0, 0, 0, false});
-            m_out.fragment_of.push_back(-1);
-            part.clear();
-        }
-        part.push_back(c);
+                    core::to_utf8(quoted) + "'", m_styled.doc().node(id).location);
+    std::size_t from = 0;
+    for (const WordCut& cut : last_resort_cuts(p.text, m_fonts, font, st.font_size, st.letter_spacing, prose)) {
+        push_box(p.text.substr(from, cut.at - from), st, font, id, link, cut.kern_after, cut.kern_hyphen);
+        m_out.items.push_back(cut.penalty);
+        m_out.fragment_of.push_back(cut.hyphen ? -1 : explicit_break);
+        from = cut.at;
     }
-    push_box(part, st, font, id, link, p.kern_after, p.kern_hyphen);
+    push_box(p.text.substr(from), st, font, id, link, p.kern_after, p.kern_hyphen);
 }
 
 }  // namespace folio::layout::inline_detail

@@ -97,6 +97,7 @@ struct Shape {
     std::vector<BreakItem> items;
     std::vector<int> code;   ///< per item: a box's piece, -1 for a hyphenation point, or explicit_break
     bool automatic = false;  ///< the hyphenation points came from the Hyphenator
+    bool url = false;        ///< a URL, address or path: it breaks at url_break_points, never hyphenated
 };
 
 /// Marks a character of ShapeKey::word after which UAX #14 allows a break (above Unicode's range).
@@ -304,12 +305,17 @@ private:
     /// Removes the automatic hyphenation points of the word just added.
     void drop_auto_hyphens();
 
+    /// The natural width of the boxes after the last glue (the word being ended).
+    double last_word_width() const;
+
     /// The last word of a paragraph is never hyphenated: drops the flagged penalties after the
-    /// last space.
+    /// last space, unless the word is wider than the column.
     void unhyphenate_last_word();
 
-    /// A box wider than the column: split where it overflows, with a warning.
-    void split_box(const Piece& p, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link);
+    /// A box wider than the column, with a warning: it may break between any two of its
+    /// characters (line_fit.cpp), with a drawn hyphen between letters of `prose`.
+    void split_box(const Piece& p, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link,
+                   bool prose);
     /// A word in small capitals. folio's PDF can only draw glyphs that have a code point (libharu
     /// 2.3.0 uses CID = Unicode), so a font's own small-caps glyphs are out of reach; lower-case
     /// letters are drawn as capitals at 0.78 of the size, slightly spaced, as typesetters

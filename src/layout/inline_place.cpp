@@ -5,6 +5,7 @@
 // Runs carry the kerns for the TJ array. Also the entry points of inline layout.
 
 #include "layout/inline_items.hpp"
+#include "layout/line_fit.hpp"
 
 namespace folio::layout {
 namespace {
@@ -49,7 +50,8 @@ void align_line(Line& line, double x, style::TextAlign align, double width) {
 Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const BreakPoint& bp, bool justify,
                    bool last, style::TextAlign align, double width, double indent, std::pmr::memory_resource* memory) {
     Line line(memory);
-    const double ratio = (justify && !last) ? bp.ratio : std::min(bp.ratio, 0.0);
+    // (never below -1: word spaces do not shrink below their minimum, even on an overfull line)
+    const double ratio = std::max((justify && !last) ? bp.ratio : std::min(bp.ratio, 0.0), -1.0);
     double x = indent;
     doc::NodeId link = doc::no_node;
     double link_start = 0;
@@ -245,6 +247,7 @@ InlineResult layout_inline(const realize::RealizedDocument& realized, doc::NodeI
     Collected c = collector.finish(justify, realized.language(block));
     InlineResult out{std::pmr::vector<Line>(memory), collector.take_missing()};
     if (!c.fragments.empty()) set_lines(c, st, width, first_indent, justify, fonts, breaker, out);
+    report_line_fit(out, width, realized.styled().doc(), diags);
     // The item buffers serve the next paragraph on this thread.
     words->impl->items = std::move(c.items);
     words->impl->fragment_of = std::move(c.fragment_of);

@@ -4,6 +4,7 @@
 // WordCache itself.
 
 #include "layout/inline_items.hpp"
+#include "layout/line_fit.hpp"
 
 namespace folio::layout {
 
@@ -37,21 +38,33 @@ Piece Collector::make_piece(std::u32string text, const ComputedStyle& st, text::
 }
 
 void Collector::place(const Shape& s, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
+    // (a word wider than the column hyphenates on every line it fills: not a run to avoid)
+    bool long_word = false;
+    if (s.pieces.size() > 1) {
+        double width = 0;
+        for (const Piece& p : s.pieces) width += p.natural;
+        long_word = width > m_width;
+    }
     for (std::size_t i = 0; i < s.items.size(); ++i) {
         const int code = s.code[i];
         if (s.items[i].type == ItemType::box) {
             const Piece& p = s.pieces[static_cast<std::size_t>(code)];
-            if (p.natural > m_width) split_box(p, st, font, id, link);
+            if (p.natural > m_width) split_box(p, st, font, id, link, !s.url);
             else push_fragment(p, st, font, id, link);
             continue;
         }
         if (code == -1 && s.automatic) m_auto_hyphens.push_back(m_out.items.size());
         m_out.items.push_back(s.items[i]);
+        m_out.items.back().long_word = long_word;
         m_out.fragment_of.push_back(code);
     }
 }
 
 void Collector::push_fragment(const Piece& p, const ComputedStyle& st, text::FontId font, doc::NodeId id, doc::NodeId link) {
+    if (p.natural <= m_width && unbreakable_tail(m_out.items) + p.natural > m_width) {
+        m_out.items.push_back(chain_cut());  // boxes with no break between would not fit a line
+        m_out.fragment_of.push_back(explicit_break);
+    }
     m_out.items.push_back({ItemType::box, p.width, 0, 0, 0, false});
     m_out.fragment_of.push_back(static_cast<int>(m_out.fragments.size()));
     m_out.fragments.push_back({&p, font, &st, id, link});

@@ -7,10 +7,13 @@
 // (ratio <= tolerance) get demerits (line penalty + badness)^2 plus penalty and adjacency terms, and
 // the best one per fitness class becomes a new active node. At the end the active node with the
 // fewest demerits is traced back. Passes with a growing tolerance run until one succeeds; the last
-// accepts any ratio, so a result always exists when no box is wider than the line. Each node also
-// counts the hyphenated (flagged) lines that end in a row at it, and the best node is kept per
-// fitness class and per count: a third hyphenated line in a row is infeasible (on the last pass
-// only very costly). Two prunings keep the result: past an active node too loose for the pass,
+// (the emergency pass) accepts any ratio, giving a line without glue the stretch of a sixteenth
+// of its width (like TeX's \emergencystretch) so that such lines are graded, and takes a line
+// wider than its measure only at demerits above any paragraph of fitting lines; so a result
+// always exists, and it overflows only where a box is wider than the line (layout cuts such
+// boxes beforehand: line_fit.cpp). Each node also counts the hyphenated (flagged) lines that end
+// in a row at it, and the best node is kept per fitness class and per count: a third hyphenated
+// line in a row is infeasible (on the last pass only very costly). Two prunings keep the result: past an active node too loose for the pass,
 // the later ones are looser still and are not tried; a new node whose demerits exceed another
 // new node's by more than any fitness mismatch can add (with no more hyphenated lines in a row)
 // is not made. tests/unit/test_knuth_plass.cpp checks the result against a plain search.
@@ -28,6 +31,19 @@ constexpr double line_penalty = 10;
 constexpr double flagged_demerits = 3000;
 constexpr double fitness_demerits = 3000;
 constexpr int max_flagged_in_a_row = 2;
+/// The emergency pass's stretch of a line without glue (a URL's or a long word's pieces, set
+/// flush left), as a share of the line's width: such a line gets a finite ratio there, so the
+/// breaker weighs how short it is (up to the badness cap, at 10 times this, like any line)
+/// instead of finding every such line equally bad.
+constexpr double emergency_stretch = 1.0 / 16;
+/// Demerits of a line wider than its measure on the emergency pass, plus `overfull_per_point`
+/// for each point it is too wide: above any paragraph of lines that fit (each line's own
+/// demerits are at most about 1e10), so such a line is only taken when no other way on exists.
+constexpr double overfull_demerits = 1e14;
+/// Demerits of a third hyphenated line in a row, on the emergency pass only: above any line's
+/// own demerits (at most about 1e10), so a very loose line is preferred to it.
+constexpr double too_many_hyphens_demerits = 1e11;
+constexpr double overfull_per_point = 1e12;
 
 struct Node {
     std::size_t position;
@@ -88,7 +104,8 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                 const double target = line_width(n.line) + item.hang;  // hanging punctuation
                 double r;
                 if (w < target) {
-                    const double y = sum_y - n.stretch;
+                    double y = sum_y - n.stretch;
+                    if (last_pass && y <= 0) y = emergency_stretch * target;  // a line without glue
                     r = y > 0 ? (target - w) / y : (last_pass ? 1e3 : std::numeric_limits<double>::infinity());
                 } else if (w > target) {
                     const double z = sum_z - n.shrink;
@@ -107,7 +124,7 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                 }
                 // On the last pass an overfull line is kept when it is the only way on.
                 const bool overfull_rescue = last_pass && r < -1 && w - (sum_z - n.shrink) > target;
-                const int run = flagged ? n.flagged_run + 1 : 0;
+                const int run = flagged && !item.long_word ? n.flagged_run + 1 : 0;
                 const bool too_many_hyphens = run > max_flagged_in_a_row;
                 if (too_many_hyphens && !last_pass) {
                     any_active = any_active || n.active;
@@ -127,8 +144,10 @@ std::vector<BreakPoint> run_pass(const std::vector<BreakItem>& items, const std:
                     }
                     const int fc = fitness_class(r);
                     if (std::abs(fc - n.fitness) > 1) d += fitness_demerits;
-                    if (overfull_rescue) d += 1e9;
-                    if (too_many_hyphens) d += 1e11;  // above any line's own demerits (<= ~1e10)
+                    if (overfull_rescue) {
+                        d += overfull_demerits + overfull_per_point * (w - (sum_z - n.shrink) - target);
+                    }
+                    if (too_many_hyphens) d += too_many_hyphens_demerits;
                     d += n.demerits;
                     const int slot_index = fc * (max_flagged_in_a_row + 1) + std::min(run, max_flagged_in_a_row);
                     Candidate& slot = best[fc][std::min(run, max_flagged_in_a_row)];

@@ -19,6 +19,9 @@ struct BreakItem {
     double penalty = 0;
     bool flagged = false;
     double hang = 0;  ///< width that may hang into the right margin when the line breaks here
+    /// A break inside a word wider than the line: the hyphenated lines it must make anyway do not
+    /// count toward the limit of hyphenated lines in a row.
+    bool long_word = false;
 };
 
 /// Where a line ends and how much its glue is stretched (ratio > 0) or shrunk (ratio < 0).
@@ -32,8 +35,9 @@ inline constexpr double penalty_infinity = 10000;
 /// The default tolerance, 1.26, is TeX's \tolerance=200 (badness 100 r^3 <= 200).
 /// Finds the breaks that minimise total demerits for lines of `widths[i]` (the last width is
 /// used for all further lines). Tries `tolerance` first, then ratio 2, then 4; the last item must be
-/// a forced break. Returns one BreakPoint per line. Never fails: when no break keeps every ratio
-/// above -1, the tightest lines are accepted (callers split over-wide boxes beforehand).
+/// a forced break. Returns one BreakPoint per line. Never fails: when no pass succeeds, an
+/// emergency pass accepts any looseness (graded with extra stretch) and, only where no other way
+/// on exists, a line wider than its measure (callers cut over-wide boxes beforehand).
 std::vector<BreakPoint> break_lines(const std::vector<BreakItem>& items, const std::vector<double>& widths,
                                     double tolerance = 1.26);
 

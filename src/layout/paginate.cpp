@@ -10,7 +10,9 @@
 // balanced (the smallest height at which the region's units still fit in the columns, found by
 // bisection), then the unit is placed across the full width and a new region starts below it.
 // Forced breaks and page-master requests start a new column or page. A unit's own items are moved
-// onto the page when its region is committed, with the boxes of boxed containers painted beneath;
+// onto the page when its region is committed, with the boxes of boxed containers painted beneath
+// (spanning units are emitted as they are placed, and the boxes of a row of them on a page are
+// painted beneath them once the row ends);
 // its late items (text lines, contents entries) get a slot there, filled in by fill_pages.
 // Why each column and page ended (BreakReason) is recorded on the page for the layout dump.
 
@@ -65,12 +67,14 @@ public:
             next_column(BreakReason::deferred);
         }
         commit_region(true, BreakReason::end);
+        paint_span_boxes();
         m_doc.pages.back().end = BreakReason::end;
     }
 
 private:
     // ---- pages and regions ---------------------------------------------------------------------
     void start_page(const std::string& requested) {
+        paint_span_boxes();  // of the page being closed
         const std::size_t number = m_doc.pages.size() + 1;
         const std::string name = choose_master(m_styled, requested, number, m_doc.pages.size() == m_first_body);
         const style::PageStyle* master = name.empty() ? &m_styled.page : m_styled.master(name);
@@ -90,6 +94,9 @@ private:
         m_ends.clear();
         m_y = m_region_top;
     }
+
+    /// True when the region of columns starts at the top of the page (no span above it).
+    [[nodiscard]] bool region_at_top() const { return m_region_top <= m_box.y + epsilon; }
 
     [[nodiscard]] bool page_empty() const {
         return m_region_top <= m_box.y + epsilon && m_cols.size() == 1 && m_cols[0].empty();
@@ -122,7 +129,7 @@ private:
         waiting.swap(m_deferred);
         for (std::size_t u : waiting) {
             const Unit& unit = m_units[u];
-            if (m_y + unit.height <= m_box.bottom() + epsilon || m_cols.back().empty()) {
+            if (m_y + unit.height <= m_box.bottom() + epsilon || (m_cols.back().empty() && region_at_top())) {
                 m_cols.back().push_back({u, m_y});
                 m_y += unit.height;
             } else {
@@ -135,6 +142,7 @@ private:
     /// Places unit i (or rearranges), returning the next unit to place.
     std::size_t place(std::size_t i) {
         const Unit& u = m_units[i];
+        if (!u.span) paint_span_boxes();
         const bool column_empty = m_cols.back().empty();
         if (!u.master.empty() && u.master != m_master_name && m_styled.master(u.master)) {
             if (!page_empty()) { new_page(BreakReason::master, u.master); return i; }
@@ -163,6 +171,10 @@ private:
         if (u.deferrable && !column_empty) {
             m_deferred.push_back(i);
             return i + 1;
+        }
+        if (column_empty && !region_at_top()) {  // below a span, too tall for what is left: a fresh page may hold it
+            next_column(BreakReason::full);
+            return i;
         }
         if (column_empty) {  // taller than a whole column: place it anyway
             m_cols.back().push_back({i, m_y});
@@ -200,6 +212,11 @@ private:
             return i;
         }
         const double y = m_region_top + (top ? 0 : u.space_before);
+        if (m_span_run.empty()) {
+            m_span_under = m_doc.pages.back().items.size();
+            m_span_slot = m_slots.size();
+        }
+        m_span_run.push_back({i, y});
         emit(i, m_box.x, y);
         // The columns below start together, after the gap between the span and what follows.
         const bool columns_follow = i + 1 < m_units.size() && !m_units[i + 1].span;
@@ -337,6 +354,18 @@ private:
         }
     }
 
+    /// Backgrounds and borders of the boxed containers of the spanning units placed in a row on
+    /// this page (a spanning aside: its lines are spanning units), beneath their items.
+    void paint_span_boxes() {
+        if (m_span_run.empty()) return;
+        std::vector<Item> boxes;
+        paint_boxes(m_span_run, m_box.x, boxes);
+        auto& items = m_doc.pages.back().items;
+        items.insert(items.begin() + static_cast<std::ptrdiff_t>(m_span_under), boxes.begin(), boxes.end());
+        for (std::size_t k = m_span_slot; k < m_slots.size(); ++k) m_slots[k].at += boxes.size();
+        m_span_run.clear();
+    }
+
     /// Moves a unit's items onto the current page at (x, y); each unit is emitted once.
     void emit(std::size_t index, double x, double y) {
         Unit& u = m_units[index];
@@ -387,6 +416,9 @@ private:
     std::vector<std::size_t> m_deferred;
     std::size_t m_next = 0;  ///< the next unit to place
     std::map<std::size_t, bool> m_forced_done;
+    std::vector<Placed> m_span_run;  ///< spanning units placed in a row on this page, boxes not yet painted
+    std::size_t m_span_under = 0;    ///< where in the page's items their boxes go
+    std::size_t m_span_slot = 0;     ///< the first of their slots
 };
 
 }  // namespace

@@ -325,6 +325,8 @@ Outcome run(const Options& options) {
     if (!laid) { diags.add(laid.error()); return out; }
     const layout::PagedDocument* pages = &laid->document;
     out.pages = pages->pages.size();
+    // Text whose background the pages do not draw (a box lost in layout) would vanish in the PDF.
+    for (core::Diagnostic& w : html::check_drawn_backgrounds(styled, *pages)) diags.add(std::move(w));
     out.timings.layout = clock.lap();
     if (diags.has_errors() || options.check_only) return out;
 

@@ -152,6 +152,34 @@ TEST(Contrast, BackgroundComesFromTheNearestAncestorThenThePage) {
     EXPECT_TRUE(has(warnings.front().message, "#ffffff on background #eeeeee"));
 }
 
+TEST(Contrast, TextOnABackgroundThePagesDoNotDrawIsReported) {
+    // White text in a section with a dark background: fine as styled, invisible when layout
+    // loses the box (issue 16: a spanning aside in the PDF).
+    Small s = small();
+    auto styled = styled_of(s.d);
+    styled.own_style(s.b).background = hex(0x0b3d91);
+    const NodeId text = s.d.node(s.b_para).children.front();
+    for (NodeId id = s.b + 1; id < s.d.nodes.size(); ++id) styled.own_style(id).color = hex(0xffffff);
+    folio::layout::PagedDocument pages;
+    pages.pages.emplace_back();
+    folio::layout::GlyphRun run;
+    run.node = text;
+    run.color = hex(0xffffff);
+    run.size = 10;
+    run.origin = {50, 100};
+    pages.pages[0].items.emplace_back(run);
+    EXPECT_TRUE(folio::html::check_contrast(styled, "style.xml").empty());
+    const auto warnings = folio::html::check_drawn_backgrounds(styled, pages);
+    ASSERT_EQ(warnings.size(), 1U);
+    EXPECT_EQ(warnings.front().code, "style.contrast-undrawn");
+    EXPECT_TRUE(has(warnings.front().message, "#ffffff is set on background #0b3d91, but page 1 draws #ffffff"))
+        << warnings.front().message;
+    // With the box drawn beneath the text, nothing to report.
+    pages.pages[0].items.insert(pages.pages[0].items.begin(),
+                                folio::layout::FilledRect{{40, 80, 200, 40}, hex(0x0b3d91), s.b});
+    EXPECT_TRUE(folio::html::check_drawn_backgrounds(styled, pages).empty());
+}
+
 TEST(Contrast, LargeTextNeedsOnlyThree) {
     Small s = small();
     auto styled = styled_of(s.d);

@@ -244,6 +244,37 @@ TEST(Contents, EntriesCarryThePageNumbersOfTheirSectionsAndLinkToThem) {
     EXPECT_EQ(pages.outline[1].page, 1u);
 }
 
+TEST(Contents, ALongEntryWrapsWithAHangingIndentAndItsNumberOnTheLastLine) {
+    // An entry longer than the line ran off the page and its page number printed over it
+    // (issue 16). 160pt wide: the room is 160 less two gaps of 6 and "0000" (20): 128pt.
+    Doc doc;
+    const auto contents = doc.d.add(mk(NodeKind::contents), 0);
+    doc.d.nodes.back().label = "Contents";
+    const auto a = doc.heading("aaaaa bbbbb ccccc ddddd eeeee fffff ggggg hhhhh");  // 8 words of 25pt
+    doc.para(3);
+    const auto pages = doc.lay();
+    ASSERT_GE(pages.pages.size(), 1u);
+    std::vector<const layout::GlyphRun*> entry;
+    std::size_t links = 0;
+    for (const auto& it : pages.pages[0].items) {
+        if (auto* l = std::get_if<layout::LinkArea>(&it); l && l->target == a) ++links;
+        if (auto* r = std::get_if<layout::GlyphRun>(&it); r && r->node == contents && core::to_utf8(r->text) != "Contents") {
+            entry.push_back(r);
+        }
+    }
+    ASSERT_EQ(entry.size(), 4u);  // the first line, the last one, its leader and the number
+    EXPECT_EQ(core::to_utf8(entry[0]->text), "aaaaa bbbbb ccccc ddddd");  // 107.5pt; a fifth word: 135
+    EXPECT_EQ(core::to_utf8(entry[1]->text), "eeeee fffff ggggg hhhhh");  // in 128 less the indent
+    EXPECT_EQ(entry[0]->origin.x, 20);
+    EXPECT_EQ(entry[1]->origin.x, 35);  // the hanging indent, 1.5 em
+    EXPECT_EQ(core::to_utf8(entry.back()->text), "1");
+    EXPECT_DOUBLE_EQ(entry.back()->origin.y, entry[1]->origin.y);  // the number on the last line
+    EXPECT_LE(entry[1]->origin.x + entry[1]->width, entry[2]->origin.x);  // the leader after the title
+    EXPECT_GT(entry.back()->origin.y, entry[0]->origin.y);
+    for (const auto* r : entry) EXPECT_LE(r->origin.x + r->width, 180 + 1e-9) << core::to_utf8(r->text);
+    EXPECT_EQ(links, 2u);  // every line is a link to the section
+}
+
 TEST(Breaks, AColumnBreakStartsTheNextColumn) {
     Doc doc;
     doc.s.page.columns = 2;
@@ -562,6 +593,45 @@ TEST(Pagination, ASpanningTitleWaitsForWhatKeepsWithIt) {
         SCOPED_TRACE("offset " + std::to_string(offset));
         expect_same_pagination_streamed_and_after(doc);
     }
+}
+
+TEST(Pagination, ASpanningAsideKeepsItsBackgroundAndBorder) {
+    // A column-span: all aside lost its box in the PDF: white text on a brand colour vanished
+    // (issue 16). Its background and border are painted across the page, beneath its text.
+    Doc doc;
+    doc.s.page.columns = 2;
+    doc.s.page.column_gap = 10;
+    doc.para(12);
+    const auto box = doc.d.add(mk(NodeKind::aside), 0);
+    auto& bs = doc.style_of(box);
+    bs.background = core::Color::rgb(0.04, 0.24, 0.57);
+    bs.border_width = 2;
+    bs.padding = 4;
+    bs.column_span_all = true;
+    const auto inside = doc.para(18, box);  // 3 lines of 6 words across the full 148pt inside
+    doc.para(12);
+    const auto pages = doc.lay();
+    ASSERT_EQ(pages.pages.size(), 1u);
+    const auto& items = pages.pages[0].items;
+    std::size_t background = items.size(), first_text = items.size(), borders = 0;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        if (const auto* r = std::get_if<layout::FilledRect>(&items[k]); r && r->node == box) {
+            if (r->rect.width > 100 && r->rect.height > 20) {
+                background = k;
+                EXPECT_DOUBLE_EQ(r->rect.x, 20);
+                EXPECT_DOUBLE_EQ(r->rect.width, 160);  // across both columns
+                EXPECT_DOUBLE_EQ(r->rect.height, 2 * 6 + 3 * 12);  // padding and border, 3 lines
+            } else {
+                ++borders;
+            }
+        }
+        if (const auto* t = std::get_if<layout::GlyphRun>(&items[k]); t && t->node == inside + 1) {
+            first_text = std::min(first_text, k);
+        }
+    }
+    ASSERT_LT(background, items.size()) << "no background for the spanning aside";
+    EXPECT_EQ(borders, 4u);
+    EXPECT_LT(background, first_text);  // beneath its text
 }
 
 // ---- why columns and pages end (BreakReason, for the layout dump) ----------------------------

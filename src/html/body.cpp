@@ -11,6 +11,7 @@
 #include <optional>
 #include <variant>
 
+#include "core/uri.hpp"
 #include "html/assets.hpp"
 #include "html/markup.hpp"
 
@@ -31,31 +32,6 @@ bool is_external(std::string_view href) {
         return true;
     };
     return starts("http://") || starts("https://");
-}
-
-/// The URL scheme of `href` in lower case ("" for relative and fragment links), read as a browser
-/// reads it: leading spaces and control characters are dropped, and tabs and newlines ignored.
-std::string scheme_of(std::string_view href) {
-    std::string scheme;
-    for (char ch : href) {
-        const auto c = static_cast<unsigned char>(ch);
-        if ((scheme.empty() && c <= 0x20) || ch == '\t' || ch == '\n' || ch == '\r') continue;
-        if (ch == ':') return scheme;
-        if (!(std::isalnum(c) || ch == '+' || ch == '-' || ch == '.') ||
-            (scheme.empty() && !std::isalpha(c))) {
-            return "";
-        }
-        scheme += static_cast<char>(std::tolower(c));
-    }
-    return "";
-}
-
-/// True for the links the page may contain: relative, fragment, http(s), mailto and tel. Others
-/// (javascript:, data:, ...) would run code or load resources, and are written without href.
-bool is_safe_href(std::string_view href) {
-    const std::string scheme = scheme_of(href);
-    return scheme.empty() || scheme == "http" || scheme == "https" || scheme == "mailto" ||
-           scheme == "tel";
 }
 
 }  // namespace
@@ -298,7 +274,7 @@ void BodyWriter::link(NodeId id) {
     const bool external = is_external(n.href);
     m_out += "<a";
     common_attrs(id);
-    if (is_safe_href(n.href)) append_attr(m_out, "href", n.href);
+    if (core::is_allowed_link(n.href)) append_attr(m_out, "href", n.href);  // the reader's allow-list
     if (external) append_attr(m_out, "rel", "noopener");
     m_out += '>';
     if (n.children.empty()) {

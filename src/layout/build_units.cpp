@@ -133,11 +133,11 @@ public:
     /// A walk that cuts units into `out`. In the planning walk (`plan` given) it only records the
     /// paragraphs; with a `pool`, the paragraphs are still being laid out and the walk waits for
     /// each, helping the pool meanwhile and giving the `pager` the units that are final.
-    Builder(const realize::RealizedDocument& realized, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
-            double column_width, double full_width, const PageMap& pages, InlineCache& cache, UnitList& out,
+    Builder(const realize::RealizedDocument& realized, text::FontProvider& fonts,
+            double column_width, double full_width, InlineCache& cache, UnitList& out,
             std::vector<InlineJob>* plan, ParagraphPool* pool = nullptr, Pager* pager = nullptr)
-        : m_realized(realized), m_styled(realized.styled()), m_doc(realized.doc()), m_fonts(fonts), m_hyphenator(hyphenator),
-          m_column_width(column_width), m_full_width(full_width), m_pages(pages), m_cache(cache), m_out(out),
+        : m_realized(realized), m_styled(realized.styled()), m_doc(realized.doc()), m_fonts(fonts),
+          m_column_width(column_width), m_full_width(full_width), m_cache(cache), m_out(out),
           m_plan(plan), m_pool(pool), m_pager(pager) {}
 
     void run(std::size_t expected_units = 0) {
@@ -472,10 +472,8 @@ private:
     const style::StyledDocument& m_styled;
     const doc::Document& m_doc;
     text::FontProvider& m_fonts;
-    const text::Hyphenator* m_hyphenator;
     double m_column_width;
     double m_full_width;
-    const PageMap& m_pages;
     InlineCache& m_cache;
     UnitList& m_out;
     std::vector<InlineJob>* m_plan;  ///< non-null in the planning walk
@@ -508,11 +506,10 @@ namespace {
 /// 1. Which paragraphs, at which widths: a walk that only records them, once (the widths depend
 /// on the tree and the styles, never on pages).
 void plan_paragraphs(const realize::RealizedDocument& realized, text::FontProvider& fonts,
-                     const text::Hyphenator* hyphenator, double column_width, double full_width,
-                     const PageMap& pages, InlineCache& cache) {
+                     double column_width, double full_width, InlineCache& cache) {
     if (cache.plan) return;
     UnitList scratch;
-    Builder(realized, fonts, hyphenator, column_width, full_width, pages, cache, scratch, &cache.plan.emplace()).run();
+    Builder(realized, fonts, column_width, full_width, cache, scratch, &cache.plan.emplace()).run();
 }
 
 /// The same number of lines of the same heights: what pagination sees of a block.
@@ -526,7 +523,7 @@ bool same_geometry(const InlineResult& a, const InlineResult& b) {
 bool lay_out_blocks(const realize::RealizedDocument& realized, text::FontProvider& fonts,
                     const text::Hyphenator* hyphenator, double column_width, double full_width,
                     const PageMap& pages, InlineCache& cache) {
-    plan_paragraphs(realized, fonts, hyphenator, column_width, full_width, pages, cache);
+    plan_paragraphs(realized, fonts, column_width, full_width, cache);
     // 2. Lay out the ones not kept from an earlier call, on every core. Blocks that change with
     //    page numbers are kept only while the page numbers they were set with stay the same.
     if (cache.laid_pages.has_value() && *cache.laid_pages == pages) return true;
@@ -554,7 +551,7 @@ bool lay_out_blocks(const realize::RealizedDocument& realized, text::FontProvide
 void build_units(const realize::RealizedDocument& realized, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
                  double column_width, double full_width, const PageMap& pages, InlineCache& cache, UnitList& out,
                  Pager* pager) {
-    plan_paragraphs(realized, fonts, hyphenator, column_width, full_width, pages, cache);
+    plan_paragraphs(realized, fonts, column_width, full_width, cache);
     if (cache.laid_pages.has_value()) {
         // 2. Lay out what the cache lacks for these page numbers, then 3. walk.
         lay_out_blocks(realized, fonts, hyphenator, column_width, full_width, pages, cache);
@@ -562,7 +559,7 @@ void build_units(const realize::RealizedDocument& realized, text::FontProvider& 
             for (const auto& laid : cache.laid) cache.units_hint += laid ? laid->result.lines.size() : 0;
             cache.units_hint += cache.units_hint / 8;
         }
-        Builder(realized, fonts, hyphenator, column_width, full_width, pages, cache, out, nullptr, nullptr, pager)
+        Builder(realized, fonts, column_width, full_width, cache, out, nullptr, nullptr, pager)
             .run(cache.units_hint);
     } else {
         // The first time, 2. and 3. overlap: the walk follows the paragraphs as they are laid out,
@@ -573,7 +570,7 @@ void build_units(const realize::RealizedDocument& realized, text::FontProvider& 
         cache.laid.resize(count);
         cache.laid_pages = pages;
         ParagraphPool pool(realized, fonts, hyphenator, pages, std::move(all), cache);
-        Builder(realized, fonts, hyphenator, column_width, full_width, pages, cache, out, nullptr, &pool, pager)
+        Builder(realized, fonts, column_width, full_width, cache, out, nullptr, &pool, pager)
             .run(count * 3);
         pool.finish();
     }

@@ -61,8 +61,10 @@ int read_stdin(const Context& context, BuildCommand& b) {
     char buf[65536];
     while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
         text.append(buf, static_cast<std::size_t>(std::cin.gcount()));
-        if (text.size() > core::SourceFile::max_bytes) {
-            return context.usage_error("standard input is larger than 64 MiB, folio's limit for a source");
+        if (text.size() > core::SourceFile::max_bytes) {  // an input error, as for a file (exit 1)
+            context.print({{core::Severity::error, "io.too-large",
+                            "standard input is larger than 64 MiB, folio's limit for a source", {"<stdin>", 0, 0}}});
+            return exit_input;
         }
     }
     b.options.source_text = std::move(text);

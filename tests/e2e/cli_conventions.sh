@@ -33,6 +33,13 @@ set -e
 [ "$code" -eq 1 ] && grep -q "^<stdin>:[0-9]*:[0-9]*: error: .*bar-chart.png" "$work/stdin-noimg.err" ||
   fail "an image missing beside the current folder: exit $code, $(cat "$work/stdin-noimg.err")"
 
+# Standard input above folio's 64 MiB limit: an input error, nothing written.
+set +e
+head -c 67108900 /dev/zero | "$folio" build - -s "$style" -o "$work/huge" 2> "$work/huge.err"; code=$?
+set -e
+[ "$code" -eq 1 ] && grep -q "^<stdin>: error: standard input is larger than 64 MiB" "$work/huge.err" && [ ! -e "$work/huge" ] ||
+  fail "a huge standard input: exit $code, $(cat "$work/huge.err")"
+
 # -o NAME.pdf / NAME.html: that file only; -o DIR/ and -o DIR: the folder as always.
 "$folio" build "$source_xml" -s "$style" -o "$work/one/brochure.pdf" -q
 [ -f "$work/one/brochure.pdf" ] && [ "$(ls "$work/one")" = brochure.pdf ] || fail "-o x.pdf: $(ls -R "$work/one")"
@@ -136,6 +143,18 @@ grep -q " 4 |   <para>x</para>" "$work/tty.out" || fail "a terminal's default is
 grep -qF "$esc" "$work/nocolor.out" && fail "colour despite NO_COLOR"
 grep -qF "$esc" "$work/never.out" && fail "colour despite --color never"
 grep -q "error: unknown element" "$work/nocolor.out" || fail "NO_COLOR: no diagnostic at all"
+
+# batch too (its progress line is the only other escape it writes on a terminal).
+mkdir -p "$work/b" && cp "$work/bad.xml" "$work/b/"
+set +e
+script -qec "'$folio' batch '$work/b' -s '$style' -o '$work/b-out' -j 1" /dev/null > "$work/b-tty.out"
+NO_COLOR=1 script -qec "'$folio' batch '$work/b' -s '$style' -o '$work/b-out' -j 1" /dev/null > "$work/b-nocolor.out"
+"$folio" batch "$work/b" -s "$style" -o "$work/b-out" -j 1 > /dev/null 2> "$work/b-pipe.err"
+set -e
+grep -qF "${esc}1;31merror" "$work/b-tty.out" || fail "batch: no colour on a terminal: $(cat -v "$work/b-tty.out")"
+grep -qF "${esc}1;31m" "$work/b-nocolor.out" && fail "batch: colour despite NO_COLOR"
+grep -q "bad.xml:4:3: error: unknown element" "$work/b-pipe.err" || fail "batch in a pipe: $(cat "$work/b-pipe.err")"
+grep -qF "$esc" "$work/b-pipe.err" && fail "batch: colour in a pipe"
 
 # -v: progress detail on stderr; -q: nothing on stdout.
 "$folio" build "$source_xml" -s "$style" -o "$work/v" -v > "$work/v.out" 2> "$work/v.err"

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <filesystem>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -11,6 +12,8 @@
 
 #include "batch/commands.hpp"
 #include "pipeline/pipeline.hpp"
+#include "report/command.hpp"
+#include "init/init.hpp"
 
 namespace {
 
@@ -55,6 +58,8 @@ struct Command {
     folio::batch::JobCommand job;
     folio::batch::SnapshotRequest snapshot;
     std::string bag_dir;
+    folio::report::ReportRequest report;  ///< --report, --report-output, --fail-on (issue 22)
+    folio::init::InitRequest init;        ///< folio init (issue 22)
 };
 
 /// The subcommands, as the user sees them.
@@ -65,7 +70,17 @@ struct Subcommands {
     CLI::App* snapshot;
     CLI::App* verify;
     CLI::App* job;
+    CLI::App* init;
 };
+
+/// The quality report's options (issue 22; src/report), on build and check.
+void add_report_options(CLI::App* command, folio::report::ReportRequest& r) {
+    command->add_option("--report", r.format, "also print a quality report: json or sarif")
+        ->check(CLI::IsMember({"json", "sarif"}));
+    command->add_option("--report-output", r.output, "write the report to this file instead of stdout");
+    command->add_option("--fail-on", r.fail_on, "exit 1 when the report has a finding this serious")
+        ->check(CLI::IsMember({"warning", "error"}));
+}
 
 CLI::App* add_build(CLI::App& app, Command& c) {
     auto* build = app.add_subcommand("build", "render a source to PDF and HTML (default: the IOM Budapest brochure)");
@@ -84,6 +99,7 @@ CLI::App* add_build(CLI::App& app, Command& c) {
     build->add_flag("--allow-outside", c.options.allow_outside,
                     "allow image paths outside the source's folder");
     build->add_flag("--timings", c.timings, "print each stage's wall time to stderr");
+    add_report_options(build, c.report);
     return build;
 }
 
@@ -91,6 +107,7 @@ CLI::App* add_check(CLI::App& app, Command& c) {
     auto* check = app.add_subcommand("check", "validate a source and its style sheet; write nothing");
     check->add_option("source", c.options.source_path, "content source (.xml)")->required()->check(CLI::ExistingFile);
     check->add_option("-s,--style", c.options.style_path, "style sheet (.xml)")->check(CLI::ExistingFile);
+    add_report_options(check, c.report);
     return check;
 }
 
@@ -157,6 +174,31 @@ CLI::App* add_job(CLI::App& app, Command& c) {
     return job;
 }
 
+/// folio init (issue 22; src/init): a new project from the starter template.
+CLI::App* add_init(CLI::App& app, Command& c) {
+    auto* init = app.add_subcommand("init", "start a new project: a source, a style to edit, images/, a README");
+    init->add_option("dir", c.init.dir, "the project folder (new or empty)")->required();
+    init->add_option("-s,--style", c.init.style, "the style to start from: brochure (default) or a5-booklet")
+        ->check(CLI::IsMember(folio::init::style_names()));
+    init->add_flag("--force", c.init.force, "write into a folder that is not empty");
+    // The data folder: the repository (the folder of the default style's folder).
+    c.init.data_dir = std::filesystem::path(FOLIO_DEFAULT_STYLE).parent_path().parent_path().string();
+    return init;
+}
+
+int init_command(const folio::init::InitRequest& request, bool quiet) {
+    const auto written = folio::init::init_project(request);
+    if (!written) {
+        std::cerr << folio::core::format(written.error()) << '\n';
+        return exit_input;
+    }
+    if (!quiet) {
+        std::cout << "folio: a new project in " << request.dir << "; build it with\n  cd " << request.dir
+                  << " && folio build document.xml --style style.xml -o output/\n";
+    }
+    return exit_ok;
+}
+
 /// SOURCE_DATE_EPOCH into the options; false when it is set but not a whole number of seconds.
 bool read_source_date_epoch(Command& c) {
     const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
@@ -173,6 +215,14 @@ bool read_source_date_epoch(Command& c) {
 
 /// Runs the subcommand the user chose.
 int dispatch(const CLI::App& app, const Subcommands& sub, Command& c) {
+    if (*sub.init) return init_command(c.init, c.quiet);
+    if (*sub.check) c.options.check_only = true;
+    if ((*sub.build || *sub.check) && (!c.report.format.empty() || !c.report.fail_on.empty())) {
+        if (c.report.format.empty()) c.report.format = "json";  // --fail-on alone: the report is JSON
+        c.options.pdf = !c.html_only;
+        c.options.html = !c.pdf_only;
+        return folio::report::report_command(c.options, c.report, std::cout, std::cerr);
+    }
     if (*sub.build) {
         c.options.pdf = !c.html_only;
         c.options.html = !c.pdf_only;
@@ -224,7 +274,8 @@ int main(int argc, char** argv) {
     command.options.source_path = FOLIO_DEFAULT_SOURCE;
     command.options.style_path = FOLIO_DEFAULT_STYLE;
     const Subcommands sub{add_build(app, command), add_check(app, command), add_batch(app, command),
-                          add_snapshot(app, command), add_verify(app, command), add_job(app, command)};
+                          add_snapshot(app, command), add_verify(app, command), add_job(app, command),
+                          add_init(app, command)};
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {

@@ -6,13 +6,21 @@
 /// outputs.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "core/diagnostic.hpp"
 #include "doc/document.hpp"
 
+namespace folio::realize { class RealizedDocument; }
+namespace folio::layout { struct LayoutResult; }
+
 namespace folio::pipeline {
+
+/// Called once layout is done, before any output is written, with the realized tree and the
+/// pages (the quality report's view of a render, issue 22); the references die when it returns.
+using Inspector = std::function<void(const realize::RealizedDocument&, const layout::LayoutResult&)>;
 
 /// Everything a render needs; nothing below the pipeline reads the environment or the clock.
 struct Options {
@@ -31,6 +39,7 @@ struct Options {
     /// Threads one render may use (paragraph layout, PDF page contents): 0 = one per core.
     /// Batch mode, which renders several documents at once, gives each render 1.
     unsigned threads = 0;
+    Inspector inspect;  ///< empty, or what looks at the laid-out document (folio check --report)
 };
 
 /// Wall time of each stage in seconds (for --timings).

@@ -14,6 +14,7 @@
 #include "pipeline/pipeline.hpp"
 #include "report/command.hpp"
 #include "init/init.hpp"
+#include "watch/watch.hpp"
 
 namespace {
 
@@ -60,6 +61,7 @@ struct Command {
     std::string bag_dir;
     folio::report::ReportRequest report;  ///< --report, --report-output, --fail-on (issue 22)
     folio::init::InitRequest init;        ///< folio init (issue 22)
+    folio::watch::WatchRequest watch;     ///< folio watch (issue 22)
 };
 
 /// The subcommands, as the user sees them.
@@ -71,6 +73,7 @@ struct Subcommands {
     CLI::App* verify;
     CLI::App* job;
     CLI::App* init;
+    CLI::App* watch;
 };
 
 /// The quality report's options (issue 22; src/report), on build and check.
@@ -181,9 +184,23 @@ CLI::App* add_init(CLI::App& app, Command& c) {
     init->add_option("-s,--style", c.init.style, "the style to start from: brochure (default) or a5-booklet")
         ->check(CLI::IsMember(folio::init::style_names()));
     init->add_flag("--force", c.init.force, "write into a folder that is not empty");
+    init->add_flag("-q,--quiet", c.quiet, "print nothing but errors");
     // The data folder: the repository (the folder of the default style's folder).
     c.init.data_dir = std::filesystem::path(FOLIO_DEFAULT_STYLE).parent_path().parent_path().string();
     return init;
+}
+
+/// folio watch (issue 22; src/watch, src/serve): rebuild on every change, optionally serve a preview.
+CLI::App* add_watch(CLI::App& app, Command& c) {
+    auto& w = c.watch;
+    auto* watch = app.add_subcommand("watch", "build, then rebuild on every change of the source, style, images or fonts");
+    watch->add_option("source", c.options.source_path, "content source (.xml)")->required()->check(CLI::ExistingFile);
+    watch->add_option("-s,--style", c.options.style_path, "style sheet (.xml)")->check(CLI::ExistingFile);
+    watch->add_option("-o,--output", c.options.out_dir, "output folder (default: output)");
+    watch->add_flag("--serve", w.serve, "serve a preview of the HTML and the PDF that reloads after each build");
+    watch->add_option("--port", w.port, "the preview's port (default: a free one)")->check(CLI::Range(0, 65535));
+    watch->add_option("--host", w.host, "the address to listen on (default: 127.0.0.1, this machine only)");
+    return watch;
 }
 
 int init_command(const folio::init::InitRequest& request, bool quiet) {
@@ -216,6 +233,10 @@ bool read_source_date_epoch(Command& c) {
 /// Runs the subcommand the user chose.
 int dispatch(const CLI::App& app, const Subcommands& sub, Command& c) {
     if (*sub.init) return init_command(c.init, c.quiet);
+    if (*sub.watch) {
+        c.watch.options = c.options;
+        return folio::watch::watch_command(c.watch, std::cout, std::cerr);
+    }
     if (*sub.check) c.options.check_only = true;
     if ((*sub.build || *sub.check) && (!c.report.format.empty() || !c.report.fail_on.empty())) {
         if (c.report.format.empty()) c.report.format = "json";  // --fail-on alone: the report is JSON
@@ -275,7 +296,7 @@ int main(int argc, char** argv) {
     command.options.style_path = FOLIO_DEFAULT_STYLE;
     const Subcommands sub{add_build(app, command), add_check(app, command), add_batch(app, command),
                           add_snapshot(app, command), add_verify(app, command), add_job(app, command),
-                          add_init(app, command)};
+                          add_init(app, command), add_watch(app, command)};
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {

@@ -13,7 +13,7 @@ namespace folio::watch {
 /// What `folio watch` was asked to do.
 struct WatchRequest {
     pipeline::Options options;
-    std::chrono::milliseconds debounce{40};  ///< a burst of saves within this is one change
+    std::chrono::milliseconds debounce{15};  ///< a burst of saves within this is one change
     bool serve = false;                      ///< --serve: the preview server
     std::string host = "127.0.0.1";          ///< --host: where it listens (loopback unless asked)
     int port = 0;                            ///< --port: 0 = any free port

@@ -94,4 +94,6 @@ kill -INT "$pid"
 wait "$pid" && code=0 || code=$?
 pid=
 [ "$code" -eq 0 ] || fail "SIGINT: exit $code"
+# The rebuild latency benchmark runs (5 edits; a generous bound, for a shared CI machine).
+python3 "$src/bench/watch-latency" "$folio" 5 --check 1000 >"$work/latency.txt" || fail "latency: $(cat "$work/latency.txt")"
 echo "watch: ok"

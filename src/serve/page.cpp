@@ -80,6 +80,7 @@ main { display: flex; height: calc(100vh - 5rem); }
 section { flex: 1; display: flex; flex-direction: column; min-width: 0; }
 h2 { font-size: 0.95rem; margin: 0.25rem 1rem; }
 iframe { flex: 1; border: 1px solid #767676; margin: 0 0.5rem 0.5rem; width: calc(100% - 1rem); }
+@media (max-width: 40rem) { main { flex-direction: column; height: auto; } iframe { height: 70vh; } }
 )";
 
 const char* script = R"(
@@ -124,6 +125,7 @@ std::string preview_page(const std::string& stem, const BuildRecord& r) {
     js.replace(js.find("BUILD"), 5, std::to_string(r.number));
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+           "<link rel=\"icon\" href=\"data:,\">\n"
            "<title>" + file + " – folio preview</title>\n<style>" + style_sheet + "</style>\n</head>\n<body>\n"
            "<header>\n<h1>folio preview: " + file + "</h1>\n<p id=\"status\" role=\"status\"" +
            (r.ok || r.number == 0 ? "" : " class=\"failed\"") + ">" + html_escape(summary(r)) +

@@ -85,8 +85,28 @@ done
 ln -s /etc/passwd out/escape
 [ "$(status /out/escape)" = 403 ] || fail "a symbolic link out of the folder is served"
 [ "$(status /../etc/passwd)" = 404 ] && [ "$(status //etc/passwd)" = 404 ] || fail "paths outside /out/ are served"
+# The preview page passes the browser checks (vnu, axe at 1280 and 320 px) and reloads its frames
+# after a build (tests/browser/check_preview.mjs), when the browser tools are installed.
+browser=$src/tests/browser
+if [ -d "$browser/node_modules/axe-core" ] && [ -x /usr/bin/chromium ] && command -v java >/dev/null; then
+  curl -s "http://127.0.0.1:$port/" >"$work/preview.html"
+  coproc CHECK { node "$browser/check_preview.mjs" "http://127.0.0.1:$port/" "$work/preview.html" "$work/preview.png" 2>&1; }
+  read -r line <&"${CHECK[0]}" || true
+  [ "$line" = ready ] || fail "check_preview.mjs: $line $(cat <&"${CHECK[0]}")"
+  sed -i 's/>Beginning</>Introduction</' document.xml
+  echo go >&"${CHECK[1]}"
+  check_out=$(cat <&"${CHECK[0]}") || true
+  wait "$CHECK_PID" && check=0 || check=$?
+  [ "$check" -eq 0 ] || fail "the preview page (check_preview.mjs, exit $check): $check_out"
+  wait_builds 2
+  next=3
+else
+  echo "watch: the browser tools are not installed (bash .ci/install-browser-deps): preview page not checked in a browser" >&2
+  [ -z "${CI:-}" ] || fail "CI must run the preview page's browser checks"
+  next=2
+fi
 sed -i 's/<p class="lead">/<p class="lead"><bogus\/>/' document.xml
-wait_builds 2
+wait_builds $next
 curl -s "http://127.0.0.1:$port/status" | jq -e '.ok == false and (.diagnostics[0] | test("document.xml:[0-9]+:[0-9]+: error"))' >/dev/null ||
   fail "the failed build's error is not on the status: $(curl -s "http://127.0.0.1:$port/status")"
 curl -s "http://127.0.0.1:$port/" | grep -q 'document.xml:[0-9]*:[0-9]*: error: ' || fail "the page does not show the error"

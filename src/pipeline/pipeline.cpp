@@ -290,7 +290,8 @@ Outcome run(const Options& options) {
     auto& diags = out.diagnostics;
     Stopwatch clock;
     const Stopwatch whole;
-    const text::Hyphenator hyphenator;               // loads a language's patterns on first use
+    const text::Hyphenator own_hyphenator;  // loads a language's patterns on first use ...
+    const text::Hyphenator& hyphenator = options.hyphenator != nullptr ? *options.hyphenator : own_hyphenator;
     Schedule schedule(options.threads, hyphenator);  // what runs beside what
 
     // 1. Read (the patterns of the source's languages load meanwhile).

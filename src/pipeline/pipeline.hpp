@@ -15,6 +15,7 @@
 
 namespace folio::realize { class RealizedDocument; }
 namespace folio::layout { struct LayoutResult; }
+namespace folio::text { class Hyphenator; }
 
 namespace folio::pipeline {
 
@@ -40,6 +41,8 @@ struct Options {
     /// Batch mode, which renders several documents at once, gives each render 1.
     unsigned threads = 0;
     Inspector inspect;  ///< empty, or what looks at the laid-out document (folio check --report)
+    /// ... or these, kept between renders (folio watch), so each language's patterns load once.
+    const text::Hyphenator* hyphenator = nullptr;
 };
 
 /// Wall time of each stage in seconds (for --timings).

@@ -6,8 +6,9 @@
 //      build; wait for a change (a burst of saves within the debounce is one change);
 //   4. before waiting, take what changed during the build: a change then means one more build;
 //   5. a stop signal ends the loop; the outputs stay as the last good build left them.
-// The process stays alive between builds, so fontconfig's configuration, the fonts' files and
-// the hyphenation patterns it loaded stay in the page cache and the allocator's arenas warm.
+// The process stays alive between builds: the hyphenation patterns are loaded once (one
+// Hyphenator for every build), and fontconfig's configuration, the fonts' files and the
+// allocator's arenas stay warm.
 
 #include "watch/watch.hpp"
 
@@ -18,6 +19,7 @@
 #include <set>
 
 #include "serve/preview_server.hpp"
+#include "text/hyphenate.hpp"
 #include "watch/file_watcher.hpp"
 
 namespace folio::watch {
@@ -88,11 +90,14 @@ int watch_command(const WatchRequest& request, std::ostream& out, std::ostream& 
             << "/ (Ctrl-C stops)\n";
     }
     out << "folio: watching " << request.options.source_path << " and what it uses; Ctrl-C stops\n";
-    std::set<std::string> inputs = {request.options.source_path, request.options.style_path};
+    const text::Hyphenator hyphenator;  // each language's patterns, loaded once for every build
+    pipeline::Options options = request.options;
+    options.hyphenator = &hyphenator;
+    std::set<std::string> inputs = {options.source_path, options.style_path};
     std::set<std::string> changed;
     watcher.watch(inputs);  // a save during the first build counts too
     for (unsigned number = 1;; ++number) {
-        serve::BuildRecord record = build(request.options, number, changed, inputs, out);
+        serve::BuildRecord record = build(options, number, changed, inputs, out);
         if (server) server->publish(std::move(record));
         watcher.watch(inputs);
         Change change = watcher.wait(request.debounce, false);  // what changed during the build

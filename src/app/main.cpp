@@ -239,7 +239,6 @@ int dispatch(const CLI::App& app, const Subcommands& sub, Command& c) {
     }
     if (*sub.check) c.options.check_only = true;
     if ((*sub.build || *sub.check) && (!c.report.format.empty() || !c.report.fail_on.empty())) {
-        if (c.report.format.empty()) c.report.format = "json";  // --fail-on alone: the report is JSON
         c.options.pdf = !c.html_only;
         c.options.html = !c.pdf_only;
         return folio::report::report_command(c.options, c.report, std::cout, std::cerr);

@@ -22,7 +22,9 @@ int report_command(pipeline::Options options, const ReportRequest& request, std:
     const Report report = collector.finish(outcome.diagnostics, options.source_path, options.style_path, outcome.pages);
     const std::string text = request.format == "sarif" ? to_sarif(report, pipeline::version())
                                                        : to_json(report, pipeline::version());
-    if (request.output.empty()) {
+    if (request.format.empty()) {
+        // --fail-on alone: the findings decide the exit code; the summary below is all that is shown
+    } else if (request.output.empty()) {
         out << text;
     } else {
         std::ofstream file(request.output, std::ios::binary | std::ios::trunc);

@@ -11,7 +11,7 @@ namespace folio::report {
 
 /// What the command line asked of the report.
 struct ReportRequest {
-    std::string format;   ///< "json" or "sarif"; empty = no report
+    std::string format;   ///< "json" or "sarif"; empty = none printed (--fail-on alone)
     std::string output;   ///< a file to write it to; empty = standard output
     std::string fail_on;  ///< "warning" or "error": exit 1 when a finding is that serious; empty = never
 };

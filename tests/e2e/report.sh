@@ -58,6 +58,10 @@ set +e
 [ $? -eq 1 ] || fail "--fail-on warning with warnings must exit 1"
 "$folio" check "$work/doc/doc.xml" --style "$style" --report json --fail-on error >/dev/null 2>&1
 [ $? -eq 0 ] || fail "--fail-on error without errors must exit 0"
+"$folio" check "$work/doc/doc.xml" --style "$style" --fail-on warning >"$work/failon.out" 2>&1
+[ $? -eq 1 ] || fail "--fail-on warning alone with warnings must exit 1"
+grep -q '^folio: report: 0 errors, [0-9]* warnings, 1 notes$' "$work/failon.out" && [ "$(wc -l <"$work/failon.out")" -eq 1 ] ||
+  fail "--fail-on alone prints more than the summary: $(cat "$work/failon.out")"
 set -e
 
 # SARIF 2.1.0, valid against the schema, one result per JSON finding, on the source lines.

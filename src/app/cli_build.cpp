@@ -17,6 +17,7 @@
 #include "app/cli.hpp"
 #include "core/source_file.hpp"
 #include "pipeline/pipeline.hpp"
+#include "report/command.hpp"
 
 namespace folio::app {
 namespace fs = std::filesystem;
@@ -30,6 +31,7 @@ struct BuildCommand {
     bool pdf_only = false;
     bool html_only = false;
     bool timings = false;
+    report::ReportRequest report;  ///< --report, --report-output, --fail-on (issue 22)
 };
 
 bool ends_with(const std::string& s, const std::string& tail) {
@@ -168,6 +170,7 @@ int run_build(Context& context, BuildCommand& b) {
     context.detail("source " + (o.source_text ? std::string("standard input") : o.source_path) + ", style " +
                    o.style_path);
     if (to_stdout) return render_to_stdout(context, b);
+    if (report_requested(b.report)) return report::report_command(o, b.report, std::cout, std::cerr);
     const auto outcome = pipeline::run(o);
     if (b.timings) print_timings(outcome);
     if (const int code = report(context, outcome, ", nothing written")) return code;
@@ -178,7 +181,7 @@ int run_build(Context& context, BuildCommand& b) {
     return exit_ok;
 }
 
-int run_check(const Context& context, pipeline::Options& opts) {
+int run_check(const Context& context, pipeline::Options& opts, const report::ReportRequest& request) {
     opts.check_only = true;
     if (opts.source_path == "-") {
         BuildCommand b;
@@ -188,6 +191,7 @@ int run_check(const Context& context, pipeline::Options& opts) {
     }
     if (opts.style_path.empty()) opts.style_path = context.data.file("styles/brochure.xml");
     if (opts.style_path.empty()) return context.usage_error(context.data.problem + ": give a style sheet with --style");
+    if (report_requested(request)) return report::report_command(opts, request, std::cout, std::cerr);
     const auto outcome = pipeline::run(opts);
     if (const int code = report(context, outcome, "")) return code;
     if (!context.console.quiet) std::cout << opts.source_path << ": ok, " << plural(outcome.pages, "page") << '\n';
@@ -218,6 +222,7 @@ Subcommand add_build(CLI::App& app, Context& context) {
                     "HTML: write images beside the file instead of embedding them");
     build->add_flag("--allow-outside", b->options.allow_outside, "allow image paths outside the source's folder");
     build->add_flag("--timings", b->timings, "print each stage's wall time to stderr");
+    add_report_options(*build, b->report);
     add_console_options(*build, context);
     build->footer(
         "Examples:\n"
@@ -235,21 +240,25 @@ Subcommand add_build(CLI::App& app, Context& context) {
 
 Subcommand add_check(CLI::App& app, Context& context) {
     auto o = std::make_shared<pipeline::Options>();
+    auto request = std::make_shared<report::ReportRequest>();
     auto* check = app.add_subcommand("check", "validate a source and its style sheet, lay it out; write nothing");
     check->add_option("source", o->source_path, "content source (.xml), or - for standard input")
         ->required()->check(source_file);
     check->add_option("-s,--style", o->style_path, "style sheet (.xml); default: the data folder's styles/brochure.xml")
         ->check(CLI::ExistingFile);
     check->add_flag("--allow-outside", o->allow_outside, "allow image paths outside the source's folder");
+    add_report_options(*check, *request);
     add_console_options(*check, context, true, false);
     check->footer(
         "Examples:\n"
         "  folio check doc.xml                       every problem of doc.xml, with the default style\n"
         "  folio check doc.xml -s a5.xml --diagnostic-format json\n"
         "                                            one JSON object a problem, for tools\n"
+        "  folio check doc.xml --report sarif --fail-on warning\n"
+        "                                            typography, accessibility and content findings\n"
         "\n"
         "Exit codes: 0 no error (warnings may be printed), 1 errors, 2 usage error.");
-    return {check, [o, &context] { return run_check(context, *o); }};
+    return {check, [o, request, &context] { return run_check(context, *o, *request); }};
 }
 
 }  // namespace folio::app

@@ -300,7 +300,8 @@ Outcome run(const Options& options) {
     auto& diags = out.diagnostics;
     Stopwatch clock;
     const Stopwatch whole;
-    const text::Hyphenator hyphenator;               // loads a language's patterns on first use
+    const text::Hyphenator own_hyphenator;  // loads a language's patterns on first use ...
+    const text::Hyphenator& hyphenator = options.hyphenator != nullptr ? *options.hyphenator : own_hyphenator;
     Schedule schedule(options.threads, hyphenator);  // what runs beside what
 
     // 1. Read (the patterns of the source's languages load meanwhile).
@@ -337,6 +338,7 @@ Outcome run(const Options& options) {
     out.pages = pages->pages.size();
     // Text whose background the pages do not draw (a box lost in layout) would vanish in the PDF.
     for (core::Diagnostic& w : html::check_drawn_backgrounds(styled, *pages)) diags.add(std::move(w));
+    if (options.inspect) options.inspect(realized, *laid);
     out.timings.layout = clock.lap();
     if (diags.has_errors() || options.check_only) return out;
 

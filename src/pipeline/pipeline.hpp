@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,7 +15,15 @@
 #include "core/diagnostic.hpp"
 #include "doc/document.hpp"
 
+namespace folio::realize { class RealizedDocument; }
+namespace folio::layout { struct LayoutResult; }
+namespace folio::text { class Hyphenator; }
+
 namespace folio::pipeline {
+
+/// Called once layout is done, before any output is written, with the realized tree and the
+/// pages (the quality report's view of a render, issue 22); the references die when it returns.
+using Inspector = std::function<void(const realize::RealizedDocument&, const layout::LayoutResult&)>;
 
 /// Everything a render needs; nothing below the pipeline reads the environment or the clock.
 struct Options {
@@ -38,6 +47,9 @@ struct Options {
     std::optional<std::string> source_text;
     /// The output files' name without extension; empty: the source's file name (#21: -o x.pdf).
     std::string stem;
+    Inspector inspect;  ///< empty, or what looks at the laid-out document (folio check --report)
+    /// ... or these, kept between renders (folio watch), so each language's patterns load once.
+    const text::Hyphenator* hyphenator = nullptr;
 };
 
 /// Wall time of each stage in seconds (for --timings).

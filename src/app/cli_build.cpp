@@ -8,7 +8,9 @@
 //   4. render (pipeline::run), print diagnostics, then what was written
 
 #include <cstdio>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -130,8 +132,14 @@ int report(const Context& context, const pipeline::Outcome& outcome, const char*
 
 /// Renders into a temporary folder and copies the PDF to standard output (`-o - --pdf-only`).
 int render_to_stdout(const Context& context, BuildCommand& b) {
-    std::string pattern = (fs::temp_directory_path() / "folio-stdout-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) return context.usage_error("cannot make a temporary folder");
+    std::error_code ec;
+    const fs::path tmp = fs::temp_directory_path(ec);
+    std::string pattern = ((ec ? fs::path("/tmp") : tmp) / "folio-stdout-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) {
+        std::cerr << "folio: error: cannot make a temporary folder in " << fs::path(pattern).parent_path().string()
+                  << ": " << std::strerror(errno) << '\n';
+        return exit_input;
+    }
     b.options.out_dir = pattern;
     const auto outcome = pipeline::run(b.options);
     if (b.timings) print_timings(outcome);
@@ -145,7 +153,6 @@ int render_to_stdout(const Context& context, BuildCommand& b) {
             code = exit_input;
         }
     }
-    std::error_code ec;
     fs::remove_all(pattern, ec);
     return code;
 }

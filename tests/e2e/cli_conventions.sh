@@ -22,6 +22,11 @@ set +e
 set -e
 [ "$code" -eq 2 ] && grep -q -- "--pdf-only" "$work/nopdfonly.err" || fail "-o - without --pdf-only: exit $code"
 
+# -o - --html-only: the HTML on standard output, as an --html-only file build writes it.
+"$folio" build "$source_xml" -s "$style" -o "$work/ref-html" --html-only -q
+"$folio" build - -s "$style" --html-only -o - < "$source_xml" | cmp - "$work/ref-html/iom-budapest.html" ||
+  fail "build - --html-only -o - differs from the file build"
+
 # Images of a source on standard input: relative to the current folder, or to --base.
 (cd "$src/source" && "$folio" build - -s "$style" -o "$work/stdin-here" -q < "$sampler")
 [ -s "$work/stdin-here/stdin.pdf" ] && [ -s "$work/stdin-here/stdin.html" ] || fail "build - wrote no stdin.pdf/html"
@@ -117,6 +122,10 @@ grep -q "^$work/bad.xml:4:3: error: unknown element <para> .* \[source.unknown-e
 diag json
 head -1 "$work/diag.err" | jq -e '.file and .line == 4 and .column == 3 and .severity == "error" and
   .code == "source.unknown-element"' > /dev/null || fail "json: $(cat "$work/diag.err")"
+# The human format shows a line of standard input too.
+"$folio" check - -s "$style" --diagnostic-format human < "$work/bad.xml" 2> "$work/stdin-human.err" || true
+grep -q "^<stdin>:4:3: error: unknown element" "$work/stdin-human.err" && grep -q "^ 4 |   <para>x</para>$" "$work/stdin-human.err" ||
+  fail "human format of standard input: $(cat "$work/stdin-human.err")"
 
 # check reports every problem in one run: a corrupt image besides a source error.
 mkdir -p "$work/both/images" && printf 'not a PNG at all' > "$work/both/images/broken.png"

@@ -14,9 +14,10 @@ style=$src/styles/brochure.xml
 ref=$work/ref/iom-budapest.pdf
 
 # Standard input in, the PDF on standard output: the same bytes as a file build.
-"$folio" build - -s "$style" --pdf-only -o - < "$source_xml" > "$work/piped.pdf"
+mkdir -p "$work/tmp"
+TMPDIR=$work/tmp "$folio" build - -s "$style" --pdf-only -o - < "$source_xml" > "$work/piped.pdf"
 cmp "$ref" "$work/piped.pdf" || fail "build - -o - differs from the file build"
-[ -z "$(ls -A "${TMPDIR:-/tmp}" | grep '^folio-stdout-' || true)" ] || fail "-o - left its temporary folder"
+[ -z "$(ls -A "$work/tmp")" ] || fail "-o - left its temporary folder: $(ls -A "$work/tmp")"
 set +e
 "$folio" build "$source_xml" -s "$style" -o - > /dev/null 2> "$work/nopdfonly.err"; code=$?
 set -e

@@ -43,6 +43,8 @@ struct Context {
     bool stdout_is_terminal = false;
     std::string no_color;  ///< $NO_COLOR
     std::int64_t source_date_epoch = -1;
+    std::string stdin_name;  ///< the name a source read from standard input has in diagnostics
+    std::string stdin_text;  ///< its text, for the human format's source lines
 
     /// The diagnostic style the options and the terminal give.
     [[nodiscard]] core::DiagnosticStyle diagnostic_style() const;

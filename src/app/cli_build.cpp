@@ -4,11 +4,14 @@
 //      error that says how to render the example
 //   2. the style: --style, else the data folder's styles/brochure.xml
 //   3. the output: -o DIR (or DIR/) as always; -o NAME.pdf or NAME.html that one file; -o - with
-//      --pdf-only the PDF to standard output (rendered into a temporary folder, then copied)
+//      --pdf-only (--html-only) the PDF (HTML) to standard output (rendered into a temporary
+//      folder, then copied)
 //   4. render (pipeline::run), print diagnostics, then what was written
 
 #include <cstdio>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -58,7 +61,7 @@ int default_source(const Context& context, std::string& source) {
 }
 
 /// Reads standard input into the options (step 1 for `-`).
-int read_stdin(const Context& context, BuildCommand& b) {
+int read_stdin(Context& context, BuildCommand& b) {
     std::string text;
     char buf[65536];
     while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
@@ -69,9 +72,11 @@ int read_stdin(const Context& context, BuildCommand& b) {
             return exit_input;
         }
     }
-    b.options.source_text = std::move(text);
     // (normal: the reader's folder check compares normal paths)
     b.options.source_path = b.base.empty() ? "<stdin>" : (fs::path(b.base).lexically_normal() / "<stdin>").string();
+    context.stdin_name = b.options.source_path;
+    context.stdin_text = text;
+    b.options.source_text = std::move(text);
     if (b.options.stem.empty()) b.options.stem = "stdin";
     return exit_ok;
 }
@@ -81,7 +86,12 @@ int resolve_output(const Context& context, BuildCommand& b, bool& to_stdout) {
     const std::string& out = b.output;
     to_stdout = out == "-";
     if (to_stdout) {
-        if (!b.pdf_only) return context.usage_error("-o - writes the PDF to standard output: add --pdf-only");
+        if (!b.pdf_only && !b.html_only) {
+            return context.usage_error("-o - writes one file to standard output: add --pdf-only (or --html-only)");
+        }
+        if (b.html_only && b.options.external_assets) {
+            return context.usage_error("-o - cannot go with --external-assets: the images would have no folder");
+        }
         return exit_ok;
     }
     const bool pdf_file = ends_with(out, ".pdf"), html_file = ends_with(out, ".html");
@@ -130,10 +140,17 @@ int report(const Context& context, const pipeline::Outcome& outcome, const char*
     return exit_ok;
 }
 
-/// Renders into a temporary folder and copies the PDF to standard output (`-o - --pdf-only`).
+/// Renders into a temporary folder and copies the one file to standard output (`-o -` with
+/// --pdf-only or --html-only).
 int render_to_stdout(const Context& context, BuildCommand& b) {
-    std::string pattern = (fs::temp_directory_path() / "folio-stdout-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) return context.usage_error("cannot make a temporary folder");
+    std::error_code ec;
+    const fs::path tmp = fs::temp_directory_path(ec);
+    std::string pattern = ((ec ? fs::path("/tmp") : tmp) / "folio-stdout-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) {
+        std::cerr << "folio: error: cannot make a temporary folder in " << fs::path(pattern).parent_path().string()
+                  << ": " << std::strerror(errno) << '\n';
+        return exit_input;
+    }
     b.options.out_dir = pattern;
     const auto outcome = pipeline::run(b.options);
     if (b.timings) print_timings(outcome);
@@ -143,11 +160,10 @@ int render_to_stdout(const Context& context, BuildCommand& b) {
         std::cout << in.rdbuf();
         std::cout.flush();
         if (!std::cout) {
-            std::cerr << "folio: error: cannot write the PDF to standard output\n";
+            std::cerr << "folio: error: cannot write to standard output\n";
             code = exit_input;
         }
     }
-    std::error_code ec;
     fs::remove_all(pattern, ec);
     return code;
 }
@@ -181,11 +197,13 @@ int run_build(Context& context, BuildCommand& b) {
     return exit_ok;
 }
 
-int run_check(const Context& context, pipeline::Options& opts, const report::ReportRequest& request) {
+int run_check(Context& context, pipeline::Options& opts, const std::string& base,
+              const report::ReportRequest& request) {
     opts.check_only = true;
     if (opts.source_path == "-") {
         BuildCommand b;
         b.options = opts;
+        b.base = base;
         if (const int code = read_stdin(context, b)) return code;
         opts = b.options;
     }
@@ -210,7 +228,7 @@ Subcommand add_build(CLI::App& app, Context& context) {
         ->check(CLI::ExistingFile);
     build->add_option("-o,--output", b->output,
                       "output folder (default: output); NAME.pdf or NAME.html: that one file; - with "
-                      "--pdf-only: the PDF to standard output");
+                      "--pdf-only (--html-only): the PDF (HTML) to standard output");
     build->add_option("--base", b->base, "with source -: the folder images are found in (default: the current folder)")
         ->check(CLI::ExistingDirectory);
     auto* pdf_flag = build->add_flag("--pdf-only", b->pdf_only, "write only the PDF");
@@ -246,6 +264,9 @@ Subcommand add_check(CLI::App& app, Context& context) {
         ->required()->check(source_file);
     check->add_option("-s,--style", o->style_path, "style sheet (.xml); default: the data folder's styles/brochure.xml")
         ->check(CLI::ExistingFile);
+    auto base = std::make_shared<std::string>();
+    check->add_option("--base", *base, "with source -: the folder images are found in (default: the current folder)")
+        ->check(CLI::ExistingDirectory);
     check->add_flag("--allow-outside", o->allow_outside, "allow image paths outside the source's folder");
     add_report_options(*check, *request);
     add_console_options(*check, context, true, false);
@@ -258,7 +279,7 @@ Subcommand add_check(CLI::App& app, Context& context) {
         "                                            typography, accessibility and content findings\n"
         "\n"
         "Exit codes: 0 no error (warnings may be printed), 1 errors, 2 usage error.");
-    return {check, [o, request, &context] { return run_check(context, *o, *request); }};
+    return {check, [o, base, request, &context] { return run_check(context, *o, *base, *request); }};
 }
 
 }  // namespace folio::app

@@ -239,7 +239,7 @@ core::Result<Shard> parse_shard(std::string_view text) {
     if (s.count < 1) return fail("N must be at least 1");
     if (s.index == 0) {
         return fail("K must be between 1 and N (shards count from 1; for a Kubernetes Indexed Job's "
-                    "JOB_COMPLETION_INDEX, which counts from 0, give $((JOB_COMPLETION_INDEX + 1))/N)");
+                    "JOB_COMPLETION_INDEX, which counts from 0, add --shard-base 0)");
     }
     if (s.index > s.count) return fail("K must be between 1 and N");
     return s;

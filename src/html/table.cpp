@@ -1,0 +1,105 @@
+/// Tables in the HTML: a real <table> with <caption>, <thead>/<tbody>/<tfoot>, <th scope> and,
+/// in a table whose cells span rows or columns, headers= on every data cell naming the header
+/// cells over its columns and beside its rows (WCAG technique H43), since a reader cannot pair
+/// them by position there. The table stands in a region of its own that scrolls sideways at narrow
+/// widths, keyboard-focusable (tabindex=0) and named by the caption, so that the page itself never
+/// scrolls sideways (WCAG 1.4.10, reflow).
+
+#include <string>
+
+#include "doc/table.hpp"
+#include "html/body.hpp"
+#include "html/markup.hpp"
+
+namespace folio::html {
+
+using doc::NodeId;
+using doc::NodeKind;
+
+namespace {
+
+/// True when header cell `h` heads columns (scope col or colgroup, or no scope in the head).
+bool heads_columns(const doc::Document& d, const doc::TableGrid& g, const doc::GridCell& h) {
+    const doc::CellScope s = d.node(h.node).scope;
+    if (s == doc::CellScope::col || s == doc::CellScope::colgroup) return true;
+    return s == doc::CellScope::none && g.rows[h.row].group == NodeKind::table_head;
+}
+
+/// The ids of the header cells of data cell `c`, space-separated.
+std::string headers_of(const doc::Document& d, const doc::TableGrid& g, const doc::GridCell& c, const IdMap& ids) {
+    std::string out;
+    for (const doc::GridCell& h : g.cells) {
+        if (d.node(h.node).kind != NodeKind::header_cell || ids.of(h.node).empty()) continue;
+        const bool cols = h.col < c.col + c.colspan && c.col < h.col + h.colspan;
+        const bool rows = h.row < c.row + c.rowspan && c.row < h.row + h.rowspan;
+        if ((heads_columns(d, g, h) && cols && h.row < c.row) || (!heads_columns(d, g, h) && rows && h.col < c.col)) {
+            if (!out.empty()) out += ' ';
+            out += ids.of(h.node);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+void BodyWriter::table(NodeId id) {
+    const doc::TableGrid grid = doc::table_grid(m_doc, id);
+    bool spans = false;
+    for (const doc::GridCell& c : grid.cells) spans = spans || c.rowspan > 1 || c.colspan > 1;
+    // The scrolling region, named by the caption (or, without one, by the first header row).
+    m_out += "<div class=\"table-region\" role=\"region\" tabindex=\"0\"";
+    if (grid.caption != doc::no_node) append_attr(m_out, "aria-labelledby", m_ids.of(grid.caption));
+    else append_attr(m_out, "aria-label", "Table");
+    m_out += ">\n<table";
+    common_attrs(id);
+    m_out += ">\n";
+    if (grid.caption != doc::no_node) {
+        m_out += "<caption";
+        common_attrs(grid.caption);
+        m_out += '>';
+        children(grid.caption);
+        m_out += "</caption>\n";
+    }
+    std::size_t next = 0;  // of grid.cells, in row order
+    for (NodeId group : m_doc.node(id).children) {
+        const NodeKind kind = m_doc.node(group).kind;
+        if (kind != NodeKind::table_head && kind != NodeKind::table_body && kind != NodeKind::table_foot) continue;
+        const std::string element = doc::kind_name(kind);
+        open(element, group);
+        m_out += '\n';
+        for (NodeId row : m_doc.node(group).children) {
+            open("tr", row);
+            for (NodeId cell : m_doc.node(row).children) {
+                std::string headers;
+                while (next < grid.cells.size() && grid.cells[next].node != cell) ++next;
+                if (next < grid.cells.size() && spans && m_doc.node(cell).kind == NodeKind::data_cell) {
+                    headers = headers_of(m_doc, grid, grid.cells[next], m_ids);
+                }
+                table_cell(cell, headers);
+            }
+            close("tr", true);
+        }
+        close(element, true);
+    }
+    m_out += "</table>\n</div>\n";
+}
+
+void BodyWriter::table_cell(NodeId id, const std::string& headers) {
+    const doc::Node& n = m_doc.node(id);
+    const bool header = n.kind == NodeKind::header_cell;
+    m_out += header ? "<th" : "<td";
+    common_attrs(id);
+    if (header) {
+        static constexpr const char* scopes[] = {"", "row", "col", "rowgroup", "colgroup"};
+        const char* scope = scopes[static_cast<int>(n.scope)];
+        if (*scope != '\0') append_attr(m_out, "scope", scope);
+    }
+    if (n.colspan > 1) append_attr(m_out, "colspan", std::to_string(n.colspan));
+    if (n.rowspan > 1) append_attr(m_out, "rowspan", std::to_string(n.rowspan));
+    if (!headers.empty()) append_attr(m_out, "headers", headers);
+    m_out += '>';
+    children(id);
+    m_out += header ? "</th>" : "</td>";
+}
+
+}  // namespace folio::html

@@ -204,19 +204,21 @@ private:
     }
 
     // ---- 4. rows ---------------------------------------------------------------------------------
-    /// The tallest slice a unit may have: a column, less the header repeated above it.
+    /// The tallest a row may be and stay one unit: a column, less the header repeated above it.
     [[nodiscard]] double slice_limit() const {
         const double header = m_grid.head_rows() > 0 ? m_row_top[m_grid.head_rows()] : 0;
         return std::max(m_column - header, m_column / 2) - 1;
     }
 
-    /// The first cut below `y` that a cell spanning rows [s, e] must not let a line straddle.
+    /// The first cut below `y` that a cell spanning rows [s, e] must not let a line straddle: the
+    /// top of a row after s, or a band of a row taller than a column.
     [[nodiscard]] double next_cut(double y, std::uint32_t s, std::uint32_t e) const {
         double cut = HUGE_VAL;
         for (std::uint32_t q = s; q <= e; ++q) {
             if (q > s && m_row_top[q] > y + epsilon) cut = std::min(cut, m_row_top[q]);
-            const double band = m_limit * (std::floor((y + epsilon - m_row_top[q]) / m_limit) + 1) + m_row_top[q];
-            if (q == e || band < m_row_top[q + 1] - epsilon) cut = std::min(cut, band);
+            const auto& bands = m_bands[q];
+            const auto it = std::upper_bound(bands.begin(), bands.end(), y + epsilon);
+            if (it != bands.end()) cut = std::min(cut, *it);
         }
         return cut;
     }
@@ -238,15 +240,36 @@ private:
         return y + c.inset;
     }
 
+    /// The bottom of row `r`: the lowest of the cells that end in it, stacked.
+    double stack_row(std::uint32_t r) {
+        double bottom = m_row_top[r];
+        for (Cell& c : m_cells) {
+            if (c.grid.row + c.grid.rowspan - 1 == r) bottom = std::max(bottom, stack(c));
+        }
+        return bottom;
+    }
+
+    /// The rows top-down. A row taller than a column is cut into bands at the line tops of its
+    /// cell with the most lines, so it can break after any of them, and it is stacked again: the
+    /// other cells' lines that would straddle a band move below it, aligned with that cell's.
     void place_rows() {
         const std::size_t rows = m_grid.rows.size();
         m_row_top.assign(rows + 1, 0);
+        m_bands.assign(rows, {});
         m_limit = m_column - 1;
         for (std::uint32_t r = 0; r < rows; ++r) {
             if (r == m_grid.head_rows() && r > 0) m_limit = slice_limit();
-            double bottom = m_row_top[r];
-            for (Cell& c : m_cells) {
-                if (c.grid.row + c.grid.rowspan - 1 == r) bottom = std::max(bottom, stack(c));
+            double bottom = stack_row(r);
+            if (bottom - m_row_top[r] > m_limit && r >= m_grid.head_rows()) {
+                const Cell* most = nullptr;
+                for (const Cell& c : m_cells) {
+                    const bool ends = c.grid.row + c.grid.rowspan - 1 == r;
+                    if (ends && (most == nullptr || c.lines.size() > most->lines.size())) most = &c;
+                }
+                for (const CellLine& l : most->lines) {
+                    if (l.top > m_row_top[r] + epsilon) m_bands[r].push_back(l.top);
+                }
+                bottom = stack_row(r);
             }
             m_row_top[r + 1] = bottom;
         }
@@ -316,40 +339,55 @@ private:
         }
     }
 
-    /// Units of the caption's lines (the table's anchor on the first), kept with the table.
-    void caption_units(const CaptionLines& caption, bool anchor) {
-        const ComputedStyle& st = m_styled.style(caption.node);
+    /// Units of the caption's lines, kept with the table: above it (`above`, the table's anchor on
+    /// the first) or below. Its margin-top is the space between it and the rows, as a figure's.
+    void caption_units(const CaptionLines& caption, bool above) {
+        const double gap = caption.lines.empty() ? 0 : m_styled.style(caption.node).margin_top;
         for (std::size_t k = 0; k < caption.lines.size(); ++k) {
             const CellLine& l = caption.lines[k];
             Unit u;
             u.block = caption.node;
             u.starts_block = k == 0;
             u.break_after = false;
-            u.height = l.height + (k + 1 == caption.lines.size() ? (anchor ? st.margin_bottom : 0) : 0);
-            if (k == 0 && !anchor) u.height += st.margin_top;
-            const double top = k == 0 && !anchor ? st.margin_top : 0;
+            u.height = l.height + (above ? (k + 1 == caption.lines.size() ? gap : 0) : (k == 0 ? gap : 0));
+            const double top = k == 0 && !above ? gap : 0;
+            const bool anchor = above;
             if (k == 0 && anchor) u.items.emplace_back(Anchor{{m_left, 0}, m_table});
             m_host.add_late(u, {LateItems::Kind::line, l.block, l.job, l.index, m_left, top, 0});
             m_host.push(std::move(u));
         }
     }
 
+    /// Where the units begin, with their rows: the head rows together, then every row's top and
+    /// the bands of the rows taller than a column.
+    [[nodiscard]] std::vector<std::pair<double, std::uint32_t>> cuts() const {
+        std::vector<std::pair<double, std::uint32_t>> out;
+        const std::uint32_t head = m_grid.head_rows();
+        if (head > 0) out.push_back({0, 0});
+        for (std::uint32_t r = head; r < m_grid.rows.size(); ++r) {
+            out.push_back({m_row_top[r], r});
+            for (double band : m_bands[r]) out.push_back({band, r});
+        }
+        return out;
+    }
+
     void emit(const CaptionLines& caption) {
-        const bool below = m_styled.style(m_table).caption_bottom;
-        if (!below) caption_units(caption, true);
         const ComputedStyle& ts = m_styled.style(m_table);
+        const bool below = ts.caption_bottom;
+        if (!below) caption_units(caption, true);
         const bool boxed = ts.background || ts.border_width > 0;
         if (boxed) m_host.box(m_table, m_left, m_width, true);
-        // The cuts: every row's top, and a column's height down a row taller than a column.
-        std::vector<std::pair<double, std::uint32_t>> cuts;  // top, row
+        const auto cuts = this->cuts();
         const std::uint32_t head = m_grid.head_rows();
-        if (head > 0) cuts.push_back({0, 0});
-        for (std::uint32_t r = head; r < m_grid.rows.size(); ++r) {
-            for (double y = m_row_top[r]; y < m_row_top[r + 1] - epsilon || y == m_row_top[r]; y += m_limit) {
-                cuts.push_back({y, r});
-                if (m_row_top[r + 1] <= m_row_top[r]) break;
-            }
-        }
+        // Inside a row cut into bands, orphans and widows of the table's style hold.
+        const auto may_break_after = [&](std::size_t k) {
+            std::size_t first = k, last = k;
+            while (first > 0 && cuts[first - 1].second == cuts[k].second) --first;
+            while (last + 1 < cuts.size() && cuts[last + 1].second == cuts[k].second) ++last;
+            const auto before = static_cast<int>(k - first + 1), after = static_cast<int>(last - k);
+            const int n = before + after;
+            return after == 0 || (before >= std::min(ts.orphans, n) && after >= std::min(ts.widows, n));
+        };
         const bool whole = caption_height(caption) + m_row_top.back() <= m_column;
         std::uint32_t header = UINT32_MAX;
         for (std::size_t k = 0; k < cuts.size(); ++k) {
@@ -360,7 +398,7 @@ private:
             u.height = b - a;
             u.block = m_grid.rows[cuts[k].second].node;
             u.starts_block = is_head || k == 0 || cuts[k - 1].second != cuts[k].second;
-            u.break_after = !whole && !is_head;
+            u.break_after = !whole && !is_head && may_break_after(k);
             u.repeatable = is_head;
             if (!is_head) u.repeat_header = header;
             if (k == 0 && (below || caption.lines.empty())) u.items.emplace_back(Anchor{{m_left, 0}, m_table});
@@ -379,7 +417,7 @@ private:
     [[nodiscard]] double caption_height(const CaptionLines& caption) const {
         double h = 0;
         for (const CellLine& l : caption.lines) h += l.height;
-        return h + (caption.lines.empty() ? 0 : m_styled.style(caption.node).margin_bottom);
+        return h + (caption.lines.empty() ? 0 : m_styled.style(caption.node).margin_top);
     }
 
     TableHost& m_host;
@@ -392,7 +430,8 @@ private:
     double m_width;
     doc::TableGrid m_grid;
     double m_column;  ///< the height of a column
-    double m_limit = 0;  ///< the tallest slice of a row (slice_limit)
+    double m_limit = 0;  ///< the tallest a row may be and stay whole (slice_limit)
+    std::vector<std::vector<double>> m_bands;  ///< per row: where a row taller than a column is cut
     std::vector<Cell> m_cells;
     std::vector<double> m_row_top;  ///< each row's top from the table's, and the table's bottom
 };

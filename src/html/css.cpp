@@ -384,9 +384,10 @@ void append_page_rule(std::string& out, const style::PageStyle& page) {
            format_number(page.margin_left) + "pt}\n";
 }
 
-/// The rules of tables, only in documents that have one: the region that scrolls a wide table
+/// The rules of tables, only in documents that have one, as a browser's own sheet would give them
+/// (the elements' rules come after and override them): the region that scrolls a wide table
 /// sideways (the page never does), collapsed borders, and the zebra of the first row style that
-/// asks for one (alternate-background-color).
+/// asks for one (alternate-background-color), on data cells: header cells keep their own.
 void append_table_rules(std::string& out, const style::StyledDocument& styled) {
     const doc::Document& d = styled.doc();
     const auto table = std::find_if(d.nodes.begin(), d.nodes.end(),
@@ -399,7 +400,7 @@ void append_table_rules(std::string& out, const style::StyledDocument& styled) {
     for (NodeId id = 0; id < d.nodes.size(); ++id) {
         const auto& zebra = styled.style(id).alternate_background;
         if (d.node(id).kind != doc::NodeKind::table_row || !zebra) continue;
-        out += "tbody>tr:nth-child(even)>td,tbody>tr:nth-child(even)>th{background:" + hex_color(*zebra) + "}\n";
+        out += "tbody>tr:nth-child(even)>td{background:" + hex_color(*zebra) + "}\n";
         return;
     }
 }
@@ -412,6 +413,7 @@ std::string style_sheet(const style::StyledDocument& styled) {
     std::string out = base_rules;
     if (d.nodes.empty()) return out;
     append_body_rule(out, styled);
+    append_table_rules(out, styled);  // before the elements' rules, which override it
 
     // Decide the groups with fewer classes first, so each knows what less specific rules write.
     std::vector<Group> groups = group_nodes(d);
@@ -440,7 +442,6 @@ std::string style_sheet(const style::StyledDocument& styled) {
         }
     }
     append_marker_rule(out, styled);
-    append_table_rules(out, styled);
     append_narrow_rule(out, justified);
     append_page_rule(out, styled.page);
     return out;

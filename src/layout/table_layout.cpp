@@ -212,10 +212,10 @@ private:
 
     /// The first cut below `y` that a cell spanning rows [s, e] must not let a line straddle: the
     /// top of a row after s, or a band of a row taller than a column.
-    [[nodiscard]] double next_cut(double y, std::uint32_t s, std::uint32_t e) const {
+    [[nodiscard]] double next_cut(double y, std::uint32_t s, std::uint32_t e, bool rows = true) const {
         double cut = HUGE_VAL;
         for (std::uint32_t q = s; q <= e; ++q) {
-            if (q > s && m_row_top[q] > y + epsilon) cut = std::min(cut, m_row_top[q]);
+            if (rows && q > s && m_row_top[q] > y + epsilon) cut = std::min(cut, m_row_top[q]);
             const auto& bands = m_bands[q];
             const auto it = std::upper_bound(bands.begin(), bands.end(), y + epsilon);
             if (it != bands.end()) cut = std::min(cut, *it);
@@ -224,13 +224,25 @@ private:
     }
 
     /// Stacks the lines of cell `c` (whose last row is the row being placed); returns its bottom.
+    /// A cell spanning rows that fit in a column keeps its rows together and its lines where they
+    /// fall; only a taller one moves its lines below the tops of its rows, to break between them.
     double stack(Cell& c) {
         const std::uint32_t s = c.grid.row, e = c.grid.row + c.grid.rowspan - 1;
+        const double bottom = stack(c, false);
+        if (s == e || bottom - m_row_top[s] > m_limit) return s == e ? bottom : stack(c, true);
+        for (std::uint32_t r = s; r < e; ++r) m_keep_after[r] = 1;
+        return bottom;
+    }
+
+    double stack(Cell& c, bool rows) {
+        const std::uint32_t s = c.grid.row, e = c.grid.row + c.grid.rowspan - 1;
         double y = m_row_top[s] + c.inset;
+        c.moved = false;
         for (CellLine& l : c.lines) {
             y += l.gap;
-            if (next_cut(y, s, e) < y + l.height - epsilon && l.height < m_limit - 2 * c.inset) {
-                y = next_cut(y, s, e) + c.inset;
+            const double cut = next_cut(y, s, e, rows);
+            if (cut < y + l.height - epsilon && l.height < m_limit - 2 * c.inset) {
+                y = cut + c.inset;
                 c.moved = true;
             }
             l.top = y;
@@ -256,6 +268,7 @@ private:
         const std::size_t rows = m_grid.rows.size();
         m_row_top.assign(rows + 1, 0);
         m_bands.assign(rows, {});
+        m_keep_after.assign(rows, 0);
         m_limit = m_column - 1;
         for (std::uint32_t r = 0; r < rows; ++r) {
             if (r == m_grid.head_rows() && r > 0) m_limit = slice_limit();
@@ -358,13 +371,14 @@ private:
         }
     }
 
-    /// Where the units begin, with their rows: the head rows together, then every row's top and
-    /// the bands of the rows taller than a column.
+    /// Where the units begin, with their rows: the head rows together, then every row's top (but
+    /// those a cell spanning from above keeps with it) and the bands of rows taller than a column.
     [[nodiscard]] std::vector<std::pair<double, std::uint32_t>> cuts() const {
         std::vector<std::pair<double, std::uint32_t>> out;
         const std::uint32_t head = m_grid.head_rows();
         if (head > 0) out.push_back({0, 0});
         for (std::uint32_t r = head; r < m_grid.rows.size(); ++r) {
+            if (r > head && m_keep_after[r - 1]) continue;  // one unit with the row above
             out.push_back({m_row_top[r], r});
             for (double band : m_bands[r]) out.push_back({band, r});
         }
@@ -386,7 +400,11 @@ private:
             while (last + 1 < cuts.size() && cuts[last + 1].second == cuts[k].second) ++last;
             const auto before = static_cast<int>(k - first + 1), after = static_cast<int>(last - k);
             const int n = before + after;
-            return after == 0 || (before >= std::min(ts.orphans, n) && after >= std::min(ts.widows, n));
+            if (after == 0) {  // the unit's last row: the one before the next unit's
+                const std::size_t end = k + 1 < cuts.size() ? cuts[k + 1].second - 1 : m_grid.rows.size() - 1;
+                return m_keep_after[end] == 0;
+            }
+            return before >= std::min(ts.orphans, n) && after >= std::min(ts.widows, n);
         };
         const bool whole = caption_height(caption) + m_row_top.back() <= m_column;
         std::uint32_t header = UINT32_MAX;
@@ -432,6 +450,7 @@ private:
     double m_column;  ///< the height of a column
     double m_limit = 0;  ///< the tallest a row may be and stay whole (slice_limit)
     std::vector<std::vector<double>> m_bands;  ///< per row: where a row taller than a column is cut
+    std::vector<char> m_keep_after;  ///< per row: a cell spanning it and the next keeps them together
     std::vector<Cell> m_cells;
     std::vector<double> m_row_top;  ///< each row's top from the table's, and the table's bottom
 };

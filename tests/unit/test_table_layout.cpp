@@ -132,14 +132,15 @@ TEST(TableLayout, ATableThatFitsAPageIsNotBroken) {
 }
 
 TEST(TableLayout, ACellSpanningRowsContinuesOnTheNextPageWithNoLineAcrossTheBreak) {
+    // 16 lines spanning 3 rows: taller than a page, so it breaks between its rows
     std::string span = "<tr><td rowspan=\"3\">";
-    for (int i = 0; i < 8; ++i) span += "s" + std::to_string(i) + " ";
+    for (int i = 0; i < 16; ++i) span += "s" + std::to_string(i) + "<br/>";
     span += "</td><td>a</td></tr><tr><td>b</td></tr><tr><td>c</td></tr>\n";
     TableDoc t("<table><col width=\"30pt\"/><col/>" + rows(1, 9) + span + "</table>");
     const auto pages = t.lay();
-    ASSERT_EQ(pages.pages.size(), 2u);
+    ASSERT_EQ(pages.pages.size(), 3u);
     const auto w = words(pages);
-    for (int i = 0; i < 8; ++i) EXPECT_EQ(w.at("s" + std::to_string(i)), 1);
+    for (int i = 0; i < 16; ++i) EXPECT_EQ(w.at("s" + std::to_string(i)), 1);
     int first = 0, second = 0;
     for (const DrawnRun& r : runs(pages.pages[0])) {
         first += r.text[0] == 's';
@@ -148,6 +149,17 @@ TEST(TableLayout, ACellSpanningRowsContinuesOnTheNextPageWithNoLineAcrossTheBrea
     for (const DrawnRun& r : runs(pages.pages[1])) second += r.text[0] == 's';
     EXPECT_GT(first, 0);   // the spanning cell starts on the first page ...
     EXPECT_GT(second, 0);  // ... and continues on the second
+}
+
+TEST(TableLayout, ACellSpanningRowsThatFitKeepsThemTogetherAndItsLinesWhereTheyFall) {
+    // "aaaa bbbb" wraps in a 25pt column: two lines over two rows of one line each
+    TableDoc t("<table><col width=\"25pt\"/><col/><tr><td rowspan=\"2\">aaaa bbbb</td><td>x</td></tr>"
+               "<tr><td>y</td></tr></table>");
+    const auto pages = t.lay();
+    std::map<std::string, double> y;
+    for (const DrawnRun& r : runs(pages.pages[0])) y[r.text] = r.y;
+    EXPECT_DOUBLE_EQ(y.at("bbbb") - y.at("aaaa"), 12);  // no gap at the row boundary
+    EXPECT_DOUBLE_EQ(y.at("y") - y.at("x"), 12);
 }
 
 TEST(TableLayout, ARowTallerThanAPageBreaksInsideItsCellsKeepingTheirLinesAligned) {

@@ -115,7 +115,7 @@ TableGrid table_grid(const Document& d, NodeId table) {
             if (col >= g.columns) {
                 g.problems.push_back({cell, true,
                                       "too many cells in this row: the table has " + std::to_string(g.columns) +
-                                          " columns (" + (g.column_nodes.empty() ? "from its first row" : "from its <col> elements") +
+                                          (g.columns == 1 ? " column (" : " columns (") + (g.column_nodes.empty() ? "from its first row" : "from its <col> elements") +
                                           "); remove the cell or add a column"});
                 break;
             }

@@ -115,7 +115,8 @@ private:
             double min = 0, max = 0, line = 0;
             measure(g.node, min, max, line);
             max = std::max(max, line);
-            const double inset = 2 * inset_of(g.node);
+            // (a quarter point more: a word exactly as wide as its measure is set on a line of its own)
+            const double inset = 2 * inset_of(g.node) + 0.25;
             needs.push_back({g.col, g.colspan, min + inset, max + inset});
         }
         const ColumnWidths widths = column_widths(m_grid.widths, needs, m_width);

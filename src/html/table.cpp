@@ -5,7 +5,9 @@
 /// widths, keyboard-focusable (tabindex=0) and named by the caption, so that the page itself never
 /// scrolls sideways (WCAG 1.4.10, reflow).
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "doc/table.hpp"
 #include "html/body.hpp"
@@ -25,20 +27,49 @@ bool heads_columns(const doc::Document& d, const doc::TableGrid& g, const doc::G
     return s == doc::CellScope::none && g.rows[h.row].group == NodeKind::table_head;
 }
 
-/// The ids of the header cells of data cell `c`, space-separated.
-std::string headers_of(const doc::Document& d, const doc::TableGrid& g, const doc::GridCell& c, const IdMap& ids) {
-    std::string out;
-    for (const doc::GridCell& h : g.cells) {
-        if (d.node(h.node).kind != NodeKind::header_cell || ids.of(h.node).empty()) continue;
-        const bool cols = h.col < c.col + c.colspan && c.col < h.col + h.colspan;
-        const bool rows = h.row < c.row + c.rowspan && c.row < h.row + h.rowspan;
-        if ((heads_columns(d, g, h) && cols && h.row < c.row) || (!heads_columns(d, g, h) && rows && h.col < c.col)) {
-            if (!out.empty()) out += ' ';
-            out += ids.of(h.node);
+/// The header cells of a table by the columns and the rows they head (indices into its cells),
+/// so that a data cell finds its own without a walk over every cell.
+struct HeaderIndex {
+    std::vector<std::vector<std::size_t>> by_column;
+    std::vector<std::vector<std::size_t>> by_row;
+
+    HeaderIndex(const doc::Document& d, const doc::TableGrid& g) : by_column(g.columns), by_row(g.rows.size()) {
+        for (std::size_t k = 0; k < g.cells.size(); ++k) {
+            const doc::GridCell& h = g.cells[k];
+            if (d.node(h.node).kind != NodeKind::header_cell) continue;
+            if (heads_columns(d, g, h)) {
+                for (std::uint32_t c = h.col; c < h.col + h.colspan; ++c) by_column[c].push_back(k);
+            } else {
+                for (std::uint32_t r = h.row; r < h.row + h.rowspan; ++r) by_row[r].push_back(k);
+            }
         }
     }
-    return out;
-}
+
+    /// The ids of the header cells of data cell `c` (those above it in its columns, and before
+    /// it in its rows), space-separated, in the grid's order.
+    [[nodiscard]] std::string headers_of(const doc::TableGrid& g, const doc::GridCell& c, const IdMap& ids) const {
+        std::vector<std::size_t> found;
+        for (std::uint32_t col = c.col; col < c.col + c.colspan; ++col) {
+            for (std::size_t k : by_column[col]) {
+                if (g.cells[k].row < c.row) found.push_back(k);
+            }
+        }
+        for (std::uint32_t row = c.row; row < c.row + c.rowspan; ++row) {
+            for (std::size_t k : by_row[row]) {
+                if (g.cells[k].col < c.col) found.push_back(k);
+            }
+        }
+        std::sort(found.begin(), found.end());
+        found.erase(std::unique(found.begin(), found.end()), found.end());
+        std::string out;
+        for (std::size_t k : found) {
+            if (ids.of(g.cells[k].node).empty()) continue;
+            if (!out.empty()) out += ' ';
+            out += ids.of(g.cells[k].node);
+        }
+        return out;
+    }
+};
 
 }  // namespace
 
@@ -46,6 +77,7 @@ void BodyWriter::table(NodeId id) {
     const doc::TableGrid grid = doc::table_grid(m_doc, id);
     bool spans = false;
     for (const doc::GridCell& c : grid.cells) spans = spans || c.rowspan > 1 || c.colspan > 1;
+    const HeaderIndex headers_index = spans ? HeaderIndex(m_doc, grid) : HeaderIndex(m_doc, doc::TableGrid{});
     // The scrolling region, named by the caption (or, without one, by the first header row).
     m_out += "<div class=\"table-region\" role=\"region\" tabindex=\"0\"";
     if (grid.caption != doc::no_node) append_attr(m_out, "aria-labelledby", m_ids.of(grid.caption));
@@ -73,7 +105,7 @@ void BodyWriter::table(NodeId id) {
                 std::string headers;
                 while (next < grid.cells.size() && grid.cells[next].node != cell) ++next;
                 if (next < grid.cells.size() && spans && m_doc.node(cell).kind == NodeKind::data_cell) {
-                    headers = headers_of(m_doc, grid, grid.cells[next], m_ids);
+                    headers = headers_index.headers_of(grid, grid.cells[next], m_ids);
                 }
                 table_cell(cell, headers);
             }

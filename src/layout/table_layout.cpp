@@ -144,10 +144,10 @@ private:
         }
         for (std::uint32_t col : widths.narrow) {
             // at the cell whose longest word is the widest in the column
-            std::size_t at = 0;
+            std::size_t at = needs.size();
             for (std::size_t k = 0; k < needs.size(); ++k) {
-                if (needs[k].col == col && needs[k].span == 1 && needs[k].min >= needs[at].min) at = k;
-                if (needs[at].col != col) at = k;
+                const bool in = needs[k].col <= col && col < needs[k].col + needs[k].span;
+                if (in && (at == needs.size() || needs[k].min > needs[at].min)) at = k;
             }
             notes.warning("layout.column-too-narrow",
                           "column " + std::to_string(col + 1) + " of the table is " + pt(widths.widths[col]) +
@@ -230,7 +230,7 @@ private:
     double stack(Cell& c) {
         const std::uint32_t s = c.grid.row, e = c.grid.row + c.grid.rowspan - 1;
         const double bottom = stack(c, false);
-        if (s == e || bottom - m_row_top[s] > m_limit) return s == e ? bottom : stack(c, true);
+        if (s == e || std::max(bottom, m_row_top[e]) - m_row_top[s] > m_limit) return s == e ? bottom : stack(c, true);
         for (std::uint32_t r = s; r < e; ++r) m_keep_after[r] = 1;
         return bottom;
     }
@@ -256,10 +256,25 @@ private:
     /// The bottom of row `r`: the lowest of the cells that end in it, stacked.
     double stack_row(std::uint32_t r) {
         double bottom = m_row_top[r];
-        for (Cell& c : m_cells) {
-            if (c.grid.row + c.grid.rowspan - 1 == r) bottom = std::max(bottom, stack(c));
-        }
+        for (std::uint32_t k : m_ending[r]) bottom = std::max(bottom, stack(m_cells[k]));
         return bottom;
+    }
+
+    /// Which cells each row has (those spanning into it too), which end in it, and each body
+    /// row's place in its group (for the zebra): so that nothing below walks every cell per row.
+    void index_rows() {
+        const std::size_t rows = m_grid.rows.size();
+        m_row_cells.assign(rows, {});
+        m_ending.assign(rows, {});
+        m_in_group.assign(rows, 0);
+        for (std::uint32_t k = 0; k < m_cells.size(); ++k) {
+            const doc::GridCell& g = m_cells[k].grid;
+            for (std::uint32_t r = g.row; r < g.row + g.rowspan; ++r) m_row_cells[r].push_back(k);
+            m_ending[g.row + g.rowspan - 1].push_back(k);
+        }
+        for (std::uint32_t r = 1; r < rows; ++r) {
+            if (m_grid.rows[r].group_node == m_grid.rows[r - 1].group_node) m_in_group[r] = m_in_group[r - 1] + 1;
+        }
     }
 
     /// The rows top-down. A row taller than a column is cut into bands at the line tops of its
@@ -270,15 +285,15 @@ private:
         m_row_top.assign(rows + 1, 0);
         m_bands.assign(rows, {});
         m_keep_after.assign(rows, 0);
+        index_rows();
         m_limit = m_column - 1;
         for (std::uint32_t r = 0; r < rows; ++r) {
             if (r == m_grid.head_rows() && r > 0) m_limit = slice_limit();
             double bottom = stack_row(r);
             if (bottom - m_row_top[r] > m_limit && r >= m_grid.head_rows()) {
                 const Cell* most = nullptr;
-                for (const Cell& c : m_cells) {
-                    const bool ends = c.grid.row + c.grid.rowspan - 1 == r;
-                    if (ends && (most == nullptr || c.lines.size() > most->lines.size())) most = &c;
+                for (std::uint32_t k : m_ending[r]) {
+                    if (most == nullptr || m_cells[k].lines.size() > most->lines.size()) most = &m_cells[k];
                 }
                 for (const CellLine& l : most->lines) {
                     if (l.top > m_row_top[r] + epsilon) m_bands[r].push_back(l.top);
@@ -314,18 +329,29 @@ private:
         if (const auto& bg = m_styled.style(c.grid.node).background) return bg;
         const doc::GridRow& row = m_grid.rows[c.grid.row];
         const ComputedStyle& rs = m_styled.style(row.node);
-        if (rs.alternate_background && row.group != NodeKind::table_head) {
-            std::uint32_t index = 0;  // in its group
-            for (std::uint32_t r = c.grid.row; r > 0 && m_grid.rows[r - 1].group_node == row.group_node; --r) ++index;
-            if (index % 2 == 1) return rs.alternate_background;
+        if (rs.alternate_background && row.group != NodeKind::table_head && m_in_group[c.grid.row] % 2 == 1) {
+            return rs.alternate_background;
         }
         return rs.background;
     }
 
-    /// The items and late items of the slice [a, b) of the table into `u`.
-    void slice(Unit& u, double a, double b, bool copy) {
+    /// The cells of rows [r1, r2], each once, in row order.
+    [[nodiscard]] std::vector<std::uint32_t> cells_of(std::uint32_t r1, std::uint32_t r2) const {
+        std::vector<std::uint32_t> out;
+        for (std::uint32_t r = r1; r <= r2 && r < m_row_cells.size(); ++r) {
+            for (std::uint32_t k : m_row_cells[r]) {
+                if (std::max(m_cells[k].grid.row, r1) == r) out.push_back(k);
+            }
+        }
+        return out;
+    }
+
+    /// The items and late items of the slice [a, b) of the table, in rows [r1, r2], into `u`.
+    void slice(Unit& u, double a, double b, std::uint32_t r1, std::uint32_t r2, bool copy) {
         const double right = m_left + m_width;
-        for (const Cell& c : m_cells) {
+        const std::vector<std::uint32_t> cells = cells_of(r1, r2);
+        for (std::uint32_t k : cells) {
+            const Cell& c = m_cells[k];
             const double top = std::max(a, c.top), bottom = std::min(b, c.bottom);
             if (bottom <= top + epsilon && !(c.top >= a && c.top < b)) continue;
             const core::Rect r{m_left + c.x, top - a, c.width, std::max(0.0, bottom - top)};
@@ -343,10 +369,12 @@ private:
                 u.items.emplace_back(FilledRect{{r.right() - std::min(wr, r.width), r.y, std::min(wr, r.width), r.height}, st.border_color, c.grid.node});
             }
         }
-        for (const Cell& c : m_cells) {
-            for (const CellLine& l : c.lines) {
-                if (l.top < a - epsilon || l.top >= b - epsilon) continue;
-                LateItems late{LateItems::Kind::line, l.block, l.job, l.index, m_left + c.x + c.inset, l.top - a, 0};
+        for (std::uint32_t k : cells) {
+            const Cell& c = m_cells[k];
+            auto l = std::lower_bound(c.lines.begin(), c.lines.end(), a - epsilon,
+                                      [](const CellLine& x, double y) { return x.top < y; });
+            for (; l != c.lines.end() && l->top < b - epsilon; ++l) {
+                LateItems late{LateItems::Kind::line, l->block, l->job, l->index, m_left + c.x + c.inset, l->top - a, 0};
                 late.copy = copy;
                 m_host.add_late(u, late);
             }
@@ -421,7 +449,8 @@ private:
             u.repeatable = is_head;
             if (!is_head) u.repeat_header = header;
             if (k == 0 && (below || caption.lines.empty())) u.items.emplace_back(Anchor{{m_left, 0}, m_table});
-            slice(u, a, b, is_head);
+            const std::uint32_t r2 = k + 1 < cuts.size() ? cuts[k + 1].second : static_cast<std::uint32_t>(m_grid.rows.size() - 1);
+            slice(u, a, b, cuts[k].second, r2, is_head);
             if (is_head) header = static_cast<std::uint32_t>(m_host.unit_count());
             m_host.push(std::move(u));
         }
@@ -452,6 +481,9 @@ private:
     double m_limit = 0;  ///< the tallest a row may be and stay whole (slice_limit)
     std::vector<std::vector<double>> m_bands;  ///< per row: where a row taller than a column is cut
     std::vector<char> m_keep_after;  ///< per row: a cell spanning it and the next keeps them together
+    std::vector<std::vector<std::uint32_t>> m_row_cells;  ///< per row: the cells in it (index_rows)
+    std::vector<std::vector<std::uint32_t>> m_ending;     ///< per row: the cells that end in it
+    std::vector<std::uint32_t> m_in_group;                ///< per row: its index in its group
     std::vector<Cell> m_cells;
     std::vector<double> m_row_top;  ///< each row's top from the table's, and the table's bottom
 };

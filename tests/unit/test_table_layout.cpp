@@ -162,6 +162,18 @@ TEST(TableLayout, ACellSpanningRowsThatFitKeepsThemTogetherAndItsLinesWhereTheyF
     EXPECT_DOUBLE_EQ(y.at("y") - y.at("x"), 12);
 }
 
+TEST(TableLayout, RowsThatAShortCellSpansBreakWhenTheyAreTallerThanAPage) {
+    std::string body = "<tr><th rowspan=\"30\">tall</th><td>v0</td></tr>";
+    for (int i = 1; i < 30; ++i) body += "<tr><td>v" + std::to_string(i) + "</td></tr>";
+    TableDoc t("<table>" + body + "</table>");
+    const auto pages = t.lay();
+    ASSERT_EQ(pages.pages.size(), 3u);  // 30 rows of 12pt: not one unit taller than a page
+    for (const auto& p : pages.pages) {
+        for (const DrawnRun& r : runs(p)) EXPECT_LE(r.y + 2, 180 + 0.01) << r.text;
+    }
+    EXPECT_EQ(words(pages).at("v29"), 1);
+}
+
 TEST(TableLayout, ARowTallerThanAPageBreaksInsideItsCellsKeepingTheirLinesAligned) {
     std::string tall, other;
     for (int i = 0; i < 30; ++i) tall += "t" + std::to_string(i) + "<br/>";

@@ -70,7 +70,12 @@ public:
         columns();                                   // 1. and 2.
         for (Cell& c : m_cells) lay_out_cell(c);     // 3.
         const auto caption = caption_lines();
+        m_head = m_grid.head_rows();
         place_rows();                                // 4.
+        if (m_head > 0 && m_row_top[m_head] > m_column / 3) {
+            m_head = 0;  // a head that tall is not repeated: its rows break like the others
+            place_rows();
+        }
         align();
         emit(caption);                               // 5.
     }
@@ -82,13 +87,29 @@ private:
         return st.padding + st.border_width;
     }
 
-    /// Adds the widths of the words under `id` to min (the widest word) and to the current line.
-    void measure(NodeId id, double& min, double& max, double& line) {
+    /// What a cell's text needs, as the words under a node add up.
+    struct Measure {
+        double min = 0;    ///< the widest word
+        double max = 0;    ///< the widest line
+        double line = 0;   ///< the current line
+        double glyph = 0;  ///< two of the widest character and a hyphen: the shortest piece of a word the
+                           ///< hyphenator leaves at a line end (its patterns' minimum is two letters)
+    };
+
+    /// Adds the widths of the words under `id` to `m`.
+    void measure(NodeId id, Measure& m) {
         const doc::Node& n = m_doc.node(id);
         if (n.kind == NodeKind::text) {
             const ComputedStyle& st = m_styled.style(id);
             const text::FontId font = font_of(st, m_fonts);
             const std::u32string text = core::decode_utf8(m_realized.drawn(id)).text;
+            const double hyphen = m_fonts.advance(font, U'-') * st.font_size / 1000;
+            for (char32_t ch : text) {
+                const double w = m_fonts.advance(font, ch) * st.font_size / 1000 + st.letter_spacing;
+                m.glyph = std::max(m.glyph, 2 * w + hyphen + st.letter_spacing);
+            }
+            double& min = m.min;
+            double& line = m.line;
             const double space = measure_kerned(U" ", st, font, m_fonts, nullptr);
             for (std::size_t from = 0; from <= text.size();) {
                 const std::size_t to = std::min(text.find(U' ', from), text.size());
@@ -103,32 +124,37 @@ private:
             return;
         }
         const bool breaks = n.kind == NodeKind::line_break || n.kind == NodeKind::paragraph;
-        if (breaks) { max = std::max(max, line); line = 0; }
-        for (NodeId c : n.children) measure(c, min, max, line);
-        if (breaks) { max = std::max(max, line); line = 0; }
+        if (breaks) { m.max = std::max(m.max, m.line); m.line = 0; }
+        for (NodeId c : n.children) measure(c, m);
+        if (breaks) { m.max = std::max(m.max, m.line); m.line = 0; }
     }
 
     void columns() {
         std::vector<CellNeed> needs;
         needs.reserve(m_grid.cells.size());
         for (const doc::GridCell& g : m_grid.cells) {
-            double min = 0, max = 0, line = 0;
-            measure(g.node, min, max, line);
-            max = std::max(max, line);
+            Measure m;
+            measure(g.node, m);
+            m.max = std::max(m.max, m.line);
             // (a quarter point more: a word exactly as wide as its measure is set on a line of its own)
+            // (its floor: padding gives way before a character would stand outside the cell)
             const double inset = 2 * inset_of(g.node) + 0.25;
-            needs.push_back({g.col, g.colspan, min + inset, max + inset});
+            const double border = 2 * m_styled.style(g.node).border_width + 0.25;
+            needs.push_back({g.col, g.colspan, m.min + inset, m.max + inset, m.glyph + border});
         }
         const ColumnWidths widths = column_widths(m_grid.widths, needs, m_width);
         std::vector<double> x(m_grid.columns + 1, 0);
         for (std::size_t k = 0; k < m_grid.columns; ++k) x[k + 1] = x[k] + widths.widths[k];
-        for (const doc::GridCell& g : m_grid.cells) {
+        for (std::size_t k = 0; k < m_grid.cells.size(); ++k) {
+            const doc::GridCell& g = m_grid.cells[k];
             Cell c;
             c.grid = g;
             c.x = x[g.col];
             c.width = x[g.col + g.colspan] - x[g.col];
-            // (a cell too narrow for its padding keeps a point of text width: never ink outside it)
-            c.inset = std::max(0.0, std::min(inset_of(g.node), (c.width - 1) / 2));
+            // A cell too narrow for its padding keeps room for its widest character: never ink
+            // outside it (its border stays clear of the text).
+            const double glyph = needs[k].floor - 2 * m_styled.style(g.node).border_width;
+            c.inset = std::max(m_styled.style(g.node).border_width, std::min(inset_of(g.node), (c.width - glyph) / 2));
             m_cells.push_back(std::move(c));
         }
         if (core::Diagnostics* notes = m_host.notes()) report(*notes, widths, needs);
@@ -136,6 +162,14 @@ private:
 
     void report(core::Diagnostics& notes, const ColumnWidths& widths, const std::vector<CellNeed>& needs) const {
         auto pt = [](double v) { return std::to_string(static_cast<int>(std::lround(v))) + " pt"; };
+        if (widths.impossible) {
+            notes.error("layout.table-too-narrow",
+                        "the table's " + std::to_string(m_grid.columns) + " columns need " + pt(widths.floor) +
+                            " to hold a piece of a word in each (two characters and a hyphen), and " + pt(m_width) +
+                            " are available: give it fewer columns, smaller type, or column-span: all",
+                        m_doc.node(m_table).location);
+            return;
+        }
         if (widths.fixed_too_wide) {
             notes.warning("layout.table-too-wide",
                           "the table's fixed and percentage column widths exceed the " + pt(m_width) +
@@ -207,7 +241,7 @@ private:
     // ---- 4. rows ---------------------------------------------------------------------------------
     /// The tallest a row may be and stay one unit: a column, less the header repeated above it.
     [[nodiscard]] double slice_limit() const {
-        const double header = m_grid.head_rows() > 0 ? m_row_top[m_grid.head_rows()] : 0;
+        const double header = m_head > 0 ? m_row_top[m_head] : 0;
         return std::max(m_column - header, m_column / 2) - 1;
     }
 
@@ -288,9 +322,9 @@ private:
         index_rows();
         m_limit = m_column - 1;
         for (std::uint32_t r = 0; r < rows; ++r) {
-            if (r == m_grid.head_rows() && r > 0) m_limit = slice_limit();
+            if (r == m_head && r > 0) m_limit = slice_limit();
             double bottom = stack_row(r);
-            if (bottom - m_row_top[r] > m_limit && r >= m_grid.head_rows()) {
+            if (bottom - m_row_top[r] > m_limit && r >= m_head) {
                 const Cell* most = nullptr;
                 for (std::uint32_t k : m_ending[r]) {
                     if (most == nullptr || m_cells[k].lines.size() > most->lines.size()) most = &m_cells[k];
@@ -404,7 +438,7 @@ private:
     /// those a cell spanning from above keeps with it) and the bands of rows taller than a column.
     [[nodiscard]] std::vector<std::pair<double, std::uint32_t>> cuts() const {
         std::vector<std::pair<double, std::uint32_t>> out;
-        const std::uint32_t head = m_grid.head_rows();
+        const std::uint32_t head = m_head;
         if (head > 0) out.push_back({0, 0});
         for (std::uint32_t r = head; r < m_grid.rows.size(); ++r) {
             if (r > head && m_keep_after[r - 1]) continue;  // one unit with the row above
@@ -421,7 +455,7 @@ private:
         const bool boxed = ts.background || ts.border_width > 0;
         if (boxed) m_host.box(m_table, m_left, m_width, true);
         const auto cuts = this->cuts();
-        const std::uint32_t head = m_grid.head_rows();
+        const std::uint32_t head = m_head;
         // Inside a row cut into bands, orphans and widows of the table's style hold.
         const auto may_break_after = [&](std::size_t k) {
             std::size_t first = k, last = k;
@@ -479,6 +513,7 @@ private:
     doc::TableGrid m_grid;
     double m_column;  ///< the height of a column
     double m_limit = 0;  ///< the tallest a row may be and stay whole (slice_limit)
+    std::uint32_t m_head = 0;  ///< the head rows, repeated at each column top (none if too tall)
     std::vector<std::vector<double>> m_bands;  ///< per row: where a row taller than a column is cut
     std::vector<char> m_keep_after;  ///< per row: a cell spanning it and the next keeps them together
     std::vector<std::vector<std::uint32_t>> m_row_cells;  ///< per row: the cells in it (index_rows)

@@ -69,6 +69,33 @@ void automatic(const std::vector<doc::ColumnWidth>& specs, const std::vector<dou
     }
 }
 
+/// Step 6: every column at least its floor (its widest character), taken from the others' width
+/// above their floors.
+void raise_to_floors(const std::vector<CellNeed>& cells, double available, ColumnWidths& out) {
+    const std::size_t n = out.widths.size();
+    std::vector<double> floor(n, 0);
+    for (const CellNeed& c : cells) {
+        if (c.col >= n) continue;
+        const std::size_t end = std::min<std::size_t>(n, c.col + c.span);
+        for (std::size_t k = c.col; k < end; ++k) floor[k] = std::max(floor[k], c.floor / static_cast<double>(end - c.col));
+    }
+    out.floor = std::accumulate(floor.begin(), floor.end(), 0.0);
+    if (out.floor > available + epsilon) {
+        out.impossible = true;
+        return;
+    }
+    double deficit = 0, slack = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        deficit += std::max(0.0, floor[k] - out.widths[k]);
+        slack += std::max(0.0, out.widths[k] - floor[k]);
+    }
+    if (deficit <= epsilon || slack <= 0) return;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (out.widths[k] < floor[k]) out.widths[k] = floor[k];
+        else out.widths[k] -= (out.widths[k] - floor[k]) * deficit / slack;
+    }
+}
+
 }  // namespace
 
 ColumnWidths column_widths(const std::vector<doc::ColumnWidth>& specs, const std::vector<CellNeed>& cells,
@@ -110,6 +137,7 @@ ColumnWidths column_widths(const std::vector<doc::ColumnWidth>& specs, const std
     for (std::size_t k = 0; k < n; ++k) {
         if (out.widths[k] + epsilon < out.min[k]) out.narrow.push_back(static_cast<std::uint32_t>(k));
     }
+    raise_to_floors(cells, available, out);
     return out;
 }
 

@@ -18,6 +18,7 @@ struct CellNeed {
     std::uint32_t span = 1;
     double min = 0;
     double max = 0;
+    double floor = 0;  ///< its widest character, with padding and borders: narrower, ink leaves it
 };
 
 /// The widths found, and what could not be honoured.
@@ -26,6 +27,8 @@ struct ColumnWidths {
     std::vector<double> min;            ///< each column's min-content width
     bool fixed_too_wide = false;        ///< fixed and percentage widths exceeded the width: all scaled down
     std::vector<std::uint32_t> narrow;  ///< columns narrower than their longest word
+    bool impossible = false;            ///< even one character per column does not fit: `floor` is the sum needed
+    double floor = 0;
 };
 
 /// The widths of `specs.size()` columns within `available` points, never wider in all:
@@ -38,7 +41,10 @@ struct ColumnWidths {
 ///      columns in proportion to their max-content widths, so the table fills the measure;
 ///   4. proportional columns (`2*`) share what is left by weight;
 ///   5. if the sum still exceeds `available` (fixed widths, or minimums too wide), every column
-///      is scaled down to fit; columns then narrower than their min-content are `narrow`.
+///      is scaled down to fit; columns then narrower than their min-content are `narrow`;
+///   6. no column is left narrower than its widest character (its floor): the others give up
+///      width in proportion to what they have above their own; when the floors alone exceed
+///      `available`, the table cannot be set (`impossible`).
 ColumnWidths column_widths(const std::vector<doc::ColumnWidth>& specs, const std::vector<CellNeed>& cells,
                            double available);
 

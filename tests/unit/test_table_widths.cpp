@@ -99,3 +99,15 @@ TEST(TableWidths, AColumnNarrowerThanItsLongestWordIsNamedAndTheTableStaysWithin
     EXPECT_NEAR(sum(squeezed.widths), 200, 1e-9);
     EXPECT_EQ(squeezed.narrow.size(), 2u);
 }
+
+TEST(TableWidths, NoColumnIsNarrowerThanItsFloorAndFloorsThatCannotFitAreReported) {
+    // column 0 would get 20 of 100, its floor is 30: it takes 10 from the other, which has room
+    auto w = column_widths({percent(20), automatic()}, {{0, 1, 30, 30, 30}, {1, 1, 10, 10, 10}}, 100);
+    EXPECT_NEAR(w.widths[0], 30, 1e-9);
+    EXPECT_NEAR(w.widths[1], 70, 1e-9);
+    EXPECT_FALSE(w.impossible);
+    // three floors of 40 in 100 points: no layout keeps every word piece inside its cell
+    w = column_widths({automatic(), automatic(), automatic()}, {{0, 1, 40, 40, 40}, {1, 1, 40, 40, 40}, {2, 1, 40, 40, 40}}, 100);
+    EXPECT_TRUE(w.impossible);
+    EXPECT_NEAR(w.floor, 120, 1e-9);
+}

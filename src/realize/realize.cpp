@@ -161,17 +161,25 @@ private:
                 return;
             case NodeKind::figure:
             case NodeKind::list:
+            case NodeKind::table:  // tables: their caption, groups, rows and cells
+            case NodeKind::table_head:
+            case NodeKind::table_body:
+            case NodeKind::table_foot:
+            case NodeKind::table_row:
                 for (NodeId c : n.children) {
                     if (!doc::is_inline(m_doc.node(c).kind)) block(c);
                 }
                 return;
             case NodeKind::contents:
             case NodeKind::explicit_break:
+            case NodeKind::table_column:
                 return;
             case NodeKind::document:
             case NodeKind::section:
             case NodeKind::block_quote:
             case NodeKind::aside:
+            case NodeKind::header_cell:
+            case NodeKind::data_cell:
             case NodeKind::list_item: {
                 std::vector<NodeId> inlines;
                 for (NodeId c : n.children) {

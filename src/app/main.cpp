@@ -76,9 +76,12 @@ CLI::App* add_build(CLI::App& app, Command& c) {
     auto* pdf_flag = build->add_flag("--pdf-only", c.pdf_only, "write only the PDF");
     build->add_flag("--html-only", c.html_only, "write only the HTML")->excludes(pdf_flag);
     build->add_flag("-q,--quiet", c.quiet, "print nothing but diagnostics");
-    build->add_flag("--pdfa", c.options.pdfa, "write PDF/A-2b (archival)");
+    build->add_flag("--pdfa", c.options.pdfa, "write PDF/A (archival): PDF/A-2a, or PDF/A-2b with --no-tags");
     build->add_flag("--cmyk", c.options.cmyk, "convert every colour to DeviceCMYK");
     build->add_flag("--marks", c.options.marks, "print crop and registration marks outside the bleed");
+    build->add_flag("!--no-tags", c.options.tags, "write an untagged PDF (not PDF/UA-1)");  // #19
+    build->add_option("--pdf-standard", c.options.pdf_standard,
+                      "PDF standards to meet, comma-separated: ua-1 (the default), a-2a, a-2b");
     build->add_flag("--external-assets", c.options.external_assets,
                     "HTML: write images beside the file instead of embedding them");
     build->add_flag("--allow-outside", c.options.allow_outside,

@@ -30,6 +30,7 @@
 
 #include "core/jobs.hpp"
 #include "pdf/hpdf_adapter.hpp"
+#include "pdf/tagging.hpp"
 
 namespace folio::pdf {
 namespace {
@@ -77,8 +78,21 @@ public:
     void operator()(const layout::LinkArea& /*link*/) {}  // second pass
     void operator()(const layout::Anchor& /*anchor*/) {}  // second pass
 
-    /// Closes an open text object; call after the last item.
-    void finish() { end_text(); }
+    /// Closes an open text object and marked-content sequence; call after the last item.
+    void finish() {
+        end_text();
+        mark(mark::none, nullptr);
+    }
+
+    /// Ends the marked-content sequence open (if any) and begins the one of `m` (an MCID of an
+    /// element of type `type`, or an artifact kind; mark::none = none), outside text objects.
+    void mark(std::uint32_t m, const char* type) {
+        if (m == m_mark) return;
+        end_text();
+        if (m_mark != mark::none) m_out += "EMC\n";
+        m_mark = m;
+        if (m != mark::none) open_marked_content(m_out, m, type);
+    }
 
 private:
     void begin_text();
@@ -97,6 +111,7 @@ private:
     double m_size = 0;
     double m_char_space = 0;  ///< the PDF default Tc
     std::optional<core::Color> m_fill;
+    std::uint32_t m_mark = mark::none;  ///< the marked-content sequence open
 };
 
 void Painter::operator()(const layout::GlyphRun& run) {
@@ -352,7 +367,7 @@ GlyphUse glyph_use(const layout::PagedDocument& pages, std::size_t fonts, unsign
 }
 
 void paint_page(const layout::Page& page, const PageFrame& frame, const PageResources& names,
-                const PaintSettings& settings, std::string& out) {
+                const PaintSettings& settings, std::string& out, const PageTags* tags) {
     // The trim box translated to its place on the media box and clipped to the bleed box, so
     // nothing reaches the marks.
     out += "q\n";
@@ -362,10 +377,21 @@ void paint_page(const layout::Page& page, const PageFrame& frame, const PageReso
                 frame.trim_height + 2 * frame.bleed});
     out += "re\nW\nn\n";
     Painter painter(out, page.size.height, names, settings.colours);
-    for (const layout::Item& item : page.items) std::visit(painter, item);
+    if (tags == nullptr || tags->marks.size() != page.items.size()) {
+        for (const layout::Item& item : page.items) std::visit(painter, item);
+    } else {
+        for (std::size_t j = 0; j < page.items.size(); ++j) {
+            const std::uint32_t m = tags->marks[j];
+            if (m != mark::none) painter.mark(m, m < mark::first_artifact ? tags->types[m] : nullptr);
+            std::visit(painter, page.items[j]);
+        }
+    }
     painter.finish();
     out += "Q\n";
-    if (settings.marks) append_marks(out, frame, settings.colours == ColourPolicy::rgb);
+    if (!settings.marks) return;
+    if (tags != nullptr) out += "/Artifact <</Type /Page>> BDC\n";
+    append_marks(out, frame, settings.colours == ColourPolicy::rgb);
+    if (tags != nullptr) out += "EMC\n";
 }
 
 }  // namespace folio::pdf

@@ -6,6 +6,8 @@
 
 #include <utility>
 
+#include "core/utf8.hpp"
+
 #include "pdf/write_pdf.hpp"
 
 namespace folio::pdf {
@@ -48,6 +50,7 @@ public:
             case NodeKind::link: own = link(id, into); break;
             case NodeKind::text:
                 if (m_realized.language(id) != effective_lang(into)) own = add(Role::span, id, into);
+                keep_hyphens(id, m_realized.drawn(id));
                 break;
             case NodeKind::emphasis:
             case NodeKind::strong:
@@ -69,6 +72,11 @@ private:
         if (parent == StructureSource::artifact || lang != effective_lang(parent)) e.lang = lang;
         m_out.elements.push_back(std::move(e));
         return static_cast<std::uint32_t>(m_out.elements.size() - 1);
+    }
+
+    /// Keeps the drawn text of node `id` when it has a hyphen (see StructureSource::hyphenated).
+    void keep_hyphens(doc::NodeId id, std::string_view drawn) {
+        if (drawn.find('-') != std::string_view::npos) m_out.hyphenated.emplace(id, core::decode_utf8(drawn).text);
     }
 
     /// The language in force in element `e`: its own /Lang or its nearest ancestor's.
@@ -99,6 +107,7 @@ private:
             const std::uint32_t own = add(Role::link, id, ref);
             const realize::Reference* r = m_realized.reference(id);
             m_out.elements[own].alt = r != nullptr ? r->title : n.href;
+            if (r != nullptr) keep_hyphens(id, r->drawn_title + r->drawn_page);
             return own;
         }
         const std::uint32_t own = add(Role::link, id, into);

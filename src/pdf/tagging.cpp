@@ -99,6 +99,23 @@ bool cover_title(const layout::PagedDocument& pages) {
     });
 }
 
+/// How `run` ends a line (PageTags::endings) when `next` is the page's next run with content
+/// (null: none).
+std::uint32_t ending(const layout::GlyphRun& run, const layout::GlyphRun* next, const StructureSource& source) {
+    if (run.text.empty() || run.text.back() == U' ') return 0;
+    if (next != nullptr && next->origin.y == run.origin.y &&
+        next->origin.x <= run.origin.x + run.width + run.size * 0.5) {
+        return 0;  // the same line goes on
+    }
+    if (run.text.back() != U'-') return line_space;
+    // A hyphen the node's text has there (as in "EU-related") is its own; else layout added it.
+    const std::size_t space = run.text.rfind(U' ');
+    const std::u32string_view word = std::u32string_view(run.text).substr(space == std::u32string::npos ? 0 : space + 1);
+    const auto text = source.hyphenated.find(run.node);
+    const bool own = text != source.hyphenated.end() && text->second.find(word) != std::u32string::npos;
+    return own ? 0 : hyphen_mcid;
+}
+
 bool all_dots(const std::u32string& text) {
     return text.size() >= 2 && std::all_of(text.begin(), text.end(), [](char32_t c) { return c == U'.'; });
 }
@@ -114,6 +131,8 @@ public:
 private:
     void start_elements();
     void page(std::size_t i);
+    /// The line ends of page `i` (PageTags::endings), whose marks are set.
+    void line_ends(std::size_t i);
     std::uint32_t run_mark(const layout::GlyphRun& run, const layout::Page& page, std::size_t i);
     std::uint32_t rect_mark(const layout::FilledRect& r, const layout::Page& page) const;
     std::uint32_t image_mark(const layout::ImageBox& b, const layout::Page& page, std::size_t i);
@@ -287,6 +306,49 @@ void Planner::page(std::size_t i) {
         }
         tags.marks[j] = m;
         if (m != mark::none) m_last = m;
+    }
+    line_ends(i);
+}
+
+void Planner::line_ends(std::size_t i) {
+    const layout::Page& page = m_pages.pages[i];
+    PageTags& tags = m_plan.pages[i];
+    // From each content run to the next.
+    tags.endings.assign(page.items.size(), 0);
+    const layout::GlyphRun* previous = nullptr;
+    std::size_t at = 0;
+    for (std::size_t j = 0; j < page.items.size(); ++j) {
+        const auto* run = std::get_if<layout::GlyphRun>(&page.items[j]);
+        if (run == nullptr || tags.marks[j] >= mark::first_artifact) continue;
+        if (previous != nullptr) tags.endings[at] = ending(*previous, run, m_source);
+        previous = run;
+        at = j;
+    }
+    if (previous != nullptr) tags.endings[at] = ending(*previous, nullptr, m_source);
+    // An added hyphen is an MCID of its own, after which the run's element goes on in another.
+    for (std::size_t j = 0; j < page.items.size(); ++j) {
+        if (tags.endings[j] != hyphen_mcid) continue;
+        const std::uint32_t m = tags.marks[j], e = tags.parents[m];
+        std::vector<Kid> added;
+        const auto next_mcid = [&] {
+            const auto id = static_cast<std::uint32_t>(tags.parents.size());
+            tags.parents.push_back(e);
+            tags.types.push_back(m_plan.elements[e].type);
+            added.push_back({Kid::Kind::mcid, id, static_cast<std::uint32_t>(i)});
+            return id;
+        };
+        tags.endings[j] = hyphen_mcid + next_mcid();
+        std::uint32_t rest = mark::none;
+        for (std::size_t k = j + 1; k < page.items.size(); ++k) {
+            if (tags.marks[k] != m) continue;
+            if (rest == mark::none) rest = next_mcid();
+            tags.marks[k] = rest;
+        }
+        std::vector<Kid>& kids = m_plan.elements[e].kids;
+        const auto at = std::find_if(kids.begin(), kids.end(), [&](const Kid& k) {
+            return k.kind == Kid::Kind::mcid && k.value == m && k.page == i;
+        });
+        kids.insert(at == kids.end() ? at : at + 1, added.begin(), added.end());
     }
 }
 

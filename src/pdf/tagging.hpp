@@ -37,7 +37,14 @@ struct PageTags {
     std::vector<std::uint32_t> marks;   ///< [item] its mark
     std::vector<std::uint32_t> parents; ///< [MCID] the element it belongs to (the parent tree)
     std::vector<const char*> types;     ///< [MCID] that element's structure type
+    /// [item] how a glyph run ends a line of text: 0 it does not (or is an artifact),
+    /// `line_space` a space is drawn after it so that words stay apart in the extracted text,
+    /// `hyphen_mcid` + n its last character is a hyphen layout added at a break, drawn as
+    /// MCID n of the same element with an empty /ActualText (the word reads whole).
+    std::vector<std::uint32_t> endings;
 };
+inline constexpr std::uint32_t line_space = 1;
+inline constexpr std::uint32_t hyphen_mcid = 2;
 
 /// The structure tree, ready to be written.
 struct StructurePlan {

@@ -101,7 +101,7 @@ struct FontPlan {
 
 core::Result<FontPlan> plan_fonts(hpdf::Document& doc, const layout::PagedDocument& pages, unsigned threads,
                                   const std::vector<text::Face>& faces,
-                                  const std::map<std::string, const char*>& read_already) {
+                                  const std::map<std::string, const char*>& read_already, bool tagged) {
     std::vector<bool> used(faces.size(), false);
     for (const layout::Page& page : pages.pages) {
         for (const layout::Item& item : page.items) {
@@ -130,6 +130,7 @@ core::Result<FontPlan> plan_fonts(hpdf::Document& doc, const layout::PagedDocume
     for (std::size_t id = 0; id < faces.size(); ++id) {
         if (!used[id]) continue;
         for (char32_t cp : drawn.code_points(id)) by_file.add(plan.file_of[id], cp);
+        if (tagged) by_file.add(plan.file_of[id], U' ');  // the word space a tagged line ends with
     }
     for (std::size_t f = 0; f < plan.paths.size(); ++f) {
         const std::string& path = plan.paths[f];
@@ -475,7 +476,8 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
     (void)doc.get();  // this thread's libharu calls now allocate from the document's memory
 
     // 2. Fonts.
-    auto plan = plan_fonts(doc, pages, options.threads, faces, prepared->impl->read);
+    const bool tagged = options.structure != nullptr && !options.structure->empty();
+    auto plan = plan_fonts(doc, pages, options.threads, faces, prepared->impl->read, tagged);
     if (!plan) return core::unexpected(plan.error());
     // Their embedded programs, made on other threads from here to step 9.
     FontProgramBuilder programs(std::move(plan->programs), options.threads);
@@ -498,7 +500,6 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
 
     // 4. The content streams, painted and compressed on other threads from here to step 10,
     //    with the marked content of the structure tree planned first (tagging.cpp).
-    const bool tagged = options.structure != nullptr && !options.structure->empty();
     const StructurePlan structure = tagged ? plan_structure(pages, *options.structure, frames) : StructurePlan{};
     ContentBuilder contents(pages, frames, set_up->resources,
                             PaintSettings{colours, options.marks, tagged ? &structure.pages : nullptr},

@@ -104,7 +104,7 @@ bool cover_title(const layout::PagedDocument& pages) {
 std::uint32_t ending(const layout::GlyphRun& run, const layout::GlyphRun* next, const StructureSource& source) {
     if (run.text.empty() || run.text.back() == U' ') return 0;
     if (next != nullptr && next->origin.y == run.origin.y &&
-        next->origin.x <= run.origin.x + run.width + run.size * 0.5) {
+        next->origin.x <= run.origin.x + run.width + run.size * 0.2) {
         return 0;  // the same line goes on
     }
     if (run.text.back() != U'-') return line_space;

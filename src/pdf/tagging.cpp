@@ -23,7 +23,7 @@
 
 namespace folio::pdf {
 
-std::string sanitize(std::string_view utf8) {
+std::string sanitize(std::string_view utf8, std::size_t limit) {
     std::u32string text;
     while (!utf8.empty()) {
         core::Utf8Decoded d = core::decode_utf8(utf8);
@@ -34,6 +34,10 @@ std::string sanitize(std::string_view utf8) {
     }
     for (char32_t& cp : text) {
         if (cp > 0xFFFF) cp = U'\uFFFD';
+    }
+    if (text.size() > limit && limit > 0) {
+        text.resize(limit - 1);
+        text += U'\u2026';
     }
     return core::to_utf8(text);
 }
@@ -179,8 +183,8 @@ void Planner::start_elements() {
         const std::uint32_t e = add(type, s.parent, k + 1);
         StructurePlan::Element& el = m_plan.elements[e];
         el.lang = sanitize(s.lang);
-        if (s.role == Role::figure) el.alt = sanitize(s.alt);
-        if (s.role == Role::aside) el.title = sanitize(s.alt);
+        if (s.role == Role::figure) el.alt = sanitize(s.alt, description_limit);
+        if (s.role == Role::aside) el.title = sanitize(s.alt, description_limit);
     }
 }
 
@@ -245,7 +249,7 @@ std::uint32_t Planner::image_mark(const layout::ImageBox& b, const layout::Page&
         e = m_source.element_of[b.node];
     } else if (b.node == doc::no_node && page.master == "cover" && !m_source.cover_alt.empty()) {
         e = add("Figure", 0, 0);
-        m_plan.elements[e].alt = sanitize(m_source.cover_alt);
+        m_plan.elements[e].alt = sanitize(m_source.cover_alt, description_limit);
     }
     if (e == no_element) return mark::layout;
     StructurePlan::Element& el = m_plan.elements[e];
@@ -281,7 +285,7 @@ void Planner::link(const layout::LinkArea& a, std::size_t i) {
         return;
     }
     m_plan.link_parents[ordinal] = e;
-    m_plan.link_contents[ordinal] = sanitize(contents);
+    m_plan.link_contents[ordinal] = sanitize(contents, description_limit);
     m_plan.elements[e].kids.push_back({Kid::Kind::annotation, ordinal, static_cast<std::uint32_t>(i)});
     place(e);
 }

@@ -80,7 +80,11 @@ StructurePlan plan_structure(const layout::PagedDocument& pages, const Structure
                              const std::vector<PageFrame>& frames);
 
 /// UTF-8 that libharu converts correctly to UTF-16: invalid bytes and code points beyond the BMP
-/// (which 2.3.0 garbles) become U+FFFD.
-std::string sanitize(std::string_view utf8);
+/// (which 2.3.0 garbles) become U+FFFD; beyond `limit` characters it is cut and ends in "…"
+/// (libharu refuses strings over 65,535 bytes, and a link may hold a whole paragraph).
+std::string sanitize(std::string_view utf8, std::size_t limit = SIZE_MAX);
+
+/// The longest /Alt, /Contents or /T folio writes, in characters.
+inline constexpr std::size_t description_limit = 10000;
 
 }  // namespace folio::pdf

@@ -87,4 +87,25 @@ plant heading 'def walk(e):
         if isinstance(k, pikepdf.Dictionary) and "/S" in k: walk(k)
 walk(pdf.Root.StructTreeRoot.K)'
 expect_failure heading headings "$work/heading.pdf"
+# 4. Content nobody planned for: a link around 6,000 words (its /Contents is cut at 10,000
+#    characters: libharu refuses longer strings), a language inside a link, lists 30 deep, an
+#    aside whose title needs escaping, languages nested both ways.
+long=$(for i in $(seq 1 6000); do printf 'word%d ' "$i"; done)
+deep="" close=""
+for i in $(seq 1 30); do deep="$deep<ul><li>level $i "; close="</li></ul>$close"; done
+cat > "$work/hostile.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<document version="1" xml:lang="en">
+  <meta><title>Hostile &amp; tagged</title></meta>
+  <section id="a"><title>Links &lt;and&gt; lists</title>
+    <p>Before <a href="https://example.org/">$long <em xml:lang="de">Straße</em></a> after.</p>
+    $deep deepest$close
+    <aside title="A &amp; B &lt;c&gt;"><p>Aside <a href="#a">back</a>.</p></aside>
+    <p xml:lang="hu">Magyar <em xml:lang="en">English</em> szöveg.</p>
+  </section>
+</document>
+XML
+"$folio" build "$work/hostile.xml" -o "$work/hostile" -q --pdf-only 2>/dev/null || fail "the hostile source did not build"
+$check "$work/hostile/hostile.pdf" || fail "the hostile source fails the structure checker"
+check_readers "$work/hostile/hostile.pdf"
 echo "pdf_tagged: ok"

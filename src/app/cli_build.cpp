@@ -233,9 +233,12 @@ Subcommand add_build(CLI::App& app, Context& context) {
         ->check(CLI::ExistingDirectory);
     auto* pdf_flag = build->add_flag("--pdf-only", b->pdf_only, "write only the PDF");
     build->add_flag("--html-only", b->html_only, "write only the HTML")->excludes(pdf_flag);
-    build->add_flag("--pdfa", b->options.pdfa, "write PDF/A-2b (archival)");
+    build->add_flag("--pdfa", b->options.pdfa, "write PDF/A (archival): PDF/A-2a, or PDF/A-2b with --no-tags");
     build->add_flag("--cmyk", b->options.cmyk, "convert every colour to DeviceCMYK");
     build->add_flag("--marks", b->options.marks, "print crop and registration marks outside the bleed");
+    build->add_flag("!--no-tags", b->options.tags, "write an untagged PDF (not PDF/UA-1)");  // #19
+    build->add_option("--pdf-standard", b->options.pdf_standard,
+                      "PDF standards to meet, comma-separated: ua-1 (the default), a-2a, a-2b");
     build->add_flag("--external-assets", b->options.external_assets,
                     "HTML: write images beside the file instead of embedding them");
     build->add_flag("--allow-outside", b->options.allow_outside, "allow image paths outside the source's folder");
@@ -249,7 +252,7 @@ Subcommand add_build(CLI::App& app, Context& context) {
         "  folio build doc.xml -o doc.pdf            only the PDF, as doc.pdf\n"
         "  folio build - --pdf-only -o - < doc.xml > doc.pdf\n"
         "                                            a pipe: source in, PDF out\n"
-        "  folio build doc.xml --pdfa                PDF/A-2b for archives\n"
+        "  folio build doc.xml --pdfa                PDF/A-2a for archives (tagged)\n"
         "  folio build doc.xml --marks --cmyk        for the print shop\n"
         "\n"
         "Exit codes: 0 success, 1 the input is wrong (nothing written), 2 usage error.");

@@ -102,6 +102,7 @@ pdf::PdfOptions pdf_options(const Options& options, const style::StyledDocument&
     po.creator = std::string("folio ") + version();
     po.threads = options.threads;
     po.pdfa = options.pdfa;
+    if (!pdf::apply_standards(options.pdf_standard, options.tags, po.pdfa, diags)) return po;  // #19
     po.cmyk = options.cmyk;
     po.marks = options.marks || styled.page.marks;
     for (const auto& m : styled.masters) po.marks = po.marks || m.marks;
@@ -109,13 +110,13 @@ pdf::PdfOptions pdf_options(const Options& options, const style::StyledDocument&
     po.date_epoch = options.source_date_epoch >= 0
                         ? options.source_date_epoch
                         : pdf::date_epoch_of(styled.doc().meta.date).value_or(-1);
-    if (options.pdfa && options.cmyk) {
+    if (po.pdfa && options.cmyk) {
         diags.error("options.pdfa-cmyk",
                     "--pdfa and --cmyk cannot be combined: PDF/A-2b with folio's sRGB output intent "
                     "may not use DeviceCMYK (there is no CMYK output profile)",
                     {});
     }
-    if (options.pdfa) {
+    if (po.pdfa) {
         const std::string icc = FOLIO_SRGB_ICC;
         std::ifstream in(icc, std::ios::binary);
         std::ostringstream bytes;
@@ -345,10 +346,14 @@ Outcome run(const Options& options) {
     // 5. The HTML, to memory; then the tree only it needed is freed.
     const std::string stem =
         options.stem.empty() ? fs::path(options.source_path).stem().string() : options.stem;
-    const pdf::PdfOptions po = options.pdf ? pdf_options(options, styled, diags, out.inputs) : pdf::PdfOptions{};
+    pdf::PdfOptions po = options.pdf ? pdf_options(options, styled, diags, out.inputs) : pdf::PdfOptions{};
     if (diags.has_errors()) return out;
     Html html = options.html ? write_html(options, stem, realized, *laid, fonts, images) : Html{};
     out.timings.html = clock.lap();
+    // What the PDF's structure tree needs of the tree (#19), kept before it is freed.
+    const pdf::StructureSource structure =
+        options.pdf && options.tags ? pdf::structure_source(realized) : pdf::StructureSource{};
+    po.structure = &structure;
     free_tree(inputs->document, styled, realized);
 
     // 6. Write every file, then rename them all into place.

@@ -36,6 +36,8 @@ struct Options {
     bool pdfa = false;             ///< PDF/A-2b output (#6)
     bool cmyk = false;             ///< convert every colour to DeviceCMYK (#6)
     bool marks = false;            ///< crop and registration marks (#6; the style sheet can ask too)
+    bool tags = true;              ///< tagged PDF, PDF/UA-1 (#19); false: --no-tags
+    std::string pdf_standard;      ///< --pdf-standard: "ua-1", "a-2a", "a-2b", comma-separated (#19)
     std::int64_t source_date_epoch = -1;  ///< SOURCE_DATE_EPOCH, read by main; -1 = not set (#6)
     bool external_assets = false;  ///< HTML: write images beside the file instead of data URIs (#7)
     bool allow_outside = false;    ///< allow image paths outside the source's folder (#5)

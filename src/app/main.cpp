@@ -233,6 +233,7 @@ int main(int argc, char** argv) {
         app.exit(e);
         return exit_usage;
     }
+    command.options.hyphenation_cache = folio::pipeline::hyphenation_cache_dir();  // #20
     if (!read_source_date_epoch(command)) {
         std::cerr << "folio: error: SOURCE_DATE_EPOCH must be a non-negative whole number of seconds\n";
         return exit_usage;

@@ -290,7 +290,9 @@ Outcome run(const Options& options) {
     auto& diags = out.diagnostics;
     Stopwatch clock;
     const Stopwatch whole;
-    const text::Hyphenator hyphenator;               // loads a language's patterns on first use
+    // The patterns of a language load on first use (mapped from the cache), or come shared.
+    const auto hyphenator_owned = options.hyphenator ? options.hyphenator : make_hyphenator(options.hyphenation_cache);
+    const text::Hyphenator& hyphenator = *hyphenator_owned;
     Schedule schedule(options.threads, hyphenator);  // what runs beside what
 
     // 1. Read (the patterns of the source's languages load meanwhile).

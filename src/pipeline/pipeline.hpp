@@ -6,11 +6,16 @@
 /// outputs.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/diagnostic.hpp"
 #include "doc/document.hpp"
+
+namespace folio::text {
+class Hyphenator;
+}
 
 namespace folio::pipeline {
 
@@ -31,7 +36,18 @@ struct Options {
     /// Threads one render may use (paragraph layout, PDF page contents): 0 = one per core.
     /// Batch mode, which renders several documents at once, gives each render 1.
     unsigned threads = 0;
+    /// Folder of compiled hyphenation patterns (#20; see hyphenation_cache_dir()); empty: none.
+    std::string hyphenation_cache;
+    /// Patterns already loaded, shared by the renders of a batch (#20); null: the run loads its own.
+    std::shared_ptr<const text::Hyphenator> hyphenator;
 };
+
+/// The cache folder of compiled hyphenation patterns: $XDG_CACHE_HOME/folio, else
+/// $HOME/.cache/folio; empty when neither is set. (Reads the environment: for main and batch.)
+std::string hyphenation_cache_dir();
+
+/// A Hyphenator over the system's patterns with that cache, for renders to share (#20).
+std::shared_ptr<const text::Hyphenator> make_hyphenator(const std::string& cache_dir);
 
 /// Wall time of each stage in seconds (for --timings).
 struct StageTimings {

@@ -37,6 +37,7 @@
 #include "pipeline/schedule.hpp"
 #include "style/computed.hpp"
 #include "text/font_set.hpp"
+#include "realize/hyphen_languages.hpp"
 #include "text/hyphenate.hpp"
 #include "xml/languages.hpp"
 #include "xml/reader.hpp"
@@ -311,6 +312,7 @@ Outcome run(const Options& options) {
     const std::vector<image::Image>& images = realized.images;
     out.inputs.insert(out.inputs.end(), realized.inputs.begin(), realized.inputs.end());
     if (diags.has_errors()) return out;
+    realize::check_hyphenation_languages(realized, hyphenator, diags);  // #20: a warning, not silence
 
     // 3. Fonts; the PDF is begun from their files beside layout.
     schedule.fonts_needed();

@@ -183,6 +183,7 @@ int run_build(Context& context, BuildCommand& b) {
     o.pdf = !b.html_only;
     o.html = !b.pdf_only;
     o.source_date_epoch = context.source_date_epoch;
+    o.hyphenation_cache = pipeline::hyphenation_cache_dir();  // #20
     context.detail("source " + (o.source_text ? std::string("standard input") : o.source_path) + ", style " +
                    o.style_path);
     if (to_stdout) return render_to_stdout(context, b);
@@ -200,6 +201,7 @@ int run_build(Context& context, BuildCommand& b) {
 int run_check(Context& context, pipeline::Options& opts, const std::string& base,
               const report::ReportRequest& request) {
     opts.check_only = true;
+    opts.hyphenation_cache = pipeline::hyphenation_cache_dir();  // #20
     if (opts.source_path == "-") {
         BuildCommand b;
         b.options = opts;

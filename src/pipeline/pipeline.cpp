@@ -38,6 +38,7 @@
 #include "pipeline/schedule.hpp"
 #include "style/computed.hpp"
 #include "text/font_set.hpp"
+#include "realize/hyphen_languages.hpp"
 #include "text/hyphenate.hpp"
 #include "xml/languages.hpp"
 #include "xml/reader.hpp"
@@ -301,8 +302,9 @@ Outcome run(const Options& options) {
     auto& diags = out.diagnostics;
     Stopwatch clock;
     const Stopwatch whole;
-    const text::Hyphenator own_hyphenator;  // loads a language's patterns on first use ...
-    const text::Hyphenator& hyphenator = options.hyphenator != nullptr ? *options.hyphenator : own_hyphenator;
+    // The patterns of a language load on first use (mapped from the cache), or come shared.
+    const auto hyphenator_owned = options.hyphenator ? options.hyphenator : make_hyphenator(options.hyphenation_cache);
+    const text::Hyphenator& hyphenator = *hyphenator_owned;
     Schedule schedule(options.threads, hyphenator);  // what runs beside what
 
     // 1. Read (the patterns of the source's languages load meanwhile).
@@ -321,6 +323,7 @@ Outcome run(const Options& options) {
     const std::vector<image::Image>& images = realized.images;
     out.inputs.insert(out.inputs.end(), realized.inputs.begin(), realized.inputs.end());
     if (diags.has_errors()) return out;
+    realize::check_hyphenation_languages(realized, hyphenator, diags);  // #20: a warning, not silence
 
     // 3. Fonts; the PDF is begun from their files beside layout.
     schedule.fonts_needed();

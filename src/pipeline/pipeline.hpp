@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -50,9 +51,18 @@ struct Options {
     /// The output files' name without extension; empty: the source's file name (#21: -o x.pdf).
     std::string stem;
     Inspector inspect;  ///< empty, or what looks at the laid-out document (folio check --report)
-    /// ... or these, kept between renders (folio watch), so each language's patterns load once.
-    const text::Hyphenator* hyphenator = nullptr;
+    /// Folder of compiled hyphenation patterns (#20; see hyphenation_cache_dir()); empty: none.
+    std::string hyphenation_cache;
+    /// Patterns already loaded, shared by the renders of a batch (#20); null: the run loads its own.
+    std::shared_ptr<const text::Hyphenator> hyphenator;
 };
+
+/// The cache folder of compiled hyphenation patterns: $XDG_CACHE_HOME/folio, else
+/// $HOME/.cache/folio; empty when neither is set. (Reads the environment: for main and batch.)
+std::string hyphenation_cache_dir();
+
+/// A Hyphenator over the system's patterns with that cache, for renders to share (#20).
+std::shared_ptr<const text::Hyphenator> make_hyphenator(const std::string& cache_dir);
 
 /// Wall time of each stage in seconds (for --timings).
 struct StageTimings {

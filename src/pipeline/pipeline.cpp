@@ -64,7 +64,11 @@ void resolve_fonts(const style::StyledDocument& styled, const style::Stylesheet&
     std::set<std::tuple<std::string, int, bool>> seen;
     auto resolve = [&](const std::string& family, int weight, bool italic) {
         if (!seen.insert({family, weight, italic}).second) return;
-        auto r = fonts.resolve(family, weight, italic);
+        std::string stand_in;
+        auto r = fonts.resolve(family, weight, italic, &stand_in);
+        if (r && !stand_in.empty()) {  // issue 20: the family lacks the weight or style asked for
+            diags.add({core::Severity::warning, "font.substituted", stand_in, family_location(sheet, family)});
+        }
         if (!r) {
             core::Diagnostic d = r.error();
             if (d.location.file.empty()) d.location = family_location(sheet, family);

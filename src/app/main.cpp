@@ -81,6 +81,8 @@ CLI::App* add_build(CLI::App& app, Command& c) {
     build->add_flag("--marks", c.options.marks, "print crop and registration marks outside the bleed");
     build->add_flag("--external-assets", c.options.external_assets,
                     "HTML: write images beside the file instead of embedding them");
+    build->add_flag("--no-embed-fonts", [&c](std::int64_t) { c.options.embed_fonts = false; },
+                    "HTML: name the fonts with local() only instead of embedding their subsets");
     build->add_flag("--allow-outside", c.options.allow_outside,
                     "allow image paths outside the source's folder");
     build->add_flag("--timings", c.timings, "print each stage's wall time to stderr");

@@ -242,7 +242,9 @@ Subcommand add_build(CLI::App& app, Context& context) {
     build->add_option("--pdf-standard", b->options.pdf_standard,
                       "PDF standards to meet, comma-separated: ua-1 (the default), a-2a, a-2b");
     build->add_flag("--external-assets", b->options.external_assets,
-                    "HTML: write images beside the file instead of embedding them");
+                    "HTML: write images and fonts beside the file instead of embedding them");
+    build->add_flag("--no-embed-fonts", [b](std::int64_t) { b->options.embed_fonts = false; },
+                    "HTML: name the fonts with local() only instead of embedding their subsets");  // #20
     build->add_flag("--allow-outside", b->options.allow_outside, "allow image paths outside the source's folder");
     build->add_flag("--timings", b->timings, "print each stage's wall time to stderr");
     add_report_options(*build, b->report);

@@ -50,7 +50,7 @@ public:
             case NodeKind::link: own = link(id, into); break;
             case NodeKind::text:
                 if (m_realized.language(id) != effective_lang(into)) own = add(Role::span, id, into);
-                keep_hyphens(id, m_realized.drawn(id));
+                keep_hyphens(m_realized.drawn(id));
                 break;
             case NodeKind::emphasis:
             case NodeKind::strong:
@@ -74,9 +74,13 @@ private:
         return static_cast<std::uint32_t>(m_out.elements.size() - 1);
     }
 
-    /// Keeps the drawn text of node `id` when it has a hyphen (see StructureSource::hyphenated).
-    void keep_hyphens(doc::NodeId id, std::string_view drawn) {
-        if (drawn.find('-') != std::string_view::npos) m_out.hyphenated.emplace(id, core::decode_utf8(drawn).text);
+    /// Keeps each hyphen of `drawn` with the part of its word before it (StructureSource::hyphenated).
+    void keep_hyphens(std::string_view drawn) {
+        for (std::size_t at = drawn.find('-'); at != std::string_view::npos; at = drawn.find('-', at + 1)) {
+            const std::size_t space = drawn.find_last_of(" \t\n", at);
+            const std::size_t from = space == std::string_view::npos ? 0 : space + 1;
+            m_out.hyphenated.insert(core::decode_utf8(drawn.substr(from, at + 1 - from)).text);
+        }
     }
 
     /// The language in force in element `e`: its own /Lang or its nearest ancestor's.
@@ -107,7 +111,7 @@ private:
             const std::uint32_t own = add(Role::link, id, ref);
             const realize::Reference* r = m_realized.reference(id);
             m_out.elements[own].alt = r != nullptr ? r->title : n.href;
-            if (r != nullptr) keep_hyphens(id, r->drawn_title + r->drawn_page);
+            if (r != nullptr) keep_hyphens(r->drawn_title + r->drawn_page);
             return own;
         }
         const std::uint32_t own = add(Role::link, id, into);

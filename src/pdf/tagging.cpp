@@ -112,12 +112,10 @@ std::uint32_t ending(const layout::GlyphRun& run, const layout::GlyphRun* next, 
         return 0;  // the same line goes on
     }
     if (run.text.back() != U'-') return line_space;
-    // A hyphen the node's text has there (as in "EU-related") is its own; else layout added it.
+    // A hyphen the text has there (as in "EU-related") is its own; else layout added it.
     const std::size_t space = run.text.rfind(U' ');
-    const std::u32string_view word = std::u32string_view(run.text).substr(space == std::u32string::npos ? 0 : space + 1);
-    const auto text = source.hyphenated.find(run.node);
-    const bool own = text != source.hyphenated.end() && text->second.find(word) != std::u32string::npos;
-    return own ? 0 : hyphen_mcid;
+    const std::u32string word = run.text.substr(space == std::u32string::npos ? 0 : space + 1);
+    return source.hyphenated.contains(word) ? 0 : hyphen_mcid;
 }
 
 bool all_dots(const std::u32string& text) {

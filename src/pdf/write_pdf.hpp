@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/result.hpp"
@@ -41,9 +42,10 @@ struct StructureSource {
     std::vector<Element> elements;        ///< [0] is the Document
     std::vector<std::uint32_t> element_of;  ///< by NodeId: the element its drawn content belongs to
     std::unordered_map<doc::NodeId, std::string> titles;  ///< headings' text: contents entries' links
-    /// The drawn text of each node with runs whose text has a hyphen: a run that ends in a
-    /// hyphen its node's text does not have there ends in a hyphen layout added at a break.
-    std::unordered_map<doc::NodeId, std::u32string> hyphenated;
+    /// Every hyphen of the drawn text with the part of its word before it ("EU-" of
+    /// "EU-related", "South-" and "South-East-"): a line that ends in a hyphen not among these
+    /// ends in one layout added at a break.
+    std::unordered_set<std::u32string> hyphenated;
     std::string lang;                     ///< the document's language (catalog /Lang)
     std::string cover_alt;                ///< the cover image's alternative text ("" = decorative)
     /// True when made (tagging on); an empty source writes an untagged PDF.

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "pdf/font_programs.hpp"
 
 namespace folio::pdf {
 struct StructurePlan;  // tagging.hpp
@@ -172,6 +173,17 @@ core::Result<std::vector<std::pair<char32_t, std::uint16_t>>> glyph_ids(Document
 core::Result<core::Ok> embed_font_program(Document& doc, HPDF_Font font, const std::string& font_file,
                                           std::size_t font_length, const std::string& gid_map,
                                           const std::string& to_unicode);
+
+/// An empty Type0 font dictionary (indirect) for a CFF face, which libharu cannot read: pages
+/// register it as they register libharu's fonts, and embed_cff_font completes it.
+core::Result<HPDF_Font> new_cff_font(Document& doc);
+
+/// Completes a new_cff_font dictionary with `program` (a make_cff_program result): /BaseFont,
+/// the embedded /Encoding CMap, the CIDFontType0 with its /W widths and FontDescriptor, the
+/// /FontFile3 /Subtype /CIDFontType0C program, and `to_unicode` (the identity ToUnicode CMap,
+/// deflated). The streams are read from `program` and `to_unicode` when the document is saved.
+core::Result<core::Ok> embed_cff_font(Document& doc, HPDF_Font font, const FontProgram& program,
+                                      const std::string& to_unicode);
 
 /// Lets libharu's object table and page tree grow to about `objects` objects and `pages` pages
 /// without copying them over and over: 2.3.0 grows its lists by a fixed step (1024 objects, 20

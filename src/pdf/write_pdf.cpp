@@ -136,6 +136,14 @@ core::Result<FontPlan> plan_fonts(hpdf::Document& doc, const layout::PagedDocume
         const std::string& path = plan.paths[f];
         const auto read = read_already.find(path);
         const char* name = nullptr;
+        if (is_cff_font_file(path)) {  // libharu cannot read it: folio embeds it alone (issue 20)
+            std::vector<std::pair<char32_t, std::uint16_t>> wanted;
+            for (char32_t cp : by_file.code_points(f)) wanted.emplace_back(cp, 0);
+            plan.names.push_back(nullptr);
+            plan.code_points.push_back(by_file.code_points(f));
+            plan.programs.push_back({path, std::move(wanted), true});
+            continue;
+        }
         if (read != read_already.end()) {
             name = read->second;
         } else {
@@ -163,7 +171,8 @@ struct LoadedFonts {
 core::Result<LoadedFonts> make_fonts(hpdf::Document& doc, const FontPlan& plan) {
     LoadedFonts out;
     for (std::size_t f = 0; f < plan.paths.size(); ++f) {
-        auto font = hpdf::load_font(doc, plan.paths[f], plan.names[f], plan.code_points[f]);
+        auto font = plan.names[f] == nullptr ? hpdf::new_cff_font(doc)
+                                              : hpdf::load_font(doc, plan.paths[f], plan.names[f], plan.code_points[f]);
         if (!font) return core::unexpected(font.error());
         out.files.push_back(*font);
     }
@@ -420,7 +429,7 @@ core::Result<Preparation> prepare(const std::vector<std::string>& font_paths) {
         return core::unexpected(r.error());
     }
     for (const std::string& path : font_paths) {
-        if (out.impl->read.contains(path)) continue;
+        if (out.impl->read.contains(path) || is_cff_font_file(path)) continue;
         auto name = hpdf::load_font_file(doc, path);
         if (!name) return core::unexpected(name.error());
         out.impl->read.emplace(path, *name);
@@ -539,8 +548,9 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
     if (!to_unicode) return core::unexpected(error("zlib could not compress a ToUnicode map"));
     for (std::size_t i = 0; i < loaded->files.size(); ++i) {
         const FontProgram& program = (*made)[i];
-        if (auto r = hpdf::embed_font_program(doc, loaded->files[i], program.font_file, program.font_length,
-                                              program.gid_map, *to_unicode);
+        if (auto r = program.cff ? hpdf::embed_cff_font(doc, loaded->files[i], program, *to_unicode)
+                                 : hpdf::embed_font_program(doc, loaded->files[i], program.font_file,
+                                                            program.font_length, program.gid_map, *to_unicode);
             !r) {
             return core::unexpected(r.error());
         }

@@ -52,6 +52,14 @@ public:
                 if (m_realized.language(id) != effective_lang(into)) own = add(Role::span, id, into);
                 keep_hyphens(m_realized.drawn(id));
                 break;
+            case NodeKind::table: own = add(Role::table, id, into); break;
+            case NodeKind::table_head: own = add(Role::table_head, id, into); break;
+            case NodeKind::table_body: own = add(Role::table_body, id, into); break;
+            case NodeKind::table_foot: own = add(Role::table_foot, id, into); break;
+            case NodeKind::table_row: own = add(Role::table_row, id, into); break;
+            case NodeKind::header_cell:
+            case NodeKind::data_cell: own = cell(id, into); break;
+            case NodeKind::table_column:
             case NodeKind::emphasis:
             case NodeKind::strong:
             case NodeKind::line_break:
@@ -101,6 +109,26 @@ private:
         const std::uint32_t label = numbered ? add(Role::label, id, item) : StructureSource::artifact;
         m_body = add(Role::list_body, id, item);
         return label;
+    }
+
+    /// TH (with its /Scope) or TD, with its spans.
+    std::uint32_t cell(doc::NodeId id, std::uint32_t into) {
+        const doc::Node& n = m_doc.node(id);
+        const bool header = n.kind == NodeKind::header_cell;
+        const std::uint32_t own = add(header ? Role::header_cell : Role::data_cell, id, into);
+        StructureSource::Element& e = m_out.elements[own];
+        e.colspan = n.colspan;
+        e.rowspan = n.rowspan;
+        if (header) {
+            switch (n.scope) {
+                case doc::CellScope::row:
+                case doc::CellScope::rowgroup: e.scope = "Row"; break;
+                case doc::CellScope::col:
+                case doc::CellScope::colgroup: e.scope = "Column"; break;
+                case doc::CellScope::none: e.scope = "Both"; break;
+            }
+        }
+        return own;
     }
 
     /// Link, inside a Reference for a cross-reference; its text describes the annotation.

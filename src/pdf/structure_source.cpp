@@ -47,19 +47,19 @@ public:
                 m_out.elements[own].alt = n.label;
                 break;
             case NodeKind::contents: own = add(Role::toc, id, into); break;
+            case NodeKind::link: own = link(id, into); break;
+            case NodeKind::text:
+                if (m_realized.language(id) != effective_lang(into)) own = add(Role::span, id, into);
+                keep_hyphens(m_realized.drawn(id));
+                break;
             case NodeKind::table: own = add(Role::table, id, into); break;
-            case NodeKind::table_column: break;  // a width, no content
             case NodeKind::table_head: own = add(Role::table_head, id, into); break;
             case NodeKind::table_body: own = add(Role::table_body, id, into); break;
             case NodeKind::table_foot: own = add(Role::table_foot, id, into); break;
             case NodeKind::table_row: own = add(Role::table_row, id, into); break;
             case NodeKind::header_cell:
-            case NodeKind::data_cell: own = cell(n, id, into); break;
-            case NodeKind::link: own = link(id, into); break;
-            case NodeKind::text:
-                if (m_realized.language(id) != effective_lang(into)) own = add(Role::span, id, into);
-                keep_hyphens(id, m_realized.drawn(id));
-                break;
+            case NodeKind::data_cell: own = cell(id, into); break;
+            case NodeKind::table_column:
             case NodeKind::emphasis:
             case NodeKind::strong:
             case NodeKind::line_break:
@@ -82,35 +82,13 @@ private:
         return static_cast<std::uint32_t>(m_out.elements.size() - 1);
     }
 
-    /// TH or TD with its Table attributes: a header cell's /Scope (from its scope attribute; without
-    /// one, /Column in the table's head and /Row elsewhere) and the spans.
-    std::uint32_t cell(const doc::Node& n, doc::NodeId id, std::uint32_t parent) {
-        const bool header = n.kind == NodeKind::header_cell;
-        const std::uint32_t e = add(header ? Role::table_header : Role::table_data, id, parent);
-        auto& el = m_out.elements[e];
-        el.colspan = n.colspan;
-        el.rowspan = n.rowspan;
-        if (header) {
-            switch (n.scope) {
-                case doc::CellScope::row:
-                case doc::CellScope::rowgroup: el.scope = 1; break;
-                case doc::CellScope::col:
-                case doc::CellScope::colgroup: el.scope = 2; break;
-                case doc::CellScope::none: el.scope = in_head(parent) ? 2 : 1; break;
-            }
+    /// Keeps each hyphen of `drawn` with the part of its word before it (StructureSource::hyphenated).
+    void keep_hyphens(std::string_view drawn) {
+        for (std::size_t at = drawn.find('-'); at != std::string_view::npos; at = drawn.find('-', at + 1)) {
+            const std::size_t space = drawn.find_last_of(" \t\n", at);
+            const std::size_t from = space == std::string_view::npos ? 0 : space + 1;
+            m_out.hyphenated.insert(core::decode_utf8(drawn.substr(from, at + 1 - from)).text);
         }
-        return e;
-    }
-
-    /// True when element `e` (a row) is in a THead.
-    [[nodiscard]] bool in_head(std::uint32_t e) const {
-        return e != StructureSource::artifact && m_out.elements[e].parent != StructureSource::artifact &&
-               m_out.elements[m_out.elements[e].parent].role == Role::table_head;
-    }
-
-    /// Keeps the drawn text of node `id` when it has a hyphen (see StructureSource::hyphenated).
-    void keep_hyphens(doc::NodeId id, std::string_view drawn) {
-        if (drawn.find('-') != std::string_view::npos) m_out.hyphenated.emplace(id, core::decode_utf8(drawn).text);
     }
 
     /// The language in force in element `e`: its own /Lang or its nearest ancestor's.
@@ -133,6 +111,26 @@ private:
         return label;
     }
 
+    /// TH (with its /Scope) or TD, with its spans.
+    std::uint32_t cell(doc::NodeId id, std::uint32_t into) {
+        const doc::Node& n = m_doc.node(id);
+        const bool header = n.kind == NodeKind::header_cell;
+        const std::uint32_t own = add(header ? Role::header_cell : Role::data_cell, id, into);
+        StructureSource::Element& e = m_out.elements[own];
+        e.colspan = n.colspan;
+        e.rowspan = n.rowspan;
+        if (header) {
+            switch (n.scope) {
+                case doc::CellScope::row:
+                case doc::CellScope::rowgroup: e.scope = "Row"; break;
+                case doc::CellScope::col:
+                case doc::CellScope::colgroup: e.scope = "Column"; break;
+                case doc::CellScope::none: e.scope = "Both"; break;
+            }
+        }
+        return own;
+    }
+
     /// Link, inside a Reference for a cross-reference; its text describes the annotation.
     std::uint32_t link(doc::NodeId id, std::uint32_t into) {
         const doc::Node& n = m_doc.node(id);
@@ -141,7 +139,7 @@ private:
             const std::uint32_t own = add(Role::link, id, ref);
             const realize::Reference* r = m_realized.reference(id);
             m_out.elements[own].alt = r != nullptr ? r->title : n.href;
-            if (r != nullptr) keep_hyphens(id, r->drawn_title + r->drawn_page);
+            if (r != nullptr) keep_hyphens(r->drawn_title + r->drawn_page);
             return own;
         }
         const std::uint32_t own = add(Role::link, id, into);

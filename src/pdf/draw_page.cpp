@@ -76,6 +76,11 @@ public:
     void operator()(const layout::ImageBox& b);
     void operator()(const layout::LinkArea& /*link*/) {}  // second pass
     void operator()(const layout::Anchor& /*anchor*/) {}  // second pass
+    void operator()(const layout::VectorBox& b) {
+        end_text();
+        if (const image::Drawing* d = m_names.vectors.drawing(b.path))
+            paint_vector(*d, b.path, b.rect, m_height, m_names.vectors, m_colours, m_out);
+    }
 
     /// Closes an open text object; call after the last item.
     void finish() { end_text(); }

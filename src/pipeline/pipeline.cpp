@@ -33,6 +33,7 @@
 #include "layout/layout.hpp"
 #include "pdf/write_pdf.hpp"
 #include "realize/realize.hpp"
+#include "pipeline/images.hpp"
 #include "pipeline/outputs.hpp"
 #include "pipeline/schedule.hpp"
 #include "style/computed.hpp"
@@ -200,6 +201,7 @@ Html write_html(const Options& options, const std::string& stem, const realize::
     ho.pdf_name = options.pdf ? stem + ".pdf" : "";
     ho.generator = std::string("folio ") + version();
     for (const image::Image& img : images) {
+        if (img.format == image::Format::svg) continue;  // drawn inline (html/svg.hpp)
         ho.images.push_back({img.path, img.format == image::Format::png ? "image/png" : "image/jpeg",
                              img.file_bytes});
     }
@@ -305,7 +307,7 @@ Outcome run(const Options& options) {
         for (core::Diagnostic& w : html::check_contrast(styled, options.style_path)) diags.add(std::move(w));
     }
     // Realize: quotes, case, markers, references, every image decoded once.
-    realize::RealizedDocument realized = realize::realize(styled, diags);
+    realize::RealizedDocument realized = realize::realize(styled, diags, load_any_image);
     const std::vector<image::Image>& images = realized.images;
     out.inputs.insert(out.inputs.end(), realized.inputs.begin(), realized.inputs.end());
     if (diags.has_errors()) return out;

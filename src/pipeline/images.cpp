@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "core/source_file.hpp"
+#include "qr/qr.hpp"
 #include "xml/svg.hpp"
 
 namespace folio::pipeline {
@@ -26,6 +27,16 @@ std::string first_bytes(const std::string& path) {
 }  // namespace
 
 core::Result<image::Image> load_any_image(const std::string& path, core::Diagnostics& warnings) {
+    if (const auto spec = qr::from_key(path)) {  // a <qr>: the code, not a file
+        auto drawing = qr::encode(*spec);
+        if (!drawing) return core::unexpected(drawing.error());
+        image::Image img;
+        img.path = path;
+        img.format = image::Format::svg;
+        img.width = img.height = static_cast<std::uint32_t>(std::max(1.0, std::round(drawing->size.width)));
+        img.vector = std::move(*drawing);
+        return img;
+    }
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec) || !xml::looks_like_svg(first_bytes(path)))
         return image::load_image(path);

@@ -34,6 +34,7 @@
 #include "pdf/write_pdf.hpp"
 #include "realize/realize.hpp"
 #include "pipeline/images.hpp"
+#include "qr/qr.hpp"
 #include "pipeline/outputs.hpp"
 #include "pipeline/schedule.hpp"
 #include "style/computed.hpp"
@@ -309,7 +310,9 @@ Outcome run(const Options& options) {
     // Realize: quotes, case, markers, references, every image decoded once.
     realize::RealizedDocument realized = realize::realize(styled, diags, load_any_image);
     const std::vector<image::Image>& images = realized.images;
-    out.inputs.insert(out.inputs.end(), realized.inputs.begin(), realized.inputs.end());
+    for (const std::string& in : realized.inputs) {
+        if (!qr::from_key(in)) out.inputs.push_back(in);  // (a <qr>'s code is no file)
+    }
     if (diags.has_errors()) return out;
 
     // 3. Fonts; the PDF is begun from their files beside layout.

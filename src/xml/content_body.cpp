@@ -40,7 +40,7 @@ std::string_view where_allowed(std::string_view name) {
         {" p ", "it belongs in document, section, li, blockquote or aside"},
         {" ul ol ", "it belongs in document, section, li or aside"},
         {" li ", "it belongs in ul or ol"},
-        {" figure blockquote aside ", "it belongs in document or section"},
+        {" figure qr blockquote aside ", "it belongs in document or section"},
         {" caption ", "it belongs in figure"},
         {" em strong a br ref ",
          "it belongs in p, title, caption, li, blockquote, aside, em, strong or a"},
@@ -143,6 +143,8 @@ void ContentReader::read_block(pugi::xml_node el, doc::NodeId into, int depth) {
         read_section(el, into, depth);
     } else if (name == "figure") {
         read_figure(el, into);
+    } else if (name == "qr") {
+        read_qr(el, into);
     } else if (name == "p") {
         add_block(NodeKind::paragraph, inline_model);
     } else if (name == "ul" || name == "ol") {

@@ -29,8 +29,8 @@ struct ContentModel {
 };
 
 /// <document> after <meta>, and <section> after <title>.
-inline constexpr ContentModel body_model{"section p ul ol figure blockquote aside contents break", false,
-                                         "p, ul, ol, figure, blockquote, aside, contents, break or section",
+inline constexpr ContentModel body_model{"section p ul ol figure qr blockquote aside contents break", false,
+                                         "p, ul, ol, figure, qr, blockquote, aside, contents, break or section",
                                          "wrap it in <p>"};
 /// <ul> and <ol>.
 inline constexpr ContentModel list_model{"li", false, "li", "wrap it in <li>"};
@@ -122,6 +122,8 @@ private:
     void read_section(pugi::xml_node el, doc::NodeId into, int depth);
     /// A figure: src resolved (and checked), alt, one optional caption.
     void read_figure(pugi::xml_node el, doc::NodeId into);
+    /// A QR code (content_qr.cpp): a figure whose image is the code (qr::to_key).
+    void read_qr(pugi::xml_node el, doc::NodeId into);
     /// Applies the whitespace rules to a run of inline content and emits its nodes.
     void flush_inline(std::vector<pugi::xml_node>& run, doc::NodeId into,
                       const ContentModel& model);

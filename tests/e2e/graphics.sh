@@ -80,4 +80,18 @@ printf '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">\n<image 
 hostile external 0 'external.svg:2:1: warning: SVG <image> is not drawn; external content is never loaded'
 grep -q 'external.svg:3:1: warning: <use> of an external file is never followed' external.err || fail "external <use> not warned"
 ! grep -q 'passwd\|example.org' out-external/external.html || fail "an external reference reached the HTML"
+
+# --- 3. QR codes: vector squares that a decoder reads back; a payload too long is an error -------
+doc '<p>Scan.</p><qr data="https://example.org/strategy.pdf" size="30mm" colour="#123c72"><caption>The PDF</caption></qr>' qr.xml
+"$folio" build qr.xml --style "$style" -o out-qr 2> qr.err || fail "the <qr> did not build: $(cat qr.err)"
+[ "$(pdfimages -list out-qr/qr.pdf | tail -n +3 | wc -l)" = 0 ] || fail "the QR code became a raster image"
+pdftoppm -r 150 -png -singlefile out-qr/qr.pdf qr
+[ "$(zbarimg -q --raw qr.png 2>/dev/null)" = "https://example.org/strategy.pdf" ] || fail "zbarimg does not read the QR code back"
+grep -q '<title id="d[0-9]*-t">QR code: https://example.org/strategy.pdf</title>' out-qr/qr.html || fail "the HTML's QR code has no title"
+python3 -c "print('<p>x</p><qr data=\"' + 'x' * 3000 + '\"/>')" > body.txt
+doc "$(cat body.txt)" long.xml
+code=0; "$folio" build long.xml --style "$style" -o out-long 2> long.err || code=$?
+[ "$code" = 1 ] || fail "a QR payload too long: exit $code"
+grep -q 'long.xml:4:[0-9]*: error: the data of <qr> is 3000 bytes; the largest QR code (version 40, level M) holds 2331' long.err ||
+  fail "no positioned error for a QR payload too long: $(cat long.err)"
 echo "graphics: all checks passed"

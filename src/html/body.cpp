@@ -3,6 +3,7 @@
 /// its whitespace is the source's. A block that starts a print page is preceded by a page marker
 /// (inside the <li> for list items, where an <hr> may not stand between items).
 
+#include "html/svg.hpp"
 #include "html/body.hpp"
 
 #include <algorithm>
@@ -214,12 +215,18 @@ void BodyWriter::figure(NodeId id) {
     const auto caption =
         std::find_if(kids.begin(), kids.end(), [&](NodeId c) { return is_figcaption(m_doc, c); });
     open("figure", id);
-    m_out += "\n<img";
-    append_attr(m_out, "src", image_src(m_doc, m_context.images, n.src));
     // Without alt text the caption describes the image; with neither, it is decorative.
-    append_attr(m_out, "alt",
-                !n.alt.empty() || caption == kids.end() ? n.alt : m_doc.plain_text(*caption));
-    m_out += ">\n";
+    const std::string alt = !n.alt.empty() || caption == kids.end() ? n.alt : m_doc.plain_text(*caption);
+    if (const image::Image* img = m_context.realized.image(n.src); img && img->format == image::Format::svg) {
+        m_out += "\n";  // a vector drawing inline, re-serialized (html/svg.hpp)
+        append_inline_svg(m_out, img->vector, alt, "d" + std::to_string(id));
+        m_out += "\n";
+    } else {
+        m_out += "\n<img";
+        append_attr(m_out, "src", image_src(m_doc, m_context.images, n.src));
+        append_attr(m_out, "alt", alt);
+        m_out += ">\n";
+    }
     for (NodeId c : kids) {
         if (caption == kids.end() || c != *caption) node(c);
     }

@@ -3,6 +3,7 @@
 /// and tagline), nav (top-level sections), nav (the print pages), main (the body blocks, with a
 /// print page marker where each PDF page begins), footer (organisation, date, the PDF).
 
+#include "html/svg.hpp"
 #include "html/write_html.hpp"
 
 #include <algorithm>
@@ -95,7 +96,8 @@ void write_head(std::string& out, const style::StyledDocument& styled, const Htm
 /// <header>: the document title as the page's only <h1>, the subtitle, and the cover's image and
 /// tagline.
 void write_header(std::string& out, const doc::Document& d,
-                  const std::map<std::string, std::string>& images, BodyWriter& body) {
+                  const std::map<std::string, std::string>& images, BodyWriter& body,
+                  const realize::RealizedDocument& realized) {
     out += "<header>\n";
     const NodeId title = title_node(d);
     if (title != doc::no_node) {
@@ -122,7 +124,12 @@ void write_header(std::string& out, const doc::Document& d,
         out += "</p>\n";
     }
     const doc::Cover& cover = d.meta.cover;
-    if (cover.present && !cover.image.empty()) {
+    const image::Image* vector = cover.present ? realized.image(cover.image) : nullptr;
+    if (vector != nullptr && vector->format == image::Format::svg) {
+        out += "<div class=\"cover\" style=\"margin:1.5em 0\">";  // a vector cover inline (html/svg.hpp)
+        append_inline_svg(out, vector->vector, cover.alt, "cover");
+        out += "</div>\n";
+    } else if (cover.present && !cover.image.empty()) {
         out += "<img class=\"cover\"";
         append_attr(out, "src", image_src(d, images, cover.image));
         append_attr(out, "alt", cover.alt);
@@ -307,7 +314,7 @@ std::string write_html(const realize::RealizedDocument& realized, const layout::
     }
     text += "<body>\n<a class=\"skip-link\" href=\"#content\">Skip to content</a>\n";
     BodyWriter body(d, context, text);
-    write_header(text, d, images, body);
+    write_header(text, d, images, body, realized);
     write_nav(text, d, ids);
     write_page_list(text, markers, first_page);
     open_main(text, d, pages, body);

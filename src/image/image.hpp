@@ -7,11 +7,12 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "image/vector.hpp"
 
 namespace folio::image {
 
 /// The file format an image came in.
-enum class Format : std::uint8_t { png, jpeg };
+enum class Format : std::uint8_t { png, jpeg, svg };
 
 /// A decoded image: 8-bit samples, row-major, no padding.
 struct Image {
@@ -24,6 +25,7 @@ struct Image {
     std::vector<std::uint8_t> alpha;   ///< width * height, empty when the image is opaque
     std::string file_bytes;            ///< the original file (JPEG pass-through, HTML data URIs, hashes)
     bool adobe_inverted_cmyk = false;  ///< JPEG CMYK stored inverted (Adobe APP14)
+    Drawing vector;                    ///< Format::svg: the drawing (width/height: its size in px)
 };
 
 /// Reads and fully decodes an image; a corrupt, truncated or unsupported file is an error that

@@ -93,6 +93,9 @@ struct ItemWriter {
     void operator()(const ImageBox& b) const {
         os << "  image " << node(b.node) << ' ' << rect(b.rect) << ' ' << quoted(b.path) << '\n';
     }
+    void operator()(const VectorBox& b) const {
+        os << "  vector " << node(b.node) << ' ' << rect(b.rect) << ' ' << quoted(b.path) << '\n';
+    }
     void operator()(const LinkArea& l) const {
         os << "  link " << node(l.node) << ' ' << rect(l.rect) << " -> "
            << (l.uri.empty() ? node(l.target) : quoted(l.uri)) << '\n';

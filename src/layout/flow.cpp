@@ -143,7 +143,12 @@ void cover_page(const realize::RealizedDocument& realized, text::FontProvider& f
         const double w = page.size.width + 2 * b;
         double h = px ? w * px->height / px->width : page.size.height * 0.5;
         h = std::min(h, page.size.height * 0.62 + b);
-        page.items.emplace_back(ImageBox{{-b, -b, w, h}, meta.cover.image, doc::no_node});
+        const image::Image* img = realized.image(meta.cover.image);
+        if (img != nullptr && img->format == image::Format::svg) {
+            page.items.emplace_back(VectorBox{{-b, -b, w, h}, meta.cover.image, doc::no_node});
+        } else {
+            page.items.emplace_back(ImageBox{{-b, -b, w, h}, meta.cover.image, doc::no_node});
+        }
         y = std::max(y, h - b + styled.named_style("cover-title").font_size);
     } else {
         y = box.y + box.height * 0.30;

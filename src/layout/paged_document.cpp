@@ -30,6 +30,7 @@ std::ostream& operator<<(std::ostream& os, const Item& item) {
             os << "rect (" << r.rect.x << ',' << r.rect.y << ' ' << r.rect.width << 'x' << r.rect.height << ')';
         }
         void operator()(const ImageBox& b) const { os << "image " << b.path; }
+        void operator()(const VectorBox& b) const { os << "vector " << b.path; }
         void operator()(const LinkArea& l) const {
             os << "link " << (l.uri.empty() ? "#node" + std::to_string(l.target) : l.uri);
         }

@@ -45,6 +45,15 @@ struct ImageBox {
     doc::NodeId node = doc::no_node;
 };
 
+/// A placed vector drawing (an SVG image, a QR code): the realized image of `path` (Format::svg),
+/// scaled to fill `rect` and clipped to it. `node` is the figure (or element) it draws, so a tagged
+/// PDF can make it a Figure with this BBox.
+struct VectorBox {
+    core::Rect rect;
+    std::string path;
+    doc::NodeId node = doc::no_node;
+};
+
 /// A clickable area: an external URI, or an internal target node.
 struct LinkArea {
     core::Rect rect;
@@ -60,7 +69,7 @@ struct Anchor {
 };
 
 /// Anything placed on a page; the writers match it exhaustively.
-using Item = std::variant<GlyphRun, FilledRect, ImageBox, LinkArea, Anchor>;
+using Item = std::variant<GlyphRun, FilledRect, ImageBox, LinkArea, Anchor, VectorBox>;
 
 /// Why pagination ended a column or a page (kept for the layout dump; the writers ignore it).
 enum class BreakReason : std::uint8_t {

@@ -427,6 +427,7 @@ private:
     static void shift(GlyphRun& r, double x, double y) { r.origin.x += x; r.origin.y += y; }
     static void shift(FilledRect& r, double x, double y) { r.rect.x += x; r.rect.y += y; }
     static void shift(ImageBox& r, double x, double y) { r.rect.x += x; r.rect.y += y; }
+    static void shift(VectorBox& r, double x, double y) { r.rect.x += x; r.rect.y += y; }
     static void shift(LinkArea& r, double x, double y) { r.rect.x += x; r.rect.y += y; }
     static void shift(Anchor& r, double x, double y) { r.at.x += x; r.at.y += y; }
 

@@ -77,6 +77,11 @@ public:
     void operator()(const layout::ImageBox& b);
     void operator()(const layout::LinkArea& /*link*/) {}  // second pass
     void operator()(const layout::Anchor& /*anchor*/) {}  // second pass
+    void operator()(const layout::VectorBox& b) {
+        end_text();
+        if (const image::Drawing* d = m_names.vectors.drawing(b.path))
+            paint_vector(*d, b.path, b.rect, m_height, m_names.vectors, m_colours, m_out);
+    }
 
     /// How the next glyph run ends its line (PageTags::endings).
     void set_ending(std::uint32_t ending) { m_ending = ending; }

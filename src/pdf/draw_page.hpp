@@ -14,6 +14,7 @@
 #include "layout/paged_document.hpp"
 #include "pdf/colour.hpp"
 #include "pdf/marks.hpp"
+#include "pdf/vector.hpp"
 
 namespace folio::pdf {
 
@@ -32,6 +33,7 @@ void append_number(std::string& out, double v);
 struct PageResources {
     std::vector<std::string> fonts;  ///< by text::FontId; "" = not used on this page
     std::vector<std::pair<std::string, std::string>> images;  ///< (ImageBox::path, name)
+    VectorResources vectors;  ///< what the page's VectorBoxes use
 
     /// The name of the image at `path`; "" when the page does not use it.
     [[nodiscard]] const std::string& image(const std::string& path) const;

@@ -22,6 +22,14 @@ public:
     /// The libharu image for `path`, embedded on first use. Unknown paths are an error.
     core::Result<HPDF_Image> get(hpdf::Document& doc, const std::string& path);
 
+    /// The decoded image of `path`, or nullptr (vector drawings are read from here).
+    [[nodiscard]] const image::Image* find(const std::string& path) const {
+        const auto it = m_by_path.find(path);
+        return it != m_by_path.end() ? it->second : nullptr;
+    }
+    /// The colour policy images are embedded with.
+    [[nodiscard]] ColourPolicy policy() const { return m_policy; }
+
     /// True once an image with an alpha mask (an SMask, PDF 1.4) has been embedded.
     [[nodiscard]] bool uses_smask() const { return m_smask; }
 

@@ -70,6 +70,13 @@ Status set_up_page(hpdf::Document& doc, HPDF_Page handle, const layout::Page& pa
             r = register_font(doc, handle, *run, fonts, names);
         } else if (const auto* box = std::get_if<layout::ImageBox>(&item)) {
             r = register_image(doc, handle, *box, images, names);
+        } else if (const auto* v = std::get_if<layout::VectorBox>(&item)) {
+            const image::Image* img = images.find(v->path);
+            if (img == nullptr || img->format != image::Format::svg) {
+                r = core::unexpected(core::Diagnostic{core::Severity::error, "pdf.write", "no drawing for " + v->path, {}});
+            } else {
+                r = register_vector(doc, handle, v->path, img->vector, images.policy(), names.vectors);
+            }
         }
         if (!r) return r;
     }

@@ -34,6 +34,8 @@
 #include "pdf/write_pdf.hpp"
 #include "realize/realize.hpp"
 #include "pipeline/check_all.hpp"
+#include "pipeline/images.hpp"
+#include "qr/qr.hpp"
 #include "pipeline/outputs.hpp"
 #include "pipeline/schedule.hpp"
 #include "style/computed.hpp"
@@ -217,6 +219,7 @@ Html write_html(const Options& options, const std::string& stem, const realize::
     ho.pdf_name = options.pdf ? stem + ".pdf" : "";
     ho.generator = std::string("folio ") + version();
     for (const image::Image& img : images) {
+        if (img.format == image::Format::svg) continue;  // drawn inline (html/svg.hpp)
         ho.images.push_back({img.path, img.format == image::Format::png ? "image/png" : "image/jpeg",
                              img.file_bytes});
     }
@@ -326,9 +329,11 @@ Outcome run(const Options& options) {
         for (core::Diagnostic& w : html::check_contrast(styled, options.style_path)) diags.add(std::move(w));
     }
     // Realize: quotes, case, markers, references, every image decoded once.
-    realize::RealizedDocument realized = realize::realize(styled, diags);
+    realize::RealizedDocument realized = realize::realize(styled, diags, load_any_image);
     const std::vector<image::Image>& images = realized.images;
-    out.inputs.insert(out.inputs.end(), realized.inputs.begin(), realized.inputs.end());
+    for (const std::string& in : realized.inputs) {
+        if (!qr::from_key(in)) out.inputs.push_back(in);  // (a <qr>'s code is no file)
+    }
     if (diags.has_errors()) return out;
     realize::check_hyphenation_languages(realized, hyphenator, diags);  // #20: a warning, not silence
 

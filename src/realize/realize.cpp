@@ -63,6 +63,7 @@ const image::Image* RealizedDocument::image(const std::string& path) const {
 std::optional<core::Size> RealizedDocument::image_size(const std::string& path) const {
     const image::Image* img = image(path);
     if (img == nullptr || img->width == 0 || img->height == 0) return std::nullopt;
+    if (img->format == image::Format::svg) return img->vector.size;  // (px, not rounded)
     return core::Size{double(img->width), double(img->height)};
 }
 
@@ -75,8 +76,8 @@ void RealizedDocument::forget_tree() {
 /// The steps of realize() over one document.
 class Realizer {
 public:
-    Realizer(const style::StyledDocument& styled, core::Diagnostics& diags)
-        : m_styled(styled), m_doc(styled.doc()), m_diags(diags) {}
+    Realizer(const style::StyledDocument& styled, core::Diagnostics& diags, const ImageLoader& load)
+        : m_styled(styled), m_doc(styled.doc()), m_diags(diags), m_load(load) {}
 
     RealizedDocument run() {
         languages();
@@ -336,10 +337,10 @@ private:
         for (const auto& [path, location] : uses) {
             if (!seen.insert(path).second) continue;
             m_inputs.push_back(path);
-            auto loaded = image::load_image(path);
+            auto loaded = m_load ? m_load(path, m_diags) : image::load_image(path);
             if (!loaded) {
                 core::Diagnostic d = loaded.error();
-                d.location = location;
+                if (d.location.file.empty()) d.location = location;  // (an SVG's own errors keep theirs)
                 m_diags.add(std::move(d));
                 continue;
             }
@@ -362,6 +363,7 @@ private:
     const style::StyledDocument& m_styled;
     const doc::Document& m_doc;
     core::Diagnostics& m_diags;
+    const ImageLoader& m_load;
     RealizedDocument::Tables m_tables;
     std::vector<image::Image> m_images;
     std::vector<std::string> m_inputs;
@@ -371,8 +373,13 @@ private:
 };
 
 RealizedDocument realize(const style::StyledDocument& styled, core::Diagnostics& diags) {
+    return realize(styled, diags, ImageLoader());
+}
+
+RealizedDocument realize(const style::StyledDocument& styled, core::Diagnostics& diags,
+                         const ImageLoader& load) {
     if (styled.document == nullptr) return RealizedDocument(styled);
-    return Realizer(styled, diags).run();
+    return Realizer(styled, diags, load).run();
 }
 
 }  // namespace folio::realize

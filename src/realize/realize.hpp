@@ -7,6 +7,7 @@
 /// read the realized tree; neither opens a file.
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -98,6 +99,13 @@ private:
 /// Realizes a styled document. An image that cannot be decoded is an error at the element that
 /// uses it (the rest is realized all the same).
 RealizedDocument realize(const style::StyledDocument& styled, core::Diagnostics& diags);
+
+/// Reads one image file; warnings about its content go to the sink (docs/graphics.md).
+using ImageLoader = std::function<core::Result<image::Image>(const std::string& path, core::Diagnostics& warnings)>;
+
+/// realize() with images read by `load` (the pipeline's reads SVG too; the default, PNG and JPEG).
+RealizedDocument realize(const style::StyledDocument& styled, core::Diagnostics& diags,
+                         const ImageLoader& load);
 
 /// `text` (UTF-8) in upper case by Unicode's full case mapping in language `lang` (a BCP 47
 /// tag): "Közép-Európa" gives "KÖZÉP-EURÓPA", "straße" "STRASSE", Turkish "i" "İ".

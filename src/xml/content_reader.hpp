@@ -29,8 +29,8 @@ struct ContentModel {
 };
 
 /// <document> after <meta>, and <section> after <title>.
-inline constexpr ContentModel body_model{"section p ul ol figure blockquote aside contents break table", false,
-                                         "p, ul, ol, figure, blockquote, aside, table, contents, break or section",
+inline constexpr ContentModel body_model{"section p ul ol figure qr blockquote aside contents break table", false,
+                                         "p, ul, ol, figure, qr, blockquote, aside, table, contents, break or section",
                                          "wrap it in <p>"};
 /// <ul> and <ol>.
 inline constexpr ContentModel list_model{"li", false, "li", "wrap it in <li>"};
@@ -141,6 +141,8 @@ private:
     /// Reports the problems of the grid of `table` (element `el`).
     void check_table(doc::NodeId table, pugi::xml_node el);
 
+    /// A QR code (content_qr.cpp): a figure whose image is the code (qr::to_key).
+    void read_qr(pugi::xml_node el, doc::NodeId into);
     /// Applies the whitespace rules to a run of inline content and emits its nodes.
     void flush_inline(std::vector<pugi::xml_node>& run, doc::NodeId into,
                       const ContentModel& model);

@@ -15,6 +15,7 @@
 #include "core/source_file.hpp"
 #include "layout/dump.hpp"
 #include "layout/layout.hpp"
+#include "pipeline/images.hpp"
 #include "realize/realize.hpp"
 #include "style/computed.hpp"
 #include "text/font_set.hpp"
@@ -53,7 +54,7 @@ bool render(const std::string& source_path, const std::string& style_path, unsig
     if (!document || !sheet || diags.has_errors()) return false;
     const style::StyledDocument styled = style::apply_styles(*document, *sheet, diags);
     if (diags.has_errors()) return false;
-    const realize::RealizedDocument realized = realize::realize(styled, diags);
+    const realize::RealizedDocument realized = realize::realize(styled, diags, pipeline::load_any_image);
     if (diags.has_errors()) return false;
     // The root's face first, so that FontId 0 is the body face layout falls back to, as in a render.
     text::FontSet fonts;

@@ -1,0 +1,156 @@
+// Painting a vector drawing into its box. The drawing's space (x right, y down, size W x H) is
+// mapped onto the box with one cm, y flipped; the box clips everything, so no shape puts ink
+// outside it. Each shape is then
+//     q
+//     [clip paths in drawing space]  W n | W* n      (its clip, each path intersected)
+//     /GS1 gs                                          (when an opacity is below 1)
+//     a b c d e f cm                                   (user space -> drawing space)
+//     fill:    path  rg|k  f|f*                        (solid)
+//              q path W n|W* n  g-matrix cm  /Sh1 sh Q (gradient, clipped to the path)
+//     stroke:  w J j M [dashes] d  RG|K  path S        (a gradient stroke takes its first stop)
+//     Q
+// Numbers are written with up to 4 decimals (5 for matrices), clamped to +-32767.
+
+#include "pdf/vector.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace folio::pdf {
+namespace {
+
+void num(std::string& out, double v, int decimals = 4) {
+    image::append_decimal(out, std::isfinite(v) ? std::clamp(v, -32767.0, 32767.0) : 0.0, decimals);
+    out += ' ';
+}
+
+void matrix(std::string& out, const image::Matrix& m) {
+    for (double v : {m.a, m.b, m.c, m.d, m.e, m.f}) num(out, v, 5);
+    out += "cm\n";
+}
+
+void path(std::string& out, const image::Path& p) {
+    std::size_t k = 0;
+    for (const image::Op op : p.ops) {
+        switch (op) {
+            case image::Op::move:
+            case image::Op::line:
+                if (k >= p.points.size()) return;
+                num(out, p.points[k].x);
+                num(out, p.points[k].y);
+                out += op == image::Op::move ? "m\n" : "l\n";
+                k += 1;
+                break;
+            case image::Op::cubic:
+                if (k + 3 > p.points.size()) return;
+                for (int i = 0; i < 3; ++i) {
+                    num(out, p.points[k + i].x);
+                    num(out, p.points[k + i].y);
+                }
+                out += "c\n";
+                k += 3;
+                break;
+            case image::Op::close: out += "h\n"; break;
+        }
+    }
+}
+
+void colour(std::string& out, const core::Color& given, ColourPolicy policy, bool stroke) {
+    const core::Color c = apply(policy, given);
+    const int n = c.space == core::Color::Space::cmyk ? 4 : 3;
+    for (int i = 0; i < n; ++i) num(out, std::clamp(c.c[i], 0.0, 1.0));
+    out += c.space == core::Color::Space::cmyk ? (stroke ? "K\n" : "k\n") : (stroke ? "RG\n" : "rg\n");
+}
+
+/// The solid colour a paint stands for (a gradient's first stop where a colour must do).
+core::Color solid(const image::Drawing& d, const image::Paint& p) {
+    if (p.kind == image::Paint::Kind::gradient && p.gradient < d.gradients.size() &&
+        !d.gradients[p.gradient].stops.empty()) {
+        return d.gradients[p.gradient].stops.front().color;
+    }
+    return p.colour;
+}
+
+void stroke_state(std::string& out, const image::Stroke& s) {
+    num(out, s.width);
+    out += "w\n";
+    out += std::to_string(s.cap) + " J\n" + std::to_string(s.join) + " j\n";
+    num(out, s.miter_limit);
+    out += "M\n";
+    if (s.dashes.empty()) return;
+    out += '[';
+    for (double v : s.dashes) num(out, v);
+    out += "] ";
+    num(out, s.dash_offset);
+    out += "d\n";
+}
+
+struct ShapePainter {
+    const image::Drawing& d;
+    const std::string& key;
+    const VectorResources& names;
+    ColourPolicy colours;
+    std::string& out;
+
+    void operator()(const image::Shape& s) const {
+        out += "q\n";
+        if (s.clip >= 0 && static_cast<std::size_t>(s.clip) < d.clips.size()) {
+            const image::Clip& c = d.clips[static_cast<std::size_t>(s.clip)];
+            for (std::size_t i = 0; i < c.paths.size(); ++i) {
+                path(out, c.paths[i]);
+                out += i < c.even_odd.size() && c.even_odd[i] ? "W*\nn\n" : "W\nn\n";
+            }
+        }
+        if (s.fill_opacity < 1 || s.stroke_opacity < 1) {
+            const auto it = names.alphas.find({s.fill_opacity, s.stroke_opacity});
+            if (it != names.alphas.end()) out += "/" + it->second + " gs\n";
+        }
+        if (!s.transform.is_identity()) matrix(out, s.transform);
+        fill(s);
+        if (s.stroke.kind != image::Paint::Kind::none) {
+            stroke_state(out, s.line);
+            colour(out, solid(d, s.stroke), colours, true);
+            path(out, s.path);
+            out += "S\n";
+        }
+        out += "Q\n";
+    }
+
+    void fill(const image::Shape& s) const {
+        if (s.fill.kind == image::Paint::Kind::colour) {
+            colour(out, s.fill.colour, colours, false);
+            path(out, s.path);
+            out += s.even_odd ? "f*\n" : "f\n";
+        } else if (s.fill.kind == image::Paint::Kind::gradient) {
+            const auto it = names.shadings.find({key, s.fill.gradient});
+            if (it == names.shadings.end() || s.fill.gradient >= d.gradients.size()) return;
+            out += "q\n";
+            path(out, s.path);
+            out += s.even_odd ? "W*\nn\n" : "W\nn\n";
+            matrix(out, d.gradients[s.fill.gradient].transform);
+            out += "/" + it->second + " sh\nQ\n";
+        }
+    }
+};
+
+}  // namespace
+
+void paint_vector(const image::Drawing& drawing, const std::string& key, const core::Rect& box,
+                  double page_height, const VectorResources& names, ColourPolicy colours,
+                  std::string& out) {
+    if (drawing.size.width <= 0 || drawing.size.height <= 0 || box.width <= 0 || box.height <= 0) return;
+    out += "q\n";
+    num(out, box.x);
+    num(out, page_height - box.bottom());
+    num(out, box.width);
+    num(out, box.height);
+    out += "re\nW\nn\n";
+    const double sx = box.width / drawing.size.width, sy = box.height / drawing.size.height;
+    matrix(out, image::Matrix{sx, 0, 0, -sy, box.x, page_height - box.y});
+    const ShapePainter painter{drawing, key, names, colours, out};
+    for (const image::Shape& s : drawing.shapes) painter(s);
+    out += "Q\n";
+}
+
+}  // namespace folio::pdf

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Graphics (issue 18, docs/graphics.md): an SVG figure is drawn as vectors (pdfimages lists no
+# raster), looks like librsvg's rendering of the same file (rsvg-convert, within a tolerance),
+# is inline, sanitized SVG in the HTML (role="img", a title, no script), and hostile SVGs give a
+# positioned error or warning, never a crash or a hang.
+set -euo pipefail
+folio=$1 src=$2 work=$3
+. "$src/tests/e2e/lib.bash"
+pngdiff=$(dirname "$folio")/tests/pngdiff
+rm -rf "$work" && mkdir -p "$work"
+cd "$work"
+style=$src/styles/brochure.xml
+head='<?xml version="1.0" encoding="UTF-8"?>
+<document version="1" xml:lang="en">
+<meta><title>Graphics</title></meta>'
+doc() { printf '%s\n%s\n</document>\n' "$head" "$1" > "$2"; }
+
+# --- 1. a figure of a W3C-style test drawing -------------------------------------------------
+cp "$src/tests/e2e/graphics/shapes.svg" shapes.svg
+doc '<p>Before.</p><figure src="shapes.svg" alt="Test shapes"><caption>Shapes</caption></figure>' doc.xml
+"$folio" build doc.xml --style "$style" -o out 2> build.err || fail "the SVG figure did not build: $(cat build.err)"
+grep -q 'shapes.svg:21:3: warning: SVG <text> is not drawn' build.err || fail "no positioned warning for <text>: $(cat build.err)"
+grep -q 'shapes.svg:22:3: warning: SVG <script> is never run' build.err || fail "no warning for <script>"
+[ "$(pdfimages -list out/doc.pdf | tail -n +3 | wc -l)" = 0 ] || fail "the SVG became a raster image"
+qpdf --check out/doc.pdf >/dev/null || fail "qpdf --check fails"
+# Render the figure's box at the resolution that gives it rsvg-convert's 400 x 300 pixels.
+qpdf --qdf --object-streams=disable out/doc.pdf qdf.pdf
+read -r x y w h off mh < <(python3 - <<'PY'
+import re
+data = open('qdf.pdf', 'rb').read().decode('latin-1')
+off = float(re.search(r'q\n1 0 0 1 ([\d.]+) [\d.]+ cm', data).group(1))
+m = re.search(r'([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) re\nW\nn\n[\d.]+ 0 0 -[\d.]+ [\d.]+ [\d.]+ cm', data)
+mh = float(re.search(r'/MediaBox \[\s*0\s+0\s+[\d.]+\s+([\d.]+)', data).group(1))
+print(*m.groups(), off, mh)
+PY
+)
+read -r r px py < <(python3 -c "
+x,y,w,h,off,mh=map(float,'$x $y $w $h $off $mh'.split()); r=400*72/w
+print(r, round((x+off)*r/72), round((mh-(y+h+off))*r/72))")
+pdftoppm -r "$r" -x "$px" -y "$py" -W 400 -H 300 -png -singlefile out/doc.pdf folio
+rsvg-convert -b white shapes.svg -o rsvg.png
+# (the <text> rsvg draws and folio does not is 0.4 % of the pixels)
+"$pngdiff" rsvg.png folio.png 0.03 64 || fail "the PDF's drawing differs from rsvg-convert's (see $work)"
+# HTML: inline, sanitized, labelled
+html=out/doc.html
+grep -q '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300"' "$html" || fail "no inline <svg> in the HTML"
+grep -q 'role="img" aria-labelledby="d[0-9]*-t"><title id="d[0-9]*-t">Test shapes</title>' "$html" || fail "the inline SVG has no role or title"
+! grep -qi '<script\|alert(\|onload\|<text' "$html" || fail "the HTML's SVG carries script or text"
+xmllint --noout --html "$html" 2>/dev/null || true
+
+# --- 2. hostile SVGs: an error or warning with a position, exit 1 or 0, no crash, no hang ------
+hostile() {  # NAME EXIT MESSAGE-REGEX ; the SVG is in NAME.svg
+  local name=$1 want=$2 message=$3 code=0
+  doc "<figure src=\"$name.svg\" alt=\"x\"/>" "$name.xml"
+  timeout 20 "$folio" build "$name.xml" --style "$style" -o "out-$name" 2> "$name.err" || code=$?
+  [ "$code" = "$want" ] || fail "$name: exit $code, expected $want: $(head -c 400 "$name.err")"
+  grep -Eq "$message" "$name.err" || fail "$name: no message like '$message': $(head -c 400 "$name.err")"
+}
+printf '<?xml version="1.0"?>\n<!DOCTYPE svg [\n <!ENTITY a "aaaaaaaaaa">\n <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n<svg>&b;</svg>\n' > laughs.svg
+hostile laughs 1 'laughs.svg:3:2: error: SVG files with entity declarations are refused'
+printf '<svg xmlns="http://www.w3.org/2000/svg">\n<g><rect width="1" height="1"/>\n</svg>\n' > unclosed.svg
+hostile unclosed 1 'unclosed.svg:[0-9]+:[0-9]+: error: malformed XML'
+python3 -c "
+import sys
+d = 'M0 0' + ' L1 1' * 1000000
+open('points.svg', 'w').write('<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">\n<path d=\"' + d + '\"/></svg>')"
+hostile points 1 'points.svg:2:1: error: the drawing has more than 200000 path points'
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">\n<rect width="1e200" height="1e200"/>\n<circle cx="-5e30" r="3"/>\n</svg>\n' > huge.svg
+hostile huge 0 'huge.svg:2:1: warning: a coordinate of <rect> is beyond'
+printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 0 0">\n<rect width="1" height="1"/>\n</svg>\n' > zero.svg
+hostile zero 0 'zero.svg:1:1: warning: the viewBox of <svg> has no area'
+printf '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n<g id="a"><use xlink:href="#a"/></g>\n</svg>\n' > loop.svg
+hostile loop 1 'loop.svg:2:[0-9]+: error: <use> nested deeper than 8'
+# fan-out: each level uses the one below ten times (10^6 copies unless stopped)
+{ echo '<svg xmlns="http://www.w3.org/2000/svg"><defs><g id="l0"><rect width="1" height="1"/></g>'
+  for i in 1 2 3 4 5 6; do printf '<g id="l%d">' $i; for k in 0 1 2 3 4 5 6 7 8 9; do printf '<use href="#l%d"/>' $((i - 1)); done; echo '</g>'; done
+  echo '</defs><use href="#l6"/></svg>'; } > fanout.svg
+hostile fanout 1 'fanout.svg:[0-9]+:[0-9]+: error: the drawing has more than 20000 shapes'
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">\n<image href="file:///etc/passwd"/>\n<use href="http://example.org/x.svg#a"/>\n<animate attributeName="x"/>\n</svg>\n' > external.svg
+hostile external 0 'external.svg:2:1: warning: SVG <image> is not drawn; external content is never loaded'
+grep -q 'external.svg:3:1: warning: <use> of an external file is never followed' external.err || fail "external <use> not warned"
+! grep -q 'passwd\|example.org' out-external/external.html || fail "an external reference reached the HTML"
+
+# --- 3. QR codes: vector squares that a decoder reads back; a payload too long is an error -------
+doc '<p>Scan.</p><qr data="https://example.org/strategy.pdf" size="30mm" colour="#123c72"><caption>The PDF</caption></qr>' qr.xml
+"$folio" build qr.xml --style "$style" -o out-qr 2> qr.err || fail "the <qr> did not build: $(cat qr.err)"
+[ "$(pdfimages -list out-qr/qr.pdf | tail -n +3 | wc -l)" = 0 ] || fail "the QR code became a raster image"
+pdftoppm -r 150 -png -singlefile out-qr/qr.pdf qr
+[ "$(zbarimg -q --raw qr.png 2>/dev/null)" = "https://example.org/strategy.pdf" ] || fail "zbarimg does not read the QR code back"
+grep -q '<title id="d[0-9]*-t">QR code: https://example.org/strategy.pdf</title>' out-qr/qr.html || fail "the HTML's QR code has no title"
+python3 -c "print('<p>x</p><qr data=\"' + 'x' * 3000 + '\"/>')" > body.txt
+doc "$(cat body.txt)" long.xml
+code=0; "$folio" build long.xml --style "$style" -o out-long 2> long.err || code=$?
+[ "$code" = 1 ] || fail "a QR payload too long: exit $code"
+grep -q 'long.xml:4:[0-9]*: error: the data of <qr> is 3000 bytes; the largest QR code (version 40, level M) holds 2331' long.err ||
+  fail "no positioned error for a QR payload too long: $(cat long.err)"
+echo "graphics: all checks passed"

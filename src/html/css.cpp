@@ -458,6 +458,7 @@ std::string font_faces(const std::vector<LocalFont>& fonts) {
         out += "; font-style: ";
         out += f.italic ? "italic" : "normal";
         out += "; src: ";
+        if (!f.url.empty()) out += "url(\"" + f.url + "\") format(\"woff2\"), ";  // embed_fonts
         for (std::size_t i = 0; i < f.names.size(); ++i) {
             if (i > 0) out += ", ";
             out += "local(\"";

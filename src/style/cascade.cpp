@@ -164,6 +164,14 @@ std::vector<Property> text_properties() {
          [](ComputedStyle& s, std::string_view v, double) {
              return set_bool_keyword(s.smart_quotes, v, "smart", "straight");
          }},
+        {"single-letter-words", "normal, keep-with-next or auto",  // #20: Czech, Polish, Slovak
+         [](ComputedStyle& s, std::string_view v, double) {
+             if (v == "normal") s.single_letters = 0;
+             else if (v == "keep-with-next") s.single_letters = 1;
+             else if (v == "auto") s.single_letters = 2;
+             else return false;
+             return true;
+         }},
     };
 }
 

@@ -44,6 +44,9 @@ struct ComputedStyle {
     bool smart_quotes = false;  ///< quotes="smart": straight " and ' become typographic quotes
     bool hanging_punctuation = false;  ///< justified lines let end punctuation hang into the margin
     bool small_caps = false;  ///< font-variant: small-caps (capitals at 0.78 of the size for lower case)
+    /// single-letter-words (#20): whether a one-letter word may end a line: normal (yes),
+    /// keep-with-next (never), auto (never in Czech, Polish and Slovak text)
+    std::uint8_t single_letters = 0;
     int widows = 2;
     int orphans = 2;
     bool underline = false;

@@ -119,6 +119,14 @@ std::vector<HPDF_Dict> make_elements(Maker& make, const StructurePlan& plan, HPD
         make.text(d, "Lang", el.lang);
         make.text(d, "Alt", el.alt);
         make.text(d, "T", el.title);
+        if (el.scope != nullptr || el.row_span > 1 || el.col_span > 1) {  // a table cell
+            HPDF_Dict table = make.dict(false);
+            make.name(table, "O", "Table");
+            if (el.scope != nullptr) make.name(table, "Scope", el.scope);
+            if (el.row_span > 1) make.number(table, "RowSpan", el.row_span);
+            if (el.col_span > 1) make.number(table, "ColSpan", el.col_span);
+            make.add(d, "A", table);
+        }
         if (el.has_bbox) {
             HPDF_Dict layout = make.dict(false);
             make.name(layout, "O", "Layout");

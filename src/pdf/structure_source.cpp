@@ -56,6 +56,14 @@ public:
             case NodeKind::strong:
             case NodeKind::line_break:
             case NodeKind::explicit_break: break;
+            case NodeKind::table_column: break;  // draws nothing
+            case NodeKind::table: own = add(Role::table, id, into); break;
+            case NodeKind::table_head: own = add(Role::table_head, id, into); break;
+            case NodeKind::table_body: own = add(Role::table_body, id, into); break;
+            case NodeKind::table_foot: own = add(Role::table_foot, id, into); break;
+            case NodeKind::table_row: own = add(Role::table_row, id, into); break;
+            case NodeKind::header_cell:
+            case NodeKind::data_cell: own = cell(id, into); break;
         }
         m_out.element_of[id] = own;
         if (n.kind == NodeKind::list_item) own = m_body;  // the item's content is its LBody's
@@ -63,6 +71,28 @@ public:
     }
 
 private:
+    /// A TH or TD with its spans; a TH's /Scope from its scope attribute, else Column in the head
+    /// and Row elsewhere (PDF/UA: every TH has a scope, Matterhorn 15-003).
+    std::uint32_t cell(doc::NodeId id, std::uint32_t into) {
+        const doc::Node& n = m_doc.node(id);
+        const bool header = n.kind == NodeKind::header_cell;
+        const std::uint32_t own = add(header ? Role::table_header : Role::table_data, id, into);
+        StructureSource::Element& e = m_out.elements[own];
+        e.row_span = n.rowspan;
+        e.col_span = n.colspan;
+        if (header) {
+            const bool in_head = m_doc.node(m_doc.node(n.parent).parent).kind == NodeKind::table_head;
+            switch (n.scope) {
+                case doc::CellScope::row:
+                case doc::CellScope::rowgroup: e.scope = "Row"; break;
+                case doc::CellScope::col:
+                case doc::CellScope::colgroup: e.scope = "Column"; break;
+                case doc::CellScope::none: e.scope = in_head ? "Column" : "Row"; break;
+            }
+        }
+        return own;
+    }
+
     /// A new element for node `id` under `parent`, with /Lang where its language differs.
     std::uint32_t add(Role role, doc::NodeId id, std::uint32_t parent) {
         StructureSource::Element e;

@@ -60,6 +60,9 @@ struct StructurePlan {
         std::string lang;
         std::string alt;    ///< /Alt (figures)
         std::string title;  ///< /T (asides)
+        const char* scope = nullptr;  ///< TH: /Scope in a /Table attribute object
+        std::uint32_t row_span = 1;   ///< TH, TD: /RowSpan (written when more than 1)
+        std::uint32_t col_span = 1;   ///< TH, TD: /ColSpan
         std::vector<Kid> kids;
         std::uint32_t page = UINT32_MAX;  ///< /Pg: the page of its first content
         bool has_bbox = false;

@@ -89,8 +89,8 @@ const char* type_of(Role role) {
         case Role::table_body: return "TBody";
         case Role::table_foot: return "TFoot";
         case Role::table_row: return "TR";
-        case Role::table_header: return "TH";
-        case Role::table_data: return "TD";
+        case Role::header_cell: return "TH";
+        case Role::data_cell: return "TD";
     }
     return "Span";
 }
@@ -98,8 +98,9 @@ const char* type_of(Role role) {
 /// Containers whose children go back into source order once placed.
 bool sorted_role(Role role) {
     return role == Role::document || role == Role::sect || role == Role::list ||
-           role == Role::list_item || role == Role::block_quote || role == Role::aside || role == Role::table ||
-           role == Role::table_head || role == Role::table_body || role == Role::table_foot || role == Role::table_row;
+           role == Role::list_item || role == Role::block_quote || role == Role::aside ||
+           role == Role::table || role == Role::table_head || role == Role::table_body ||
+           role == Role::table_foot || role == Role::table_row;
 }
 
 /// True when the cover shows the title: a glyph run without a node on a cover page.
@@ -120,12 +121,10 @@ std::uint32_t ending(const layout::GlyphRun& run, const layout::GlyphRun* next, 
         return 0;  // the same line goes on
     }
     if (run.text.back() != U'-') return line_space;
-    // A hyphen the node's text has there (as in "EU-related") is its own; else layout added it.
+    // A hyphen the text has there (as in "EU-related") is its own; else layout added it.
     const std::size_t space = run.text.rfind(U' ');
-    const std::u32string_view word = std::u32string_view(run.text).substr(space == std::u32string::npos ? 0 : space + 1);
-    const auto text = source.hyphenated.find(run.node);
-    const bool own = text != source.hyphenated.end() && text->second.find(word) != std::u32string::npos;
-    return own ? 0 : hyphen_mcid;
+    const std::u32string word = run.text.substr(space == std::u32string::npos ? 0 : space + 1);
+    return source.hyphenated.contains(word) ? 0 : hyphen_mcid;
 }
 
 bool all_dots(const std::u32string& text) {
@@ -194,8 +193,8 @@ void Planner::start_elements() {
         if (s.role == Role::figure) el.alt = sanitize(s.alt, description_limit);
         if (s.role == Role::aside) el.title = sanitize(s.alt, description_limit);
         el.scope = s.scope;
-        el.row_span = s.row_span;
-        el.col_span = s.col_span;
+        el.colspan = s.colspan;
+        el.rowspan = s.rowspan;
     }
 }
 

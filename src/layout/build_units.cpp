@@ -445,6 +445,7 @@ private:
 
     // ---- the table layout's host (table_layout.hpp) -------------------------------------------------
     [[nodiscard]] std::uint32_t last_job() const override { return static_cast<std::uint32_t>(m_job); }
+    [[nodiscard]] double line_width(std::uint32_t job, std::uint32_t i) const override { return m_plan ? 0 : m_cache.laid[job]->result.lines[i].width; }
     [[nodiscard]] const realize::RealizedDocument& realized() const override { return m_realized; }
     text::FontProvider& fonts() override { return m_fonts; }
     [[nodiscard]] std::size_t unit_count() const override { return m_out.units.size(); }

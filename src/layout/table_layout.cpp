@@ -55,6 +55,7 @@ struct Cell {
     double bottom = 0;
     std::vector<CellLine> lines;
     bool moved = false;  ///< a line moved below a cut: the cell is not aligned vertically
+    double shift = 0;    ///< leftwards, to align its line on a character with the column's others
 };
 
 class TableLayout {
@@ -69,6 +70,7 @@ public:
         if (m_grid.cells.empty() || m_grid.columns == 0) return;
         columns();                                   // 1. and 2.
         for (Cell& c : m_cells) lay_out_cell(c);     // 3.
+        align_on_characters();
         const auto caption = caption_lines();
         m_head = m_grid.head_rows();
         place_rows();                                // 4.
@@ -219,6 +221,48 @@ private:
             add(kid, m_doc.node(kid).children, st.text_indent, st.margin_top, st.margin_bottom);
         }
         add(c.grid.node, inlines, 0, 0, 0);
+    }
+
+    /// The text of a cell's one line after the character it aligns on ("." in "215.9"), measured
+    /// with that character; 0 when the text has none (an integer: its end stands at the point).
+    [[nodiscard]] double after_point(const Cell& c, const std::string& point) const {
+        std::string text;
+        NodeId first = doc::no_node;
+        std::vector<NodeId> todo{c.grid.node};  // its text nodes, in order
+        while (!todo.empty()) {
+            const NodeId t = todo.back();
+            todo.pop_back();
+            const auto& kids = m_doc.node(t).children;
+            todo.insert(todo.end(), kids.rbegin(), kids.rend());
+            if (m_doc.node(t).kind != NodeKind::text) continue;
+            if (first == doc::no_node) first = t;
+            text += m_realized.drawn(t);
+        }
+        const std::size_t at = text.rfind(point);
+        if (first == doc::no_node || at == std::string::npos) return 0;
+        const ComputedStyle& st = m_styled.style(first);
+        return measure_kerned(core::decode_utf8(text.substr(at)).text, st, font_of(st, m_fonts), m_fonts, nullptr);
+    }
+
+    /// Cells with text-align: "." in a column: their one-line numbers right-aligned, then moved left
+    /// so that their points stand one above the other (where the widest part after a point allows).
+    void align_on_characters() {
+        std::vector<double> widest(m_grid.columns, 0);
+        std::vector<double> after(m_cells.size(), -1);
+        for (std::size_t k = 0; k < m_cells.size(); ++k) {
+            const Cell& c = m_cells[k];
+            const std::string& point = m_styled.style(c.grid.node).align_on;
+            if (point.empty() || c.grid.colspan != 1 || c.lines.size() != 1) continue;
+            after[k] = after_point(c, point);
+            widest[c.grid.col] = std::max(widest[c.grid.col], after[k]);
+        }
+        for (std::size_t k = 0; k < m_cells.size(); ++k) {
+            if (after[k] < 0) continue;
+            Cell& c = m_cells[k];
+            const double natural = m_host.line_width(c.lines.front().job, c.lines.front().index);
+            const double shift = widest[c.grid.col] - after[k];
+            if (natural + shift <= c.width - 2 * c.inset + 0.01) c.shift = shift;
+        }
     }
 
     struct CaptionLines {
@@ -408,7 +452,7 @@ private:
             auto l = std::lower_bound(c.lines.begin(), c.lines.end(), a - epsilon,
                                       [](const CellLine& x, double y) { return x.top < y; });
             for (; l != c.lines.end() && l->top < b - epsilon; ++l) {
-                LateItems late{LateItems::Kind::line, l->block, l->job, l->index, m_left + c.x + c.inset, l->top - a, 0};
+                LateItems late{LateItems::Kind::line, l->block, l->job, l->index, m_left + c.x + c.inset - c.shift, l->top - a, 0};
                 late.copy = copy;
                 m_host.add_late(u, late);
             }

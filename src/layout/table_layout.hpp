@@ -17,6 +17,8 @@ public:
     /// The lines of `inlines` of `block` at `width` (the paragraph the plan holds next).
     virtual const std::pmr::vector<Line>& inline_lines(doc::NodeId block, const std::vector<doc::NodeId>& inlines,
                                                        double width, double indent) = 0;
+    /// The natural width of line `index` of the paragraph of plan index `job` (0 while planning).
+    [[nodiscard]] virtual double line_width(std::uint32_t job, std::uint32_t index) const = 0;
     /// The plan index of the paragraph inline_lines gave last.
     [[nodiscard]] virtual std::uint32_t last_job() const = 0;
     /// Appends a unit (its late items added before), with the walk's margin, boxes and breaks.

@@ -16,6 +16,7 @@
 #include "realize/realize.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/utf8.hpp"
@@ -81,6 +82,7 @@ public:
 
     RealizedDocument run() {
         languages();
+        table_numbers();
         references();
         // (quotes only where a style asks for them: most documents skip the walk)
         const auto& styles = m_styled.distinct_styles;
@@ -93,6 +95,7 @@ public:
         if (std::any_of(styles.begin(), styles.end(), [](const auto& st) { return st.single_letters != 0; })) {
             single_letters();  // #20: cs, pl, sk
         }
+        caption_numbers();
         transforms();
         markers();
         images();
@@ -128,6 +131,7 @@ private:
 
     /// The title of a cross-reference's target (see Reference::title).
     std::string title_of(NodeId target) const {
+        if (const auto it = m_numbers.find(target); it != m_numbers.end()) return it->second;  // "Table 2"
         const doc::Node& n = m_doc.node(target);
         for (NodeId c : n.children) {
             const NodeKind k = m_doc.node(c).kind;
@@ -298,6 +302,32 @@ private:
         }
     }
 
+    /// Tables whose style gives them a label (table-label: "Table") are numbered in document
+    /// order: "Table 2" is their title in cross-references ...
+    void table_numbers() {
+        int number = 0;
+        for (NodeId id = 0; id < m_doc.nodes.size(); ++id) {
+            const std::string& label = m_styled.style(id).table_label;
+            if (m_doc.node(id).kind != NodeKind::table || label.empty()) continue;
+            m_numbers.emplace(id, label + " " + std::to_string(++number));
+        }
+    }
+
+    /// ... and stands before the text of their caption, "Table 2. Key dates", in both outputs.
+    void caption_numbers() {
+        for (const auto& [table, name] : m_numbers) {
+            for (NodeId c : m_doc.node(table).children) {
+                if (m_doc.node(c).kind != NodeKind::caption) continue;
+                NodeId t = c;  // its first text
+                while (t != doc::no_node && m_doc.node(t).kind != NodeKind::text) {
+                    t = m_doc.node(t).children.empty() ? doc::no_node : m_doc.node(t).children.front();
+                }
+                if (t != doc::no_node) m_tables.quoted[t] = name + ". " + std::string(text(t));
+                break;
+            }
+        }
+    }
+
     void transforms() {
         for (NodeId id = 0; id < m_doc.nodes.size(); ++id) {
             const doc::Node& n = m_doc.node(id);
@@ -370,6 +400,7 @@ private:
     std::vector<char> m_in_paragraph;  ///< by NodeId: a text node in a paragraph layout sets
     std::u32string m_text;             ///< the paragraph being quoted
     std::vector<Span> m_spans;
+    std::map<NodeId, std::string> m_numbers;  ///< numbered tables: "Table 2"
 };
 
 RealizedDocument realize(const style::StyledDocument& styled, core::Diagnostics& diags) {

@@ -116,8 +116,14 @@ std::vector<Property> text_properties() {
          [](ComputedStyle& s, std::string_view v, double) { return set_color(s.color, v); }},
         {"background-color", "a colour (#rrggbb, rgb(), cmyk()) or none",
          [](ComputedStyle& s, std::string_view v, double) { return set_optional_color(s.background, v); }},
-        {"text-align", "left, right, center or justify",
+        {"text-align", "left, right, center, justify or a quoted character to align table cells on (\".\")",
          [](ComputedStyle& s, std::string_view v, double) {
+             s.align_on.clear();
+             if (v.size() == 3 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front() && v[1] != ' ') {
+                 s.align_on = std::string(1, v[1]);  // CSS Text 4: right-aligned where it cannot apply
+                 s.text_align = TextAlign::right;
+                 return true;
+             }
              if (v == "left" || v == "start") s.text_align = TextAlign::left;
              else if (v == "right" || v == "end") s.text_align = TextAlign::right;
              else if (v == "center" || v == "centre") s.text_align = TextAlign::center;
@@ -242,6 +248,15 @@ std::vector<Property> table_properties() {
          }},
         {"alternate-background-color", "a colour (#rrggbb, rgb(), cmyk()) or none",
          [](ComputedStyle& s, std::string_view v, double) { return set_optional_color(s.alternate_background, v); }},
+        {"table-label", "a word such as Table (quoted or not), or none",
+         [](ComputedStyle& s, std::string_view v, double) {
+             if (v == "none") { s.table_label.clear(); return true; }
+             if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) {
+                 v = v.substr(1, v.size() - 2);
+             }
+             s.table_label = std::string(v);
+             return s.table_label.find_first_not_of(' ') != std::string::npos;
+         }},
         {"caption-side", "top or bottom",
          [](ComputedStyle& s, std::string_view v, double) { return set_bool_keyword(s.caption_bottom, v, "bottom", "top"); }},
     };
@@ -290,6 +305,7 @@ ComputedStyle inherit(const ComputedStyle& parent) {
     s.vertical_align = initial.vertical_align;
     s.alternate_background = initial.alternate_background;
     s.caption_bottom = initial.caption_bottom;
+    s.table_label = initial.table_label;
     return s;
 }
 

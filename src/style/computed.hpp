@@ -36,6 +36,7 @@ struct ComputedStyle {
     double line_height = 1.3;  ///< multiple of font_size
     core::Color color = core::Color::rgb(0, 0, 0);
     TextAlign text_align = TextAlign::left;
+    std::string align_on;       ///< table cells: the character their lines align on (text-align: "."), else empty
     double text_indent = 0;     ///< points, first line
     double letter_spacing = 0;  ///< points
     TextTransform text_transform = TextTransform::none;
@@ -72,6 +73,7 @@ struct ComputedStyle {
     VerticalAlign vertical_align = VerticalAlign::top;  ///< of a cell's content in its row
     std::optional<core::Color> alternate_background;    ///< a row: the background of every second body row (zebra)
     bool caption_bottom = false;   ///< a table: its caption below it (CSS caption-side: bottom)
+    std::string table_label;       ///< a table: numbered as "<label> N" before its caption and in references
 };
 
 /// A page master: paper size, margins, columns and the area text flows into.

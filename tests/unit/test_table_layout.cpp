@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "core/utf8.hpp"
@@ -23,6 +24,7 @@ struct TableDoc {
     style::StyledDocument s;
     style::ComputedStyle base;
     style::ComputedStyle cell;
+    style::ComputedStyle table;  ///< of <table> nodes
     test::FakeFont font;
     core::Diagnostics diags;
 
@@ -34,6 +36,7 @@ struct TableDoc {
         base.line_height = 1.2;
         base.text_align = style::TextAlign::left;
         cell = base;
+        table = base;
         s.page.size = {200, 200};
         s.page.margin_left = s.page.margin_right = s.page.margin_top = s.page.margin_bottom = 20;
     }
@@ -42,9 +45,13 @@ struct TableDoc {
         s.reset_styles(d.nodes.size());
         s.distinct_styles[0] = base;
         s.distinct_styles.push_back(cell);
+        s.distinct_styles.push_back(table);
         for (doc::NodeId i = 0; i < d.nodes.size(); ++i) {
             const auto k = d.node(i).kind;
             if (k == doc::NodeKind::data_cell || k == doc::NodeKind::header_cell) s.style_ids[i] = 1;
+            if (k == doc::NodeKind::table) s.style_ids[i] = 2;
+            // text in cells has the cells' style, as it would inherit it
+            if (k == doc::NodeKind::text && s.style_ids[d.node(i).parent] == 1) s.style_ids[i] = 1;
         }
         auto r = layout::layout_document(s, font, diags);
         EXPECT_TRUE(r);
@@ -211,4 +218,30 @@ TEST(TableLayout, AColumnTooNarrowForItsWordIsReportedAndNoTextLeavesItsCell) {
         EXPECT_GE(r.x, 20 + 2 - 0.01);
         EXPECT_LE(r.x + r.width, 20 + 20 - 2 + 0.01) << r.text;
     }
+}
+
+TEST(TableLayout, FiguresAlignOnTheirDecimalPoint) {
+    TableDoc t("<table><tr><td>1.5</td></tr><tr><td>10.25</td></tr><tr><td>7</td></tr></table>");
+    t.cell.text_align = style::TextAlign::right;
+    t.cell.align_on = ".";
+    const auto pages = t.lay();
+    std::map<std::string, DrawnRun> at;
+    for (const DrawnRun& r : runs(pages.pages[0])) at.emplace(r.text, r);
+    ASSERT_EQ(at.size(), 3u);
+    const double point = at.at("10.25").x + 10;  // every character 5pt: "10" before the point
+    EXPECT_NEAR(at.at("1.5").x + 5, point, 0.01);
+    EXPECT_NEAR(at.at("7").x + 5, point, 0.01);  // an integer ends where the point stands
+    EXPECT_NEAR(at.at("10.25").x + 25, 180, 0.01);  // the widest fraction sets the right edge
+}
+
+TEST(TableLayout, TablesWithALabelAreNumberedInTheirCaptions) {
+    TableDoc t("<table><caption>Dates</caption><tr><td>a</td></tr></table>"
+               "<table><caption><em>Sizes</em> of pages</caption><tr><td>b</td></tr></table>");
+    t.table.table_label = "Table";
+    const auto pages = t.lay();
+    std::vector<std::string> texts;
+    for (const DrawnRun& r : runs(pages.pages[0])) texts.push_back(r.text);
+    EXPECT_NE(std::find(texts.begin(), texts.end(), "Table 1. Dates"), texts.end()) << ::testing::PrintToString(texts);
+    // (the label goes before the first text, here inside <em>: a run of its own)
+    EXPECT_NE(std::find(texts.begin(), texts.end(), "Table 2. Sizes "), texts.end()) << ::testing::PrintToString(texts);
 }

@@ -20,6 +20,7 @@
 #include "app/cli.hpp"
 #include "core/source_file.hpp"
 #include "pipeline/pipeline.hpp"
+#include "report/command.hpp"
 
 namespace folio::app {
 namespace fs = std::filesystem;
@@ -33,6 +34,7 @@ struct BuildCommand {
     bool pdf_only = false;
     bool html_only = false;
     bool timings = false;
+    report::ReportRequest report;  ///< --report, --report-output, --fail-on (issue 22)
 };
 
 bool ends_with(const std::string& s, const std::string& tail) {
@@ -184,9 +186,11 @@ int run_build(Context& context, BuildCommand& b) {
     o.pdf = !b.html_only;
     o.html = !b.pdf_only;
     o.source_date_epoch = context.source_date_epoch;
+    o.hyphenation_cache = pipeline::hyphenation_cache_dir();  // #20
     context.detail("source " + (o.source_text ? std::string("standard input") : o.source_path) + ", style " +
                    o.style_path);
     if (to_stdout) return render_to_stdout(context, b);
+    if (report_requested(b.report)) return report::report_command(o, b.report, std::cout, std::cerr);
     const auto outcome = pipeline::run(o);
     if (b.timings) print_timings(outcome);
     if (const int code = report(context, outcome, ", nothing written")) return code;
@@ -197,8 +201,10 @@ int run_build(Context& context, BuildCommand& b) {
     return exit_ok;
 }
 
-int run_check(Context& context, pipeline::Options& opts, const std::string& base) {
+int run_check(Context& context, pipeline::Options& opts, const std::string& base,
+              const report::ReportRequest& request) {
     opts.check_only = true;
+    opts.hyphenation_cache = pipeline::hyphenation_cache_dir();  // #20
     if (opts.source_path == "-") {
         BuildCommand b;
         b.options = opts;
@@ -208,6 +214,7 @@ int run_check(Context& context, pipeline::Options& opts, const std::string& base
     }
     if (opts.style_path.empty()) opts.style_path = context.data.file("styles/brochure.xml");
     if (opts.style_path.empty()) return context.usage_error(context.data.problem + ": give a style sheet with --style");
+    if (report_requested(request)) return report::report_command(opts, request, std::cout, std::cerr);
     const auto outcome = pipeline::run(opts);
     if (const int code = report(context, outcome, "")) return code;
     if (!context.console.quiet) std::cout << opts.source_path << ": ok, " << plural(outcome.pages, "page") << '\n';
@@ -231,13 +238,19 @@ Subcommand add_build(CLI::App& app, Context& context) {
         ->check(CLI::ExistingDirectory);
     auto* pdf_flag = build->add_flag("--pdf-only", b->pdf_only, "write only the PDF");
     build->add_flag("--html-only", b->html_only, "write only the HTML")->excludes(pdf_flag);
-    build->add_flag("--pdfa", b->options.pdfa, "write PDF/A-2b (archival)");
+    build->add_flag("--pdfa", b->options.pdfa, "write PDF/A (archival): PDF/A-2a, or PDF/A-2b with --no-tags");
     build->add_flag("--cmyk", b->options.cmyk, "convert every colour to DeviceCMYK");
     build->add_flag("--marks", b->options.marks, "print crop and registration marks outside the bleed");
+    build->add_flag("!--no-tags", b->options.tags, "write an untagged PDF (not PDF/UA-1)");  // #19
+    build->add_option("--pdf-standard", b->options.pdf_standard,
+                      "PDF standards to meet, comma-separated: ua-1 (the default), a-2a, a-2b");
     build->add_flag("--external-assets", b->options.external_assets,
-                    "HTML: write images beside the file instead of embedding them");
+                    "HTML: write images and fonts beside the file instead of embedding them");
+    build->add_flag("--no-embed-fonts", [b](std::int64_t) { b->options.embed_fonts = false; },
+                    "HTML: name the fonts with local() only instead of embedding their subsets");  // #20
     build->add_flag("--allow-outside", b->options.allow_outside, "allow image paths outside the source's folder");
     build->add_flag("--timings", b->timings, "print each stage's wall time to stderr");
+    add_report_options(*build, b->report);
     add_console_options(*build, context);
     build->footer(
         "Examples:\n"
@@ -246,7 +259,7 @@ Subcommand add_build(CLI::App& app, Context& context) {
         "  folio build doc.xml -o doc.pdf            only the PDF, as doc.pdf\n"
         "  folio build - --pdf-only -o - < doc.xml > doc.pdf\n"
         "                                            a pipe: source in, PDF out\n"
-        "  folio build doc.xml --pdfa                PDF/A-2b for archives\n"
+        "  folio build doc.xml --pdfa                PDF/A-2a for archives (tagged)\n"
         "  folio build doc.xml --marks --cmyk        for the print shop\n"
         "\n"
         "Exit codes: 0 success, 1 the input is wrong (nothing written), 2 usage error.");
@@ -255,6 +268,7 @@ Subcommand add_build(CLI::App& app, Context& context) {
 
 Subcommand add_check(CLI::App& app, Context& context) {
     auto o = std::make_shared<pipeline::Options>();
+    auto request = std::make_shared<report::ReportRequest>();
     auto* check = app.add_subcommand("check", "validate a source and its style sheet, lay it out; write nothing");
     check->add_option("source", o->source_path, "content source (.xml), or - for standard input")
         ->required()->check(source_file);
@@ -264,15 +278,18 @@ Subcommand add_check(CLI::App& app, Context& context) {
     check->add_option("--base", *base, "with source -: the folder images are found in (default: the current folder)")
         ->check(CLI::ExistingDirectory);
     check->add_flag("--allow-outside", o->allow_outside, "allow image paths outside the source's folder");
+    add_report_options(*check, *request);
     add_console_options(*check, context, true, false);
     check->footer(
         "Examples:\n"
         "  folio check doc.xml                       every problem of doc.xml, with the default style\n"
         "  folio check doc.xml -s a5.xml --diagnostic-format json\n"
         "                                            one JSON object a problem, for tools\n"
+        "  folio check doc.xml --report sarif --fail-on warning\n"
+        "                                            typography, accessibility and content findings\n"
         "\n"
         "Exit codes: 0 no error (warnings may be printed), 1 errors, 2 usage error.");
-    return {check, [o, base, &context] { return run_check(context, *o, *base); }};
+    return {check, [o, base, request, &context] { return run_check(context, *o, *base, *request); }};
 }
 
 }  // namespace folio::app

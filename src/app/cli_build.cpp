@@ -134,7 +134,10 @@ std::string milliseconds(double seconds) {
 int report(const Context& context, const pipeline::Outcome& outcome, const char* after) {
     const std::size_t errors = context.print(outcome.diagnostics.all());
     if (!outcome.ok()) {
-        std::cerr << "folio: " << plural(errors, "error") << after << '\n';
+        // (JSON lines stay JSON lines: the exit code says it failed)
+        if (context.diagnostic_style().format != core::DiagnosticFormat::json) {
+            std::cerr << "folio: " << plural(errors, "error") << after << '\n';
+        }
         return exit_input;
     }
     return exit_ok;

@@ -27,7 +27,12 @@ core::DiagnosticStyle Context::diagnostic_style() const {
 }
 
 int Context::usage_error(const std::string& message) const {
-    std::cerr << "folio: " << core::severity_label(core::Severity::error, colour()) << ": " << message << '\n';
+    if (diagnostic_style().format == core::DiagnosticFormat::json) {
+        core::DiagnosticPrinter json({core::DiagnosticFormat::json, false});
+        std::cerr << json.format({core::Severity::error, "usage", message, {}});
+    } else {
+        std::cerr << "folio: " << core::severity_label(core::Severity::error, colour()) << ": " << message << '\n';
+    }
     if (console.annotations == "github") {
         core::Diagnostic d{core::Severity::error, "usage", "folio: " + message, {}};
         std::cout << batch::github_annotation(d, "") << '\n';

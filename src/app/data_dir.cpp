@@ -1,6 +1,6 @@
 // The data folder lookup (data_dir.hpp): FOLIO_DATA_DIR, else the first share/folio with the
-// marker file from the program's folder upward (two levels: bin/ and its parent, or the build
-// folder itself).
+// marker file in the parent of the program's folder (installed), then in that folder itself (a
+// build tree).
 
 #include "app/data_dir.hpp"
 
@@ -34,7 +34,6 @@ DataDir find_data_dir(const std::string& program, const char* env_value) {
         return {{}, {}, std::string("FOLIO_DATA_DIR=") + env_value + " is not a folio data folder (no " +
                             data_marker + " file in it)"};
     }
-    std::error_code ec;
     const fs::path folder = fs::path(program).parent_path();
     if (!program.empty()) {
         // bin/folio -> bin/../share/folio (installed); build/folio -> build/share/folio.
@@ -43,7 +42,8 @@ DataDir find_data_dir(const std::string& program, const char* env_value) {
         const fs::path own_share = folder / "share" / "folio";
         if (has_marker(own_share)) return {own_share.string(), "the build tree", {}};
     }
-    return {{}, {}, "no data folder beside the program (" + (folder / ".." / "share" / "folio").string() +
+    return {{}, {}, "no data folder beside the program (" +
+                        (folder / ".." / "share" / "folio").lexically_normal().string() +
                         ") and FOLIO_DATA_DIR is not set"};
 }
 

@@ -1,11 +1,11 @@
 #pragma once
-/// folio's data folder: the shipped style sheets, schemas and example sources. Found at run time,
-/// never through a path fixed at build time (docs/install.md):
+/// folio's data folder: the shipped style sheets, schemas, example sources and `folio init`'s
+/// template. Found at run time, never through a path fixed at build time (docs/install.md):
 ///   1. $FOLIO_DATA_DIR, when set and not empty (it must hold the marker file);
-///   2. else, from the program's own folder and then its parent, the first `share/folio` that
-///      holds the marker file `folio-data`: `bin/../share/folio` once installed, and
-///      `build/share/folio` in a build tree (CMake writes it there, linking the repository's
-///      styles/, source/schema/ and source/).
+///   2. else the first `share/folio` holding the marker file `folio-data`, in the parent of the
+///      program's folder (`bin/../share/folio`, once installed), then in the program's own
+///      folder (`build/share/folio` in a build tree: CMake writes it there, linking the
+///      repository's styles/, source/schema/, source/ and templates/).
 
 #include <string>
 

@@ -82,7 +82,9 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         context.usage_error(e.what());
-        std::cerr << "Run with --help for more information.\n";
+        if (context.diagnostic_style().format != folio::core::DiagnosticFormat::json) {
+            std::cerr << "Run with --help for more information.\n";
+        }
         return folio::app::exit_usage;
     }
     if (version) {

@@ -123,6 +123,12 @@ grep -q "^$work/bad.xml:4:3: error: unknown element <para> .* \[source.unknown-e
 diag json
 head -1 "$work/diag.err" | jq -e '.file and .line == 4 and .column == 3 and .severity == "error" and
   .code == "source.unknown-element"' > /dev/null || fail "json: $(cat "$work/diag.err")"
+jq -e . "$work/diag.err" > /dev/null || fail "json: not only JSON lines: $(cat "$work/diag.err")"
+set +e
+(cd "$work/elsewhere" && "$folio" build --diagnostic-format json) 2> "$work/usage.json"; code=$?
+set -e
+[ "$code" -eq 2 ] && jq -e '.code == "usage" and (.message | startswith("no source given"))' "$work/usage.json" > /dev/null ||
+  fail "a usage error in JSON: $(cat "$work/usage.json")"
 # The human format shows a line of standard input too.
 "$folio" check - -s "$style" --diagnostic-format human < "$work/bad.xml" 2> "$work/stdin-human.err" || true
 grep -q "^<stdin>:4:3: error: unknown element" "$work/stdin-human.err" && grep -q "^ 4 |   <para>x</para>$" "$work/stdin-human.err" ||

@@ -44,6 +44,21 @@ set +e
 set -e
 [ "$code" -eq 2 ] && grep -qF "$work/root/usr/share/folio/examples/iom-budapest.xml" "$work/nosource.err" ||
   fail "build without a source: exit $code, $(cat "$work/nosource.err")"
+# A copy of the program alone: no data folder, said so; a style sheet given, it renders.
+mkdir -p "$work/lone" && cp "$installed" "$work/lone/folio"
+"$work/lone/folio" --version | grep -q "^data folder: none (no data folder beside the program" || fail "a lone folio's --version"
+set +e
+"$work/lone/folio" check "$src/source/iom-budapest.xml" 2> "$work/lone.err"; code=$?
+set -e
+[ "$code" -eq 2 ] && grep -q "give a style sheet with --style" "$work/lone.err" || fail "a lone folio without --style: exit $code"
+"$work/lone/folio" check "$src/source/iom-budapest.xml" -s "$src/styles/brochure.xml" -q || fail "a lone folio with --style"
+
+# folio init finds its template in the installed data folder.
+(cd "$work/elsewhere" && "$installed" init project -q) || fail "the installed folio init failed"
+(cd "$work/elsewhere/project" && "$installed" build document.xml --style style.xml -o out -q) ||
+  fail "the project folio init wrote does not build"
+[ -s "$work/elsewhere/project/out/document.pdf" ] || fail "folio init's project made no PDF"
+grep -qx ./usr/share/folio/templates/starter/document.xml "$work/contents" || fail "the .deb lacks the starter template"
 # FOLIO_DATA_DIR wins; a wrong one is said so.
 FOLIO_DATA_DIR=$work/root/usr/share/folio "$folio" --version | grep -q "(FOLIO_DATA_DIR)$" || fail "FOLIO_DATA_DIR not used"
 set +e

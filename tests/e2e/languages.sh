@@ -65,4 +65,10 @@ cmp -s "$work/out2/langs.pdf" "$work/out4/langs.pdf" || fail "a damaged cache ch
 mkdir -p "$work/ro" && touch "$work/ro/folio"
 XDG_CACHE_HOME=$work/ro "$folio" build "$work/langs.xml" --style "$src/styles/brochure.xml" -o "$work/out5" --pdf-only -q 2>/dev/null
 cmp -s "$work/out2/langs.pdf" "$work/out5/langs.pdf" || fail "without a cache the output differs"
+# The HTML carries each paragraph's language, and justified text asks browsers to hyphenate it.
+"$folio" build "$work/langs.xml" --style "$src/styles/brochure.xml" -o "$work/html" --html-only -q 2>/dev/null
+for lang in de-AT fr cs tlh; do
+  grep -q "<p lang=\"$lang\">" "$work/html/langs.html" || fail "no <p lang=\"$lang\"> in the HTML"
+done
+grep -q 'hyphens:auto' "$work/html/langs.html" || fail "the HTML does not ask for hyphens:auto"
 echo "ok"

@@ -6,7 +6,9 @@
 /// outputs.
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -32,6 +34,11 @@ struct Options {
     /// Threads one render may use (paragraph layout, PDF page contents): 0 = one per core.
     /// Batch mode, which renders several documents at once, gives each render 1.
     unsigned threads = 0;
+    /// The source's text when it is not read from source_path (`folio build -`: standard input,
+    /// #21); source_path then only names it in diagnostics, and its folder is where images are.
+    std::optional<std::string> source_text;
+    /// The output files' name without extension; empty: the source's file name (#21: -o x.pdf).
+    std::string stem;
 };
 
 /// Wall time of each stage in seconds (for --timings).
@@ -58,6 +65,10 @@ struct Outcome {
 
 /// folio's version string.
 const char* version();
+
+/// The libraries folio was linked with and their versions, as they report them at run time
+/// (libharu, HarfBuzz, FreeType, pugixml), for `folio --version`.
+std::vector<std::pair<std::string, std::string>> library_versions();
 
 /// Renders one source with one style sheet.
 Outcome run(const Options& options);

@@ -57,6 +57,9 @@ int main(int argc, char** argv) {
         "  folio check doc.xml                          every problem, nothing written\n"
         "  folio batch docs/ -j 4 --report report.json  a folder in parallel, with a report\n"
         "  folio snapshot doc.xml -o bag/               an archival BagIt bag; `folio verify bag/`\n"
+        "  folio check doc.xml --report sarif           typography, accessibility and content findings\n"
+        "  folio init my-project/                       a new project that builds at once\n"
+        "  folio watch doc.xml --serve                  rebuild on every save, preview in a browser\n"
         "  folio SUBCOMMAND --help                      a subcommand's options and examples\n"
         "\n"
         "Exit codes: 0 success, 1 the input is wrong, 2 usage error.\n"
@@ -69,6 +72,7 @@ int main(int argc, char** argv) {
         folio::app::add_build(app, context),    folio::app::add_check(app, context),
         folio::app::add_batch(app, context),    folio::app::add_snapshot(app, context),
         folio::app::add_verify(app, context),   folio::app::add_batch_job(app, context),
+        folio::app::add_init(app, context),     folio::app::add_watch(app, context),
     };
     try {
         app.parse(argc, argv);

@@ -174,6 +174,7 @@ void build_bag(const SnapshotRequest& request, const fs::path& tmp, SnapshotOutc
     o.out_dir = (tmp / "data").string();
     o.pdfa = true;
     o.source_date_epoch = request.source_date_epoch;
+    o.hyphenation_cache = pipeline::hyphenation_cache_dir();  // #20
     const pipeline::Outcome outcome = pipeline::run(o);
     diags.append(outcome.diagnostics);
     if (!outcome.ok()) return;

@@ -25,6 +25,10 @@
 #include "core/result.hpp"
 #include "pdf/font_programs.hpp"
 
+namespace folio::pdf {
+struct StructurePlan;  // tagging.hpp
+}  // namespace folio::pdf
+
 namespace folio::pdf::hpdf {
 
 /// Memory of libharu objects (hpdf_adapter.cpp).
@@ -224,6 +228,13 @@ core::Result<core::Ok> add_id_placeholder(Document& doc);
 /// Labels the page at `index` with `prefix` and no number (a cover): libharu always adds a
 /// numbering style, which is removed from the label it has just added.
 core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, const char* prefix);
+
+/// Writes the structure tree of a tagged PDF (hpdf_structure.cpp): the catalog's /MarkInfo,
+/// /Lang and /StructTreeRoot (its elements, parent tree and role map), each page's
+/// /StructParents and /Tabs /S, and each link annotation's /StructParent and /Contents.
+/// `annotations` are by LinkArea ordinal, as the plan counts them (null: not made).
+core::Result<core::Ok> write_structure(Document& doc, const StructurePlan& plan, const std::vector<HPDF_Page>& pages,
+                                       const std::vector<HPDF_Annotation>& annotations);
 
 /// Replaces the placeholder /ID of a saved file with the first 16 bytes of the SHA-256 of the
 /// whole file (placeholder included), in place; the length does not change, so every offset

@@ -38,6 +38,7 @@
 #include "pipeline/schedule.hpp"
 #include "style/computed.hpp"
 #include "text/font_set.hpp"
+#include "realize/hyphen_languages.hpp"
 #include "text/hyphenate.hpp"
 #include "xml/languages.hpp"
 #include "xml/reader.hpp"
@@ -106,6 +107,7 @@ pdf::PdfOptions pdf_options(const Options& options, const style::StyledDocument&
     po.creator = std::string("folio ") + version();
     po.threads = options.threads;
     po.pdfa = options.pdfa;
+    if (!pdf::apply_standards(options.pdf_standard, options.tags, po.pdfa, diags)) return po;  // #19
     po.cmyk = options.cmyk;
     po.marks = options.marks || styled.page.marks;
     for (const auto& m : styled.masters) po.marks = po.marks || m.marks;
@@ -113,13 +115,13 @@ pdf::PdfOptions pdf_options(const Options& options, const style::StyledDocument&
     po.date_epoch = options.source_date_epoch >= 0
                         ? options.source_date_epoch
                         : pdf::date_epoch_of(styled.doc().meta.date).value_or(-1);
-    if (options.pdfa && options.cmyk) {
+    if (po.pdfa && options.cmyk) {
         diags.error("options.pdfa-cmyk",
                     "--pdfa and --cmyk cannot be combined: PDF/A-2b with folio's sRGB output intent "
                     "may not use DeviceCMYK (there is no CMYK output profile)",
                     {});
     }
-    if (options.pdfa) {
+    if (po.pdfa) {
         const std::string icc = FOLIO_SRGB_ICC;
         std::ifstream in(icc, std::ios::binary);
         std::ostringstream bytes;
@@ -307,7 +309,9 @@ Outcome run(const Options& options) {
     auto& diags = out.diagnostics;
     Stopwatch clock;
     const Stopwatch whole;
-    const text::Hyphenator hyphenator;               // loads a language's patterns on first use
+    // The patterns of a language load on first use (mapped from the cache), or come shared.
+    const auto hyphenator_owned = options.hyphenator ? options.hyphenator : make_hyphenator(options.hyphenation_cache);
+    const text::Hyphenator& hyphenator = *hyphenator_owned;
     Schedule schedule(options.threads, hyphenator);  // what runs beside what
 
     // 1. Read (the patterns of the source's languages load meanwhile).
@@ -326,6 +330,7 @@ Outcome run(const Options& options) {
     const std::vector<image::Image>& images = realized.images;
     out.inputs.insert(out.inputs.end(), realized.inputs.begin(), realized.inputs.end());
     if (diags.has_errors()) return out;
+    realize::check_hyphenation_languages(realized, hyphenator, diags);  // #20: a warning, not silence
 
     // 3. Fonts; the PDF is begun from their files beside layout.
     schedule.fonts_needed();
@@ -344,16 +349,21 @@ Outcome run(const Options& options) {
     out.pages = pages->pages.size();
     // Text whose background the pages do not draw (a box lost in layout) would vanish in the PDF.
     for (core::Diagnostic& w : html::check_drawn_backgrounds(styled, *pages)) diags.add(std::move(w));
+    if (options.inspect) options.inspect(realized, *laid);
     out.timings.layout = clock.lap();
     if (diags.has_errors() || options.check_only) return out;
 
     // 5. The HTML, to memory; then the tree only it needed is freed.
     const std::string stem =
         options.stem.empty() ? fs::path(options.source_path).stem().string() : options.stem;
-    const pdf::PdfOptions po = options.pdf ? pdf_options(options, styled, diags, out.inputs) : pdf::PdfOptions{};
+    pdf::PdfOptions po = options.pdf ? pdf_options(options, styled, diags, out.inputs) : pdf::PdfOptions{};
     if (diags.has_errors()) return out;
     Html html = options.html ? write_html(options, stem, realized, *laid, fonts, images) : Html{};
     out.timings.html = clock.lap();
+    // What the PDF's structure tree needs of the tree (#19), kept before it is freed.
+    const pdf::StructureSource structure =
+        options.pdf && options.tags ? pdf::structure_source(realized) : pdf::StructureSource{};
+    po.structure = &structure;
     free_tree(inputs->document, styled, realized);
 
     // 6. Write every file, then rename them all into place.

@@ -7,6 +7,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,7 +16,15 @@
 #include "core/diagnostic.hpp"
 #include "doc/document.hpp"
 
+namespace folio::realize { class RealizedDocument; }
+namespace folio::layout { struct LayoutResult; }
+namespace folio::text { class Hyphenator; }
+
 namespace folio::pipeline {
+
+/// Called once layout is done, before any output is written, with the realized tree and the
+/// pages (the quality report's view of a render, issue 22); the references die when it returns.
+using Inspector = std::function<void(const realize::RealizedDocument&, const layout::LayoutResult&)>;
 
 /// Everything a render needs; nothing below the pipeline reads the environment or the clock.
 struct Options {
@@ -27,6 +37,8 @@ struct Options {
     bool pdfa = false;             ///< PDF/A-2b output (#6)
     bool cmyk = false;             ///< convert every colour to DeviceCMYK (#6)
     bool marks = false;            ///< crop and registration marks (#6; the style sheet can ask too)
+    bool tags = true;              ///< tagged PDF, PDF/UA-1 (#19); false: --no-tags
+    std::string pdf_standard;      ///< --pdf-standard: "ua-1", "a-2a", "a-2b", comma-separated (#19)
     std::int64_t source_date_epoch = -1;  ///< SOURCE_DATE_EPOCH, read by main; -1 = not set (#6)
     bool external_assets = false;  ///< HTML: write images beside the file instead of data URIs (#7)
     bool embed_fonts = true;       ///< HTML: embed the faces' subsets as WOFF2, else local() only (#20)
@@ -39,7 +51,19 @@ struct Options {
     std::optional<std::string> source_text;
     /// The output files' name without extension; empty: the source's file name (#21: -o x.pdf).
     std::string stem;
+    Inspector inspect;  ///< empty, or what looks at the laid-out document (folio check --report)
+    /// Folder of compiled hyphenation patterns (#20; see hyphenation_cache_dir()); empty: none.
+    std::string hyphenation_cache;
+    /// Patterns already loaded, shared by the renders of a batch (#20); null: the run loads its own.
+    std::shared_ptr<const text::Hyphenator> hyphenator;
 };
+
+/// The cache folder of compiled hyphenation patterns: $XDG_CACHE_HOME/folio, else
+/// $HOME/.cache/folio; empty when neither is set. (Reads the environment: for main and batch.)
+std::string hyphenation_cache_dir();
+
+/// A Hyphenator over the system's patterns with that cache, for renders to share (#20).
+std::shared_ptr<const text::Hyphenator> make_hyphenator(const std::string& cache_dir);
 
 /// Wall time of each stage in seconds (for --timings).
 struct StageTimings {

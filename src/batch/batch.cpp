@@ -237,7 +237,11 @@ core::Result<Shard> parse_shard(std::string_view text) {
         return fail("expected K/N with whole numbers, e.g. 1/4");
     }
     if (s.count < 1) return fail("N must be at least 1");
-    if (s.index < 1 || s.index > s.count) return fail("K must be between 1 and N");
+    if (s.index == 0) {
+        return fail("K must be between 1 and N (shards count from 1; for a Kubernetes Indexed Job's "
+                    "JOB_COMPLETION_INDEX, which counts from 0, give $((JOB_COMPLETION_INDEX + 1))/N)");
+    }
+    if (s.index > s.count) return fail("K must be between 1 and N");
     return s;
 }
 

@@ -7,6 +7,8 @@
 #include <charconv>
 #include <chrono>
 
+#include "core/xml_escape.hpp"
+
 namespace folio::pdf {
 namespace {
 
@@ -75,23 +77,7 @@ std::string xmp_date(const CivilTime& t) {
            digits(t.hour, 2) + ":" + digits(t.minute, 2) + ":" + digits(t.second, 2) + "+00:00";
 }
 
-std::string xml_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char ch : text) {
-        const auto b = static_cast<unsigned char>(ch);
-        switch (ch) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default:
-                if (b >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') out += ch;
-        }
-    }
-    return out;
-}
+std::string xml_escape(std::string_view text) { return core::xml_escape(text); }
 
 std::string build_xmp(const InfoValues& info, const std::optional<CivilTime>& date) {
     std::string x =

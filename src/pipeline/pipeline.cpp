@@ -33,6 +33,7 @@
 #include "layout/layout.hpp"
 #include "pdf/write_pdf.hpp"
 #include "realize/realize.hpp"
+#include "pipeline/check_all.hpp"
 #include "pipeline/outputs.hpp"
 #include "pipeline/schedule.hpp"
 #include "style/computed.hpp"
@@ -162,7 +163,9 @@ struct Inputs {
 /// parsed. Nothing when either cannot be read or has an error.
 std::optional<Inputs> read_inputs(const Options& options, Schedule& schedule, Outcome& out) {
     auto& diags = out.diagnostics;
-    auto source = core::SourceFile::read(options.source_path);
+    auto source = options.source_text
+                      ? core::Result<core::SourceFile>(core::SourceFile(options.source_path, *options.source_text))
+                      : core::SourceFile::read(options.source_path);
     if (!source) { diags.add(source.error()); return {}; }
     schedule.source_read(xml::languages_named(source->text()));
     auto sheet_file = core::SourceFile::read(options.style_path);
@@ -172,7 +175,14 @@ std::optional<Inputs> read_inputs(const Options& options, Schedule& schedule, Ou
     auto sheet = xml::read_stylesheet(*sheet_file, diags);
     // (the readers put every problem, a parse failure included, into diags)
     out.inputs = {options.source_path, options.style_path};
-    if (!document || !sheet || diags.has_errors()) return {};
+    if (!document || !sheet || diags.has_errors()) {
+        // `folio check` reports every problem in one run: the images' too (#21).
+        if (options.check_only && document) {
+            check_images(*document, fs::path(options.source_path).parent_path().string(), options.allow_outside,
+                         diags);
+        }
+        return {};
+    }
     out.meta = document->meta;
     schedule.document_read(*document);
     return Inputs{std::move(*document), std::move(*sheet)};
@@ -333,7 +343,8 @@ Outcome run(const Options& options) {
     if (diags.has_errors() || options.check_only) return out;
 
     // 5. The HTML, to memory; then the tree only it needed is freed.
-    const std::string stem = fs::path(options.source_path).stem().string();
+    const std::string stem =
+        options.stem.empty() ? fs::path(options.source_path).stem().string() : options.stem;
     const pdf::PdfOptions po = options.pdf ? pdf_options(options, styled, diags, out.inputs) : pdf::PdfOptions{};
     if (diags.has_errors()) return out;
     Html html = options.html ? write_html(options, stem, realized, *laid, fonts, images) : Html{};

@@ -7,7 +7,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -43,6 +45,11 @@ struct Options {
     Inspector inspect;  ///< empty, or what looks at the laid-out document (folio check --report)
     /// ... or these, kept between renders (folio watch), so each language's patterns load once.
     const text::Hyphenator* hyphenator = nullptr;
+    /// The source's text when it is not read from source_path (`folio build -`: standard input,
+    /// #21); source_path then only names it in diagnostics, and its folder is where images are.
+    std::optional<std::string> source_text;
+    /// The output files' name without extension; empty: the source's file name (#21: -o x.pdf).
+    std::string stem;
 };
 
 /// Wall time of each stage in seconds (for --timings).
@@ -69,6 +76,10 @@ struct Outcome {
 
 /// folio's version string.
 const char* version();
+
+/// The libraries folio was linked with and their versions, as they report them at run time
+/// (libharu, HarfBuzz, FreeType, pugixml), for `folio --version`.
+std::vector<std::pair<std::string, std::string>> library_versions();
 
 /// Renders one source with one style sheet.
 Outcome run(const Options& options);

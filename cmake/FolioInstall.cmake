@@ -19,7 +19,7 @@ file(MAKE_DIRECTORY ${FOLIO_BUILD_DATA})
 file(CREATE_LINK ${CMAKE_SOURCE_DIR}/styles ${FOLIO_BUILD_DATA}/styles SYMBOLIC)
 file(CREATE_LINK ${CMAKE_SOURCE_DIR}/source/schema ${FOLIO_BUILD_DATA}/schemas SYMBOLIC)
 file(CREATE_LINK ${CMAKE_SOURCE_DIR}/source ${FOLIO_BUILD_DATA}/examples SYMBOLIC)
-file(CREATE_LINK ${CMAKE_SOURCE_DIR}/templates ${FOLIO_BUILD_DATA}/templates SYMBOLIC)  # folio init (#22)
+file(CREATE_LINK ${CMAKE_SOURCE_DIR}/templates ${FOLIO_BUILD_DATA}/templates SYMBOLIC)  # folio init
 file(WRITE ${FOLIO_BUILD_DATA}/folio-data "folio ${PROJECT_VERSION} data folder (the build tree)\n")
 file(WRITE ${CMAKE_BINARY_DIR}/folio-data.installed "folio ${PROJECT_VERSION} data folder\n")
 
@@ -34,7 +34,7 @@ install(DIRECTORY styles/ DESTINATION ${FOLIO_DATA_INSTALL_DIR}/styles)
 install(DIRECTORY source/schema/ DESTINATION ${FOLIO_DATA_INSTALL_DIR}/schemas)
 install(FILES source/iom-budapest.xml source/feature-sampler.xml DESTINATION ${FOLIO_DATA_INSTALL_DIR}/examples)
 install(DIRECTORY source/images DESTINATION ${FOLIO_DATA_INSTALL_DIR}/examples)
-install(DIRECTORY templates/ DESTINATION ${FOLIO_DATA_INSTALL_DIR}/templates)  # folio init (#22)
+install(DIRECTORY templates/ DESTINATION ${FOLIO_DATA_INSTALL_DIR}/templates)  # folio init's starter
 install(FILES ${CMAKE_BINARY_DIR}/folio-data.installed DESTINATION ${FOLIO_DATA_INSTALL_DIR}
         RENAME folio-data)
 

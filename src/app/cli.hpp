@@ -15,7 +15,10 @@
 #include "app/data_dir.hpp"
 #include "core/diagnostic.hpp"
 #include "core/diagnostic_print.hpp"
-#include "report/command.hpp"
+
+namespace folio::report {
+struct ReportRequest;
+}
 
 namespace folio::app {
 
@@ -40,6 +43,8 @@ struct Context {
     bool stdout_is_terminal = false;
     std::string no_color;  ///< $NO_COLOR
     std::int64_t source_date_epoch = -1;
+    std::string stdin_name;  ///< the name a source read from standard input has in diagnostics
+    std::string stdin_text;  ///< its text, for the human format's source lines
 
     /// The diagnostic style the options and the terminal give.
     [[nodiscard]] core::DiagnosticStyle diagnostic_style() const;
@@ -74,13 +79,13 @@ Subcommand add_batch(CLI::App& app, Context& context);
 Subcommand add_snapshot(CLI::App& app, Context& context);
 Subcommand add_verify(CLI::App& app, Context& context);
 Subcommand add_batch_job(CLI::App& app, Context& context);
-Subcommand add_init(CLI::App& app, Context& context);   // cli_author.cpp (#22)
-Subcommand add_watch(CLI::App& app, Context& context);  // cli_author.cpp (#22)
-/// --report, --report-output and --fail-on on build and check (cli_author.cpp, #22): whether one
-/// was given, and the render with the quality report attached.
+Subcommand add_init(CLI::App& app, Context& context);   // cli_author.cpp (issue 22)
+Subcommand add_watch(CLI::App& app, Context& context);  // cli_author.cpp (issue 22)
+
+/// --report, --report-output and --fail-on (the quality report, issue 22) on `command`.
 void add_report_options(CLI::App& command, report::ReportRequest& request);
-bool report_wanted(const report::ReportRequest& request);
-int run_report(const Context& context, const pipeline::Options& options, const report::ReportRequest& request);
+/// Whether the report's options ask for it.
+bool report_requested(const report::ReportRequest& request);
 
 /// `folio --version`: folio's version, its libraries' and the data folder in use.
 std::string version_text(const Context& context);

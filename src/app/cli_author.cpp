@@ -1,8 +1,8 @@
-// The author's subcommands (issue 22): `folio init` and `folio watch`, and the quality report's
-// options that `build` and `check` carry (--report, --report-output, --fail-on). The work is in
-// src/init, src/watch, src/serve and src/report; this file only declares the options.
+// The author's subcommands (issue 22): `folio init` (src/init) and `folio watch` (src/watch,
+// src/serve), and the quality report's options that `build` and `check` share (src/report).
 
 #include <iostream>
+#include <memory>
 
 #include "app/cli.hpp"
 #include "init/init.hpp"
@@ -12,19 +12,14 @@
 namespace folio::app {
 
 void add_report_options(CLI::App& command, report::ReportRequest& r) {
-    command.add_option("--report", r.format, "also print a quality report: json or sarif (docs/authoring.md)")
+    command.add_option("--report", r.format, "also print a quality report: json or sarif")
         ->check(CLI::IsMember({"json", "sarif"}));
     command.add_option("--report-output", r.output, "write the report to this file instead of stdout");
-    command.add_option("--fail-on", r.fail_on, "exit 1 when the report has a finding this serious: warning or error")
+    command.add_option("--fail-on", r.fail_on, "exit 1 when the report has a finding this serious")
         ->check(CLI::IsMember({"warning", "error"}));
 }
 
-bool report_wanted(const report::ReportRequest& r) { return !r.format.empty() || !r.fail_on.empty(); }
-
-int run_report(const Context& context, const pipeline::Options& options, const report::ReportRequest& r) {
-    return report::report_command(options, r, [&context](const auto& ds) { context.print(ds); }, std::cout,
-                                  std::cerr);
-}
+bool report_requested(const report::ReportRequest& r) { return !r.format.empty() || !r.fail_on.empty(); }
 
 Subcommand add_init(CLI::App& app, Context& context) {
     auto r = std::make_shared<init::InitRequest>();
@@ -32,15 +27,16 @@ Subcommand add_init(CLI::App& app, Context& context) {
     sub->add_option("dir", r->dir, "the project folder (new or empty)")->required();
     sub->add_option("-s,--style", r->style, "the style to start from: brochure (default) or a5-booklet")
         ->check(CLI::IsMember(init::style_names()));
-    sub->add_flag("--force", r->force, "write into a folder that is not empty (files of the same names are replaced)");
+    sub->add_flag("--force", r->force, "write into a folder that is not empty");
     add_console_options(*sub, context, true, false);
     sub->footer(
         "Examples:\n"
-        "  folio init my-brochure                    document.xml, style.xml, images/, README\n"
-        "  folio init my-booklet --style a5-booklet  the same with the A5 booklet style\n"
+        "  folio init my-brochure/                   a brochure project that builds at once\n"
+        "  folio init booklet/ --style a5-booklet    start from the A5 booklet style\n"
         "\n"
-        "Exit codes: 0 success, 1 the folder is not empty or cannot be written, 2 usage error.");
+        "Exit codes: 0 written, 1 the folder is not empty (use --force) or cannot be written, 2 usage error.");
     return {sub, [r, &context] {
+                if (context.data.path.empty()) return context.usage_error(context.data.problem);
                 r->data_dir = context.data.path;
                 const auto written = init::init_project(*r);
                 if (!written) {
@@ -57,22 +53,21 @@ Subcommand add_init(CLI::App& app, Context& context) {
 
 Subcommand add_watch(CLI::App& app, Context& context) {
     auto w = std::make_shared<watch::WatchRequest>();
-    auto& o = w->options;
     auto* sub = app.add_subcommand("watch", "build, then rebuild on every change of the source, style, images or fonts");
-    sub->add_option("source", o.source_path, "content source (.xml)")->required()->check(CLI::ExistingFile);
-    sub->add_option("-s,--style", o.style_path, "style sheet (.xml); default: the data folder's styles/brochure.xml")
+    sub->add_option("source", w->options.source_path, "content source (.xml)")->required()->check(CLI::ExistingFile);
+    sub->add_option("-s,--style", w->options.style_path, "style sheet (.xml); default: the data folder's styles/brochure.xml")
         ->check(CLI::ExistingFile);
-    sub->add_option("-o,--output", o.out_dir, "output folder (default: output)");
-    sub->add_flag("--allow-outside", o.allow_outside, "allow image paths outside the source's folder");
+    sub->add_option("-o,--output", w->options.out_dir, "output folder (default: output)");
     sub->add_flag("--serve", w->serve, "serve a preview of the HTML and the PDF that reloads after each build");
     sub->add_option("--port", w->port, "the preview's port (default: a free one)")->check(CLI::Range(0, 65535));
-    sub->add_option("--host", w->host, "the address the preview listens on (default: 127.0.0.1, this machine only)");
+    sub->add_option("--host", w->host, "the address to listen on (default: 127.0.0.1, this machine only)");
+    add_console_options(*sub, context, false, false);
     sub->footer(
         "Examples:\n"
-        "  folio watch doc.xml -o out/               rebuild out/doc.pdf and out/doc.html on every save\n"
-        "  folio watch doc.xml --serve               and preview them at http://127.0.0.1:PORT/\n"
+        "  folio watch doc.xml                       rebuild doc.pdf and doc.html on every save\n"
+        "  folio watch doc.xml --serve --port 8000   and preview them at http://127.0.0.1:8000/\n"
         "\n"
-        "Ctrl-C (SIGINT) or SIGTERM stops it (exit 0). Exit 1 when watching or serving cannot start.");
+        "Stops on Ctrl-C (SIGINT) or SIGTERM. Exit codes: 0 stopped, 1 cannot watch or serve, 2 usage error.");
     return {sub, [w, &context] {
                 if (w->options.style_path.empty()) w->options.style_path = context.data.file("styles/brochure.xml");
                 if (w->options.style_path.empty()) {

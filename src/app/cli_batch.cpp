@@ -41,6 +41,16 @@ bool sort_reports(const Context& context, const std::vector<std::string>& report
     return true;
 }
 
+/// --shard-base 0: K/N with K counted from 0 (a Kubernetes Indexed Job's JOB_COMPLETION_INDEX)
+/// becomes the library's K+1/N; anything not a number is left for the library to refuse.
+void shard_from_zero(std::string& shard) {
+    const auto slash = shard.find('/');
+    if (slash == 0 || slash == std::string::npos) return;
+    const std::string k = shard.substr(0, slash);
+    if (k.size() > 9 || k.find_first_not_of("0123456789") != std::string::npos) return;
+    shard = std::to_string(std::stoul(k) + 1) + shard.substr(slash);
+}
+
 int run_batch(const Context& context, batch::BatchCommand& b, const std::vector<std::string>& reports) {
     b.quiet = context.console.quiet;
     b.annotations = context.console.annotations;
@@ -64,6 +74,7 @@ int run_batch(const Context& context, batch::BatchCommand& b, const std::vector<
 Subcommand add_batch(CLI::App& app, Context& context) {
     auto b = std::make_shared<batch::BatchCommand>();
     auto reports = std::make_shared<std::vector<std::string>>();
+    auto base = std::make_shared<int>(1);
     auto* batch = app.add_subcommand("batch", "render many sources in parallel, with reports for CI");
     batch->add_option("sources", b->plan.paths, "source files, or folders searched for *.xml")
         ->check(CLI::ExistingPath);
@@ -79,7 +90,10 @@ Subcommand add_batch(CLI::App& app, Context& context) {
     batch->add_option("--report", *reports,
                       "write a report: FILE.json (folio's; its previous run skips unchanged sources), "
                       "FILE.xml (JUnit), FILE.md (Markdown summary); repeatable");
-    batch->add_option("--shard", b->shard, "render only shard K of N (K/N, 1-based)");
+    batch->add_option("--shard", b->shard, "render only shard K of N (K/N, K from 1, or from 0 with --shard-base 0)");
+    batch->add_option("--shard-base", *base,
+                      "0: --shard counts K from 0, as a Kubernetes Indexed Job's JOB_COMPLETION_INDEX does "
+                      "(default 1)")->check(CLI::Range(0, 1));
     batch->add_option("--merge-reports", b->merge,
                       "merge JSON reports (of shards) into -o ALL.json; renders nothing")->check(CLI::ExistingFile);
     batch->add_flag("--fail-on-warning", b->render.fail_on_warning, "a source with a warning fails");
@@ -98,8 +112,9 @@ Subcommand add_batch(CLI::App& app, Context& context) {
         "                                                   one report of all shards, JUnit and Markdown\n"
         "\n"
         "Exit codes: 0 every source ok, 1 a source failed, 2 usage error.");
-    return {batch, [b, reports, output, &context] {
+    return {batch, [b, reports, output, base, &context] {
                 if (output->count() > 0) b->merge_output = b->plan.out_dir;
+                if (*base == 0) shard_from_zero(b->shard);
                 return run_batch(context, *b, *reports);
             }};
 }

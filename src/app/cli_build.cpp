@@ -4,11 +4,14 @@
 //      error that says how to render the example
 //   2. the style: --style, else the data folder's styles/brochure.xml
 //   3. the output: -o DIR (or DIR/) as always; -o NAME.pdf or NAME.html that one file; -o - with
-//      --pdf-only the PDF to standard output (rendered into a temporary folder, then copied)
+//      --pdf-only (--html-only) the PDF (HTML) to standard output (rendered into a temporary
+//      folder, then copied)
 //   4. render (pipeline::run), print diagnostics, then what was written
 
 #include <cstdio>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -17,6 +20,7 @@
 #include "app/cli.hpp"
 #include "core/source_file.hpp"
 #include "pipeline/pipeline.hpp"
+#include "report/command.hpp"
 
 namespace folio::app {
 namespace fs = std::filesystem;
@@ -30,7 +34,7 @@ struct BuildCommand {
     bool pdf_only = false;
     bool html_only = false;
     bool timings = false;
-    report::ReportRequest report;  ///< --report, --report-output, --fail-on (#22)
+    report::ReportRequest report;  ///< --report, --report-output, --fail-on (issue 22)
 };
 
 bool ends_with(const std::string& s, const std::string& tail) {
@@ -57,7 +61,7 @@ int default_source(const Context& context, std::string& source) {
 }
 
 /// Reads standard input into the options (step 1 for `-`).
-int read_stdin(const Context& context, BuildCommand& b) {
+int read_stdin(Context& context, BuildCommand& b) {
     std::string text;
     char buf[65536];
     while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
@@ -68,9 +72,11 @@ int read_stdin(const Context& context, BuildCommand& b) {
             return exit_input;
         }
     }
-    b.options.source_text = std::move(text);
     // (normal: the reader's folder check compares normal paths)
     b.options.source_path = b.base.empty() ? "<stdin>" : (fs::path(b.base).lexically_normal() / "<stdin>").string();
+    context.stdin_name = b.options.source_path;
+    context.stdin_text = text;
+    b.options.source_text = std::move(text);
     if (b.options.stem.empty()) b.options.stem = "stdin";
     return exit_ok;
 }
@@ -80,7 +86,12 @@ int resolve_output(const Context& context, BuildCommand& b, bool& to_stdout) {
     const std::string& out = b.output;
     to_stdout = out == "-";
     if (to_stdout) {
-        if (!b.pdf_only) return context.usage_error("-o - writes the PDF to standard output: add --pdf-only");
+        if (!b.pdf_only && !b.html_only) {
+            return context.usage_error("-o - writes one file to standard output: add --pdf-only (or --html-only)");
+        }
+        if (b.html_only && b.options.external_assets) {
+            return context.usage_error("-o - cannot go with --external-assets: the images would have no folder");
+        }
         return exit_ok;
     }
     const bool pdf_file = ends_with(out, ".pdf"), html_file = ends_with(out, ".html");
@@ -129,10 +140,17 @@ int report(const Context& context, const pipeline::Outcome& outcome, const char*
     return exit_ok;
 }
 
-/// Renders into a temporary folder and copies the PDF to standard output (`-o - --pdf-only`).
+/// Renders into a temporary folder and copies the one file to standard output (`-o -` with
+/// --pdf-only or --html-only).
 int render_to_stdout(const Context& context, BuildCommand& b) {
-    std::string pattern = (fs::temp_directory_path() / "folio-stdout-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) return context.usage_error("cannot make a temporary folder");
+    std::error_code ec;
+    const fs::path tmp = fs::temp_directory_path(ec);
+    std::string pattern = ((ec ? fs::path("/tmp") : tmp) / "folio-stdout-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) {
+        std::cerr << "folio: error: cannot make a temporary folder in " << fs::path(pattern).parent_path().string()
+                  << ": " << std::strerror(errno) << '\n';
+        return exit_input;
+    }
     b.options.out_dir = pattern;
     const auto outcome = pipeline::run(b.options);
     if (b.timings) print_timings(outcome);
@@ -142,11 +160,10 @@ int render_to_stdout(const Context& context, BuildCommand& b) {
         std::cout << in.rdbuf();
         std::cout.flush();
         if (!std::cout) {
-            std::cerr << "folio: error: cannot write the PDF to standard output\n";
+            std::cerr << "folio: error: cannot write to standard output\n";
             code = exit_input;
         }
     }
-    std::error_code ec;
     fs::remove_all(pattern, ec);
     return code;
 }
@@ -166,10 +183,11 @@ int run_build(Context& context, BuildCommand& b) {
     o.pdf = !b.html_only;
     o.html = !b.pdf_only;
     o.source_date_epoch = context.source_date_epoch;
+    o.hyphenation_cache = pipeline::hyphenation_cache_dir();  // #20
     context.detail("source " + (o.source_text ? std::string("standard input") : o.source_path) + ", style " +
                    o.style_path);
-    if (report_wanted(b.report)) return run_report(context, o, b.report);
     if (to_stdout) return render_to_stdout(context, b);
+    if (report_requested(b.report)) return report::report_command(o, b.report, std::cout, std::cerr);
     const auto outcome = pipeline::run(o);
     if (b.timings) print_timings(outcome);
     if (const int code = report(context, outcome, ", nothing written")) return code;
@@ -180,17 +198,20 @@ int run_build(Context& context, BuildCommand& b) {
     return exit_ok;
 }
 
-int run_check(const Context& context, pipeline::Options& opts, const report::ReportRequest& report_request) {
+int run_check(Context& context, pipeline::Options& opts, const std::string& base,
+              const report::ReportRequest& request) {
     opts.check_only = true;
+    opts.hyphenation_cache = pipeline::hyphenation_cache_dir();  // #20
     if (opts.source_path == "-") {
         BuildCommand b;
         b.options = opts;
+        b.base = base;
         if (const int code = read_stdin(context, b)) return code;
         opts = b.options;
     }
     if (opts.style_path.empty()) opts.style_path = context.data.file("styles/brochure.xml");
     if (opts.style_path.empty()) return context.usage_error(context.data.problem + ": give a style sheet with --style");
-    if (report_wanted(report_request)) return run_report(context, opts, report_request);
+    if (report_requested(request)) return report::report_command(opts, request, std::cout, std::cerr);
     const auto outcome = pipeline::run(opts);
     if (const int code = report(context, outcome, "")) return code;
     if (!context.console.quiet) std::cout << opts.source_path << ": ok, " << plural(outcome.pages, "page") << '\n';
@@ -209,16 +230,21 @@ Subcommand add_build(CLI::App& app, Context& context) {
         ->check(CLI::ExistingFile);
     build->add_option("-o,--output", b->output,
                       "output folder (default: output); NAME.pdf or NAME.html: that one file; - with "
-                      "--pdf-only: the PDF to standard output");
+                      "--pdf-only (--html-only): the PDF (HTML) to standard output");
     build->add_option("--base", b->base, "with source -: the folder images are found in (default: the current folder)")
         ->check(CLI::ExistingDirectory);
     auto* pdf_flag = build->add_flag("--pdf-only", b->pdf_only, "write only the PDF");
     build->add_flag("--html-only", b->html_only, "write only the HTML")->excludes(pdf_flag);
-    build->add_flag("--pdfa", b->options.pdfa, "write PDF/A-2b (archival)");
+    build->add_flag("--pdfa", b->options.pdfa, "write PDF/A (archival): PDF/A-2a, or PDF/A-2b with --no-tags");
     build->add_flag("--cmyk", b->options.cmyk, "convert every colour to DeviceCMYK");
     build->add_flag("--marks", b->options.marks, "print crop and registration marks outside the bleed");
+    build->add_flag("!--no-tags", b->options.tags, "write an untagged PDF (not PDF/UA-1)");  // #19
+    build->add_option("--pdf-standard", b->options.pdf_standard,
+                      "PDF standards to meet, comma-separated: ua-1 (the default), a-2a, a-2b");
     build->add_flag("--external-assets", b->options.external_assets,
-                    "HTML: write images beside the file instead of embedding them");
+                    "HTML: write images and fonts beside the file instead of embedding them");
+    build->add_flag("--no-embed-fonts", [b](std::int64_t) { b->options.embed_fonts = false; },
+                    "HTML: name the fonts with local() only instead of embedding their subsets");  // #20
     build->add_flag("--allow-outside", b->options.allow_outside, "allow image paths outside the source's folder");
     build->add_flag("--timings", b->timings, "print each stage's wall time to stderr");
     add_report_options(*build, b->report);
@@ -230,7 +256,7 @@ Subcommand add_build(CLI::App& app, Context& context) {
         "  folio build doc.xml -o doc.pdf            only the PDF, as doc.pdf\n"
         "  folio build - --pdf-only -o - < doc.xml > doc.pdf\n"
         "                                            a pipe: source in, PDF out\n"
-        "  folio build doc.xml --pdfa                PDF/A-2b for archives\n"
+        "  folio build doc.xml --pdfa                PDF/A-2a for archives (tagged)\n"
         "  folio build doc.xml --marks --cmyk        for the print shop\n"
         "\n"
         "Exit codes: 0 success, 1 the input is wrong (nothing written), 2 usage error.");
@@ -239,23 +265,28 @@ Subcommand add_build(CLI::App& app, Context& context) {
 
 Subcommand add_check(CLI::App& app, Context& context) {
     auto o = std::make_shared<pipeline::Options>();
+    auto request = std::make_shared<report::ReportRequest>();
     auto* check = app.add_subcommand("check", "validate a source and its style sheet, lay it out; write nothing");
     check->add_option("source", o->source_path, "content source (.xml), or - for standard input")
         ->required()->check(source_file);
     check->add_option("-s,--style", o->style_path, "style sheet (.xml); default: the data folder's styles/brochure.xml")
         ->check(CLI::ExistingFile);
+    auto base = std::make_shared<std::string>();
+    check->add_option("--base", *base, "with source -: the folder images are found in (default: the current folder)")
+        ->check(CLI::ExistingDirectory);
     check->add_flag("--allow-outside", o->allow_outside, "allow image paths outside the source's folder");
-    auto report_request = std::make_shared<report::ReportRequest>();
-    add_report_options(*check, *report_request);
+    add_report_options(*check, *request);
     add_console_options(*check, context, true, false);
     check->footer(
         "Examples:\n"
         "  folio check doc.xml                       every problem of doc.xml, with the default style\n"
         "  folio check doc.xml -s a5.xml --diagnostic-format json\n"
         "                                            one JSON object a problem, for tools\n"
+        "  folio check doc.xml --report sarif --fail-on warning\n"
+        "                                            typography, accessibility and content findings\n"
         "\n"
         "Exit codes: 0 no error (warnings may be printed), 1 errors, 2 usage error.");
-    return {check, [o, report_request, &context] { return run_check(context, *o, *report_request); }};
+    return {check, [o, base, request, &context] { return run_check(context, *o, *base, *request); }};
 }
 
 }  // namespace folio::app

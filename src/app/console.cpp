@@ -37,6 +37,9 @@ int Context::usage_error(const std::string& message) const {
 
 std::size_t Context::print(const std::vector<core::Diagnostic>& diagnostics) const {
     core::DiagnosticPrinter printer(diagnostic_style());
+    if (!stdin_name.empty() && printer.style().format == core::DiagnosticFormat::human) {
+        printer.add_text(stdin_name, stdin_text);
+    }
     std::size_t errors = 0;
     for (const auto& d : diagnostics) {
         std::cerr << printer.format(d);

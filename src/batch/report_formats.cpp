@@ -46,11 +46,16 @@ Counts counts(const Report& report) {
     return c;
 }
 
-/// A Markdown table cell: `|` escaped, no line breaks.
+/// The most rows and problems a Markdown summary lists.
+constexpr std::size_t markdown_rows = 200;
+constexpr std::size_t markdown_problems = 200;
+
+/// A Markdown table cell in a code span: `|` escaped, no line breaks, no backquote to end it.
 std::string cell(std::string_view s) {
     std::string out;
     for (const char ch : s) {
         if (ch == '|') out += "\\|";
+        else if (ch == '`') out += '\'';
         else if (ch == '\n' || ch == '\r') out += ' ';
         else out += ch;
     }
@@ -107,18 +112,31 @@ std::string to_markdown(const Report& report) {
     std::string m = "## folio batch: " + count_text(report.sources.size(), "source") + ", " + std::to_string(c.ok) +
                     " ok, " + std::to_string(c.failed) + " failed, " + std::to_string(c.skipped) + " skipped (" +
                     seconds_attr(report.seconds) + " s)\n\n";
+    // The failed sources first; a summary stays readable (and under GitHub's size limit) for a
+    // batch of thousands: markdown_rows rows and markdown_problems problems at the most.
+    std::vector<const SourceResult*> rows;
+    for (const auto& r : report.sources) if (r.status == Status::failed) rows.push_back(&r);
+    for (const auto& r : report.sources) if (r.status != Status::failed) rows.push_back(&r);
     m += "| status | source | pages | errors | warnings | seconds |\n|---|---|--:|--:|--:|--:|\n";
-    for (const auto& r : report.sources) {
+    for (std::size_t i = 0; i < rows.size() && i < markdown_rows; ++i) {
+        const SourceResult& r = *rows[i];
         const char* mark = r.status == Status::ok ? "✅" : r.status == Status::failed ? "❌" : "⏭️";
         m += std::string("| ") + mark + " " + status_name(r.status) + " | `" + cell(r.source) + "` | " +
              std::to_string(r.pages) + " | " + std::to_string(r.count(core::Severity::error)) + " | " +
              std::to_string(r.count(core::Severity::warning)) + " | " + seconds_attr(r.seconds) + " |\n";
     }
+    if (rows.size() > markdown_rows) m += "\n… and " + count_text(rows.size() - markdown_rows, "more source") + ".\n";
     std::string problems;
-    for (const auto& r : report.sources) {
-        if (r.status == Status::skipped) continue;
-        for (const auto& d : r.diagnostics) problems += "- `" + cell(core::format(d)) + "`\n";
+    std::size_t listed = 0, total = 0;
+    for (const SourceResult* r : rows) {
+        if (r->status == Status::skipped) continue;
+        for (const auto& d : r->diagnostics) {
+            if (++total > markdown_problems) continue;
+            problems += "- `" + cell(core::format(d)) + "`\n";
+            ++listed;
+        }
     }
+    if (total > listed) problems += "\n… and " + count_text(total - listed, "more problem") + " in the JSON report.\n";
     if (!problems.empty()) m += "\n### Problems\n\n" + problems;
     return m;
 }

@@ -109,6 +109,19 @@ std::string DiagnosticPrinter::format(const Diagnostic& d) {
     return out;
 }
 
+void DiagnosticPrinter::add_text(const std::string& file, std::string_view text) {
+    std::vector<std::string> lines;
+    while (!text.empty()) {
+        const auto end = text.find('\n');
+        std::string line(text.substr(0, end));
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        lines.push_back(std::move(line));
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    m_lines[file] = std::move(lines);
+}
+
 std::string_view DiagnosticPrinter::source_line(const std::string& file, std::uint32_t line) {
     auto it = m_lines.find(file);
     if (it == m_lines.end()) {

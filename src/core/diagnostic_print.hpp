@@ -42,6 +42,8 @@ class DiagnosticPrinter {
 public:
     explicit DiagnosticPrinter(DiagnosticStyle style = {}) : m_style(style) {}
 
+    /// The text of `file` when it cannot be read again (standard input), for the human form.
+    void add_text(const std::string& file, std::string_view text);
     /// `d` as text, ending in a newline.
     std::string format(const Diagnostic& d);
     /// The style in use.

@@ -11,14 +11,14 @@
 
 namespace folio::report {
 
-int report_command(pipeline::Options options, const ReportRequest& request, const PrintDiagnostics& print,
-                   std::ostream& out, std::ostream& err) {
+int report_command(pipeline::Options options, const ReportRequest& request, std::ostream& out,
+                   std::ostream& err) {
     Collector collector;
     options.inspect = [&collector](const realize::RealizedDocument& realized, const layout::LayoutResult& laid) {
         collector.inspect(realized, laid);
     };
     const pipeline::Outcome outcome = pipeline::run(options);
-    print(outcome.diagnostics.all());
+    for (const auto& d : outcome.diagnostics.all()) err << core::format(d) << '\n';
     const Report report = collector.finish(outcome.diagnostics, options.source_path, options.style_path, outcome.pages);
     const std::string text = request.format == "sarif" ? to_sarif(report, pipeline::version())
                                                        : to_json(report, pipeline::version());

@@ -2,10 +2,8 @@
 /// `folio check --report` and `folio build --report` (issue 22): one render with the quality
 /// checks attached, the report printed or written, and an exit code for CI.
 
-#include <functional>
 #include <ostream>
 #include <string>
-#include <vector>
 
 #include "pipeline/pipeline.hpp"
 
@@ -18,14 +16,9 @@ struct ReportRequest {
     std::string fail_on;  ///< "warning" or "error": exit 1 when a finding is that serious; empty = never
 };
 
-/// How the command line prints a render's diagnostics (its console style).
-using PrintDiagnostics = std::function<void(const std::vector<core::Diagnostic>&)>;
-
 /// Renders (or, with options.check_only, only lays out) with the checks attached; prints the
-/// diagnostics through `print`, the report to `out` or its file and the summary line to `err`.
-/// Exit 0, or 1 when the input has an error, a finding reaches `fail_on`, or the report cannot be
-/// written.
-int report_command(pipeline::Options options, const ReportRequest& request, const PrintDiagnostics& print,
-                   std::ostream& out, std::ostream& err);
+/// diagnostics to `err` and the report to `out` or its file. Exit 0, or 1 when the input has an
+/// error, a finding reaches `fail_on`, or the report cannot be written.
+int report_command(pipeline::Options options, const ReportRequest& request, std::ostream& out, std::ostream& err);
 
 }  // namespace folio::report

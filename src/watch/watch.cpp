@@ -90,9 +90,9 @@ int watch_command(const WatchRequest& request, std::ostream& out, std::ostream& 
             << "/ (Ctrl-C stops)\n";
     }
     out << "folio: watching " << request.options.source_path << " and what it uses; Ctrl-C stops\n";
-    const text::Hyphenator hyphenator;  // each language's patterns, loaded once for every build
     pipeline::Options options = request.options;
-    options.hyphenator = &hyphenator;
+    // each language's patterns, loaded once for every build (mapped from the cache, #20)
+    options.hyphenator = pipeline::make_hyphenator(pipeline::hyphenation_cache_dir());
     std::set<std::string> inputs = {options.source_path, options.style_path};
     std::set<std::string> changed;
     watcher.watch(inputs);  // a save during the first build counts too

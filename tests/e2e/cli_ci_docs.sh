@@ -54,5 +54,11 @@ jq -r '.sources[].source' "$work/k8s/reports/all.json" | sort > "$work/k8s/merge
 set +e
 folio batch "$work/k8s/sources" --shard 0/4 -o "$work/k8s/x" 2> "$work/zero.err"; code=$?
 set -e
-[ "$code" -eq 2 ] && grep -qF 'JOB_COMPLETION_INDEX + 1' "$work/zero.err" || fail "--shard 0/4: exit $code"
+[ "$code" -eq 2 ] && grep -qF 'add --shard-base 0' "$work/zero.err" || fail "--shard 0/4: exit $code"
+# --shard-base 0 --shard K/N is --shard K+1/N: the same sources (the pods' reports against 1-based runs).
+for index in 0 1 2 3; do
+  (cd "$work/k8s" && folio batch sources/ --shard $((index + 1))/4 -o y --report "$work/b-$index.json" -q 2>/dev/null) || true
+  [ "$(jq -c '[.sources[].source]' "$work/b-$index.json")" = "$(jq -c '[.sources[].source]' "$work/k8s/reports/shard-$index.json")" ] ||
+    fail "--shard-base 0 --shard $index/4 is not --shard $((index + 1))/4"
+done
 echo "cli_ci_docs: ok"

@@ -14,13 +14,19 @@ style=$src/styles/brochure.xml
 ref=$work/ref/iom-budapest.pdf
 
 # Standard input in, the PDF on standard output: the same bytes as a file build.
-"$folio" build - -s "$style" --pdf-only -o - < "$source_xml" > "$work/piped.pdf"
+mkdir -p "$work/tmp"
+TMPDIR=$work/tmp "$folio" build - -s "$style" --pdf-only -o - < "$source_xml" > "$work/piped.pdf"
 cmp "$ref" "$work/piped.pdf" || fail "build - -o - differs from the file build"
-[ -z "$(ls -A "${TMPDIR:-/tmp}" | grep '^folio-stdout-' || true)" ] || fail "-o - left its temporary folder"
+[ -z "$(ls -A "$work/tmp")" ] || fail "-o - left its temporary folder: $(ls -A "$work/tmp")"
 set +e
 "$folio" build "$source_xml" -s "$style" -o - > /dev/null 2> "$work/nopdfonly.err"; code=$?
 set -e
 [ "$code" -eq 2 ] && grep -q -- "--pdf-only" "$work/nopdfonly.err" || fail "-o - without --pdf-only: exit $code"
+
+# -o - --html-only: the HTML on standard output, as an --html-only file build writes it.
+"$folio" build "$source_xml" -s "$style" -o "$work/ref-html" --html-only -q
+"$folio" build - -s "$style" --html-only -o - < "$source_xml" | cmp - "$work/ref-html/iom-budapest.html" ||
+  fail "build - --html-only -o - differs from the file build"
 
 # Images of a source on standard input: relative to the current folder, or to --base.
 (cd "$src/source" && "$folio" build - -s "$style" -o "$work/stdin-here" -q < "$sampler")
@@ -117,6 +123,10 @@ grep -q "^$work/bad.xml:4:3: error: unknown element <para> .* \[source.unknown-e
 diag json
 head -1 "$work/diag.err" | jq -e '.file and .line == 4 and .column == 3 and .severity == "error" and
   .code == "source.unknown-element"' > /dev/null || fail "json: $(cat "$work/diag.err")"
+# The human format shows a line of standard input too.
+"$folio" check - -s "$style" --diagnostic-format human < "$work/bad.xml" 2> "$work/stdin-human.err" || true
+grep -q "^<stdin>:4:3: error: unknown element" "$work/stdin-human.err" && grep -q "^ 4 |   <para>x</para>$" "$work/stdin-human.err" ||
+  fail "human format of standard input: $(cat "$work/stdin-human.err")"
 
 # check reports every problem in one run: a corrupt image besides a source error.
 mkdir -p "$work/both/images" && printf 'not a PNG at all' > "$work/both/images/broken.png"

@@ -107,6 +107,21 @@ TEST(Markdown, CountsTableAndProblems) {
     EXPECT_NE(m.find("- `bad.xml:2:4: error: unknown element <para>`\n"), std::string::npos) << m;
 }
 
+TEST(Markdown, ListsFailedSourcesFirstAndStopsAt200Rows) {
+    batch::Report report;
+    for (int i = 0; i < 250; ++i) report.sources.push_back(result("ok-" + std::to_string(1000 + i) + ".xml", batch::Status::ok));
+    report.sources.push_back(result("z`bad.xml", batch::Status::failed, {unknown_element("z`bad.xml")}));
+    const std::string m = batch::to_markdown(report);
+    const auto header = m.find("|---|");
+    ASSERT_NE(header, std::string::npos);
+    const std::string first_row = "| ❌ failed | `z'bad.xml` |";
+    EXPECT_EQ(m.compare(m.find('\n', header) + 1, first_row.size(), first_row), 0) << m.substr(header, 200);
+    EXPECT_NE(m.find("\n… and 51 more sources.\n"), std::string::npos);
+    std::size_t rows = 0;
+    for (std::size_t at = m.find("\n| "); at != std::string::npos; at = m.find("\n| ", at + 1)) ++rows;
+    EXPECT_EQ(rows, 201u);  // the header and 200 sources
+}
+
 TEST(MergeReports, SortsTheSourcesAndKeepsTheLongestTime) {
     batch::Report a, b;
     a.folio_version = b.folio_version = "0.1.0";

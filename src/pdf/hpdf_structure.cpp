@@ -119,6 +119,14 @@ std::vector<HPDF_Dict> make_elements(Maker& make, const StructurePlan& plan, HPD
         make.text(d, "Lang", el.lang);
         make.text(d, "Alt", el.alt);
         make.text(d, "T", el.title);
+        if (el.scope != 0 || el.colspan != 1 || el.rowspan != 1) {  // the Table attributes (#17)
+            HPDF_Dict table = make.dict(false);
+            make.name(table, "O", "Table");
+            if (el.scope != 0) make.name(table, "Scope", el.scope == 1 ? "Row" : el.scope == 2 ? "Column" : "Both");
+            if (el.colspan != 1) make.number(table, "ColSpan", el.colspan);
+            if (el.rowspan != 1) make.number(table, "RowSpan", el.rowspan);
+            make.add(d, "A", table);
+        }
         if (el.has_bbox) {
             HPDF_Dict layout = make.dict(false);
             make.name(layout, "O", "Layout");

@@ -47,6 +47,14 @@ public:
                 m_out.elements[own].alt = n.label;
                 break;
             case NodeKind::contents: own = add(Role::toc, id, into); break;
+            case NodeKind::table: own = add(Role::table, id, into); break;
+            case NodeKind::table_column: break;  // a width, no content
+            case NodeKind::table_head: own = add(Role::table_head, id, into); break;
+            case NodeKind::table_body: own = add(Role::table_body, id, into); break;
+            case NodeKind::table_foot: own = add(Role::table_foot, id, into); break;
+            case NodeKind::table_row: own = add(Role::table_row, id, into); break;
+            case NodeKind::header_cell:
+            case NodeKind::data_cell: own = cell(n, id, into); break;
             case NodeKind::link: own = link(id, into); break;
             case NodeKind::text:
                 if (m_realized.language(id) != effective_lang(into)) own = add(Role::span, id, into);
@@ -72,6 +80,32 @@ private:
         if (parent == StructureSource::artifact || lang != effective_lang(parent)) e.lang = lang;
         m_out.elements.push_back(std::move(e));
         return static_cast<std::uint32_t>(m_out.elements.size() - 1);
+    }
+
+    /// TH or TD with its Table attributes: a header cell's /Scope (from its scope attribute; without
+    /// one, /Column in the table's head and /Row elsewhere) and the spans.
+    std::uint32_t cell(const doc::Node& n, doc::NodeId id, std::uint32_t parent) {
+        const bool header = n.kind == NodeKind::header_cell;
+        const std::uint32_t e = add(header ? Role::table_header : Role::table_data, id, parent);
+        auto& el = m_out.elements[e];
+        el.colspan = n.colspan;
+        el.rowspan = n.rowspan;
+        if (header) {
+            switch (n.scope) {
+                case doc::CellScope::row:
+                case doc::CellScope::rowgroup: el.scope = 1; break;
+                case doc::CellScope::col:
+                case doc::CellScope::colgroup: el.scope = 2; break;
+                case doc::CellScope::none: el.scope = in_head(parent) ? 2 : 1; break;
+            }
+        }
+        return e;
+    }
+
+    /// True when element `e` (a row) is in a THead.
+    [[nodiscard]] bool in_head(std::uint32_t e) const {
+        return e != StructureSource::artifact && m_out.elements[e].parent != StructureSource::artifact &&
+               m_out.elements[m_out.elements[e].parent].role == Role::table_head;
     }
 
     /// Keeps the drawn text of node `id` when it has a hyphen (see StructureSource::hyphenated).

@@ -84,6 +84,13 @@ const char* type_of(Role role) {
         case Role::link: return "Link";
         case Role::reference: return "Reference";
         case Role::span: return "Span";
+        case Role::table: return "Table";
+        case Role::table_head: return "THead";
+        case Role::table_body: return "TBody";
+        case Role::table_foot: return "TFoot";
+        case Role::table_row: return "TR";
+        case Role::table_header: return "TH";
+        case Role::table_data: return "TD";
     }
     return "Span";
 }
@@ -91,7 +98,9 @@ const char* type_of(Role role) {
 /// Containers whose children go back into source order once placed.
 bool sorted_role(Role role) {
     return role == Role::document || role == Role::sect || role == Role::list ||
-           role == Role::list_item || role == Role::block_quote || role == Role::aside;
+           role == Role::list_item || role == Role::block_quote || role == Role::aside || role == Role::table ||
+           role == Role::table_head || role == Role::table_body || role == Role::table_foot ||
+           role == Role::table_row;
 }
 
 /// True when the cover shows the title: a glyph run without a node on a cover page.
@@ -185,6 +194,9 @@ void Planner::start_elements() {
         el.lang = sanitize(s.lang);
         if (s.role == Role::figure) el.alt = sanitize(s.alt, description_limit);
         if (s.role == Role::aside) el.title = sanitize(s.alt, description_limit);
+        el.scope = s.scope;
+        el.colspan = s.colspan;
+        el.rowspan = s.rowspan;
     }
 }
 

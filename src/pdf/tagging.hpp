@@ -60,6 +60,9 @@ struct StructurePlan {
         std::string lang;
         std::string alt;    ///< /Alt (figures)
         std::string title;  ///< /T (asides)
+        std::uint8_t scope = 0;     ///< TH: 1 /Row, 2 /Column, 3 /Both
+        std::uint16_t colspan = 1;  ///< TH/TD: /ColSpan when not 1
+        std::uint16_t rowspan = 1;  ///< TH/TD: /RowSpan when not 1
         std::vector<Kid> kids;
         std::uint32_t page = UINT32_MAX;  ///< /Pg: the page of its first content
         bool has_bbox = false;

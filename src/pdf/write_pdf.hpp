@@ -26,6 +26,7 @@ struct StructureSource {
     enum class Role : std::uint8_t {
         document, sect, heading, paragraph, list, list_item, label, list_body, figure, caption,
         block_quote, aside, toc, link, reference, span,
+        table, table_head, table_body, table_foot, table_row, table_header, table_data,  // #17
     };
     /// One structure element, in source order (a parent before its children).
     struct Element {
@@ -34,6 +35,9 @@ struct StructureSource {
         std::uint32_t parent = UINT32_MAX;      ///< index of the parent element; none for [0]
         std::string lang;                       ///< BCP 47, only where it differs from the parent's
         std::string alt;                        ///< figure: /Alt; aside: its title; link: its text
+        std::uint8_t scope = 0;                 ///< TH: 1 /Row, 2 /Column, 3 /Both (the Table attributes)
+        std::uint16_t colspan = 1;              ///< TH/TD: /ColSpan
+        std::uint16_t rowspan = 1;              ///< TH/TD: /RowSpan
     };
     /// No element: the node's marks are decorative (a bullet) and become artifacts.
     static constexpr std::uint32_t artifact = UINT32_MAX;

@@ -4,24 +4,11 @@
 
 #include <string_view>
 
+#include "core/xml_escape.hpp"
 #include "serve/preview_server.hpp"
 
 namespace folio::serve {
 namespace {
-
-std::string html_escape(std::string_view s) {
-    std::string out;
-    for (const char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string url_escape(std::string_view s) {
     static const char hex[] = "0123456789ABCDEF";
@@ -117,10 +104,10 @@ std::string status_json(const BuildRecord& r) {
 }
 
 std::string preview_page(const std::string& stem, const BuildRecord& r) {
-    const std::string file = html_escape(stem);
+    const std::string file = core::xml_escape(stem);
     const std::string url = "/out/" + url_escape(stem);
     std::string items;
-    for (const auto& d : r.diagnostics) items += "<li>" + html_escape(core::format(d)) + "</li>";
+    for (const auto& d : r.diagnostics) items += "<li>" + core::xml_escape(core::format(d)) + "</li>";
     std::string js = script;
     js.replace(js.find("BUILD"), 5, std::to_string(r.number));
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -128,7 +115,7 @@ std::string preview_page(const std::string& stem, const BuildRecord& r) {
            "<link rel=\"icon\" href=\"data:,\">\n"
            "<title>" + file + " – folio preview</title>\n<style>" + style_sheet + "</style>\n</head>\n<body>\n"
            "<header>\n<h1>folio preview: " + file + "</h1>\n<p id=\"status\" role=\"status\"" +
-           (r.ok || r.number == 0 ? "" : " class=\"failed\"") + ">" + html_escape(summary(r)) +
+           (r.ok || r.number == 0 ? "" : " class=\"failed\"") + ">" + core::xml_escape(summary(r)) +
            "</p>\n<ul id=\"diagnostics\" aria-label=\"Diagnostics of the last build\">" + items + "</ul>\n</header>\n"
            "<main>\n<section aria-labelledby=\"html-title\">\n<h2 id=\"html-title\">HTML</h2>\n"
            "<iframe title=\"The HTML output\" src=\"" + url + ".html\" data-src=\"" + url +

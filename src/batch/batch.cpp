@@ -121,9 +121,13 @@ bool up_to_date(const SourceResult& prev, const std::string& prev_version, const
 
 /// Renders one job and hashes what it read and wrote.
 /// `threads`: what one render may use (1 when several run at once).
-SourceResult render(const Job& job, const RenderSettings& settings, HashCache& cache, unsigned threads) {
+/// `hyphenator`: the batch's, whose languages stay loaded from source to source (#20).
+SourceResult render(const Job& job, const RenderSettings& settings, HashCache& cache, unsigned threads,
+                    std::shared_ptr<const text::Hyphenator> hyphenator = nullptr) {
     const auto start = std::chrono::steady_clock::now();
     pipeline::Options o;
+    o.hyphenation_cache = pipeline::hyphenation_cache_dir();
+    o.hyphenator = std::move(hyphenator);
     o.source_path = job.source;
     o.style_path = job.style;
     o.out_dir = job.out_dir;
@@ -237,7 +241,11 @@ core::Result<Shard> parse_shard(std::string_view text) {
         return fail("expected K/N with whole numbers, e.g. 1/4");
     }
     if (s.count < 1) return fail("N must be at least 1");
-    if (s.index < 1 || s.index > s.count) return fail("K must be between 1 and N");
+    if (s.index == 0) {
+        return fail("K must be between 1 and N (shards count from 1; for a Kubernetes Indexed Job's "
+                    "JOB_COMPLETION_INDEX, which counts from 0, add --shard-base 0)");
+    }
+    if (s.index > s.count) return fail("K must be between 1 and N");
     return s;
 }
 
@@ -275,6 +283,7 @@ std::vector<SourceResult> run(const std::vector<Job>& jobs, const RunSettings& s
     const unsigned threads = std::max(1u, std::min<unsigned>(settings.jobs, static_cast<unsigned>(jobs.size())));
     // Several documents at once keep the cores busy: each render then uses one thread.
     const unsigned render_threads = threads > 1 ? 1 : 0;
+    const auto hyphenator = pipeline::make_hyphenator(pipeline::hyphenation_cache_dir());  // for every source
     core::parallel_for(threads, jobs.size(), [&](std::size_t i) {
         const Job& job = jobs[i];
         if (callbacks.started) {
@@ -287,7 +296,7 @@ std::vector<SourceResult> run(const std::vector<Job>& jobs, const RunSettings& s
             results[i] = *it->second;
             results[i].status = Status::skipped;
         } else {
-            results[i] = settings.program.empty() ? render(job, s, cache, render_threads)
+            results[i] = settings.program.empty() ? render(job, s, cache, render_threads, hyphenator)
                                                   : render_in_child(settings.program, job, s, render_threads);
         }
         if (callbacks.finished) {

@@ -41,7 +41,7 @@ std::string plural(std::size_t n, const char* word) {
 class Console {
 public:
     Console(const BatchCommand& command, std::size_t total, std::ostream& out, std::ostream& err)
-        : m_command(command), m_total(total), m_out(out), m_err(err) {}
+        : m_command(command), m_total(total), m_out(out), m_err(err), m_printer(command.diagnostics) {}
 
     /// A job started: it becomes the current file of the progress line.
     void started(const Job& job) {
@@ -55,7 +55,7 @@ public:
         clear();
         if (r.status != Status::skipped) {
             for (const auto& d : r.diagnostics) {
-                m_err << core::format(d) << '\n';
+                m_err << m_printer.format(d);
                 if (m_command.annotations == "github") m_out << github_annotation(d, r.source) << '\n';
             }
         }
@@ -104,6 +104,7 @@ private:
     std::size_t m_done = 0;
     std::string m_current;
     bool m_drawn = false;
+    core::DiagnosticPrinter m_printer;
     std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
 };
 
@@ -121,7 +122,49 @@ std::optional<Report> previous_report(const BatchCommand& command, std::ostream&
     return std::move(*r);
 }
 
+/// Writes the JSON, JUnit and Markdown reports the command asks for; false when one failed.
+bool write_reports(const BatchCommand& command, const Report& report, std::ostream& err) {
+    bool ok = true;
+    auto check = [&](const core::Result<core::Ok>& w) {
+        if (!w) {
+            err << core::format(w.error()) << '\n';
+            ok = false;
+        }
+    };
+    if (!command.report.empty()) check(write_report(command.report, report));
+    for (const auto& path : command.junit) check(write_text(path, to_junit(report)));
+    for (const auto& path : command.markdown) check(write_text(path, to_markdown(report)));
+    return ok;
+}
+
 }  // namespace
+
+int merge_command(const BatchCommand& command, std::ostream& out, std::ostream& err) {
+    std::vector<Report> parts;
+    for (const auto& path : command.merge) {
+        auto r = read_report(path);
+        if (!r) {
+            err << core::format(r.error()) << '\n';
+            return exit_failed;
+        }
+        parts.push_back(std::move(*r));
+    }
+    auto merged = merge_reports(parts, command.merge);
+    if (!merged) {
+        err << core::format(merged.error()) << '\n';
+        return exit_failed;
+    }
+    BatchCommand writes = command;
+    writes.report = command.merge_output;
+    if (!write_reports(writes, *merged, err)) return exit_failed;
+    std::size_t failed = 0;
+    for (const auto& r : merged->sources) failed += r.status == Status::failed;
+    if (!command.quiet) {
+        out << "merged " << plural(command.merge.size(), "report") << " into " << command.merge_output << ": "
+            << plural(merged->sources.size(), "source") << ", " << failed << " failed\n";
+    }
+    return failed ? exit_failed : exit_ok;
+}
 
 int batch_command(const BatchCommand& command, std::ostream& out, std::ostream& err) {
     // 1. Options that CLI11 cannot check alone.
@@ -169,12 +212,7 @@ int batch_command(const BatchCommand& command, std::ostream& out, std::ostream& 
         skipped += r.status == Status::skipped;
     }
     if (failed) code = exit_failed;
-    if (!command.report.empty()) {
-        if (auto w = write_report(command.report, report); !w) {
-            err << core::format(w.error()) << '\n';
-            code = exit_failed;
-        }
-    }
+    if (!write_reports(command, report, err)) code = exit_failed;
     if (!command.quiet) {
         out << "batch: " << plural(report.sources.size(), "source");
         if (!command.shard.empty()) out << " (shard " << shard.index << '/' << shard.count << " of " << planned << ")";

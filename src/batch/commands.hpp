@@ -7,6 +7,7 @@
 #include <string>
 
 #include "batch/batch.hpp"
+#include "core/diagnostic_print.hpp"
 #include "batch/snapshot.hpp"
 
 namespace folio::batch {
@@ -18,7 +19,12 @@ struct BatchCommand {
     std::string shard;        ///< "K/N", or empty for all sources
     unsigned jobs = 0;        ///< threads; 0 = the number of cores
     std::string report;       ///< report path (also the previous report), or empty
+    std::vector<std::string> junit;     ///< JUnit XML reports to write (#21)
+    std::vector<std::string> markdown;  ///< Markdown summaries to write (#21)
+    std::vector<std::string> merge;     ///< --merge-reports: JSON reports to merge, render nothing
+    std::string merge_output;           ///< where the merged report goes
     std::string annotations;  ///< "github", or empty
+    core::DiagnosticStyle diagnostics;  ///< how diagnostics are printed (--diagnostic-format, --color)
     bool force = false;
     bool quiet = false;
     bool terminal = false;    ///< stdout is a terminal: show a progress line
@@ -26,6 +32,10 @@ struct BatchCommand {
 
 /// Runs `folio batch`.
 int batch_command(const BatchCommand& command, std::ostream& out, std::ostream& err);
+
+/// Runs `folio batch --merge-reports A.json B.json -o ALL.json`: one report of several (the
+/// shards of one batch), also written as the JUnit and Markdown reports asked for.
+int merge_command(const BatchCommand& command, std::ostream& out, std::ostream& err);
 
 /// One source of a batch, rendered by a child process (`folio batch-job`, not for users).
 struct JobCommand {

@@ -81,6 +81,23 @@ core::Result<Report> read_report(const std::string& path);
 /// Writes the report to `path` through a temporary file and a rename.
 core::Result<core::Ok> write_report(const std::string& path, const Report& report);
 
+/// Writes `text` to `path` through a temporary file and a rename.
+core::Result<core::Ok> write_text(const std::string& path, const std::string& text);
+
+/// The report as JUnit XML (#21): one <testsuite> of one <testcase> per source, a <failure> with
+/// its errors for a failed source, <skipped/> for an unchanged one, warnings in <system-err>.
+/// tests/fixtures/junit.xsd is its schema.
+std::string to_junit(const Report& report);
+
+/// The report as a Markdown summary for $GITHUB_STEP_SUMMARY (#21): a count line, a table of
+/// the sources and a list of the problems.
+std::string to_markdown(const Report& report);
+
+/// One report of several (the shards of one batch): their sources sorted by path; the wall time
+/// is the longest. An error when the reports come from different folio versions or two name the
+/// same source. `paths` name the reports in errors.
+core::Result<Report> merge_reports(const std::vector<Report>& reports, const std::vector<std::string>& paths);
+
 /// A diagnostic as a GitHub Actions workflow command: `::error file=F,line=L,col=C::MESSAGE`,
 /// with %, CR and LF escaped in the message, and also `,` and `:` in the properties.
 std::string github_annotation(const core::Diagnostic& d, const std::string& fallback_file);

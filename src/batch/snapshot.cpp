@@ -4,6 +4,8 @@
 //   3. copy every input the render read into data/: source/ (the source XML, and its images at
 //      the same relative paths, so the copy renders again), style/, fonts/, profiles/ (ICC colour
 //      profiles), assets/ (anything else)
+//   3b. the fonts' licences (data/fonts/licences/) and data/README.txt, which tells a future
+//      reader how to render the bag again (snapshot_fonts.cpp)
 //   4. write data/provenance.json: folio version, options, every input and output with its hash
 //   5. complete the bag (bagit.cpp) with bag-info from the document's metadata
 //   6. rename the temporary folder to the bag folder
@@ -24,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include "batch/bagit.hpp"
+#include "batch/snapshot_fonts.hpp"
 #include "core/sha256.hpp"
 #include "pipeline/pipeline.hpp"
 
@@ -98,6 +101,29 @@ bool copy_inputs(const fs::path& root, const std::vector<std::string>& inputs, s
     return true;
 }
 
+/// The fonts' licences (recorded as inputs of role "licence") and data/README.txt
+/// (snapshot_fonts.cpp).
+bool add_licences_and_readme(const SnapshotRequest& request, const fs::path& root, std::vector<Copied>& copied,
+                             core::Diagnostics& diags) {
+    std::vector<BaggedFont> fonts;
+    std::string source, style;
+    for (const Copied& c : copied) {
+        if (c.role == "font") fonts.push_back({c.original, c.bag_path});
+        if (c.role == "source" && source.empty()) source = c.bag_path;
+        if (c.role == "style") style = c.bag_path;
+    }
+    for (const BaggedLicence& l : add_font_licences_and_readme(root.string(), fonts, source, style,
+                                                               request.source_date_epoch)) {
+        auto h = core::sha256_file((root / l.bag_path).string());
+        if (!h) {
+            diags.error("snapshot.copy", "cannot read the licence copied into the bag", {l.original, 0, 0});
+            return false;
+        }
+        copied.push_back({"licence", l.bag_path, l.original, *h});
+    }
+    return true;
+}
+
 /// data/provenance.json.
 std::string provenance(const SnapshotRequest& request, const pipeline::Outcome& outcome,
                        const std::vector<Copied>& copied, const fs::path& root) {
@@ -148,12 +174,14 @@ void build_bag(const SnapshotRequest& request, const fs::path& tmp, SnapshotOutc
     o.out_dir = (tmp / "data").string();
     o.pdfa = true;
     o.source_date_epoch = request.source_date_epoch;
+    o.hyphenation_cache = pipeline::hyphenation_cache_dir();  // #20
     const pipeline::Outcome outcome = pipeline::run(o);
     diags.append(outcome.diagnostics);
     if (!outcome.ok()) return;
 
     std::vector<Copied> copied;
     if (!copy_inputs(tmp, outcome.inputs, copied, diags)) return;
+    if (!add_licences_and_readme(request, tmp, copied, diags)) return;  // issue 20
     const std::string prov = provenance(request, outcome, copied, tmp);
     std::ofstream(tmp / "data" / "provenance.json", std::ios::binary) << prov;
     const std::string source_hash = copied.empty() ? std::string() : copied.front().sha256;

@@ -21,6 +21,14 @@ const char* kind_name(NodeKind k) {
         case NodeKind::line_break: return "br";
         case NodeKind::contents: return "contents";
         case NodeKind::explicit_break: return "break";
+        case NodeKind::table: return "table";
+        case NodeKind::table_column: return "col";
+        case NodeKind::table_head: return "thead";
+        case NodeKind::table_body: return "tbody";
+        case NodeKind::table_foot: return "tfoot";
+        case NodeKind::table_row: return "tr";
+        case NodeKind::header_cell: return "th";
+        case NodeKind::data_cell: return "td";
     }
     return "?";
 }
@@ -53,7 +61,10 @@ bool is_inline(NodeKind k) {
         case NodeKind::block_quote:
         case NodeKind::aside:
         case NodeKind::contents:
-        case NodeKind::explicit_break: return false;
+        case NodeKind::explicit_break:
+        case NodeKind::table: case NodeKind::table_column: case NodeKind::table_head: case NodeKind::table_body:
+        case NodeKind::table_foot: case NodeKind::table_row: case NodeKind::header_cell:
+        case NodeKind::data_cell: return false;
     }
     return false;
 }

@@ -37,7 +37,20 @@ enum class NodeKind : std::uint8_t {
     line_break,  ///< a forced line break (leaf)
     contents,    ///< where the table of contents goes (leaf block)
     explicit_break,  ///< a forced column or page break (leaf block; text is "column" or "page")
+    // tables (doc/table.hpp): a table's children are an optional caption, its columns, then row
+    // groups (head, bodies, foot) of rows of cells
+    table,
+    table_column,  ///< <col>: text holds its width as written ("30mm", "25%", "2*", "" for auto)
+    table_head,    ///< <thead>
+    table_body,    ///< <tbody> (rows written directly in <table> get one of their own)
+    table_foot,    ///< <tfoot>
+    table_row,     ///< <tr>
+    header_cell,   ///< <th>
+    data_cell,     ///< <td>
 };
+
+/// What a header cell heads (the scope attribute of <th>).
+enum class CellScope : std::uint8_t { none, row, col, rowgroup, colgroup };
 
 /// The source element name of a kind ("p", "em", "title"; "ul" for any list).
 const char* kind_name(NodeKind k);
@@ -63,6 +76,9 @@ struct Node {
     bool ordered = false;     ///< list: numbered (true) or bulleted (false)
     bool reference = false;   ///< link: a cross-reference whose text is the target's title and page
     std::uint8_t level = 0;   ///< heading: 1 for the document title, 2 for top sections, ...
+    CellScope scope = CellScope::none;  ///< header cell: what it heads
+    std::uint16_t colspan = 1;          ///< cell: columns it spans (1..1000)
+    std::uint16_t rowspan = 1;          ///< cell: rows it spans (1..65534)
     core::SourceLocation location;
 };
 

@@ -99,6 +99,9 @@ std::vector<Asset> external_assets(const HtmlOptions& options) {
     for (std::size_t i = 0; i < options.images.size(); ++i) {
         out.push_back({options.assets_folder + "/" + names[i], options.images[i].bytes});
     }
+    for (const LocalFont& font : options.fonts) {  // embed_fonts' subsets (issue 20)
+        if (!font.woff2.empty()) out.push_back({options.assets_folder + "/" + font.file_name, font.woff2});
+    }
     return out;
 }
 

@@ -13,6 +13,7 @@
 #include <variant>
 
 #include "core/uri.hpp"
+#include "doc/table.hpp"
 #include "html/assets.hpp"
 #include "html/markup.hpp"
 
@@ -46,6 +47,7 @@ PageMarkers page_markers(const doc::Document& d, const layout::PagedDocument& pa
         while (doc::is_inline(d.node(id).kind) && d.node(id).parent != doc::no_node) {
             id = d.node(id).parent;
         }
+        if (const NodeId table = doc::table_of(d, id); table != doc::no_node) id = table;  // no <hr> in a table
         // A page that starts with a section's heading (or a list's first item) starts with the
         // section (the list): the marker goes before it, between blocks.
         for (NodeId p = d.node(id).parent; p != doc::no_node && p != d.root() &&
@@ -175,6 +177,10 @@ void BodyWriter::block(NodeId id) {
             return;
         }
         case NodeKind::figure: figure(id); return;
+        case NodeKind::table: table(id); return;  // html/table.cpp, with all its parts
+        case NodeKind::table_column: case NodeKind::table_head: case NodeKind::table_body: case NodeKind::table_foot:
+        case NodeKind::table_row: case NodeKind::header_cell: case NodeKind::data_cell:
+            return;
         case NodeKind::list:
         case NodeKind::block_quote:
             open(element, id);
@@ -268,6 +274,8 @@ void BodyWriter::inline_node(NodeId id) {
         case NodeKind::block_quote:
         case NodeKind::aside:
         case NodeKind::contents:
+        case NodeKind::table: case NodeKind::table_column: case NodeKind::table_head: case NodeKind::table_body:
+        case NodeKind::table_foot: case NodeKind::table_row: case NodeKind::header_cell: case NodeKind::data_cell:
         case NodeKind::explicit_break: block(id); return;
     }
 }

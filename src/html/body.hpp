@@ -65,6 +65,10 @@ public:
 private:
     void block(doc::NodeId id);
     void figure(doc::NodeId id);
+    /// html/table.cpp: a table in its scrolling region, with caption, groups, rows and cells.
+    void table(doc::NodeId id);
+    /// html/table.cpp: one cell, with scope, spans and the headers= of cells under spans.
+    void table_cell(doc::NodeId id, const std::string& headers);
     void inline_node(doc::NodeId id);
     void link(doc::NodeId id);
     void reference(doc::NodeId id);

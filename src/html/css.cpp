@@ -184,6 +184,12 @@ constexpr Property properties[] = {
      }},
     {"border-left", false, "",
      [](const ComputedStyle& s, double) { return border(s.border_left_width, s.border_color); }},
+    {"vertical-align", false, "top",
+     [](const ComputedStyle& s, double) {
+         return std::string(s.vertical_align == style::VerticalAlign::middle   ? "middle"
+                            : s.vertical_align == style::VerticalAlign::bottom ? "bottom"
+                                                                               : "top");
+     }},
     {"background", false, "transparent",
      [](const ComputedStyle& s, double) {
          return s.background ? hex_color(*s.background) : std::string("transparent");
@@ -378,6 +384,27 @@ void append_page_rule(std::string& out, const style::PageStyle& page) {
            format_number(page.margin_left) + "pt}\n";
 }
 
+/// The rules of tables, only in documents that have one, as a browser's own sheet would give them
+/// (the elements' rules come after and override them): the region that scrolls a wide table
+/// sideways (the page never does), collapsed borders, and the zebra of the first row style that
+/// asks for one (alternate-background-color), on data cells: header cells keep their own.
+void append_table_rules(std::string& out, const style::StyledDocument& styled) {
+    const doc::Document& d = styled.doc();
+    const auto table = std::find_if(d.nodes.begin(), d.nodes.end(),
+                                    [](const doc::Node& n) { return n.kind == doc::NodeKind::table; });
+    if (table == d.nodes.end()) return;
+    out += ".table-region{max-width:100%;overflow-x:auto;margin:1em 0}\n"
+           "table{border-collapse:collapse;width:100%}\n"
+           "caption{text-align:left}\n"
+           "th,td{text-align:left;vertical-align:top}\n";
+    for (NodeId id = 0; id < d.nodes.size(); ++id) {
+        const auto& zebra = styled.style(id).alternate_background;
+        if (d.node(id).kind != doc::NodeKind::table_row || !zebra) continue;
+        out += "tbody>tr:nth-child(even)>td{background:" + hex_color(*zebra) + "}\n";
+        return;
+    }
+}
+
 }  // namespace
 
 std::string style_sheet(const style::StyledDocument& styled) {
@@ -386,6 +413,7 @@ std::string style_sheet(const style::StyledDocument& styled) {
     std::string out = base_rules;
     if (d.nodes.empty()) return out;
     append_body_rule(out, styled);
+    append_table_rules(out, styled);  // before the elements' rules, which override it
 
     // Decide the groups with fewer classes first, so each knows what less specific rules write.
     std::vector<Group> groups = group_nodes(d);
@@ -430,6 +458,7 @@ std::string font_faces(const std::vector<LocalFont>& fonts) {
         out += "; font-style: ";
         out += f.italic ? "italic" : "normal";
         out += "; src: ";
+        if (!f.url.empty()) out += "url(\"" + f.url + "\") format(\"woff2\"), ";  // embed_fonts
         for (std::size_t i = 0; i < f.names.size(); ++i) {
             if (i > 0) out += ", ";
             out += "local(\"";

@@ -14,7 +14,8 @@ namespace folio::html {
 std::string style_sheet(const style::StyledDocument& styled);
 
 struct LocalFont;
-/// @font-face rules for the faces, with local() sources only (nothing is downloaded).
+/// @font-face rules for the faces: the embedded subset first when embed_fonts made one (a data
+/// URI or a file beside the HTML; nothing is downloaded), then local() sources.
 std::string font_faces(const std::vector<LocalFont>& fonts);
 
 }  // namespace folio::html

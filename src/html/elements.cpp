@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "doc/table.hpp"
 #include "html/markup.hpp"
 
 namespace folio::html {
@@ -63,7 +64,9 @@ std::string element_name(const doc::Document& d, NodeId id) {
         case NodeKind::list: return n.ordered ? "ol" : "ul";
         case NodeKind::list_item: return "li";
         case NodeKind::figure: return "figure";
-        case NodeKind::caption: return is_figcaption(d, id) ? "figcaption" : "p";
+        case NodeKind::caption:
+            if (n.parent != doc::no_node && d.node(n.parent).kind == NodeKind::table) return "caption";
+            return is_figcaption(d, id) ? "figcaption" : "p";
         case NodeKind::block_quote: return "blockquote";
         case NodeKind::aside: return "aside";
         case NodeKind::text: return n.lang.empty() ? "" : "span";
@@ -73,6 +76,9 @@ std::string element_name(const doc::Document& d, NodeId id) {
         case NodeKind::line_break: return "br";
         case NodeKind::contents: return "";
         case NodeKind::explicit_break: return "";
+        case NodeKind::table: case NodeKind::table_column: case NodeKind::table_head: case NodeKind::table_body:
+        case NodeKind::table_foot: case NodeKind::table_row: case NodeKind::header_cell:
+        case NodeKind::data_cell: return doc::kind_name(n.kind);
     }
     return "";
 }
@@ -116,6 +122,21 @@ IdMap::IdMap(const doc::Document& d) : m_ids(d.nodes.size()) {
         const NodeId heading = n.children.front();
         if (d.node(heading).kind == NodeKind::heading && m_ids[heading].empty()) {
             m_ids[heading] = unique_id(std::string(m_ids[i]) + "-title", used, m_made);
+        }
+    }
+    // 4. Tables: a caption labels its table's scrolling region, and header cells are named
+    //    in the headers= of data cells (html/table.cpp).
+    int tables = 0;
+    for (NodeId i = 0; i < d.nodes.size(); ++i) {
+        if (d.node(i).kind == NodeKind::table && m_ids[i].empty()) {
+            m_ids[i] = unique_id("table-" + std::to_string(++tables), used, m_made);
+        }
+        const doc::NodeId t = doc::table_of(d, i);
+        const bool named = d.node(i).kind == NodeKind::header_cell ||
+                           (d.node(i).kind == NodeKind::caption && d.node(i).parent == t);
+        if (t != doc::no_node && named && m_ids[i].empty()) {
+            m_ids[i] = unique_id(std::string(m_ids[t]) + (d.node(i).kind == NodeKind::caption ? "-caption" : "-th"),
+                                 used, m_made);
         }
     }
 }

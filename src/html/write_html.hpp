@@ -26,6 +26,13 @@ struct LocalFont {
     int weight = 400;
     bool italic = false;
     std::vector<std::string> names;  ///< full name, PostScript name
+    std::string path;                ///< the font file, for embed_fonts
+    /// Filled by embed_fonts for a face the pages use: its subset as WOFF2, the asset name it
+    /// has with external_assets, and the url() @font-face gives first (a data URI, or the
+    /// asset's path). Empty: local() sources only.
+    std::string woff2;
+    std::string file_name;
+    std::string url;
 };
 
 /// Options for the HTML output.
@@ -54,6 +61,15 @@ struct Asset {
 /// The files to write beside the HTML: with `external_assets`, one per image of `options.images`
 /// under a unique, URL-safe name in `assets_folder`; otherwise none.
 std::vector<Asset> external_assets(const HtmlOptions& options);
+
+/// Embeds the faces the pages use (every face of `options.fonts` with a path when `pages` is
+/// null): each is cut to the characters the document can show (its texts, the pages' runs,
+/// printable ASCII, and their capitals for text-transform) and encoded as WOFF2, on up to
+/// `options.threads` threads. The @font-face rules then give it first, as a data URI or, with
+/// external_assets, as a file in the assets folder (external_assets lists it). A face that
+/// cannot be subset keeps its local() sources. (issue 20)
+void embed_fonts(const realize::RealizedDocument& realized, const layout::PagedDocument* pages,
+                 HtmlOptions& options);
 
 /// Writes the document as a self-contained HTML5 page with CSS derived from the computed styles.
 /// `laid` may be null (HTML only, no page markers).

@@ -26,6 +26,7 @@
 #include "layout/inline.hpp"
 #include "layout/line_fit.hpp"
 #include "layout/paginate.hpp"
+#include "layout/table_layout.hpp"
 #include "layout/units.hpp"
 
 namespace folio::layout {
@@ -128,7 +129,7 @@ GlyphRun run_of(const std::string& text, const ComputedStyle& st, text::FontProv
 
 namespace {
 
-class Builder {
+class Builder final : public TableHost {
 public:
     /// A walk that cuts units into `out`. In the planning walk (`plan` given) it only records the
     /// paragraphs; with a `pool`, the paragraphs are still being laid out and the walk waits for
@@ -160,7 +161,7 @@ private:
     }
 
     // ---- units --------------------------------------------------------------------------------
-    Unit& push(Unit u) {
+    Unit& push(Unit u) override {
         u.space_before = m_margin;
         m_margin = 0;
         u.boxes = m_boxes;
@@ -180,7 +181,7 @@ private:
     void add_margin(double m) { m_margin = std::max(m_margin, m); }
 
     /// Gives `u` a late item (a unit's late items are added together, before it is pushed).
-    void add_late(Unit& u, const LateItems& late) {
+    void add_late(Unit& u, const LateItems& late) override {
         if (u.late_count == 0) u.first_late = static_cast<std::uint32_t>(m_out.late.size());
         m_out.late.push_back(late);
         ++u.late_count;
@@ -231,6 +232,7 @@ private:
             case NodeKind::figure: figure(id, inner_left, inner_width); break;
             case NodeKind::list: list(id, inner_left, inner_width); break;
             case NodeKind::contents: contents(id, inner_left, inner_width); break;
+            case NodeKind::table: lay_out_table(*this, id, inner_left, inner_width); break;
             case NodeKind::explicit_break:
                 m_break = std::max(m_break, n.text == "column" ? style::Break::column : style::Break::page);
                 break;
@@ -243,7 +245,10 @@ private:
             case NodeKind::emphasis:
             case NodeKind::strong:
             case NodeKind::link:
-            case NodeKind::line_break: break;  // inline kinds never reach here
+            case NodeKind::line_break:  // inline kinds never reach here, nor a table's parts
+            case NodeKind::table_column: case NodeKind::table_head: case NodeKind::table_body:
+            case NodeKind::table_foot: case NodeKind::table_row: case NodeKind::header_cell:
+            case NodeKind::data_cell: break;
         }
         add_margin(st.margin_bottom);
         if (st.break_after != style::Break::none) m_break = std::max(m_break, st.break_after);
@@ -418,7 +423,8 @@ private:
     /// The lines of a block's inline content, laid out by a ParagraphPool before or during this walk:
     /// the walk meets the paragraphs in the plan's order. In the planning walk: records the
     /// request.
-    const std::pmr::vector<Line>& inline_lines(NodeId block, const std::vector<NodeId>& inlines, double width, double indent) {
+    const std::pmr::vector<Line>& inline_lines(NodeId block, const std::vector<NodeId>& inlines, double width,
+                                               double indent) override {
         if (inlines.empty()) return m_none;
         if (m_plan != nullptr) {
             m_plan->push_back({block, inlines, width, indent});
@@ -435,6 +441,18 @@ private:
             }
         }
         return m_cache.laid[m_job]->result.lines;
+    }
+
+    // ---- the table layout's host (table_layout.hpp) -------------------------------------------------
+    [[nodiscard]] std::uint32_t last_job() const override { return static_cast<std::uint32_t>(m_job); }
+    [[nodiscard]] const realize::RealizedDocument& realized() const override { return m_realized; }
+    text::FontProvider& fonts() override { return m_fonts; }
+    [[nodiscard]] std::size_t unit_count() const override { return m_out.units.size(); }
+    Unit& last_unit() override { return m_out.units.back(); }
+    core::Diagnostics* notes() override { return m_plan != nullptr ? &m_cache.notes : nullptr; }
+    void box(NodeId id, double left, double width, bool open) override {
+        if (open) m_out.boxes[id] = {left, width, 0};
+        if (open) m_boxes.push_back(id); else m_boxes.pop_back();
     }
 
     /// How many units will not change any more: all but those of a keep-together box still open

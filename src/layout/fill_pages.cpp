@@ -137,6 +137,9 @@ void fill_pages(const style::StyledDocument& styled, text::FontProvider& fonts, 
                 const LateItems& late = units.late[l];
                 if (late.kind == LateItems::Kind::contents_entry) {
                     contents_entry_items(styled, fonts, pages, late, slot.x, slot.y, items);
+                } else if (late.copy) {  // a repeated table header: placed on several pages
+                    Line line = line_of(late);
+                    line_items(line, late.left, late.top, slot.x, slot.y, styled.doc(), items);
                 } else {
                     line_items(line_of(late), late.left, late.top, slot.x, slot.y, styled.doc(), items);
                 }
@@ -152,7 +155,8 @@ void fill_pages(const style::StyledDocument& styled, text::FontProvider& fonts, 
         if (i < count) fill(i);
         else cache.words[i - count]->forget_words();
     });
-    // What laying out the paragraphs reported, in document order.
+    // What laying out the paragraphs reported, in document order (after what planning found).
+    diags.append(cache.notes);
     for (std::size_t k = 0; k < cache.laid.size(); ++k) {
         const CachedInline& laid = *cache.laid[k];
         diags.append(laid.diagnostics);

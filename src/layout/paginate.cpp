@@ -28,8 +28,11 @@ constexpr double epsilon = 0.01;
 
 struct Placed {
     std::size_t unit;
-    double y;  ///< top of the unit, page coordinates
+    double y;             ///< top of the unit, page coordinates
+    bool repeat = false;  ///< a table's header rows repeated above a row that starts a column
 };
+
+constexpr std::uint32_t no_header = UINT32_MAX;
 
 class Paginator {
 public:
@@ -161,9 +164,14 @@ private:
             return i;
         }
         if (u.span) return place_span(i);
+        // A table row that starts a column has its table's header rows repeated above it.
+        const bool repeat = column_empty && u.repeat_header != no_header;
+        const double header = repeat ? m_units[u.repeat_header].height : 0;
         // A margin is dropped at the top of a column (below a span, the region already starts after it).
         const double space = column_empty ? 0 : u.space_before;
-        if (m_y + space + u.height <= m_box.bottom() + epsilon) {
+        if (m_y + header + space + u.height <= m_box.bottom() + epsilon) {
+            if (repeat) m_cols.back().push_back({u.repeat_header, m_y, true});
+            m_y += header;
             m_cols.back().push_back({i, m_y + space});
             m_y += space + u.height;
             return i + 1;
@@ -177,6 +185,8 @@ private:
             return i;
         }
         if (column_empty) {  // taller than a whole column: place it anyway
+            if (repeat) m_cols.back().push_back({u.repeat_header, m_y, true});
+            m_y += header;
             m_cols.back().push_back({i, m_y});
             m_y += u.height;
             return i + 1;
@@ -211,10 +221,15 @@ private:
             new_page(BreakReason::span, "");
             return i;
         }
-        const double y = m_region_top + (top ? 0 : u.space_before);
+        double y = m_region_top + (top ? 0 : u.space_before);
         if (m_span_run.empty()) {
             m_span_under = m_doc.pages.back().items.size();
             m_span_slot = m_slots.size();
+        }
+        if (top && u.repeat_header != no_header) {  // a spanning table's row at a page top
+            m_span_run.push_back({u.repeat_header, y, true});
+            emit(u.repeat_header, m_box.x, y, true);
+            y += m_units[u.repeat_header].height;
         }
         m_span_run.push_back({i, y});
         emit(i, m_box.x, y);
@@ -233,8 +248,13 @@ private:
         const double bottom = m_region_top + h;
         for (std::size_t k = 0; k < seq.size();) {
             const Unit& u = m_units[seq[k]];
-            const double space = cols.back().empty() ? 0 : u.space_before;
-            if (y + space + u.height <= bottom + epsilon || cols.back().empty()) {
+            const bool empty = cols.back().empty();
+            const bool repeat = empty && u.repeat_header != no_header;  // as place() does
+            const double header = repeat ? m_units[u.repeat_header].height : 0;
+            const double space = empty ? 0 : u.space_before;
+            if (y + header + space + u.height <= bottom + epsilon || empty) {
+                if (repeat) cols.back().push_back({u.repeat_header, y, true});
+                y += header;
                 cols.back().push_back({seq[k], y + space});
                 y += space + u.height;
                 ++k;
@@ -245,7 +265,7 @@ private:
             while (keep > 0 && !m_units[col[keep - 1].unit].break_after) --keep;
             if (keep == 0) return std::nullopt;  // no allowed break at this height: try a taller one
             if (keep < col.size()) {
-                k -= col.size() - keep;
+                for (std::size_t c = keep; c < col.size(); ++c) k -= col[c].repeat ? 0 : 1;
                 col.resize(keep);
             }
             if (static_cast<int>(cols.size()) == m_columns) return std::nullopt;
@@ -261,6 +281,7 @@ private:
         double tallest = 0;
         for (const auto& col : m_cols) {
             for (const auto& p : col) {
+                if (p.repeat) continue;  // distribute repeats the headers where its columns start
                 seq.push_back(p.unit);
                 tallest = std::max(tallest, m_units[p.unit].height);
             }
@@ -302,7 +323,7 @@ private:
         m_doc.pages.back().items.reserve(under + boxes.size() + incoming);
         for (std::size_t c = 0; c < m_cols.size(); ++c) {
             for (const auto& p : m_cols[c]) {
-                emit(p.unit, column_x(c), p.y);
+                emit(p.unit, column_x(c), p.y, p.repeat);
                 bottom = std::max(bottom, p.y + m_units[p.unit].height);
             }
         }
@@ -366,11 +387,24 @@ private:
         m_span_run.clear();
     }
 
-    /// Moves a unit's items onto the current page at (x, y); each unit is emitted once.
-    void emit(std::size_t index, double x, double y) {
+    /// Moves a unit's items onto the current page at (x, y); each unit is emitted once, but for a
+    /// table's header rows, whose items are copied each time, once more for every `repeat`.
+    void emit(std::size_t index, double x, double y, bool repeat = false) {
         Unit& u = m_units[index];
         Page& page = m_doc.pages.back();
         const std::size_t page_index = m_doc.pages.size() - 1;
+        if (u.repeatable) {
+            for (const Item& item : u.items) {
+                if (repeat && std::holds_alternative<Anchor>(item)) continue;  // an id lands once
+                Item copy = item;
+                std::visit([&](auto& it) { shift(it, x, y); }, copy);
+                if (const auto* a = std::get_if<Anchor>(&copy)) m_pages.emplace(a->node, page_index);
+                page.items.push_back(std::move(copy));
+            }
+            if (!repeat && u.starts_block) m_pages.emplace(u.block, page_index);
+            if (u.late_count > 0) m_slots.push_back({page_index, page.items.size(), index, x, y});
+            return;
+        }
         if (u.starts_block && page.first_node == doc::no_node) page.first_node = u.block;
         if (u.starts_block) m_pages.emplace(u.block, page_index);
         if (u.heading != doc::no_node) {

@@ -34,6 +34,7 @@ struct LateItems {
     double left = 0;                   ///< x of the line's left end (of the entries' column) in the unit
     double top = 0;                    ///< y of the line's top in the unit
     double width = 0;                  ///< an entry's width
+    bool copy = false;                 ///< a repeated table header's line: copied, not moved, onto each page
 };
 
 /// One piece of vertical content; items are relative to its top-left corner.
@@ -52,6 +53,9 @@ struct Unit {
     doc::NodeId block = doc::no_node;
     bool starts_block = false;
     doc::NodeId heading = doc::no_node;  ///< set on a heading's first line (outline, {section})
+    /// A table's body row: the unit of its header rows, repeated above it when it starts a column.
+    std::uint32_t repeat_header = UINT32_MAX;
+    bool repeatable = false;  ///< a table's header rows: its items are copied, not moved, onto pages
 };
 
 /// Where a boxed container sits horizontally, relative to the column (or text area, if spanning).
@@ -108,6 +112,7 @@ struct InlineCache {
     std::optional<PageMap> laid_pages;
     unsigned threads = 0;  ///< threads for inline layout; 0 = one per core (when the fonts allow)
     std::size_t units_hint = 0;  ///< how many units the last call made (room to reserve)
+    core::Diagnostics notes;     ///< what the planning walk found (tables: columns too narrow), given out once
 
     [[nodiscard]] bool changes_with_pages(doc::NodeId block) const { return !changes.empty() && changes[block]; }
 };

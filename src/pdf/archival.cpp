@@ -7,6 +7,8 @@
 #include <charconv>
 #include <chrono>
 
+#include "core/xml_escape.hpp"
+
 namespace folio::pdf {
 namespace {
 
@@ -75,25 +77,33 @@ std::string xmp_date(const CivilTime& t) {
            digits(t.hour, 2) + ":" + digits(t.minute, 2) + ":" + digits(t.second, 2) + "+00:00";
 }
 
-std::string xml_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char ch : text) {
-        const auto b = static_cast<unsigned char>(ch);
-        switch (ch) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default:
-                if (b >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') out += ch;
-        }
-    }
-    return out;
-}
+std::string xml_escape(std::string_view text) { return core::xml_escape(text); }
 
-std::string build_xmp(const InfoValues& info, const std::optional<CivilTime>& date) {
+namespace {
+
+/// PDF/A admits only the schemas it predefines and those an extension schema describes: this
+/// describes pdfuaid (ISO 14289-1, 5).
+const char* const pdfua_extension =
+    "  <rdf:Description rdf:about=\"\"\n"
+    "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+    "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+    "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+    "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+    "    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+    "    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+    "    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+    "    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+    "     <pdfaProperty:name>part</pdfaProperty:name>\n"
+    "     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+    "     <pdfaProperty:category>internal</pdfaProperty:category>\n"
+    "     <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
+    "    </rdf:li></rdf:Seq></pdfaSchema:property>\n"
+    "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+    "  </rdf:Description>\n";
+
+}  // namespace
+
+std::string build_xmp(const InfoValues& info, const std::optional<CivilTime>& date, XmpClaims claims) {
     std::string x =
         "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
@@ -102,8 +112,9 @@ std::string build_xmp(const InfoValues& info, const std::optional<CivilTime>& da
         "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
         "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
         "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-        "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-        "   <dc:format>application/pdf</dc:format>\n";
+        "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"";
+    if (claims.ua) x += "\n    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"";
+    x += ">\n   <dc:format>application/pdf</dc:format>\n";
     x += alt("dc:title", info.title);
     if (!info.author.empty()) {
         x += "   <dc:creator><rdf:Seq><rdf:li>" + xml_escape(info.author) +
@@ -119,10 +130,15 @@ std::string build_xmp(const InfoValues& info, const std::optional<CivilTime>& da
         x += simple("xmp:ModifyDate", d);
         x += simple("xmp:MetadataDate", d);
     }
-    x += "   <pdfaid:part>2</pdfaid:part>\n"
-         "   <pdfaid:conformance>B</pdfaid:conformance>\n"
-         "  </rdf:Description>\n"
-         " </rdf:RDF>\n"
+    if (claims.pdfa != 0) {
+        x += "   <pdfaid:part>2</pdfaid:part>\n   <pdfaid:conformance>";
+        x += claims.pdfa;
+        x += "</pdfaid:conformance>\n";
+    }
+    if (claims.ua) x += "   <pdfuaid:part>1</pdfuaid:part>\n";
+    x += "  </rdf:Description>\n";
+    if (claims.ua && claims.pdfa != 0) x += pdfua_extension;
+    x += " </rdf:RDF>\n"
          "</x:xmpmeta>\n";
     // Padding lets an editor update the packet in place, as XMP recommends.
     for (int i = 0; i < 20; ++i) x += std::string(99, ' ') + "\n";

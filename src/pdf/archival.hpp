@@ -43,9 +43,16 @@ struct InfoValues {
 /// `text` with & < > " ' escaped and the control characters XML 1.0 forbids removed.
 std::string xml_escape(std::string_view text);
 
-/// The XMP packet of a PDF/A-2b file: dc:format, dc:title, dc:creator, dc:description,
-/// pdf:Keywords, pdf:Producer, xmp:CreatorTool, xmp:CreateDate/ModifyDate/MetadataDate (when
-/// `date`), pdfaid:part 2 and pdfaid:conformance B.
-std::string build_xmp(const InfoValues& info, const std::optional<CivilTime>& date);
+/// The standards an XMP packet claims.
+struct XmpClaims {
+    char pdfa = 'B';  ///< PDF/A-2 conformance level ('A' tagged, 'B'), or 0 for none
+    bool ua = false;  ///< PDF/UA-1 (pdfuaid:part 1; with PDF/A, its extension schema declared)
+};
+
+/// The XMP packet of a PDF/A-2 or PDF/UA-1 file: dc:format, dc:title, dc:creator,
+/// dc:description, pdf:Keywords, pdf:Producer, xmp:CreatorTool,
+/// xmp:CreateDate/ModifyDate/MetadataDate (when `date`), pdfaid:part 2 and pdfaid:conformance,
+/// pdfuaid:part 1, as `claims` says.
+std::string build_xmp(const InfoValues& info, const std::optional<CivilTime>& date, XmpClaims claims = {});
 
 }  // namespace folio::pdf

@@ -30,6 +30,7 @@
 
 #include "core/jobs.hpp"
 #include "pdf/hpdf_adapter.hpp"
+#include "pdf/tagging.hpp"
 
 namespace folio::pdf {
 namespace {
@@ -82,12 +83,40 @@ public:
             paint_vector(*d, b.path, b.rect, m_height, m_names.vectors, m_colours, m_out);
     }
 
-    /// Closes an open text object; call after the last item.
-    void finish() { end_text(); }
+    /// How the next glyph run ends its line (PageTags::endings).
+    void set_ending(std::uint32_t ending) { m_ending = ending; }
+
+    /// Closes an open text object and marked-content sequence; call after the last item.
+    void finish() {
+        end_text();
+        close_mark();
+    }
+
+    /// Ends the marked-content sequence open (if any); the next item painted opens the one of
+    /// `m` (an MCID of an element of type `type`, or an artifact kind; mark::none = none).
+    void mark(std::uint32_t m, const char* type) {
+        if (m == m_mark) return;
+        close_mark();
+        m_mark = m;
+        m_type = type;
+    }
 
 private:
     void begin_text();
     void end_text();
+    /// Opens the wanted marked-content sequence if it is not open: inside the text object when
+    /// one is open (it then ends before ET), else around what follows.
+    void open_mark() {
+        if (m_open || m_mark == mark::none) return;
+        open_marked_content(m_out, m_mark, m_type);
+        m_open = true;
+        m_open_in_text = m_in_text;
+    }
+    void close_mark() {
+        if (!m_open) return;
+        m_out += "EMC\n";
+        m_open = false;
+    }
     void set_fill(const core::Color& c);
     void set_font(const std::string& name, double size);
     void append_show(const layout::GlyphRun& run);
@@ -102,11 +131,17 @@ private:
     double m_size = 0;
     double m_char_space = 0;  ///< the PDF default Tc
     std::optional<core::Color> m_fill;
+    std::uint32_t m_mark = mark::none;  ///< the marked-content sequence wanted
+    const char* m_type = nullptr;       ///< its element's structure type
+    bool m_open = false;                ///< whether it is open
+    bool m_open_in_text = false;        ///< opened inside the text object
+    std::uint32_t m_ending = 0;         ///< of the next glyph run
 };
 
 void Painter::operator()(const layout::GlyphRun& run) {
     if (std::none_of(run.text.begin(), run.text.end(), is_drawn)) return;
     begin_text();
+    open_mark();
     set_fill(run.color);
     set_font(m_names.fonts[run.font], run.size);
     if (run.letter_spacing != m_char_space) {
@@ -119,6 +154,7 @@ void Painter::operator()(const layout::GlyphRun& run) {
 
 void Painter::operator()(const layout::ImageBox& b) {
     end_text();
+    open_mark();
     // HPDF_Page_DrawImage: q, the placement as a cm, Do, Q.
     m_out += "q\n";
     reals(m_out, {b.rect.width, 0, 0, b.rect.height, b.rect.x, m_height - b.rect.bottom()});
@@ -135,6 +171,7 @@ void Painter::begin_text() {
 
 void Painter::end_text() {
     if (!m_in_text) return;
+    if (m_open && m_open_in_text) close_mark();
     m_in_text = false;
     m_out += "ET\n";
 }
@@ -175,8 +212,11 @@ void Painter::append_show(const layout::GlyphRun& run) {
     const double gap = -run.word_spacing * 1000.0 / run.size;
     const bool spaced = run.word_spacing != 0;
     const bool kerned = run.kern.size() == run.text.size();
+    // A hyphen added at a line break is shown on its own, as an empty ActualText: the word reads whole.
+    const bool hyphen = m_ending >= hyphen_mcid;
+    const std::size_t shown = run.text.size() - (hyphen ? 1 : 0);
     bool open = false;
-    for (std::size_t i = 0; i < run.text.size(); ++i) {
+    for (std::size_t i = 0; i < shown; ++i) {
         const char32_t cp = run.text[i];
         // a kern after an undrawn character (a soft hyphen) still moves the pen
         const int kern = kerned ? run.kern[i] : 0;
@@ -196,12 +236,28 @@ void Painter::append_show(const layout::GlyphRun& run) {
             open = false;
         }
     }
+    if (m_ending == line_space) {  // a word space to end the line in the extracted text
+        if (!open) m_out += '(';
+        append_code(m_out, U' ');
+        open = true;
+    }
     if (open) m_out += ')';
     m_out += "] TJ\n";
+    if (hyphen) {  // its own MCID of the same element (the run's content goes on in another)
+        close_mark();
+        m_out += '/';
+        m_out += m_type;
+        m_out += " <</MCID ";
+        m_out += std::to_string(m_ending - hyphen_mcid);
+        m_out += " /ActualText ()>> BDC\n[(";
+        append_code(m_out, U'-');
+        m_out += ")] TJ\nEMC\n";
+    }
 }
 
 void Painter::fill_rect(const core::Rect& r, const core::Color& c) {
     end_text();
+    open_mark();
     set_fill(c);
     reals(m_out, {r.x, m_height - r.bottom(), r.width, r.height});
     m_out += "re\nf\n";
@@ -357,7 +413,7 @@ GlyphUse glyph_use(const layout::PagedDocument& pages, std::size_t fonts, unsign
 }
 
 void paint_page(const layout::Page& page, const PageFrame& frame, const PageResources& names,
-                const PaintSettings& settings, std::string& out) {
+                const PaintSettings& settings, std::string& out, const PageTags* tags) {
     // The trim box translated to its place on the media box and clipped to the bleed box, so
     // nothing reaches the marks.
     out += "q\n";
@@ -367,10 +423,22 @@ void paint_page(const layout::Page& page, const PageFrame& frame, const PageReso
                 frame.trim_height + 2 * frame.bleed});
     out += "re\nW\nn\n";
     Painter painter(out, page.size.height, names, settings.colours);
-    for (const layout::Item& item : page.items) std::visit(painter, item);
+    if (tags == nullptr || tags->marks.size() != page.items.size()) {
+        for (const layout::Item& item : page.items) std::visit(painter, item);
+    } else {
+        for (std::size_t j = 0; j < page.items.size(); ++j) {
+            const std::uint32_t m = tags->marks[j];
+            if (m != mark::none) painter.mark(m, m < mark::first_artifact ? tags->types[m] : nullptr);
+            painter.set_ending(tags->endings[j]);
+            std::visit(painter, page.items[j]);
+        }
+    }
     painter.finish();
     out += "Q\n";
-    if (settings.marks) append_marks(out, frame, settings.colours == ColourPolicy::rgb);
+    if (!settings.marks) return;
+    if (tags != nullptr) out += "/Artifact <</Type /Page>> BDC\n";
+    append_marks(out, frame, settings.colours == ColourPolicy::rgb);
+    if (tags != nullptr) out += "EMC\n";
 }
 
 }  // namespace folio::pdf

@@ -18,6 +18,8 @@
 
 namespace folio::pdf {
 
+struct PageTags;  // tagging.hpp
+
 /// True when a glyph run draws `cp`: not the soft hyphen (layout supplies a real '-' where a line
 /// breaks), not a control character, and inside the BMP (libharu's CIDs are 16-bit).
 bool is_drawn(char32_t cp);
@@ -60,6 +62,8 @@ private:
 struct PaintSettings {
     ColourPolicy colours = ColourPolicy::as_given;
     bool marks = false;  ///< printer's marks in the slug (the frame has room for them)
+    /// Tagged PDF: each page's marks (tagging.hpp), by page; null = untagged.
+    const std::vector<PageTags>* tags = nullptr;
 };
 
 /// The code points the glyph runs of `pages` draw, for each of `fonts` FontIds (runs naming
@@ -69,8 +73,10 @@ GlyphUse glyph_use(const layout::PagedDocument& pages, std::size_t fonts, unsign
 /// Appends the content stream of `page` to `out`: the trim box placed on the media box (`frame`)
 /// and clipped to the bleed, the items in order (y flipped to the bottom-left origin), then the
 /// marks. The page's fonts and images must be in `names` (page_setup checks that before any page
-/// is painted). Pure; safe on any thread.
+/// is painted). With `tags` (tagged PDF) each run of items with one mark is a marked-content
+/// sequence (BDC ... EMC, outside text objects) and the printer's marks an artifact. Pure; safe
+/// on any thread.
 void paint_page(const layout::Page& page, const PageFrame& frame, const PageResources& names,
-                const PaintSettings& settings, std::string& out);
+                const PaintSettings& settings, std::string& out, const PageTags* tags = nullptr);
 
 }  // namespace folio::pdf

@@ -2,6 +2,8 @@
 
 #include "pdf/font_programs.hpp"
 
+#include "text/hb_handles.hpp"
+
 #include <hb-subset.h>
 #include <hb.h>
 #include <zlib.h>
@@ -27,14 +29,10 @@ constexpr std::array<hb_tag_t, 13> kept_tables{
     HB_TAG('m', 'a', 'x', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
     HB_TAG('p', 'r', 'e', 'p')};
 
-template <typename T, void (*Destroy)(T*)>
-struct HbDeleter {
-    void operator()(T* p) const { Destroy(p); }
-};
-using Blob = std::unique_ptr<hb_blob_t, HbDeleter<hb_blob_t, hb_blob_destroy>>;
-using Face = std::unique_ptr<hb_face_t, HbDeleter<hb_face_t, hb_face_destroy>>;
-using Input = std::unique_ptr<hb_subset_input_t, HbDeleter<hb_subset_input_t, hb_subset_input_destroy>>;
-using Plan = std::unique_ptr<hb_subset_plan_t, HbDeleter<hb_subset_plan_t, hb_subset_plan_destroy>>;
+using text::hb::Blob;
+using text::hb::Face;
+using text::hb::Input;
+using text::hb::Plan;
 
 }  // namespace
 
@@ -50,6 +48,7 @@ std::optional<std::string> deflate_font_data(std::string_view raw) {
 }
 
 core::Result<FontProgram> make_font_program(const FontProgramRequest& request) {
+    if (request.cff) return make_cff_program(request);
     const std::string& path = request.path;
     const Blob file(hb_blob_create_from_file_or_fail(path.c_str()));
     if (!file) return core::unexpected(font_error(path, "cannot read the font file to embed it"));

@@ -23,6 +23,11 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "pdf/font_programs.hpp"
+
+namespace folio::pdf {
+struct StructurePlan;  // tagging.hpp
+}  // namespace folio::pdf
 
 namespace folio::pdf::hpdf {
 
@@ -169,6 +174,17 @@ core::Result<core::Ok> embed_font_program(Document& doc, HPDF_Font font, const s
                                           std::size_t font_length, const std::string& gid_map,
                                           const std::string& to_unicode);
 
+/// An empty Type0 font dictionary (indirect) for a CFF face, which libharu cannot read: pages
+/// register it as they register libharu's fonts, and embed_cff_font completes it.
+core::Result<HPDF_Font> new_cff_font(Document& doc);
+
+/// Completes a new_cff_font dictionary with `program` (a make_cff_program result): /BaseFont,
+/// the embedded /Encoding CMap, the CIDFontType0 with its /W widths and FontDescriptor, the
+/// /FontFile3 /Subtype /CIDFontType0C program, and `to_unicode` (the identity ToUnicode CMap,
+/// deflated). The streams are read from `program` and `to_unicode` when the document is saved.
+core::Result<core::Ok> embed_cff_font(Document& doc, HPDF_Font font, const FontProgram& program,
+                                      const std::string& to_unicode);
+
 /// Lets libharu's object table and page tree grow to about `objects` objects and `pages` pages
 /// without copying them over and over: 2.3.0 grows its lists by a fixed step (1024 objects, 20
 /// kids), a copy of the whole list each time, which is quadratic for 10,000 pages.
@@ -212,6 +228,13 @@ core::Result<core::Ok> add_id_placeholder(Document& doc);
 /// Labels the page at `index` with `prefix` and no number (a cover): libharu always adds a
 /// numbering style, which is removed from the label it has just added.
 core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, const char* prefix);
+
+/// Writes the structure tree of a tagged PDF (hpdf_structure.cpp): the catalog's /MarkInfo,
+/// /Lang and /StructTreeRoot (its elements, parent tree and role map), each page's
+/// /StructParents and /Tabs /S, and each link annotation's /StructParent and /Contents.
+/// `annotations` are by LinkArea ordinal, as the plan counts them (null: not made).
+core::Result<core::Ok> write_structure(Document& doc, const StructurePlan& plan, const std::vector<HPDF_Page>& pages,
+                                       const std::vector<HPDF_Annotation>& annotations);
 
 /// Replaces the placeholder /ID of a saved file with the first 16 bytes of the SHA-256 of the
 /// whole file (placeholder included), in place; the length does not change, so every offset

@@ -22,6 +22,8 @@
 
 #include <algorithm>
 
+#include "pdf/tagging.hpp"
+
 namespace folio::pdf {
 namespace {
 
@@ -92,7 +94,8 @@ void ContentBuilder::build(std::size_t i, unsigned worker) {
     bool ok = false;
     try {
         raw.clear();
-        paint_page(m_pages.pages[i], m_frames[i], m_resources[i], m_settings, raw);
+        const PageTags* tags = m_settings.tags != nullptr ? &(*m_settings.tags)[i] : nullptr;
+        paint_page(m_pages.pages[i], m_frames[i], m_resources[i], m_settings, raw, tags);
         ok = deflate_content(raw, m_deflated[i]);
     } catch (...) {  // out of memory: the page fails, and whoever waits for it hears so
     }

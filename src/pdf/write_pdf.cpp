@@ -9,14 +9,16 @@
 //   3. pass 1: add every page, sized to trim + bleed + slug, with its TrimBox and BleedBox, and
 //      register the fonts and images its items use (page_setup.cpp; images are embedded on
 //      first use)
-//   4. start painting and compressing the content streams on worker threads (draw_page.cpp,
+//   4. when tagged, plan the structure tree and the marked content of every item; start
+//      painting and compressing the content streams on worker threads (draw_page.cpp,
 //      page_contents.cpp); libharu is not thread-safe, so they do not touch it, and the calling
 //      thread carries on with libharu meanwhile:
-//   5. pass 2: link annotations and the outline; their destinations need every page to exist
+//   5. pass 2: link annotations and the outline; their destinations need every page to exist;
+//      when tagged, the structure tree planned in step 4 (tagging.cpp, hpdf_structure.cpp)
 //   6. navigation: page labels, open on page 1, page layout, title in the window bar
 //   7. the document information, dated only from options.date_epoch; for PDF/A the XMP packet
 //      that repeats it and the sRGB output intent (archival.cpp)
-//   8. the header version: 1.7 for PDF/A, else 1.4 when an image has a soft mask, 1.5 for a
+//   8. the header version: 1.7 for PDF/A and tagged files, else 1.4 when an image has a soft mask, 1.5 for a
 //      two-page layout, else libharu's 1.3
 //   9. embed each font's program, made on worker threads since step 2 (font_programs.cpp:
 //      HarfBuzz's subsetter, not libharu's), and point each page at its stream in the painters
@@ -41,6 +43,7 @@
 #include "pdf/marks.hpp"
 #include "pdf/page_contents.hpp"
 #include "pdf/page_setup.hpp"
+#include "pdf/tagging.hpp"
 
 namespace folio::pdf {
 namespace {
@@ -57,23 +60,6 @@ struct Landing {
     core::Point at;
 };
 using Landings = std::unordered_map<doc::NodeId, Landing>;
-
-/// UTF-8 that libharu converts correctly to UTF-16: invalid bytes and code points beyond the BMP
-/// (which 2.3.0 garbles) become U+FFFD.
-std::string sanitize(std::string_view utf8) {
-    std::u32string text;
-    while (!utf8.empty()) {
-        core::Utf8Decoded d = core::decode_utf8(utf8);
-        text += d.text;
-        if (!d.invalid_at) break;
-        text += U'\uFFFD';
-        utf8.remove_prefix(*d.invalid_at + 1);
-    }
-    for (char32_t& cp : text) {
-        if (cp > 0xFFFF) cp = U'\uFFFD';
-    }
-    return core::to_utf8(text);
-}
 
 /// Percent-encodes what may not appear raw in a URI: spaces, controls, non-ASCII bytes and the
 /// characters RFC 3986 never allows. libharu writes the URI bytes as given.
@@ -115,7 +101,7 @@ struct FontPlan {
 
 core::Result<FontPlan> plan_fonts(hpdf::Document& doc, const layout::PagedDocument& pages, unsigned threads,
                                   const std::vector<text::Face>& faces,
-                                  const std::map<std::string, const char*>& read_already) {
+                                  const std::map<std::string, const char*>& read_already, bool tagged) {
     std::vector<bool> used(faces.size(), false);
     for (const layout::Page& page : pages.pages) {
         for (const layout::Item& item : page.items) {
@@ -144,11 +130,20 @@ core::Result<FontPlan> plan_fonts(hpdf::Document& doc, const layout::PagedDocume
     for (std::size_t id = 0; id < faces.size(); ++id) {
         if (!used[id]) continue;
         for (char32_t cp : drawn.code_points(id)) by_file.add(plan.file_of[id], cp);
+        if (tagged) by_file.add(plan.file_of[id], U' ');  // the word space a tagged line ends with
     }
     for (std::size_t f = 0; f < plan.paths.size(); ++f) {
         const std::string& path = plan.paths[f];
         const auto read = read_already.find(path);
         const char* name = nullptr;
+        if (is_cff_font_file(path)) {  // libharu cannot read it: folio embeds it alone (issue 20)
+            std::vector<std::pair<char32_t, std::uint16_t>> wanted;
+            for (char32_t cp : by_file.code_points(f)) wanted.emplace_back(cp, 0);
+            plan.names.push_back(nullptr);
+            plan.code_points.push_back(by_file.code_points(f));
+            plan.programs.push_back({path, std::move(wanted), true});
+            continue;
+        }
         if (read != read_already.end()) {
             name = read->second;
         } else {
@@ -176,7 +171,8 @@ struct LoadedFonts {
 core::Result<LoadedFonts> make_fonts(hpdf::Document& doc, const FontPlan& plan) {
     LoadedFonts out;
     for (std::size_t f = 0; f < plan.paths.size(); ++f) {
-        auto font = hpdf::load_font(doc, plan.paths[f], plan.names[f], plan.code_points[f]);
+        auto font = plan.names[f] == nullptr ? hpdf::new_cff_font(doc)
+                                              : hpdf::load_font(doc, plan.paths[f], plan.names[f], plan.code_points[f]);
         if (!font) return core::unexpected(font.error());
         out.files.push_back(*font);
     }
@@ -216,15 +212,17 @@ core::Result<HPDF_Destination> destination(hpdf::Document& doc, const std::vecto
     return dest;
 }
 
-/// Step 5a: one borderless link annotation per LinkArea. Internal links whose target never
-/// landed on a page are left out (there is nowhere to go).
+/// Step 5a: one borderless link annotation per LinkArea, each also in `made` (by LinkArea, null
+/// where none was made). Internal links whose target never landed on a page are left out (there
+/// is nowhere to go).
 Status add_links(hpdf::Document& doc, const layout::PagedDocument& pages,
                  const std::vector<PageFrame>& frames, const std::vector<HPDF_Page>& handles,
-                 const Landings& landings) {
+                 const Landings& landings, std::vector<HPDF_Annotation>& made) {
     for (std::size_t i = 0; i < pages.pages.size(); ++i) {
         for (const layout::Item& item : pages.pages[i].items) {
             const auto* link = std::get_if<layout::LinkArea>(&item);
             if (link == nullptr) continue;
+            made.push_back(nullptr);
             const HPDF_Rect rect = pdf_rect(link->rect, frames[i]);
             HPDF_Annotation annot = nullptr;
             if (!link->uri.empty()) {
@@ -252,6 +250,7 @@ Status add_links(hpdf::Document& doc, const layout::PagedDocument& pages,
                 return r;
             }
             if (auto r = hpdf::set_print_flag(doc, annot); !r) return r;
+            made.back() = annot;
         }
     }
     return core::Ok{};
@@ -379,16 +378,19 @@ Status set_info(hpdf::Document& doc, const InfoValues& info, const std::optional
     return core::Ok{};
 }
 
-/// Step 7 for PDF/A-2b: the XMP packet and the sRGB output intent.
+/// Step 7 for PDF/A-2 and PDF/UA-1: the XMP packet (PDF/A-2a when tagged, else 2b; pdfuaid
+/// when tagged) and, for PDF/A, the sRGB output intent.
 Status make_archival(hpdf::Document& doc, const InfoValues& info,
-                     const std::optional<CivilTime>& date, const PdfOptions& options) {
+                     const std::optional<CivilTime>& date, const PdfOptions& options, bool tagged) {
+    const XmpClaims claims{options.pdfa ? (tagged ? 'A' : 'B') : '\0', tagged};
+    if (!options.pdfa) return hpdf::add_metadata(doc, build_xmp(info, date, claims));
     if (options.output_intent_icc.size() < 128 ||
         options.output_intent_icc.compare(36, 4, "acsp") != 0) {
         return core::unexpected(
             error("PDF/A needs an ICC profile for its output intent, and none (or no valid one) "
                   "was given"));
     }
-    if (auto r = hpdf::add_metadata(doc, build_xmp(info, date)); !r) return r;
+    if (auto r = hpdf::add_metadata(doc, build_xmp(info, date, claims)); !r) return r;
     return hpdf::add_output_intent(doc, options.output_intent_icc, 3, "sRGB IEC61966-2.1",
                                    "sRGB IEC61966-2.1");
 }
@@ -427,7 +429,7 @@ core::Result<Preparation> prepare(const std::vector<std::string>& font_paths) {
         return core::unexpected(r.error());
     }
     for (const std::string& path : font_paths) {
-        if (out.impl->read.contains(path)) continue;
+        if (out.impl->read.contains(path) || is_cff_font_file(path)) continue;
         auto name = hpdf::load_font_file(doc, path);
         if (!name) return core::unexpected(name.error());
         out.impl->read.emplace(path, *name);
@@ -483,7 +485,8 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
     (void)doc.get();  // this thread's libharu calls now allocate from the document's memory
 
     // 2. Fonts.
-    auto plan = plan_fonts(doc, pages, options.threads, faces, prepared->impl->read);
+    const bool tagged = options.structure != nullptr && !options.structure->empty();
+    auto plan = plan_fonts(doc, pages, options.threads, faces, prepared->impl->read, tagged);
     if (!plan) return core::unexpected(plan.error());
     // Their embedded programs, made on other threads from here to step 9.
     FontProgramBuilder programs(std::move(plan->programs), options.threads);
@@ -504,13 +507,20 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
     if (!set_up) return core::unexpected(set_up.error());
     const std::vector<HPDF_Page>& handles = set_up->handles;
 
-    // 4. The content streams, painted and compressed on other threads from here to step 10.
-    ContentBuilder contents(pages, frames, set_up->resources, PaintSettings{colours, options.marks},
+    // 4. The content streams, painted and compressed on other threads from here to step 10,
+    //    with the marked content of the structure tree planned first (tagging.cpp).
+    const StructurePlan structure = tagged ? plan_structure(pages, *options.structure, frames) : StructurePlan{};
+    ContentBuilder contents(pages, frames, set_up->resources,
+                            PaintSettings{colours, options.marks, tagged ? &structure.pages : nullptr},
                             options.threads);
 
-    // 5. Links and bookmarks, now that every destination page exists.
-    if (auto r = add_links(doc, pages, frames, handles, find_landings(pages)); !r)
+    // 5. Links and bookmarks, now that every destination page exists; the structure tree.
+    std::vector<HPDF_Annotation> annotations;
+    if (auto r = add_links(doc, pages, frames, handles, find_landings(pages), annotations); !r)
         return core::unexpected(r.error());
+    if (tagged) {
+        if (auto r = hpdf::write_structure(doc, structure, handles, annotations); !r) return core::unexpected(r.error());
+    }
     if (auto r = add_outline(doc, pages, frames, handles); !r) return core::unexpected(r.error());
 
     // 6. Navigation.
@@ -521,14 +531,14 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
     const std::optional<CivilTime> date =
         options.date_epoch >= 0 ? civil_time(options.date_epoch) : std::nullopt;
     if (auto r = set_info(doc, info, date); !r) return core::unexpected(r.error());
-    if (options.pdfa) {
-        if (auto r = make_archival(doc, info, date, options); !r) return core::unexpected(r.error());
+    if (options.pdfa || tagged) {
+        if (auto r = make_archival(doc, info, date, options, tagged); !r) return core::unexpected(r.error());
     }
 
     // 8. The header version.
     if (image_table.uses_smask()) hpdf::require_version(doc, HPDF_VER_14);
     if (options.two_page_spread) hpdf::require_version(doc, HPDF_VER_15);
-    if (options.pdfa) hpdf::require_version(doc, HPDF_VER_17);
+    if (options.pdfa || tagged) hpdf::require_version(doc, HPDF_VER_17);  // PDF/UA-1 is ISO 32000-1
 
     // 9. The fonts take their programs (text drawn with them is final), and each page takes
     //    its content stream from the painters when libharu saves it.
@@ -538,8 +548,9 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
     if (!to_unicode) return core::unexpected(error("zlib could not compress a ToUnicode map"));
     for (std::size_t i = 0; i < loaded->files.size(); ++i) {
         const FontProgram& program = (*made)[i];
-        if (auto r = hpdf::embed_font_program(doc, loaded->files[i], program.font_file, program.font_length,
-                                              program.gid_map, *to_unicode);
+        if (auto r = program.cff ? hpdf::embed_cff_font(doc, loaded->files[i], program, *to_unicode)
+                                 : hpdf::embed_font_program(doc, loaded->files[i], program.font_file,
+                                                            program.font_length, program.gid_map, *to_unicode);
             !r) {
             return core::unexpected(r.error());
         }

@@ -7,15 +7,53 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/result.hpp"
 #include "doc/document.hpp"
 #include "image/image.hpp"
 #include "layout/paged_document.hpp"
+#include "realize/realize.hpp"
 #include "text/font_set.hpp"
 
 namespace folio::pdf {
+
+/// What the tagged PDF's structure tree keeps of the document tree (structure_source.cpp): made
+/// before the pipeline frees the tree, read by the writer when it marks the pages' content.
+struct StructureSource {
+    /// The standard structure type an element of the source becomes.
+    enum class Role : std::uint8_t {
+        document, sect, heading, paragraph, list, list_item, label, list_body, figure, caption,
+        block_quote, aside, toc, link, reference, span,
+    };
+    /// One structure element, in source order (a parent before its children).
+    struct Element {
+        Role role = Role::document;
+        std::uint8_t level = 0;                 ///< heading: the source's level (1 = the title)
+        std::uint32_t parent = UINT32_MAX;      ///< index of the parent element; none for [0]
+        std::string lang;                       ///< BCP 47, only where it differs from the parent's
+        std::string alt;                        ///< figure: /Alt; aside: its title; link: its text
+    };
+    /// No element: the node's marks are decorative (a bullet) and become artifacts.
+    static constexpr std::uint32_t artifact = UINT32_MAX;
+
+    std::vector<Element> elements;        ///< [0] is the Document
+    std::vector<std::uint32_t> element_of;  ///< by NodeId: the element its drawn content belongs to
+    std::unordered_map<doc::NodeId, std::string> titles;  ///< headings' text: contents entries' links
+    /// The drawn text of each node with runs whose text has a hyphen: a run that ends in a
+    /// hyphen its node's text does not have there ends in a hyphen layout added at a break.
+    std::unordered_map<doc::NodeId, std::u32string> hyphenated;
+    std::string lang;                     ///< the document's language (catalog /Lang)
+    std::string cover_alt;                ///< the cover image's alternative text ("" = decorative)
+    /// True when made (tagging on); an empty source writes an untagged PDF.
+    [[nodiscard]] bool empty() const { return elements.empty(); }
+};
+
+/// The structure source of a realized document: an element per block, list, item, label (for
+/// numbered lists only: bullets are decorative), link, cross-reference and figure, and a Span
+/// for a text whose language differs from its element's.
+StructureSource structure_source(const realize::RealizedDocument& realized);
 
 /// What the PDF needs besides the pages.
 struct PdfOptions {
@@ -24,6 +62,9 @@ struct PdfOptions {
     bool cmyk = false;              ///< every colour and image as DeviceCMYK (naive conversion)
     bool marks = false;             ///< crop and registration marks in a slug around the bleed
     bool two_page_spread = false;   ///< /PageLayout /TwoPageRight instead of /SinglePage
+    /// Tagged PDF (PDF/UA-1) from this structure source; empty = untagged (--no-tags). With
+    /// `pdfa`, a tagged file is PDF/A-2a, an untagged one PDF/A-2b.
+    const StructureSource* structure = nullptr;
     /// The creation and modification date, seconds since 1970 UTC; -1 = no dates. The caller
     /// chooses it (SOURCE_DATE_EPOCH, else the source's date); the writer never reads the clock.
     std::int64_t date_epoch = -1;
@@ -34,6 +75,11 @@ struct PdfOptions {
     /// for any number.
     unsigned threads = 0;
 };
+
+/// Applies `--pdf-standard` (comma-separated "ua-1", "a-2a", "a-2b"; "" = the default, ua-1
+/// when `tags`): a-2a and a-2b set `pdfa`; ua-1 and a-2a need tagging. False, with an
+/// "options.pdf-standard" error in `diags`, for an unknown name or a standard --no-tags rules out.
+bool apply_standards(std::string_view standards, bool tags, bool& pdfa, core::Diagnostics& diags);
 
 /// Writes `pages` as a PDF: embedded TrueType subsets with a correct ToUnicode map, the images
 /// the pages place (looked up in `images` by ImageBox::path, each embedded once), one outline

@@ -33,12 +33,14 @@
 #include "layout/layout.hpp"
 #include "pdf/write_pdf.hpp"
 #include "realize/realize.hpp"
+#include "pipeline/check_all.hpp"
 #include "pipeline/images.hpp"
 #include "qr/qr.hpp"
 #include "pipeline/outputs.hpp"
 #include "pipeline/schedule.hpp"
 #include "style/computed.hpp"
 #include "text/font_set.hpp"
+#include "realize/hyphen_languages.hpp"
 #include "text/hyphenate.hpp"
 #include "xml/languages.hpp"
 #include "xml/reader.hpp"
@@ -66,7 +68,11 @@ void resolve_fonts(const style::StyledDocument& styled, const style::Stylesheet&
     std::set<std::tuple<std::string, int, bool>> seen;
     auto resolve = [&](const std::string& family, int weight, bool italic) {
         if (!seen.insert({family, weight, italic}).second) return;
-        auto r = fonts.resolve(family, weight, italic);
+        std::string stand_in;
+        auto r = fonts.resolve(family, weight, italic, &stand_in);
+        if (r && !stand_in.empty()) {  // issue 20: the family lacks the weight or style asked for
+            diags.add({core::Severity::warning, "font.substituted", stand_in, family_location(sheet, family)});
+        }
         if (!r) {
             core::Diagnostic d = r.error();
             if (d.location.file.empty()) d.location = family_location(sheet, family);
@@ -103,6 +109,7 @@ pdf::PdfOptions pdf_options(const Options& options, const style::StyledDocument&
     po.creator = std::string("folio ") + version();
     po.threads = options.threads;
     po.pdfa = options.pdfa;
+    if (!pdf::apply_standards(options.pdf_standard, options.tags, po.pdfa, diags)) return po;  // #19
     po.cmyk = options.cmyk;
     po.marks = options.marks || styled.page.marks;
     for (const auto& m : styled.masters) po.marks = po.marks || m.marks;
@@ -110,13 +117,13 @@ pdf::PdfOptions pdf_options(const Options& options, const style::StyledDocument&
     po.date_epoch = options.source_date_epoch >= 0
                         ? options.source_date_epoch
                         : pdf::date_epoch_of(styled.doc().meta.date).value_or(-1);
-    if (options.pdfa && options.cmyk) {
+    if (po.pdfa && options.cmyk) {
         diags.error("options.pdfa-cmyk",
                     "--pdfa and --cmyk cannot be combined: PDF/A-2b with folio's sRGB output intent "
                     "may not use DeviceCMYK (there is no CMYK output profile)",
                     {});
     }
-    if (options.pdfa) {
+    if (po.pdfa) {
         const std::string icc = FOLIO_SRGB_ICC;
         std::ifstream in(icc, std::ios::binary);
         std::ostringstream bytes;
@@ -164,7 +171,9 @@ struct Inputs {
 /// parsed. Nothing when either cannot be read or has an error.
 std::optional<Inputs> read_inputs(const Options& options, Schedule& schedule, Outcome& out) {
     auto& diags = out.diagnostics;
-    auto source = core::SourceFile::read(options.source_path);
+    auto source = options.source_text
+                      ? core::Result<core::SourceFile>(core::SourceFile(options.source_path, *options.source_text))
+                      : core::SourceFile::read(options.source_path);
     if (!source) { diags.add(source.error()); return {}; }
     schedule.source_read(xml::languages_named(source->text()));
     auto sheet_file = core::SourceFile::read(options.style_path);
@@ -174,7 +183,14 @@ std::optional<Inputs> read_inputs(const Options& options, Schedule& schedule, Ou
     auto sheet = xml::read_stylesheet(*sheet_file, diags);
     // (the readers put every problem, a parse failure included, into diags)
     out.inputs = {options.source_path, options.style_path};
-    if (!document || !sheet || diags.has_errors()) return {};
+    if (!document || !sheet || diags.has_errors()) {
+        // `folio check` reports every problem in one run: the images' too (#21).
+        if (options.check_only && document) {
+            check_images(*document, fs::path(options.source_path).parent_path().string(), options.allow_outside,
+                         diags);
+        }
+        return {};
+    }
     out.meta = document->meta;
     schedule.document_read(*document);
     return Inputs{std::move(*document), std::move(*sheet)};
@@ -184,6 +200,7 @@ std::optional<Inputs> read_inputs(const Options& options, Schedule& schedule, Ou
 struct Html {
     std::string text;
     std::vector<html::Asset> assets;  ///< --external-assets: image files beside the HTML
+    std::vector<html::LocalFont> fonts;  ///< owns the WOFF2 files of `assets` (issue 20)
 };
 
 /// Step 5: the HTML, which links the PDF and declares the faces it uses.
@@ -192,7 +209,7 @@ Html write_html(const Options& options, const std::string& stem, const realize::
                 const std::vector<image::Image>& images) {
     html::HtmlOptions ho;
     for (const auto& face : fonts.faces()) {
-        html::LocalFont font{face.family, face.weight, face.italic, {}};
+        html::LocalFont font{face.family, face.weight, face.italic, {}, face.path, {}, {}, {}};
         if (!face.full_name.empty()) font.names.push_back(face.full_name);
         if (!face.postscript_name.empty() && face.postscript_name != face.full_name) {
             font.names.push_back(face.postscript_name);
@@ -209,9 +226,11 @@ Html write_html(const Options& options, const std::string& stem, const realize::
     ho.external_assets = options.external_assets;
     ho.assets_folder = stem + "-assets";
     ho.threads = options.threads;
+    if (options.embed_fonts) html::embed_fonts(realized, &laid.document, ho);  // issue 20
     Html out;
     out.text = html::write_html(realized, &laid, ho);
     out.assets = html::external_assets(ho);
+    out.fonts = std::move(ho.fonts);  // the font files the assets borrow (moving keeps them in place)
     return out;
 }
 
@@ -293,7 +312,9 @@ Outcome run(const Options& options) {
     auto& diags = out.diagnostics;
     Stopwatch clock;
     const Stopwatch whole;
-    const text::Hyphenator hyphenator;               // loads a language's patterns on first use
+    // The patterns of a language load on first use (mapped from the cache), or come shared.
+    const auto hyphenator_owned = options.hyphenator ? options.hyphenator : make_hyphenator(options.hyphenation_cache);
+    const text::Hyphenator& hyphenator = *hyphenator_owned;
     Schedule schedule(options.threads, hyphenator);  // what runs beside what
 
     // 1. Read (the patterns of the source's languages load meanwhile).
@@ -314,6 +335,7 @@ Outcome run(const Options& options) {
         if (!qr::from_key(in)) out.inputs.push_back(in);  // (a <qr>'s code is no file)
     }
     if (diags.has_errors()) return out;
+    realize::check_hyphenation_languages(realized, hyphenator, diags);  // #20: a warning, not silence
 
     // 3. Fonts; the PDF is begun from their files beside layout.
     schedule.fonts_needed();
@@ -332,15 +354,21 @@ Outcome run(const Options& options) {
     out.pages = pages->pages.size();
     // Text whose background the pages do not draw (a box lost in layout) would vanish in the PDF.
     for (core::Diagnostic& w : html::check_drawn_backgrounds(styled, *pages)) diags.add(std::move(w));
+    if (options.inspect) options.inspect(realized, *laid);
     out.timings.layout = clock.lap();
     if (diags.has_errors() || options.check_only) return out;
 
     // 5. The HTML, to memory; then the tree only it needed is freed.
-    const std::string stem = fs::path(options.source_path).stem().string();
-    const pdf::PdfOptions po = options.pdf ? pdf_options(options, styled, diags, out.inputs) : pdf::PdfOptions{};
+    const std::string stem =
+        options.stem.empty() ? fs::path(options.source_path).stem().string() : options.stem;
+    pdf::PdfOptions po = options.pdf ? pdf_options(options, styled, diags, out.inputs) : pdf::PdfOptions{};
     if (diags.has_errors()) return out;
     Html html = options.html ? write_html(options, stem, realized, *laid, fonts, images) : Html{};
     out.timings.html = clock.lap();
+    // What the PDF's structure tree needs of the tree (#19), kept before it is freed.
+    const pdf::StructureSource structure =
+        options.pdf && options.tags ? pdf::structure_source(realized) : pdf::StructureSource{};
+    po.structure = &structure;
     free_tree(inputs->document, styled, realized);
 
     // 6. Write every file, then rename them all into place.

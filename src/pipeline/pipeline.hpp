@@ -6,13 +6,25 @@
 /// outputs.
 
 #include <cstdint>
+#include <optional>
+#include <functional>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostic.hpp"
 #include "doc/document.hpp"
 
+namespace folio::realize { class RealizedDocument; }
+namespace folio::layout { struct LayoutResult; }
+namespace folio::text { class Hyphenator; }
+
 namespace folio::pipeline {
+
+/// Called once layout is done, before any output is written, with the realized tree and the
+/// pages (the quality report's view of a render, issue 22); the references die when it returns.
+using Inspector = std::function<void(const realize::RealizedDocument&, const layout::LayoutResult&)>;
 
 /// Everything a render needs; nothing below the pipeline reads the environment or the clock.
 struct Options {
@@ -25,13 +37,33 @@ struct Options {
     bool pdfa = false;             ///< PDF/A-2b output (#6)
     bool cmyk = false;             ///< convert every colour to DeviceCMYK (#6)
     bool marks = false;            ///< crop and registration marks (#6; the style sheet can ask too)
+    bool tags = true;              ///< tagged PDF, PDF/UA-1 (#19); false: --no-tags
+    std::string pdf_standard;      ///< --pdf-standard: "ua-1", "a-2a", "a-2b", comma-separated (#19)
     std::int64_t source_date_epoch = -1;  ///< SOURCE_DATE_EPOCH, read by main; -1 = not set (#6)
     bool external_assets = false;  ///< HTML: write images beside the file instead of data URIs (#7)
+    bool embed_fonts = true;       ///< HTML: embed the faces' subsets as WOFF2, else local() only (#20)
     bool allow_outside = false;    ///< allow image paths outside the source's folder (#5)
     /// Threads one render may use (paragraph layout, PDF page contents): 0 = one per core.
     /// Batch mode, which renders several documents at once, gives each render 1.
     unsigned threads = 0;
+    /// The source's text when it is not read from source_path (`folio build -`: standard input,
+    /// #21); source_path then only names it in diagnostics, and its folder is where images are.
+    std::optional<std::string> source_text;
+    /// The output files' name without extension; empty: the source's file name (#21: -o x.pdf).
+    std::string stem;
+    Inspector inspect;  ///< empty, or what looks at the laid-out document (folio check --report)
+    /// Folder of compiled hyphenation patterns (#20; see hyphenation_cache_dir()); empty: none.
+    std::string hyphenation_cache;
+    /// Patterns already loaded, shared by the renders of a batch (#20); null: the run loads its own.
+    std::shared_ptr<const text::Hyphenator> hyphenator;
 };
+
+/// The cache folder of compiled hyphenation patterns: $XDG_CACHE_HOME/folio, else
+/// $HOME/.cache/folio; empty when neither is set. (Reads the environment: for main and batch.)
+std::string hyphenation_cache_dir();
+
+/// A Hyphenator over the system's patterns with that cache, for renders to share (#20).
+std::shared_ptr<const text::Hyphenator> make_hyphenator(const std::string& cache_dir);
 
 /// Wall time of each stage in seconds (for --timings).
 struct StageTimings {
@@ -57,6 +89,10 @@ struct Outcome {
 
 /// folio's version string.
 const char* version();
+
+/// The libraries folio was linked with and their versions, as they report them at run time
+/// (libharu, HarfBuzz, FreeType, pugixml), for `folio --version`.
+std::vector<std::pair<std::string, std::string>> library_versions();
 
 /// Renders one source with one style sheet.
 Outcome run(const Options& options);

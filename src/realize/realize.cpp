@@ -19,6 +19,8 @@
 #include <set>
 
 #include "core/utf8.hpp"
+#include "realize/single_letters.hpp"
+#include "text/quotes.hpp"
 #include "text/typography.hpp"
 
 namespace folio::realize {
@@ -87,6 +89,9 @@ public:
             m_in_paragraph.assign(m_doc.nodes.size(), 0);
             if (!m_doc.nodes.empty()) block(m_doc.root());
             lone_texts();
+        }
+        if (std::any_of(styles.begin(), styles.end(), [](const auto& st) { return st.single_letters != 0; })) {
+            single_letters();  // #20: cs, pl, sk
         }
         transforms();
         markers();
@@ -162,17 +167,25 @@ private:
                 return;
             case NodeKind::figure:
             case NodeKind::list:
+            case NodeKind::table:  // tables: their caption, groups, rows and cells
+            case NodeKind::table_head:
+            case NodeKind::table_body:
+            case NodeKind::table_foot:
+            case NodeKind::table_row:
                 for (NodeId c : n.children) {
                     if (!doc::is_inline(m_doc.node(c).kind)) block(c);
                 }
                 return;
             case NodeKind::contents:
             case NodeKind::explicit_break:
+            case NodeKind::table_column:
                 return;
             case NodeKind::document:
             case NodeKind::section:
             case NodeKind::block_quote:
             case NodeKind::aside:
+            case NodeKind::header_cell:
+            case NodeKind::data_cell:
             case NodeKind::list_item: {
                 std::vector<NodeId> inlines;
                 for (NodeId c : n.children) {
@@ -244,10 +257,11 @@ private:
             if (m_styled.style(sp.id).smart_quotes)
                 text::smart_quotes(m_text, sp.start, sp.start + sp.size, lang);
         }
+        const text::QuoteMarks marks = text::quote_marks(lang);  // (French: spaces in « »)
         for (const Span& sp : m_spans) {
             const std::u32string_view part =
                 std::u32string_view(m_text).substr(sp.start, sp.title ? sp.title : sp.size);
-            std::string utf8 = core::to_utf8(part);
+            std::string utf8 = core::to_utf8(text::space_guillemets(part, marks));
             if (sp.title) {
                 m_tables.references[sp.id].drawn_title = std::move(utf8);
             } else if (utf8 != m_doc.node(sp.id).text) {
@@ -266,7 +280,21 @@ private:
             if (n.text.find_first_of("\"'") == std::string::npos) continue;
             std::u32string decoded = core::decode_utf8(n.text).text;
             text::smart_quotes(decoded, 0, decoded.size(), language(id));
-            m_tables.quoted[id] = core::to_utf8(decoded);
+            m_tables.quoted[id] = core::to_utf8(text::space_guillemets(decoded, text::quote_marks(language(id))));
+        }
+    }
+
+    /// One-letter words bound to the next with a no-break space, where the style asks.
+    void single_letters() {
+        for (NodeId id = 0; id < m_doc.nodes.size(); ++id) {
+            const doc::Node& n = m_doc.node(id);
+            if (n.kind != NodeKind::text || !binds_single_letters(m_styled.style(id).single_letters, language(id))) {
+                continue;
+            }
+            const std::string_view now = text(id);
+            const std::u32string bound = bind_single_letters(core::decode_utf8(now).text);
+            std::string utf8 = core::to_utf8(bound);
+            if (utf8 != now) m_tables.quoted[id] = std::move(utf8);
         }
     }
 

@@ -36,6 +36,15 @@ bool set_color(core::Color& field, std::string_view v) {
     return true;
 }
 
+/// A colour, or none (transparent).
+bool set_optional_color(std::optional<core::Color>& field, std::string_view v) {
+    if (v == "none" || v == "transparent") { field.reset(); return true; }
+    core::Color c;
+    if (!set_color(c, v)) return false;
+    field = c;
+    return true;
+}
+
 bool set_bool_keyword(bool& field, std::string_view v, std::string_view yes, std::string_view no) {
     if (v == yes) { field = true; return true; }
     if (v == no) { field = false; return true; }
@@ -106,13 +115,7 @@ std::vector<Property> text_properties() {
         {"color", "a colour (#rrggbb, rgb(), cmyk())",
          [](ComputedStyle& s, std::string_view v, double) { return set_color(s.color, v); }},
         {"background-color", "a colour (#rrggbb, rgb(), cmyk()) or none",
-         [](ComputedStyle& s, std::string_view v, double) {
-             if (v == "none" || v == "transparent") { s.background.reset(); return true; }
-             core::Color c;
-             if (!set_color(c, v)) return false;
-             s.background = c;
-             return true;
-         }},
+         [](ComputedStyle& s, std::string_view v, double) { return set_optional_color(s.background, v); }},
         {"text-align", "left, right, center or justify",
          [](ComputedStyle& s, std::string_view v, double) {
              if (v == "left" || v == "start") s.text_align = TextAlign::left;
@@ -154,6 +157,14 @@ std::vector<Property> text_properties() {
         {"quotes", "smart or straight",
          [](ComputedStyle& s, std::string_view v, double) {
              return set_bool_keyword(s.smart_quotes, v, "smart", "straight");
+         }},
+        {"single-letter-words", "normal, keep-with-next or auto",  // #20: Czech, Polish, Slovak
+         [](ComputedStyle& s, std::string_view v, double) {
+             if (v == "normal") s.single_letters = 0;
+             else if (v == "keep-with-next") s.single_letters = 1;
+             else if (v == "auto") s.single_letters = 2;
+             else return false;
+             return true;
          }},
     };
 }
@@ -218,11 +229,31 @@ std::vector<Property> box_properties() {
     };
 }
 
+/// The properties of tables (docs/style-sheets.md, "Tables").
+std::vector<Property> table_properties() {
+    return {
+        {"vertical-align", "top, middle or bottom",
+         [](ComputedStyle& s, std::string_view v, double) {
+             if (v == "top") s.vertical_align = VerticalAlign::top;
+             else if (v == "middle") s.vertical_align = VerticalAlign::middle;
+             else if (v == "bottom") s.vertical_align = VerticalAlign::bottom;
+             else return false;
+             return true;
+         }},
+        {"alternate-background-color", "a colour (#rrggbb, rgb(), cmyk()) or none",
+         [](ComputedStyle& s, std::string_view v, double) { return set_optional_color(s.alternate_background, v); }},
+        {"caption-side", "top or bottom",
+         [](ComputedStyle& s, std::string_view v, double) { return set_bool_keyword(s.caption_bottom, v, "bottom", "top"); }},
+    };
+}
+
 const std::vector<Property>& properties() {
     static const std::vector<Property> table = [] {
         std::vector<Property> all = text_properties();
         std::vector<Property> boxes = box_properties();
         all.insert(all.end(), boxes.begin(), boxes.end());
+        std::vector<Property> tables = table_properties();
+        all.insert(all.end(), tables.begin(), tables.end());
         return all;
     }();
     return table;
@@ -256,6 +287,9 @@ ComputedStyle inherit(const ComputedStyle& parent) {
     s.break_after = initial.break_after;
     s.column_span_all = initial.column_span_all;
     s.page = initial.page;
+    s.vertical_align = initial.vertical_align;
+    s.alternate_background = initial.alternate_background;
+    s.caption_bottom = initial.caption_bottom;
     return s;
 }
 

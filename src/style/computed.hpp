@@ -20,6 +20,8 @@ enum class TextAlign : std::uint8_t { left, right, center, justify };
 enum class TextTransform : std::uint8_t { none, uppercase };
 /// List item markers (CSS list-style-type).
 enum class ListStyle : std::uint8_t { disc, circle, square, dash, decimal, lower_alpha, upper_alpha, lower_roman, upper_roman, none };
+/// Where a table cell's content sits in its row (CSS vertical-align for table cells).
+enum class VerticalAlign : std::uint8_t { top, middle, bottom };
 /// A forced break before or after a block (CSS break-before / break-after).
 enum class Break : std::uint8_t { none, column, page };
 
@@ -41,6 +43,9 @@ struct ComputedStyle {
     bool smart_quotes = false;  ///< quotes="smart": straight " and ' become typographic quotes
     bool hanging_punctuation = false;  ///< justified lines let end punctuation hang into the margin
     bool small_caps = false;  ///< font-variant: small-caps (capitals at 0.78 of the size for lower case)
+    /// single-letter-words (#20): whether a one-letter word may end a line: normal (yes),
+    /// keep-with-next (never), auto (never in Czech, Polish and Slovak text)
+    std::uint8_t single_letters = 0;
     int widows = 2;
     int orphans = 2;
     bool underline = false;
@@ -63,6 +68,10 @@ struct ComputedStyle {
     Break break_after = Break::none;
     bool column_span_all = false;  ///< spans every column of a multi-column page (CSS column-span)
     std::string page;              ///< starts on a page of this named master (CSS page)
+    // tables (not inherited)
+    VerticalAlign vertical_align = VerticalAlign::top;  ///< of a cell's content in its row
+    std::optional<core::Color> alternate_background;    ///< a row: the background of every second body row (zebra)
+    bool caption_bottom = false;   ///< a table: its caption below it (CSS caption-side: bottom)
 };
 
 /// A page master: paper size, margins, columns and the area text flows into.

@@ -1,18 +1,21 @@
 // FontSet: family resolution through fontconfig, face vetting and metrics through FreeType.
 //
-// Control flow: resolve(family, weight, italic) -> fontconfig match -> check the matched family
-// really is the one asked for -> load_face(path) (FreeType: TrueType outlines, (3,1) format-4 cmap,
+// Control flow: resolve(family, weight, italic) -> find_file: the family's installed faces that
+// folio can embed, CSS font matching among them (font_lookup.cpp) -> load_face(path) (FreeType:
+// TrueType or CFF outlines in an sfnt file, (3,1) format-4 cmap,
 // sane units per em and hmtx) -> table the advance of every BMP code point once, truncated to
 // 1/1000 em exactly as libharu writes the PDF /W array.
 
 #include "text/font_set.hpp"
 
+#include "text/font_lookup.hpp"
 #include "text/shaping.hpp"
 
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
+#include FT_FONT_FORMATS_H
 #include FT_TRUETYPE_TABLES_H
 #include FT_TRUETYPE_TAGS_H
 
@@ -38,10 +41,10 @@ core::Unexpected font_error(const std::string& path, const std::string& message)
     return core::unexpected({core::Severity::error, "font.invalid", message, {path, 0, 0}});
 }
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
+/// What to use instead of a font folio cannot embed.
+constexpr const char* use_instead =
+    "; use the family's OpenType (.otf) or TrueType (.ttf) version (for the URW base 35 fonts, "
+    "the .otf files of fonts-urw-base35)";
 
 struct FtLibrary {
     FT_Library lib = nullptr;
@@ -59,6 +62,31 @@ bool has_table(FT_Face face, FT_ULong tag) {
     return FT_Load_Sfnt_Table(face, tag, 0, nullptr, &length) == 0 && length > 0;
 }
 
+/// Why folio cannot embed `face` ("" when it can): it needs an sfnt file (OpenType or TrueType)
+/// with TrueType (glyf) or CFF outlines.
+std::string unusable_format(FT_Face face) {
+    const std::string format = FT_Get_Font_Format(face) ? FT_Get_Font_Format(face) : "";
+    if (!FT_IS_SFNT(face)) {
+        if (format == "Type 1" || format == "CID Type 1") {
+            return "is a PostScript Type 1 font (.pfb/.t1), which folio cannot embed" + std::string(use_instead);
+        }
+        if (!FT_IS_SCALABLE(face)) {
+            return "is a bitmap font (" + format + "), which cannot be scaled or embedded" + std::string(use_instead);
+        }
+        return "is a " + format + " font, which folio cannot embed" + std::string(use_instead);
+    }
+    if (!FT_IS_SCALABLE(face) || (!has_table(face, TTAG_glyf) && !has_table(face, TTAG_CFF))) {
+        if (has_table(face, TTAG_CFF2)) {
+            return "has variable CFF2 outlines, which folio cannot embed; use a static instance "
+                   "(.otf with CFF outlines, or .ttf)";
+        }
+        return "has no TrueType (glyf) or CFF outlines (a bitmap or colour-only font), which folio cannot embed" +
+               std::string(use_instead);
+    }
+    if (has_table(face, TTAG_glyf) && !has_table(face, TTAG_loca)) return "is damaged: it has glyf outlines but no loca table";
+    return {};
+}
+
 bool has_unicode_format4_cmap(FT_Face face) {
     for (int i = 0; i < face->num_charmaps; ++i) {
         FT_CharMap cm = face->charmaps[i];
@@ -70,46 +98,6 @@ bool has_unicode_format4_cmap(FT_Face face) {
     return false;
 }
 
-/// Levenshtein distance, for "did you mean" suggestions.
-std::size_t distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
-
-std::vector<std::string> closest_families(const std::string& family) {
-    std::vector<std::string> names;
-    FcPattern* pat = FcPatternCreate();
-    FcObjectSet* os = FcObjectSetBuild(FC_FAMILY, nullptr);
-    FcFontSet* fs = FcFontList(nullptr, pat, os);
-    for (int i = 0; fs && i < fs->nfont; ++i) {
-        FcChar8* name = nullptr;
-        if (FcPatternGetString(fs->fonts[i], FC_FAMILY, 0, &name) == FcResultMatch) {
-            names.emplace_back(reinterpret_cast<const char*>(name));
-        }
-    }
-    if (fs) FcFontSetDestroy(fs);
-    FcObjectSetDestroy(os);
-    FcPatternDestroy(pat);
-    std::sort(names.begin(), names.end());
-    names.erase(std::unique(names.begin(), names.end()), names.end());
-    const std::string want = lower(family);
-    std::stable_sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {
-        return distance(want, lower(a)) < distance(want, lower(b));
-    });
-    if (names.size() > 3) names.resize(3);
-    return names;
-}
-
 }  // namespace
 
 core::Result<Face> load_face(const std::string& path) {
@@ -117,13 +105,12 @@ core::Result<Face> load_face(const std::string& path) {
     if (!ft.lib) return font_error(path, "cannot initialise FreeType");
     FtFace f;
     if (FT_New_Face(ft.lib, path.c_str(), 0, &f.face) != 0) {
-        return font_error(path, "cannot be opened (missing, unreadable or not a font)");
+        return font_error(path, "cannot be opened: it is missing, unreadable, damaged or not a font file; name an "
+                                "installed family, or an OpenType (.otf) or TrueType (.ttf) file");
     }
     FT_Face face = f.face;
-    if (!FT_IS_SFNT(face) || !has_table(face, TTAG_glyf) || !has_table(face, TTAG_loca)) {
-        return font_error(path, "not a TrueType-outline font; CFF-flavoured OpenType (.otf) and other "
-                                "formats cannot be embedded, use a .ttf file");
-    }
+    if (auto why = unusable_format(face); !why.empty()) return font_error(path, why);
+    const bool cff = !has_table(face, TTAG_glyf);
     if (face->units_per_EM < 16 || face->units_per_EM > 16384) {
         return font_error(path, "font has an invalid units-per-em value (" +
                                     std::to_string(face->units_per_EM) + ")");
@@ -137,6 +124,7 @@ core::Result<Face> load_face(const std::string& path) {
     }
     Face out;
     out.path = path;
+    out.cff = cff;
     out.family = face->family_name ? face->family_name : "";
     out.full_name = out.family;
     if (face->style_name && std::string_view(face->style_name) != "Regular") {
@@ -182,50 +170,64 @@ std::optional<FontId> FontSet::find(const std::string& family, int weight, bool 
     return *r;
 }
 
-core::Result<FontId> FontSet::resolve(const std::string& family, int weight, bool italic) {
+/// The file for `family` at `weight` and `italic`: fontconfig's list of the family, the faces
+/// folio can embed, CSS font matching among them. An unknown family names the closest installed
+/// ones; a family installed only in formats folio cannot embed says so and what to use instead.
+/// `note` says which face stands in when the family lacks the requested weight or style.
+core::Result<std::string> FontSet::find_file(const std::string& family, int weight, bool italic, std::string& note) {
+    std::vector<InstalledFace> faces = family_faces(family);
+    if (faces.empty()) {
+        std::string hint;
+        for (const auto& n : closest_families(family)) hint += (hint.empty() ? "" : ", ") + n;
+        return core::unexpected({core::Severity::error, "font.unknown-family",
+                                 "unknown font family '" + family + "'" +
+                                     (hint.empty() ? std::string() : "; closest installed: " + hint),
+                                 {}});
+    }
+    const auto unusable = std::stable_partition(faces.begin(), faces.end(),
+                                                [](const InstalledFace& f) { return embeddable_format(f.format); });
+    if (unusable == faces.begin()) {
+        std::string formats;
+        for (const auto& f : faces) {
+            if (formats.find(f.format) == std::string::npos) formats += (formats.empty() ? "" : ", ") + f.format;
+        }
+        return core::unexpected({core::Severity::error, "font.unusable-family",
+                                 "font family '" + family + "' is installed only as " + formats + " (" +
+                                     faces.front().path + "), which folio cannot embed" + use_instead,
+                                 {}});
+    }
+    faces.erase(unusable, faces.end());
+    const InstalledFace& face = pick_face(faces, weight, italic);
+    if (face.italic != italic || face.weight != weight) {
+        note = "font family '" + family + "' has no " + (italic ? "italic" : "upright") + " face of weight " +
+               std::to_string(weight) + "; using its '" + face.style + "' face (" +
+               (face.italic ? "italic" : "upright") + ", weight " + std::to_string(face.weight) + ") instead";
+    }
+    return face.path;
+}
+
+core::Result<FontId> FontSet::resolve(const std::string& family, int weight, bool italic, std::string* note) {
     const std::lock_guard<std::mutex> guard(m_lock);
     const Key key{family, weight, italic};
-    for (const auto& [k, id] : m_cache) {
-        if (k == key) return id;
+    for (const auto& entry : m_cache) {
+        if (entry.key == key) {
+            if (note != nullptr) *note = entry.note;
+            return entry.id;
+        }
     }
     std::string path;
+    std::string substitution;
     if (family.find('/') != std::string::npos) {
         path = family;  // an explicit file path
     } else {
-        FcPattern* pat = FcPatternCreate();
-        FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
-        FcPatternAddInteger(pat, FC_WEIGHT, FcWeightFromOpenType(weight));
-        FcPatternAddInteger(pat, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
-        FcPatternAddString(pat, FC_FONTFORMAT, reinterpret_cast<const FcChar8*>("TrueType"));
-        FcConfigSubstitute(nullptr, pat, FcMatchPattern);
-        FcDefaultSubstitute(pat);
-        FcResult res = FcResultNoMatch;
-        FcPattern* match = FcFontMatch(nullptr, pat, &res);
-        FcPatternDestroy(pat);
-        bool family_ok = false;
-        if (match) {
-            FcChar8* name = nullptr;
-            for (int i = 0; FcPatternGetString(match, FC_FAMILY, i, &name) == FcResultMatch; ++i) {
-                if (lower(reinterpret_cast<const char*>(name)) == lower(family)) family_ok = true;
-            }
-            FcChar8* file = nullptr;
-            if (family_ok && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
-                path = reinterpret_cast<const char*>(file);
-            }
-            FcPatternDestroy(match);
-        }
-        if (path.empty()) {
-            std::string hint;
-            for (const auto& n : closest_families(family)) hint += (hint.empty() ? "" : ", ") + n;
-            return core::unexpected({core::Severity::error, "font.unknown-family",
-                                     "unknown font family '" + family + "'" +
-                                         (hint.empty() ? std::string() : "; closest installed: " + hint),
-                                     {}});
-        }
+        auto found = find_file(family, weight, italic, substitution);
+        if (!found) return core::unexpected(found.error());
+        path = std::move(*found);
     }
+    if (note != nullptr) *note = substitution;
     for (FontId i = 0; i < m_faces.size(); ++i) {
         if (m_faces[i].path == path) {
-            m_cache.push_back({key, i});
+            m_cache.push_back({key, i, substitution});
             return i;
         }
     }
@@ -244,7 +246,7 @@ core::Result<FontId> FontSet::resolve(const std::string& family, int weight, boo
     }
     m_faces.push_back(std::move(*face));
     const auto id = static_cast<FontId>(m_faces.size() - 1);
-    m_cache.push_back({key, id});
+    m_cache.push_back({key, id, substitution});
     return id;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-/// FontSet: the real FontProvider. Resolves families through fontconfig, opens each face with
-/// FreeType, vets it for what libharu 2.3.0 needs, and tables its advance widths once.
+/// FontSet: the real FontProvider. Resolves families through fontconfig (font_lookup.hpp), opens
+/// each face with FreeType, vets it for what the PDF writer can embed, and tables its advance
+/// widths once.
 
 #include <array>
 #include <memory>
@@ -24,13 +25,15 @@ struct Face {
     std::string postscript_name;  ///< e.g. "Lato-Black", for CSS local()
     int weight = 400;
     bool italic = false;
+    bool cff = false;  ///< CFF outlines (OpenType .otf), else TrueType (glyf)
     VerticalMetrics vertical;
     std::vector<std::int16_t> advances;  ///< per BMP code point, 1/1000 em; -1 = no glyph
     std::shared_ptr<Kerner> kerner;      ///< pair kerning through HarfBuzz, cached per pair
 };
 
-/// Opens `path` with FreeType and checks it is a TrueType-outline font with a (3,1) format-4
-/// cmap, sane units per em and metrics; the error names the file.
+/// Opens `path` with FreeType and checks it is an OpenType font with TrueType or CFF outlines,
+/// a (3,1) format-4 cmap, sane units per em and metrics; the error names the file and, for a
+/// format folio cannot embed (Type 1, bitmap), says what to use instead.
 core::Result<Face> load_face(const std::string& path);
 
 /// The faces of one render, which owns its FontSet. Thread-safe: layout measures paragraphs on
@@ -56,7 +59,9 @@ public:
     /// Resolves a family like find(), but explains a failure: an unknown family names the closest
     /// families fontconfig knows; a bad file names the file in the message. The error has no
     /// position: the caller gives it that of the style sheet declaration that asked for the family.
-    core::Result<FontId> resolve(const std::string& family, int weight, bool italic);
+    /// When the family lacks the requested weight or style, `note` (if given) says which face
+    /// stands in (for a warning); else it is emptied.
+    core::Result<FontId> resolve(const std::string& family, int weight, bool italic, std::string* note = nullptr);
     /// Every face loaded so far, indexed by FontId.
     [[nodiscard]] const std::vector<Face>& faces() const { return m_faces; }
 
@@ -67,11 +72,17 @@ private:
         bool italic;
         bool operator==(const Key&) const = default;
     };
+    struct CacheEntry {
+        Key key;
+        FontId id;
+        std::string note;  ///< the stand-in face, when the family lacks the request
+    };
+    core::Result<std::string> find_file(const std::string& family, int weight, bool italic, std::string& note);
     static constexpr std::size_t max_faces = 256;
     /// Reserved up front (max_faces) so that a face loaded on one thread never moves under a
     /// reader on another.
     std::vector<Face> m_faces;
-    std::vector<std::pair<Key, FontId>> m_cache;
+    std::vector<CacheEntry> m_cache;
     std::mutex m_lock;  ///< guards resolve(): m_cache and adding to m_faces
 };
 

@@ -1,7 +1,9 @@
 #pragma once
 /// Hyphenation: where a word may be broken with a hyphen, from Liang's patterns as packaged for
-/// libhyphen (the dictionaries LibreOffice uses). One pattern dictionary per language, loaded on
-/// first use and owned by the Hyphenator; there is no global state.
+/// libhyphen (the dictionaries LibreOffice uses, Debian's hyphen-* packages). One pattern
+/// dictionary per language, found by its BCP 47 tag with fallbacks (de-AT -> de, no -> nb),
+/// compiled once into a cached image (hyph_cache.hpp) and mapped on first use; there is no
+/// global state.
 
 #include <cstddef>
 #include <memory>
@@ -14,8 +16,9 @@ namespace folio::text {
 /// under a lock, and layout threads share one Hyphenator.
 class Hyphenator {
 public:
-    /// Looks for pattern dictionaries (hyph_en_US.dic, hyph_hu_HU.dic) in `dictionary_dir`.
-    explicit Hyphenator(std::string dictionary_dir = "/usr/share/hyphen");
+    /// Looks for pattern dictionaries (hyph_en_US.dic, hyph_hu_HU.dic, ...) in `dictionary_dir`
+    /// and keeps their compiled images in `cache_dir` (empty: compile in memory, cache nothing).
+    explicit Hyphenator(std::string dictionary_dir = "/usr/share/hyphen", std::string cache_dir = {});
     ~Hyphenator();
     Hyphenator(const Hyphenator&) = delete;
     Hyphenator& operator=(const Hyphenator&) = delete;
@@ -35,12 +38,19 @@ public:
     /// on another thread while it does other work.
     void preload(const std::string& lang) const;
 
-    /// The dictionary file name for a BCP 47 tag ("en-GB" -> "hyph_en_US.dic"), empty when none.
-    [[nodiscard]] static std::string dictionary_for(const std::string& lang);
+    /// The dictionary file name for a BCP 47 tag, empty when none: the tag's language, script
+    /// and region ("sr-Latn-RS" -> "hyph_sr-Latn_RS.dic", "de-AT" -> "hyph_de_AT.dic"), then
+    /// without the region ("de-CH-1996" -> "hyph_de.dic"), then any region of the language
+    /// ("pl" -> "hyph_pl_PL.dic"); "no" means Bokmål, "sh" Serbian in Latin script.
+    [[nodiscard]] std::string dictionary_for(const std::string& lang) const;
+
+    /// Whether `lang` hyphenates: it has a dictionary that loads (loading it if need be).
+    [[nodiscard]] bool has_patterns(const std::string& lang) const;
 
 private:
     struct Dictionaries;
     std::string m_dir;
+    std::string m_cache_dir;
     std::unique_ptr<Dictionaries> m_dicts;
 };
 

@@ -9,6 +9,8 @@
 
 #include "text/typography.hpp"
 
+#include "text/quotes.hpp"
+
 #include <linebreak.h>
 
 #include <array>
@@ -29,7 +31,7 @@ bool opens_after(char32_t prev) {
     if (prev == 0 || is_space(prev)) return true;
     switch (prev) {
         case U'(': case U'[': case U'{': case U'-': case U'/': case 0x2013: case 0x2014:
-        case 0x201C: case 0x2018: case 0x201E: case 0xBB: case 0xAB:
+        case 0x201C: case 0x2018: case 0x201E: case 0x201A: case 0x2039: case 0xBB: case 0xAB:
             return true;
         default:
             return false;
@@ -138,9 +140,9 @@ void line_break_opportunities(const std::u32string& text, const std::string& lan
 }
 
 void smart_quotes(std::u32string& text, std::size_t begin, std::size_t end, const std::string& lang) {
-    const bool hu = lang.rfind("hu", 0) == 0;
-    const char32_t open2 = hu ? 0x201E : 0x201C, close2 = 0x201D;
-    const char32_t open1 = hu ? 0xBB : 0x2018, close1 = hu ? 0xAB : 0x2019;
+    const QuoteMarks marks = quote_marks(lang);  // (quotes.cpp: CLDR's, by language)
+    const char32_t open2 = marks.open, close2 = marks.close;
+    const char32_t open1 = marks.open_inner, close1 = marks.close_inner;
     for (std::size_t i = begin; i < end && i < text.size(); ++i) {
         const char32_t c = text[i];
         if (c != U'"' && c != U'\'') continue;

@@ -23,8 +23,9 @@ void line_break_opportunities(const std::u32string& text, const std::string& lan
 
 /// Replaces the straight quotes " and ' in text[begin, end) by typographic ones, chosen by the
 /// characters around them anywhere in `text`: opening after a space, an opening bracket or a dash,
-/// closing otherwise, and ’ for an apostrophe inside a word or before a digit ('90s). English
-/// quotes “ ” ‘ ’ by default; Hungarian („ ” » «) when `lang` starts with "hu".
+/// closing otherwise, and ’ for an apostrophe inside a word or before a digit ('90s). The marks
+/// are the language's (quotes.hpp: CLDR's; „ ” » « in Hungarian, „ “ ‚ ‘ in German, « » in
+/// French), English's “ ” ‘ ’ for a language without an entry.
 void smart_quotes(std::u32string& text, std::size_t begin, std::size_t end, const std::string& lang);
 
 /// Replaces ff, fi, fl, ffi and ffl in `word` by the precomposed ligatures U+FB00..U+FB04 where

@@ -41,9 +41,13 @@ std::string_view where_allowed(std::string_view name) {
         {" ul ol ", "it belongs in document, section, li or aside"},
         {" li ", "it belongs in ul or ol"},
         {" figure qr blockquote aside ", "it belongs in document or section"},
-        {" caption ", "it belongs in figure"},
+        {" caption ", "it belongs in figure, qr or table"},
+        {" table ", "it belongs in document or section"},
+        {" col thead tbody tfoot ", "it belongs in table"},
+        {" tr ", "it belongs in table, thead, tbody or tfoot"},
+        {" th td ", "it belongs in tr"},
         {" em strong a br ref ",
-         "it belongs in p, title, caption, li, blockquote, aside, em, strong or a"},
+         "it belongs in p, title, caption, li, blockquote, aside, th, td, em, strong or a"},
     };
     const std::string padded = " " + std::string(name) + " ";
     for (const Place& p : places) {
@@ -145,6 +149,8 @@ void ContentReader::read_block(pugi::xml_node el, doc::NodeId into, int depth) {
         read_figure(el, into);
     } else if (name == "qr") {
         read_qr(el, into);
+    } else if (name == "table") {
+        read_table(el, into, depth);
     } else if (name == "p") {
         add_block(NodeKind::paragraph, inline_model);
     } else if (name == "ul" || name == "ol") {

@@ -29,8 +29,8 @@ struct ContentModel {
 };
 
 /// <document> after <meta>, and <section> after <title>.
-inline constexpr ContentModel body_model{"section p ul ol figure qr blockquote aside contents break", false,
-                                         "p, ul, ol, figure, qr, blockquote, aside, contents, break or section",
+inline constexpr ContentModel body_model{"section p ul ol figure qr blockquote aside contents break table", false,
+                                         "p, ul, ol, figure, qr, blockquote, aside, table, contents, break or section",
                                          "wrap it in <p>"};
 /// <ul> and <ol>.
 inline constexpr ContentModel list_model{"li", false, "li", "wrap it in <li>"};
@@ -44,6 +44,15 @@ inline constexpr ContentModel mixed_model{"em strong a br ref p ul ol", true,
 /// <blockquote>: inline content and/or paragraphs.
 inline constexpr ContentModel quote_model{"em strong a br ref p", true, "text, em, strong, a, ref, br or p",
                                           ""};
+/// <table> (content_table.cpp checks the order).
+inline constexpr ContentModel table_model{"caption col thead tbody tfoot tr", false,
+                                          "caption, col, thead, tbody, tfoot or tr", "put it in a cell, <td>"};
+/// <thead>, <tbody> and <tfoot>.
+inline constexpr ContentModel row_group_model{"tr", false, "tr", "put it in a cell of a row, <tr><td>"};
+/// <tr>.
+inline constexpr ContentModel row_model{"th td", false, "th or td", "put it in a cell, <td>"};
+/// <th> and <td>: inline content and/or paragraphs.
+inline constexpr ContentModel cell_model{"em strong a br ref p", true, "text, em, strong, a, ref, br or p", ""};
 /// <br>.
 inline constexpr ContentModel empty_model{"", false, "nothing", "<br> must be empty"};
 /// <meta>.
@@ -124,6 +133,16 @@ private:
     void read_figure(pugi::xml_node el, doc::NodeId into);
     /// A QR code (content_qr.cpp): a figure whose image is the code (qr::to_key).
     void read_qr(pugi::xml_node el, doc::NodeId into);
+    // content_table.cpp
+    /// A table: caption, columns, row groups, rows and cells, then its grid's problems.
+    void read_table(pugi::xml_node el, doc::NodeId into, int depth);
+    /// A <thead>, <tbody> or <tfoot> (`kind`) of `table`.
+    void read_row_group(pugi::xml_node el, doc::NodeId table, doc::NodeKind kind, int depth);
+    /// A <tr> and its cells.
+    void read_row(pugi::xml_node el, doc::NodeId group, int depth);
+    /// Reports the problems of the grid of `table` (element `el`).
+    void check_table(doc::NodeId table, pugi::xml_node el);
+
     /// Applies the whitespace rules to a run of inline content and emits its nodes.
     void flush_inline(std::vector<pugi::xml_node>& run, doc::NodeId into,
                       const ContentModel& model);

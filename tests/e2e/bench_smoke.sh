@@ -14,4 +14,11 @@ FOLIO=$folio "$src/bench/run" --smoke "$work/run"
 grep -q '^| 10 | PDF + HTML | [0-9]' "$work/run/RESULTS.md" || fail "no results row: $(cat "$work/run/RESULTS.md")"
 grep -Eq '^\| 10 \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \+ [0-9.]+ = [0-9.]+ against [0-9.]+ \([0-9.]+\) \|$' "$work/run/RESULTS.md" ||
   fail "no per-stage timings with layout + HTML against the PDF: $(cat "$work/run/RESULTS.md")"
+# The Hungarian generator (issue 20) and the languages section.
+"$src/bench/generate" 4 "$work/hu.xml" hu
+xmllint --noout --relaxng "$src/source/schema/folio-source.rng" "$work/hu.xml" || fail "generated Hungarian source is not valid"
+grep -q 'xml:lang="hu"' "$work/hu.xml" && grep -q '<title>4.2 Elválasztás</title>' "$work/hu.xml" ||
+  fail "not a Hungarian source"
+grep -Eq '^\| Hungarian brochure, cache filled \| 3 \| [0-9.]+ \| [0-9]+ \|$' "$work/run/RESULTS.md" ||
+  fail "no Hungarian brochure row: $(cat "$work/run/RESULTS.md")"
 echo "bench_smoke: ok"

@@ -150,6 +150,17 @@ make_font_cut() {
 }
 make_font_default() { sheet '  <style match="p" font-size="12pt"/>'; }
 make_font_unknown() { sheet '  <style match="p" font-family="Latoo"/>'; }
+# tables (issue 17): many rows, more columns than the measure holds (an error: a column narrower
+# than two characters and a hyphen would put ink outside its cell), absurd spans
+make_table_many_rows() {
+  body "$(awk 'BEGIN { print "<table><thead><tr><th>A</th><th>B</th></tr></thead>"
+    for (i = 0; i < 8000; i++) printf "<tr><td>a%d</td><td>b%d</td></tr>\n", i, i; print "</table>" }')"
+}
+make_table_many_columns() {
+  body "$(awk 'BEGIN { printf "<table>"; for (r = 0; r < 3; r++) { printf "<tr>"
+    for (i = 0; i < 1000; i++) printf "<td>x%d</td>", i; printf "</tr>" } print "</table>" }')"
+}
+make_table_huge_spans() { body '<table><tr><td rowspan="70000" colspan="5000">a</td></tr></table>'; }
 # --- command line ---
 make_directory_source() { mkdir -p "$here/dir.xml"; }
 
@@ -222,6 +233,9 @@ long_attribute       1 doc\.xml:4:7:_error:_attribute_"href"_on_<a>_holds_20,020
 many_attributes      1 doc\.xml:4:1:_error:_<p>_has_50,000_attributes;_folio_reads_at_most_256  build '$here/doc.xml' --style '$style'
 below_limits         0 !error                                                                     build '$here/doc.xml' --style '$style'
 sections_one_line    0 !error                                                                     build '$here/doc.xml' --style '$style'
+table_many_rows      0 !error                                                                     build '$here/doc.xml' --style '$style'
+table_many_columns   1 doc\.xml:4:1:_error:_the_table's_1000_columns_need_[0-9]+_pt_to_hold_a_piece_of_a_word_in_each  build '$here/doc.xml' --style '$style'
+table_huge_spans     1 doc\.xml:4:[0-9]+:_error:_rowspan="70000"_is_not_a_whole_number_from_1_to_65534  build '$here/doc.xml' --style '$style'
 # sources: links and paths
 javascript_link      0 doc\.xml:4:7:_warning:_a_link_to_a_javascript:_URI_is_not_allowed        build '$here/doc.xml' --style '$style'
 image_symlink        1 @Dimage_path_leaves_the_source's_folder:_images/chart\.png_\(through_a_symbolic_link  build '$here/doc.xml' --style '$style'

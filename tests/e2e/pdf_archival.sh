@@ -12,15 +12,28 @@ write_source "$work"
 write_style "$work" style.xml 'bleed="3mm"'
 build() { "$folio" build "$work/doc.xml" -s "$work/style.xml" -o "$1" -q "${@:2}" 2>/dev/null; }
 
-# 1. PDF/A-2b.
+# 1. PDF/A-2a (tagged, the default; PDF/UA-1 too, with pdfuaid declared as an extension
+#    schema), and PDF/A-2b with --no-tags.
+build "$work/b" --pdfa --pdf-only --no-tags
+meta=$(pdfinfo -meta "$work/b/doc.pdf")
+[[ "$meta" == *'<pdfaid:conformance>B</pdfaid:conformance>'* ]] || fail "untagged PDF/A is not 2b"
+[[ "$meta" != *pdfuaid* ]] || fail "an untagged PDF claims PDF/UA"
 build "$work/a" --pdfa --pdf-only
 pdf=$work/a/doc.pdf
 head -c 9 "$pdf" | grep -q '^%PDF-1.7' || fail "PDF/A header is not %PDF-1.7"
 meta=$(pdfinfo -meta "$pdf")
-for want in '<pdfaid:part>2</pdfaid:part>' '<pdfaid:conformance>B</pdfaid:conformance>' \
+for want in '<pdfaid:part>2</pdfaid:part>' '<pdfaid:conformance>A</pdfaid:conformance>' \
+            '<pdfuaid:part>1</pdfuaid:part>' '<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>' \
             '<dc:format>application/pdf</dc:format>'; do
   [[ "$meta" == *"$want"* ]] || fail "XMP lacks $want"
 done
+echo "$meta" | xmllint --noout - || fail "the XMP packet is not well-formed XML"
+# --pdf-standard names the same standards; a tagged one cannot be had untagged.
+build "$work/s" --pdf-only --pdf-standard a-2a,ua-1
+cmp -s "$work/s/doc.pdf" "$pdf" || fail "--pdf-standard a-2a,ua-1 differs from --pdfa"
+if "$folio" build "$work/doc.xml" -s "$work/style.xml" -o "$work/x" -q --no-tags --pdf-standard ua-1 2>/dev/null; then
+  fail "--no-tags --pdf-standard ua-1 was accepted"
+fi
 xmp() { echo "$meta" | sed -n "s|.*<$1>\(.*\)</$1>.*|\1|p" | sed -e 's/<\/\?rdf:[^>]*>//g' -e 's/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g'; }
 info() { pdfinfo "$pdf" | sed -n "s/^$1: *//p"; }
 [ "$(xmp dc:title)" = "$(info Title)" ] || fail "dc:title '$(xmp dc:title)' != Title '$(info Title)'"

@@ -51,7 +51,7 @@ pdfimages -list "$pdf" > "$work/images.txt"
 [ "$(awk '$3 == "smask" { print $11 }' "$work/images.txt" | sort -u | wc -l)" -eq 1 ] || fail "expected 1 soft mask: $(cat "$work/images.txt")"
 [ "$(awk '$3 == "image" && $9 == "jpeg"' "$work/images.txt" | wc -l)" -eq 3 ] || fail "JPEGs not passed through"
 awk '$3 == "image" && $8 != 8 { exit 1 }' "$work/images.txt" || fail "an image is not 8 bits per component"
-head -c 9 "$pdf" | grep -q '^%PDF-1.4' || fail "soft masks need PDF 1.4"
+head -c 9 "$pdf" | grep -q '^%PDF-1\.[4-7]' || fail "soft masks need PDF 1.4 (tagged files are 1.7)"
 
 # Colours as rendered: the image boxes, found through pdfimages' page order, are checked by the
 # average colour of the middle of each placed image (pdftoppm at 72 dpi, 1 px = 1 pt).

@@ -43,7 +43,7 @@ grep -q 'font-family: *"\?Caladea' "$html" || fail "brochure HTML: Caladea not i
 grep -q 'font-family: *"\?Lato' "$html" || fail "brochure HTML: Lato not in the CSS"
 grep -qi '#0b3d91' "$html" || fail "brochure HTML: the brand blue #0b3d91 is not in the CSS"
 grep -q '@page' "$html" || fail "brochure HTML: no @page rule"
-grep -q '@font-face { font-family: "Lato"; font-weight: 900; font-style: normal; src: local("Lato Black")' "$html" || fail "brochure HTML: no @font-face for Lato Black"
+grep -q '@font-face { font-family: "Lato"; font-weight: 900; font-style: normal; src: url("data:font/woff2;base64,[A-Za-z0-9+/=]*") format("woff2"), local("Lato Black")' "$html" || fail "brochure HTML: no @font-face for Lato Black"
 
 # --- the A5 booklet: A5 pages, one column, mirrored margins, the section in the header
 "$folio" build "$src/source/iom-budapest.xml" --style "$src/styles/a5-booklet.xml" -o "$work/booklet" -q

@@ -61,7 +61,8 @@ TEST(LoadFace, RefusesFilesThatAreNotTrueTypeFontsAndNamesThem) {
     auto resolved = fonts.resolve(junk, 400, false);
     ASSERT_FALSE(resolved);
     EXPECT_EQ(resolved.error().message,
-              "font file " + junk + ": cannot be opened (missing, unreadable or not a font)");
+              "font file " + junk + ": cannot be opened: it is missing, unreadable, damaged or not a font file; "
+              "name an installed family, or an OpenType (.otf) or TrueType (.ttf) file");
     EXPECT_TRUE(resolved.error().location.file.empty());
 
     // A real font cut in half must not reach libharu.

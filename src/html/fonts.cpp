@@ -1,0 +1,114 @@
+// The HTML's embedded fonts (issue 20): each face the pages use, cut to the characters the
+// document can show and encoded as WOFF2, so that a reader without the fonts, and an archived
+// page in thirty years, sees the faces of the PDF (see write_html.hpp, embed_fonts).
+//
+// Recipe:
+//   1. the faces: those the pages' glyph runs use (all with a file when there are no pages)
+//   2. the characters: every text node as readers see it and as drawn, the metadata, every
+//      glyph run (running heads, contents, markers, numbers), printable ASCII (what the writer
+//      itself adds), and the capitals of all of them (CSS text-transform works in the browser)
+//   3. per face, on worker threads: HarfBuzz's subset (text/font_subset.hpp), then WOFF2
+//      (woff2.cpp: null transforms, Brotli)
+//   4. its url(): a data URI, or with external_assets its file name in the assets folder
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "core/jobs.hpp"
+#include "core/utf8.hpp"
+#include "html/assets.hpp"
+#include "html/woff2.hpp"
+#include "html/write_html.hpp"
+#include "text/font_subset.hpp"
+
+namespace folio::html {
+namespace {
+
+/// Step 2.
+std::vector<char32_t> shown_characters(const realize::RealizedDocument& realized,
+                                       const layout::PagedDocument* pages) {
+    std::set<char32_t> chars;
+    const auto add = [&](std::string_view utf8) {
+        for (char32_t c : core::decode_utf8(utf8).text) chars.insert(c);
+    };
+    const doc::Document& d = realized.doc();
+    for (doc::NodeId id = 0; id < d.nodes.size(); ++id) {
+        if (d.nodes[id].kind != doc::NodeKind::text) continue;
+        add(realized.text(id));
+        add(realized.drawn(id));
+    }
+    for (const std::string* s : {&d.meta.title, &d.meta.subtitle, &d.meta.organisation, &d.meta.author,
+                                 &d.meta.description, &d.meta.cover.tagline})
+        add(*s);
+    if (pages != nullptr) {
+        for (const layout::Page& page : pages->pages) {
+            for (const layout::Item& item : page.items) {
+                if (const auto* run = std::get_if<layout::GlyphRun>(&item))
+                    chars.insert(run->text.begin(), run->text.end());
+            }
+        }
+    }
+    for (char32_t c = 0x20; c < 0x7F; ++c) chars.insert(c);
+    std::vector<char32_t> out(chars.begin(), chars.end());
+    for (char32_t c : out) chars.insert(realize::upper_char(c));
+    return {chars.begin(), chars.end()};
+}
+
+/// Step 3 for one face: the WOFF2 file, or "" when it cannot be made.
+std::string woff2_subset(const std::string& path, const std::vector<char32_t>& chars) {
+    auto sfnt = text::web_font_subset(path, chars);
+    if (!sfnt) return {};
+    return sfnt_to_woff2(*sfnt).value_or(std::string());
+}
+
+/// The file's name without its folder and extension, URL-safe ("Lato-Regular").
+std::string stem_of(const std::string& path) {
+    std::string name = path.substr(path.find_last_of('/') + 1);
+    if (const auto dot = name.rfind('.'); dot != std::string::npos && dot > 0) name.resize(dot);
+    for (char& ch : name) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (!(std::isalnum(c) || ch == '_' || ch == '-')) ch = '-';
+    }
+    return name.empty() ? std::string("font") : name;
+}
+
+}  // namespace
+
+void embed_fonts(const realize::RealizedDocument& realized, const layout::PagedDocument* pages,
+                 HtmlOptions& options) {
+    // 1. The faces.
+    std::vector<bool> used(options.fonts.size(), pages == nullptr);
+    if (pages != nullptr) {
+        for (const layout::Page& page : pages->pages) {
+            for (const layout::Item& item : page.items) {
+                const auto* run = std::get_if<layout::GlyphRun>(&item);
+                if (run != nullptr && run->font < used.size()) used[run->font] = true;
+            }
+        }
+    }
+    std::vector<std::size_t> wanted;
+    for (std::size_t i = 0; i < options.fonts.size(); ++i) {
+        if (used[i] && !options.fonts[i].path.empty()) wanted.push_back(i);
+    }
+    if (wanted.empty()) return;
+    // 2, 3. The characters, and each face's subset.
+    const std::vector<char32_t> chars = shown_characters(realized, pages);
+    core::parallel_for(options.threads, wanted.size(), [&](std::size_t k) {
+        LocalFont& font = options.fonts[wanted[k]];
+        font.woff2 = woff2_subset(font.path, chars);
+    });
+    // 4. The urls, with names unique among the fonts.
+    std::set<std::string> names;
+    for (std::size_t i : wanted) {
+        LocalFont& font = options.fonts[i];
+        if (font.woff2.empty()) continue;
+        std::string name = stem_of(font.path) + ".woff2";
+        for (int n = 2; !names.insert(name).second; ++n) name = stem_of(font.path) + "-" + std::to_string(n) + ".woff2";
+        font.file_name = name;
+        font.url = options.external_assets ? options.assets_folder + "/" + name
+                                           : "data:font/woff2;base64," + base64(font.woff2);
+    }
+}
+
+}  // namespace folio::html

@@ -1,0 +1,214 @@
+// Table layout (layout/table_layout.cpp) on the fixed-width fake font (every character 0.5 em,
+// the space 0.25 em; 10pt type on 12pt lines): rows broken across pages with the header rows
+// repeated, cells spanning rows continued on the next page, rows taller than a page, tables
+// kept whole, and columns too narrow for their words.
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "core/utf8.hpp"
+#include "fake_font.hpp"
+#include "layout/layout.hpp"
+#include "read_content_helpers.hpp"
+
+using namespace folio;
+
+namespace {
+
+/// A source around `body` laid out on 200 x 200 pages with 20pt margins (a 160 x 160 area, 13
+/// lines), every node in the same style but for `cell` (padding and border of cells).
+struct TableDoc {
+    doc::Document d;
+    style::StyledDocument s;
+    style::ComputedStyle base;
+    style::ComputedStyle cell;
+    test::FakeFont font;
+    core::Diagnostics diags;
+
+    explicit TableDoc(const std::string& body) {
+        auto r = test::read(test::wrap(body));
+        EXPECT_TRUE(r.doc && r.diags.all().empty()) << ::testing::PrintToString(test::where(r.diags));
+        if (r.doc) d = std::move(*r.doc);
+        base.font_size = 10;
+        base.line_height = 1.2;
+        base.text_align = style::TextAlign::left;
+        cell = base;
+        s.page.size = {200, 200};
+        s.page.margin_left = s.page.margin_right = s.page.margin_top = s.page.margin_bottom = 20;
+    }
+    layout::PagedDocument lay() {
+        s.document = &d;
+        s.reset_styles(d.nodes.size());
+        s.distinct_styles[0] = base;
+        s.distinct_styles.push_back(cell);
+        for (doc::NodeId i = 0; i < d.nodes.size(); ++i) {
+            const auto k = d.node(i).kind;
+            if (k == doc::NodeKind::data_cell || k == doc::NodeKind::header_cell) s.style_ids[i] = 1;
+        }
+        auto r = layout::layout_document(s, font, diags);
+        EXPECT_TRUE(r);
+        return r ? *r : layout::PagedDocument{};
+    }
+};
+
+struct DrawnRun {
+    std::string text;
+    double x, y, width;
+};
+
+/// The runs of a page but the document's title ("T", from test::wrap).
+std::vector<DrawnRun> runs(const layout::Page& p) {
+    std::vector<DrawnRun> out;
+    for (const auto& it : p.items) {
+        if (const auto* r = std::get_if<layout::GlyphRun>(&it); r && core::to_utf8(r->text) != "T") {
+            out.push_back({core::to_utf8(r->text), r->origin.x, r->origin.y, r->width});
+        }
+    }
+    return out;
+}
+
+/// Each word drawn in the document, with how many times.
+std::map<std::string, int> words(const layout::PagedDocument& pages) {
+    std::map<std::string, int> out;
+    for (const auto& p : pages.pages) {
+        for (const DrawnRun& r : runs(p)) {
+            std::size_t from = 0;
+            while (from < r.text.size()) {
+                const std::size_t to = std::min(r.text.find(' ', from), r.text.size());
+                if (to > from) ++out[r.text.substr(from, to - from)];
+                from = to + 1;
+            }
+        }
+    }
+    return out;
+}
+
+std::string rows(int from, int to) {
+    std::string out;
+    for (int i = from; i <= to; ++i) {
+        out += "<tr><td>r" + std::to_string(i) + "</td><td>v" + std::to_string(i) + "</td></tr>\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(TableLayout, ALongTableBreaksBetweenRowsAndRepeatsItsHeaderOnEveryPage) {
+    TableDoc t("<table><thead><tr><th>Head</th><th>Val</th></tr></thead><tbody>\n" + rows(1, 30) +
+               "</tbody></table>");
+    const auto pages = t.lay();
+    ASSERT_EQ(pages.pages.size(), 3u);  // 13 lines a page: the title, the header and 11 rows, then 12
+    for (std::size_t i = 0; i < pages.pages.size(); ++i) {
+        const auto r = runs(pages.pages[i]);
+        ASSERT_FALSE(r.empty());
+        EXPECT_EQ(r.front().text, "Head");  // at the top of the table on every page
+        if (i > 0) {  // (below the title on the first)
+            EXPECT_NEAR(r.front().y, 20 + 9, 0.01);  // the baseline of a 12pt line of 10pt type
+        }
+        for (const DrawnRun& run : r) {
+            EXPECT_GE(run.y - 8, 20 - 0.01);
+            EXPECT_LE(run.y + 2, 180 + 0.01) << run.text;
+        }
+    }
+    const auto w = words(pages);
+    EXPECT_EQ(w.at("Head"), 3);
+    for (int i = 1; i <= 30; ++i) {
+        EXPECT_EQ(w.at("r" + std::to_string(i)), 1) << i;
+        EXPECT_EQ(w.at("v" + std::to_string(i)), 1) << i;
+    }
+    EXPECT_TRUE(t.diags.all().empty());
+}
+
+TEST(TableLayout, ATableThatFitsAPageIsNotBroken) {
+    std::string before;
+    for (int i = 0; i < 8; ++i) before += "<p>line</p>";
+    TableDoc t(before + "<table>" + rows(1, 6) + "</table>");
+    const auto pages = t.lay();
+    ASSERT_EQ(pages.pages.size(), 2u);
+    const auto second = runs(pages.pages[1]);
+    ASSERT_EQ(second.size(), 12u);  // every cell of the table
+    EXPECT_EQ(second.front().text, "r1");
+}
+
+TEST(TableLayout, ACellSpanningRowsContinuesOnTheNextPageWithNoLineAcrossTheBreak) {
+    // 16 lines spanning 3 rows: taller than a page, so it breaks between its rows
+    std::string span = "<tr><td rowspan=\"3\">";
+    for (int i = 0; i < 16; ++i) span += "s" + std::to_string(i) + "<br/>";
+    span += "</td><td>a</td></tr><tr><td>b</td></tr><tr><td>c</td></tr>\n";
+    TableDoc t("<table><col width=\"30pt\"/><col/>" + rows(1, 9) + span + "</table>");
+    const auto pages = t.lay();
+    ASSERT_EQ(pages.pages.size(), 3u);
+    const auto w = words(pages);
+    for (int i = 0; i < 16; ++i) EXPECT_EQ(w.at("s" + std::to_string(i)), 1);
+    int first = 0, second = 0;
+    for (const DrawnRun& r : runs(pages.pages[0])) {
+        first += r.text[0] == 's';
+        EXPECT_LE(r.y + 2, 180 + 0.01);
+    }
+    for (const DrawnRun& r : runs(pages.pages[1])) second += r.text[0] == 's';
+    EXPECT_GT(first, 0);   // the spanning cell starts on the first page ...
+    EXPECT_GT(second, 0);  // ... and continues on the second
+}
+
+TEST(TableLayout, ACellSpanningRowsThatFitKeepsThemTogetherAndItsLinesWhereTheyFall) {
+    // "aaaa bbbb" wraps in a 25pt column: two lines over two rows of one line each
+    TableDoc t("<table><col width=\"25pt\"/><col/><tr><td rowspan=\"2\">aaaa bbbb</td><td>x</td></tr>"
+               "<tr><td>y</td></tr></table>");
+    const auto pages = t.lay();
+    std::map<std::string, double> y;
+    for (const DrawnRun& r : runs(pages.pages[0])) y[r.text] = r.y;
+    EXPECT_DOUBLE_EQ(y.at("bbbb") - y.at("aaaa"), 12);  // no gap at the row boundary
+    EXPECT_DOUBLE_EQ(y.at("y") - y.at("x"), 12);
+}
+
+TEST(TableLayout, RowsThatAShortCellSpansBreakWhenTheyAreTallerThanAPage) {
+    std::string body = "<tr><th rowspan=\"30\">tall</th><td>v0</td></tr>";
+    for (int i = 1; i < 30; ++i) body += "<tr><td>v" + std::to_string(i) + "</td></tr>";
+    TableDoc t("<table>" + body + "</table>");
+    const auto pages = t.lay();
+    ASSERT_EQ(pages.pages.size(), 3u);  // 30 rows of 12pt: not one unit taller than a page
+    for (const auto& p : pages.pages) {
+        for (const DrawnRun& r : runs(p)) EXPECT_LE(r.y + 2, 180 + 0.01) << r.text;
+    }
+    EXPECT_EQ(words(pages).at("v29"), 1);
+}
+
+TEST(TableLayout, ARowTallerThanAPageBreaksInsideItsCellsKeepingTheirLinesAligned) {
+    std::string tall, other;
+    for (int i = 0; i < 30; ++i) tall += "t" + std::to_string(i) + "<br/>";
+    for (int i = 0; i < 20; ++i) other += "o" + std::to_string(i) + "<br/>";
+    TableDoc t("<table><tr><td>" + tall + "</td><td>" + other + "</td></tr></table>");
+    const auto pages = t.lay();
+    ASSERT_EQ(pages.pages.size(), 3u);  // the title and 12 lines, then 13, then 5: no page left empty
+    EXPECT_EQ(runs(pages.pages[0]).size(), 24u);
+    for (const auto& p : pages.pages) {
+        std::map<double, int> at;  // lines at each baseline: both cells side by side
+        for (const DrawnRun& r : runs(p)) {
+            EXPECT_LE(r.y + 2, 180 + 0.01) << r.text;
+            ++at[r.y];
+        }
+    }
+    const auto w = words(pages);
+    for (int i = 0; i < 30; ++i) EXPECT_EQ(w.at("t" + std::to_string(i)), 1);
+    // line k of both cells shares a baseline
+    std::map<std::string, double> y;
+    for (const auto& p : pages.pages) {
+        for (const DrawnRun& r : runs(p)) y[r.text] = r.y;
+    }
+    for (int i = 0; i < 20; ++i) EXPECT_EQ(y["t" + std::to_string(i)], y["o" + std::to_string(i)]) << i;
+}
+
+TEST(TableLayout, AColumnTooNarrowForItsWordIsReportedAndNoTextLeavesItsCell) {
+    TableDoc t("<table><col width=\"20pt\"/><col/><tr><td>abcdefghijkl</td><td>ok</td></tr></table>");
+    t.cell.padding = 2;
+    const auto pages = t.lay();
+    bool narrow = false;
+    for (const auto& d : t.diags.all()) narrow = narrow || d.code == "layout.column-too-narrow";
+    EXPECT_TRUE(narrow) << ::testing::PrintToString(test::where(t.diags));
+    for (const DrawnRun& r : runs(pages.pages[0])) {
+        if (r.text == "ok") continue;
+        EXPECT_GE(r.x, 20 + 2 - 0.01);
+        EXPECT_LE(r.x + r.width, 20 + 20 - 2 + 0.01) << r.text;
+    }
+}

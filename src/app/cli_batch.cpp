@@ -98,7 +98,7 @@ Subcommand add_batch(CLI::App& app, Context& context) {
                       "merge JSON reports (of shards) into -o ALL.json; renders nothing")->check(CLI::ExistingFile);
     batch->add_flag("--fail-on-warning", b->render.fail_on_warning, "a source with a warning fails");
     batch->add_flag("--force", b->force, "render even sources unchanged since the report");
-    batch->add_flag("--pdfa", b->render.pdfa, "write PDF/A-2b (archival)");
+    batch->add_flag("--pdfa", b->render.pdfa, "write PDF/A-2a (archival, tagged)");
     batch->add_flag("--cmyk", b->render.cmyk, "convert every colour to DeviceCMYK");
     batch->add_flag("--marks", b->render.marks, "print crop and registration marks");
     batch->add_flag("--allow-outside", b->render.allow_outside, "allow image paths outside a source's folder");

@@ -56,7 +56,11 @@ public:
     /// A text string (UTF-16 with a byte order mark) under `key`, unless `utf8` is empty.
     void text(HPDF_Dict d, const char* key, const std::string& utf8) {
         if (d == nullptr || utf8.empty()) return;
-        HPDF_String s = HPDF_String_New(m_pdf->mmgr, utf8.c_str(), m_utf8);
+        // PDFDocEncoding (a literal string) when it is ASCII, else UTF-16 (hex).
+        const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) {
+            return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F;
+        });
+        HPDF_String s = HPDF_String_New(m_pdf->mmgr, utf8.c_str(), ascii ? nullptr : m_utf8);
         if (s == nullptr) return fail(HPDF_FAILD_TO_ALLOC_MEM);
         keep(HPDF_Dict_Add(d, key, s));
     }
@@ -112,13 +116,20 @@ std::vector<HPDF_Dict> make_elements(Maker& make, const StructurePlan& plan, HPD
         const StructurePlan::Element& el = plan.elements[e];
         HPDF_Dict d = elements[e];
         if (d == nullptr) continue;
-        make.name(d, "Type", "StructElem");
         make.name(d, "S", el.type);
         make.add(d, "P", el.parent < elements.size() ? elements[el.parent] : root);
         if (el.page < pages.size()) make.add(d, "Pg", pages[el.page]);
         make.text(d, "Lang", el.lang);
         make.text(d, "Alt", el.alt);
         make.text(d, "T", el.title);
+        if (el.scope != nullptr || el.colspan > 1 || el.rowspan > 1) {
+            HPDF_Dict table = make.dict(false);
+            make.name(table, "O", "Table");
+            if (el.scope != nullptr) make.name(table, "Scope", el.scope);
+            if (el.colspan > 1) make.number(table, "ColSpan", el.colspan);
+            if (el.rowspan > 1) make.number(table, "RowSpan", el.rowspan);
+            make.add(d, "A", table);
+        }
         if (el.has_bbox) {
             HPDF_Dict layout = make.dict(false);
             make.name(layout, "O", "Layout");

@@ -50,8 +50,16 @@ public:
             case NodeKind::link: own = link(id, into); break;
             case NodeKind::text:
                 if (m_realized.language(id) != effective_lang(into)) own = add(Role::span, id, into);
-                keep_hyphens(id, m_realized.drawn(id));
+                keep_hyphens(m_realized.drawn(id));
                 break;
+            case NodeKind::table: own = add(Role::table, id, into); break;
+            case NodeKind::table_head: own = add(Role::table_head, id, into); break;
+            case NodeKind::table_body: own = add(Role::table_body, id, into); break;
+            case NodeKind::table_foot: own = add(Role::table_foot, id, into); break;
+            case NodeKind::table_row: own = add(Role::table_row, id, into); break;
+            case NodeKind::header_cell:
+            case NodeKind::data_cell: own = cell(id, into); break;
+            case NodeKind::table_column:
             case NodeKind::emphasis:
             case NodeKind::strong:
             case NodeKind::line_break:
@@ -74,9 +82,13 @@ private:
         return static_cast<std::uint32_t>(m_out.elements.size() - 1);
     }
 
-    /// Keeps the drawn text of node `id` when it has a hyphen (see StructureSource::hyphenated).
-    void keep_hyphens(doc::NodeId id, std::string_view drawn) {
-        if (drawn.find('-') != std::string_view::npos) m_out.hyphenated.emplace(id, core::decode_utf8(drawn).text);
+    /// Keeps each hyphen of `drawn` with the part of its word before it (StructureSource::hyphenated).
+    void keep_hyphens(std::string_view drawn) {
+        for (std::size_t at = drawn.find('-'); at != std::string_view::npos; at = drawn.find('-', at + 1)) {
+            const std::size_t space = drawn.find_last_of(" \t\n", at);
+            const std::size_t from = space == std::string_view::npos ? 0 : space + 1;
+            m_out.hyphenated.insert(core::decode_utf8(drawn.substr(from, at + 1 - from)).text);
+        }
     }
 
     /// The language in force in element `e`: its own /Lang or its nearest ancestor's.
@@ -99,6 +111,26 @@ private:
         return label;
     }
 
+    /// TH (with its /Scope) or TD, with its spans.
+    std::uint32_t cell(doc::NodeId id, std::uint32_t into) {
+        const doc::Node& n = m_doc.node(id);
+        const bool header = n.kind == NodeKind::header_cell;
+        const std::uint32_t own = add(header ? Role::header_cell : Role::data_cell, id, into);
+        StructureSource::Element& e = m_out.elements[own];
+        e.colspan = n.colspan;
+        e.rowspan = n.rowspan;
+        if (header) {
+            switch (n.scope) {
+                case doc::CellScope::row:
+                case doc::CellScope::rowgroup: e.scope = "Row"; break;
+                case doc::CellScope::col:
+                case doc::CellScope::colgroup: e.scope = "Column"; break;
+                case doc::CellScope::none: e.scope = "Both"; break;
+            }
+        }
+        return own;
+    }
+
     /// Link, inside a Reference for a cross-reference; its text describes the annotation.
     std::uint32_t link(doc::NodeId id, std::uint32_t into) {
         const doc::Node& n = m_doc.node(id);
@@ -107,7 +139,7 @@ private:
             const std::uint32_t own = add(Role::link, id, ref);
             const realize::Reference* r = m_realized.reference(id);
             m_out.elements[own].alt = r != nullptr ? r->title : n.href;
-            if (r != nullptr) keep_hyphens(id, r->drawn_title + r->drawn_page);
+            if (r != nullptr) keep_hyphens(r->drawn_title + r->drawn_page);
             return own;
         }
         const std::uint32_t own = add(Role::link, id, into);

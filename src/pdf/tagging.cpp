@@ -84,6 +84,13 @@ const char* type_of(Role role) {
         case Role::link: return "Link";
         case Role::reference: return "Reference";
         case Role::span: return "Span";
+        case Role::table: return "Table";
+        case Role::table_head: return "THead";
+        case Role::table_body: return "TBody";
+        case Role::table_foot: return "TFoot";
+        case Role::table_row: return "TR";
+        case Role::header_cell: return "TH";
+        case Role::data_cell: return "TD";
     }
     return "Span";
 }
@@ -91,7 +98,9 @@ const char* type_of(Role role) {
 /// Containers whose children go back into source order once placed.
 bool sorted_role(Role role) {
     return role == Role::document || role == Role::sect || role == Role::list ||
-           role == Role::list_item || role == Role::block_quote || role == Role::aside;
+           role == Role::list_item || role == Role::block_quote || role == Role::aside ||
+           role == Role::table || role == Role::table_head || role == Role::table_body ||
+           role == Role::table_foot || role == Role::table_row;
 }
 
 /// True when the cover shows the title: a glyph run without a node on a cover page.
@@ -112,12 +121,10 @@ std::uint32_t ending(const layout::GlyphRun& run, const layout::GlyphRun* next, 
         return 0;  // the same line goes on
     }
     if (run.text.back() != U'-') return line_space;
-    // A hyphen the node's text has there (as in "EU-related") is its own; else layout added it.
+    // A hyphen the text has there (as in "EU-related") is its own; else layout added it.
     const std::size_t space = run.text.rfind(U' ');
-    const std::u32string_view word = std::u32string_view(run.text).substr(space == std::u32string::npos ? 0 : space + 1);
-    const auto text = source.hyphenated.find(run.node);
-    const bool own = text != source.hyphenated.end() && text->second.find(word) != std::u32string::npos;
-    return own ? 0 : hyphen_mcid;
+    const std::u32string word = run.text.substr(space == std::u32string::npos ? 0 : space + 1);
+    return source.hyphenated.contains(word) ? 0 : hyphen_mcid;
 }
 
 bool all_dots(const std::u32string& text) {
@@ -185,6 +192,9 @@ void Planner::start_elements() {
         el.lang = sanitize(s.lang);
         if (s.role == Role::figure) el.alt = sanitize(s.alt, description_limit);
         if (s.role == Role::aside) el.title = sanitize(s.alt, description_limit);
+        el.scope = s.scope;
+        el.colspan = s.colspan;
+        el.rowspan = s.rowspan;
     }
 }
 

@@ -64,6 +64,9 @@ struct StructurePlan {
         std::uint32_t page = UINT32_MAX;  ///< /Pg: the page of its first content
         bool has_bbox = false;
         double bbox[4] = {0, 0, 0, 0};   ///< figures: the image in PDF coordinates
+        const char* scope = nullptr;     ///< TH: /Scope in a /Table attribute
+        std::uint16_t colspan = 1;       ///< TH, TD: /ColSpan when more than 1
+        std::uint16_t rowspan = 1;       ///< TH, TD: /RowSpan when more than 1
         std::uint64_t order = 0;         ///< source order among siblings
         bool placed = false;             ///< in its parent's kids (it has content)
     };

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/result.hpp"
@@ -26,6 +27,7 @@ struct StructureSource {
     enum class Role : std::uint8_t {
         document, sect, heading, paragraph, list, list_item, label, list_body, figure, caption,
         block_quote, aside, toc, link, reference, span,
+        table, table_head, table_body, table_foot, table_row, header_cell, data_cell,
     };
     /// One structure element, in source order (a parent before its children).
     struct Element {
@@ -34,6 +36,9 @@ struct StructureSource {
         std::uint32_t parent = UINT32_MAX;      ///< index of the parent element; none for [0]
         std::string lang;                       ///< BCP 47, only where it differs from the parent's
         std::string alt;                        ///< figure: /Alt; aside: its title; link: its text
+        const char* scope = nullptr;            ///< header cell: /Scope (Row, Column, Both)
+        std::uint16_t colspan = 1;              ///< cell: /ColSpan
+        std::uint16_t rowspan = 1;              ///< cell: /RowSpan
     };
     /// No element: the node's marks are decorative (a bullet) and become artifacts.
     static constexpr std::uint32_t artifact = UINT32_MAX;
@@ -41,9 +46,10 @@ struct StructureSource {
     std::vector<Element> elements;        ///< [0] is the Document
     std::vector<std::uint32_t> element_of;  ///< by NodeId: the element its drawn content belongs to
     std::unordered_map<doc::NodeId, std::string> titles;  ///< headings' text: contents entries' links
-    /// The drawn text of each node with runs whose text has a hyphen: a run that ends in a
-    /// hyphen its node's text does not have there ends in a hyphen layout added at a break.
-    std::unordered_map<doc::NodeId, std::u32string> hyphenated;
+    /// Every hyphen of the drawn text with the part of its word before it ("EU-" of
+    /// "EU-related", "South-" and "South-East-"): a line that ends in a hyphen not among these
+    /// ends in one layout added at a break.
+    std::unordered_set<std::u32string> hyphenated;
     std::string lang;                     ///< the document's language (catalog /Lang)
     std::string cover_alt;                ///< the cover image's alternative text ("" = decorative)
     /// True when made (tagging on); an empty source writes an untagged PDF.

@@ -5,7 +5,7 @@
 # (tests/tools/struct_text_compare.py), and pdf.js following the structure tree reads the same
 # text as pdfinfo. The checker is shown to fail on an untagged PDF and on planted defects (an
 # orphan MCID, untagged ink, a link without a Link parent, a figure without Alt, a skipped
-# heading level). Tagged builds are byte-identical, and readers accept them.
+# heading level, a TH without /Scope). Tagged builds are byte-identical, and readers accept them.
 set -euo pipefail
 folio=$1 src=$2 work=$3
 . "$src/tests/e2e/lib.bash"
@@ -87,6 +87,13 @@ plant heading 'def walk(e):
         if isinstance(k, pikepdf.Dictionary) and "/S" in k: walk(k)
 walk(pdf.Root.StructTreeRoot.K)'
 expect_failure heading headings "$work/heading.pdf"
+plant scope 'def walk(e):
+    if e.get("/S") == Name.TH and "/A" in e: del e["/A"]
+    kids = e.get("/K")
+    for k in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+        if isinstance(k, pikepdf.Dictionary) and "/S" in k: walk(k)
+walk(pdf.Root.StructTreeRoot.K)'
+expect_failure scope table "$work/scope.pdf"
 # 4. Content nobody planned for: a link around 6,000 words (its /Contents is cut at 10,000
 #    characters: libharu refuses longer strings), a language inside a link, lists 30 deep, an
 #    aside whose title needs escaping, languages nested both ways.

@@ -14,6 +14,7 @@ conditions they stand for):
   link         every link annotation has /StructParent and /Contents, and its ParentTree entry
                is a Link element with an OBJR to it
   alt          every Figure has a non-empty /Alt
+  table        every TH has a /Scope
   headings     the first heading is H1 and no heading level is skipped
   role-map     every non-standard structure type is role-mapped to a standard one
   actual-text  an MCID with /ActualText is its own marked content (a hyphen added at a break)
@@ -158,6 +159,11 @@ def main():
             fail("role-map", f"structure type {s} is neither standard nor role-mapped")
         if re.fullmatch(r"H[1-6]", s):
             headings.append(int(s[1]))
+        if s == "TH":
+            attrs = elem.get("/A")
+            attrs = attrs if isinstance(attrs, pikepdf.Array) else [attrs] if attrs is not None else []
+            if not any(isinstance(a, pikepdf.Dictionary) and "/Scope" in a for a in attrs):
+                fail("table", "a TH has no /Scope")
         if s == "Figure" and not str(elem.get("/Alt", "")).strip():
             fail("alt", "a Figure has no /Alt")
         page = elem.get("/Pg")

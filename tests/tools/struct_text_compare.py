@@ -23,6 +23,7 @@ import xml.etree.ElementTree as ET
 BLOCK_TYPES = {"section": "Sect", "title": "H", "p": "P", "ul": "L", "ol": "L", "li": "LI",
                "figure": "Figure", "caption": "Caption", "blockquote": "BlockQuote",
                "aside": "Sect", "contents": "TOC"}
+SPACED = {"table", "thead", "tbody", "tfoot", "tr", "th", "td"}  # blocks whose words stay apart
 PDF_BLOCKS = {"Sect", "P", "L", "LI", "Figure", "Caption", "BlockQuote", "TOC", "Aside"}
 
 
@@ -60,7 +61,7 @@ def source_side(path):
                 walk(child)
                 if child.tail:
                     text.append(child.tail)
-        if tag in BLOCK_TYPES:
+        if tag in BLOCK_TYPES or tag in SPACED:
             text.append(" ")
 
     for child in root:

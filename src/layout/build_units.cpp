@@ -315,9 +315,8 @@ private:
         u.starts_block = true;
         u.items.emplace_back(Anchor{{left, 0}, id});
         const core::Rect box{left + (width - w) / 2, 0, w, h};
-        const image::Image* img = m_realized.image(n.src);
-        if (img != nullptr && img->format == image::Format::svg) u.items.emplace_back(VectorBox{box, n.src, id});
-        else u.items.emplace_back(ImageBox{box, n.src, id});
+        const image::Image* img = m_realized.image(n.src);  // (an SVG or a <qr>: a VectorBox)
+        u.items.push_back(img && img->format == image::Format::svg ? Item{VectorBox{box, n.src, id}} : Item{ImageBox{box, n.src, id}});
         double y = h;
         bool split = false;  // a caption that makes the figure taller than a page: line units of its own
         for (NodeId c : n.children) {

@@ -146,7 +146,7 @@ private:
     void line_ends(std::size_t i);
     std::uint32_t run_mark(const layout::GlyphRun& run, const layout::Page& page, std::size_t i);
     std::uint32_t rect_mark(const layout::FilledRect& r, const layout::Page& page) const;
-    std::uint32_t image_mark(const layout::ImageBox& b, const layout::Page& page, std::size_t i);
+    std::uint32_t image_mark(const core::Rect& rect, doc::NodeId node, const layout::Page& page, std::size_t i);
     void link(const layout::LinkArea& a, std::size_t i);
     std::uint32_t add(const char* type, std::uint32_t parent, std::uint64_t order);
     void place(std::uint32_t e);
@@ -252,7 +252,9 @@ std::uint32_t Planner::rect_mark(const layout::FilledRect& r, const layout::Page
     return r.rect.y < page.size.height / 2 ? mark::header : mark::footer;
 }
 
-std::uint32_t Planner::image_mark(const layout::ImageBox& b, const layout::Page& page, std::size_t i) {
+std::uint32_t Planner::image_mark(const core::Rect& rect, doc::NodeId node, const layout::Page& page,
+                                  std::size_t i) {
+    const struct { core::Rect rect; doc::NodeId node; } b{rect, node};  // an ImageBox or a VectorBox
     std::uint32_t e = no_element;
     if (b.node < m_source.element_of.size() && m_source.element_of[b.node] != StructureSource::artifact &&
         role(m_source.element_of[b.node]) == Role::figure) {
@@ -314,7 +316,9 @@ void Planner::page(std::size_t i) {
         } else if (const auto* rect = std::get_if<layout::FilledRect>(&item)) {
             m = rect_mark(*rect, page);
         } else if (const auto* image = std::get_if<layout::ImageBox>(&item)) {
-            m = image_mark(*image, page, i);
+            m = image_mark(image->rect, image->node, page, i);
+        } else if (const auto* drawing = std::get_if<layout::VectorBox>(&item)) {
+            m = image_mark(drawing->rect, drawing->node, page, i);  // (graphics, #18: a Figure too)
         } else if (const auto* area = std::get_if<layout::LinkArea>(&item)) {
             link(*area, i);
         }

@@ -1,5 +1,4 @@
 // Cutting the styled tree into units (units.hpp).
-//
 // Control flow, in three steps (the fourth, after pagination, is fill_pages.cpp):
 //   1. plan (once per document): a walk that only records each paragraph and its width;
 //   2. lay_out_blocks: the paragraphs the InlineCache lacks for these page numbers are laid out

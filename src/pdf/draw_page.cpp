@@ -79,6 +79,7 @@ public:
     void operator()(const layout::Anchor& /*anchor*/) {}  // second pass
     void operator()(const layout::VectorBox& b) {
         end_text();
+        open_mark();  // the Figure's MCID, as for an ImageBox
         if (const image::Drawing* d = m_names.vectors.drawing(b.path))
             paint_vector(*d, b.path, b.rect, m_height, m_names.vectors, m_colours, m_out);
     }

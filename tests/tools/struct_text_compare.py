@@ -6,7 +6,7 @@ usage: struct_text_compare.py SOURCE.xml STRUCT.txt [WORDS.txt]
 STRUCT.txt is `pdfinfo -struct-text` of the PDF built from SOURCE.xml. The body's block types
 (Sect, H, P, L, LI, Figure, Caption, BlockQuote, the aside's role-mapped Sect, TOC) must come in
 the source's order, and the words of the body (cross-references' generated text and the
-contents left out, compared after NFKC, case folding and straight quotes) must be the source's
+contents and the numbers a style gives table captions left out, compared after NFKC, case folding and straight quotes) must be the source's
 words in its order: a reader following the structure tree reads two-column pages in source
 order. The cover (the metadata's title, subtitle, tagline and organisation) is left out.
 A string that is only "-" is a hyphen layout added at a line break: its /ActualText is empty,
@@ -21,7 +21,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 
 BLOCK_TYPES = {"section": "Sect", "title": "H", "p": "P", "ul": "L", "ol": "L", "li": "LI",
-               "figure": "Figure", "caption": "Caption", "blockquote": "BlockQuote",
+               "figure": "Figure", "qr": "Figure", "caption": "Caption", "blockquote": "BlockQuote",
                "aside": "Sect", "contents": "TOC"}
 SPACED = {"table", "thead", "tbody", "tfoot", "tr", "th", "td"}  # blocks whose words stay apart
 PDF_BLOCKS = {"Sect", "P", "L", "LI", "Figure", "Caption", "BlockQuote", "TOC", "Aside"}
@@ -74,6 +74,8 @@ def pdf_side(path, cover, strings_only=False):
     """Block types and words of pdfinfo -struct-text, the cover and the contents left out."""
     types, strings = [], []
     skip_depth = None  # inside a Reference, TOC or Lbl
+    table_caption = False  # the next string opens a table's caption: its number is generated
+    last_kind = None
     top = []           # (type, words) of Document's children, to drop the cover
     for line in open(path, encoding="utf-8", errors="replace"):
         stripped = line.strip()
@@ -84,7 +86,11 @@ def pdf_side(path, cover, strings_only=False):
             skip_depth = None
         if stripped.startswith('"'):
             if skip_depth is None:
-                strings.append((stripped[1:-1], len(types)))
+                string = stripped[1:-1]
+                if table_caption and not strings_only:  # "Table 2. ": the style's table-label
+                    string = re.sub(r"^\S+ \d+\. ", "", string, count=1)
+                    table_caption = False
+                strings.append((string, len(types)))
             continue
         m = re.match(r"([A-Za-z0-9]+)", stripped)
         if not m or stripped.startswith(("Object ", "/")):
@@ -92,6 +98,8 @@ def pdf_side(path, cover, strings_only=False):
         kind = m.group(1)
         if skip_depth is not None:
             continue
+        table_caption = kind == "Caption" and last_kind == "Table"
+        last_kind = kind
         if kind in ("Reference", "TOC", "Lbl"):  # generated text: references, contents, numbers
             skip_depth = depth
         if re.fullmatch(r"H[1-6]?", kind):

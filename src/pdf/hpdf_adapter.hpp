@@ -148,6 +148,9 @@ struct DeferredContent {
     const std::string* (*get)(void* context, std::size_t index);
     void* context;
     std::size_t index;
+    /// Called once libharu has copied the whole stream into the file (null: keep it), so its
+    /// memory can go before the rest of the document is saved.
+    void (*release)(void* context, std::size_t index) = nullptr;
 };
 
 /// Makes `content` the page's content stream, marked /FlateDecode, without copying it into

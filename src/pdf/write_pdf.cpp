@@ -558,7 +558,7 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
         }
     }
     for (std::size_t i = 0; i < handles.size(); ++i) {
-        const hpdf::DeferredContent content{&ContentBuilder::supply, &contents, i};
+        const hpdf::DeferredContent content{&ContentBuilder::supply, &contents, i, &ContentBuilder::release};
         if (auto r = hpdf::set_deflated_content(doc, handles[i], content); !r)
             return core::unexpected(r.error());
     }

@@ -21,7 +21,7 @@
 namespace folio::pdf {
 
 /// Compresses `raw` into `out` (replacing it) as a zlib stream at folio's content-stream
-/// setting; see page_contents.cpp for the choice. False when zlib fails. Thread-safe.
+/// setting (libdeflate; see page_contents.cpp for the choice). False when it fails. Thread-safe.
 bool deflate_content(std::string_view raw, std::string& out);
 
 /// Paints and compresses every page of a document on worker threads. The inputs must stay alive

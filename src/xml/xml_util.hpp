@@ -9,6 +9,7 @@
 #include <array>
 #include <charconv>
 #include <cstddef>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,18 +44,23 @@ inline std::string_view trim(std::string_view s) {
 
 /// `s` with every run of XML whitespace replaced by one space (no trimming).
 inline std::string collapse_space(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    bool in_space = false;
-    for (char c : s) {
-        if (is_space(c)) {
-            if (!in_space) out.push_back(' ');
-            in_space = true;
-        } else {
-            out.push_back(c);
-            in_space = false;
-        }
+    // Runs of other bytes copied whole, each run of white space written as one ' ' (a byte at
+    // a time with push_back it cost 7 % of reading, issue 23).
+    std::string out(s.size(), '\0');
+    char* w = out.data();
+    const char* p = s.data();
+    const char* const end = p + s.size();
+    while (p != end) {
+        const char* q = p;
+        while (q != end && !is_space(*q)) ++q;
+        std::memcpy(w, p, static_cast<std::size_t>(q - p));
+        w += q - p;
+        if (q == end) break;
+        *w++ = ' ';
+        while (q != end && is_space(*q)) ++q;
+        p = q;
     }
+    out.resize(static_cast<std::size_t>(w - out.data()));
     return out;
 }
 
@@ -229,7 +235,7 @@ inline void check_bmp(const core::SourceFile& f, core::Diagnostics& diags, std::
     const std::string_view raw = f.text();
     const std::size_t raw_end = std::min(raw.find(stop, raw_offset), raw.size());
     std::size_t search_from = raw_offset;
-    for (std::size_t i = 0; i < value.size(); ++i) {
+    for (std::size_t i = core::ascii_end(value, 0); i < value.size(); i = core::ascii_end(value, i + 1)) {
         if ((static_cast<unsigned char>(value[i]) & 0xF8) != 0xF0 || i + 4 > value.size()) continue;
         const std::string_view bytes = value.substr(i, 4);
         const auto cp = core::decode_utf8(bytes);

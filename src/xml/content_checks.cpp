@@ -66,7 +66,21 @@ bool ContentReader::within_text_limits(const std::vector<pugi::xml_node>& leaves
             continue;
         }
         const std::string_view text = it->second;
-        // word by word (a space ends one), each counted eight bytes at a time
+        if (word + text.size() <= max_word_chars) {
+            // No word can pass the limit here (a character is at least a byte): count the text
+            // and the word it ends with, eight bytes at a time.
+            total += core::count_characters(text);
+            const std::size_t space = text.rfind(' ');
+            const std::size_t tail = space == std::string_view::npos ? 0 : space + 1;
+            if (space != std::string_view::npos) word = 0;
+            if (tail < text.size() && word == 0) {
+                word_leaf = leaf;
+                word_at = tail;
+            }
+            word += core::count_characters(text.substr(tail));
+            continue;
+        }
+        // word by word (a space ends one)
         for (std::size_t i = 0; i < text.size();) {
             const std::size_t space = std::min(text.find(' ', i), text.size());
             const std::size_t chars = core::count_characters(text.substr(i, space - i));

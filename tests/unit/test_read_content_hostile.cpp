@@ -218,6 +218,15 @@ TEST(ReadContentLimits, AWordLongerThanTheLimitIsRefusedAtItsStart) {
     EXPECT_TRUE(br.diags.all().empty());
 }
 
+TEST(ReadContentLimits, AWordCountsCharactersNotBytes) {
+    // 10,000 two-byte characters (20,000 bytes) are a word within the limit; one more is not.
+    std::string word;
+    for (int i = 0; i < 10000; ++i) word += "é";
+    EXPECT_TRUE(read(wrap("<p>a " + word + " b</p>")).diags.all().empty());
+    const Read r = read(wrap("<p>a " + word + "<em>é</em> b</p>"));
+    EXPECT_EQ(where(r.diags), (V{"3:6 source.word-too-long"}));
+}
+
 TEST(ReadContentLimits, MetaFieldsHaveTheSameLimits) {
     const Read r =
         read("<document version=\"1\" xml:lang=\"en\">\n<meta><title>T</title>\n  <author>" +

@@ -36,15 +36,22 @@ public:
         if (c < kLimit) m_bits[c >> 6] |= std::uint64_t{1} << (c & 63);
     }
     /// Every byte of `utf8` below 0x80 directly, the rest decoded (as core::decode_utf8 does).
+    /// (Printable ASCII is in every set: shown_characters adds it, so it is skipped here.)
     void insert_utf8(std::string_view utf8) {
         std::size_t i = 0;
-        for (; i < utf8.size() && static_cast<unsigned char>(utf8[i]) < 0x80; ++i)
-            insert(static_cast<unsigned char>(utf8[i]));
+        for (; i < utf8.size() && static_cast<unsigned char>(utf8[i]) < 0x80; ++i) {
+            const auto c = static_cast<unsigned char>(utf8[i]);
+            if (!printable_ascii(c)) insert(c);
+        }
         if (i == utf8.size()) return;
         m_buffer.clear();
         core::append_decoded_utf8(m_buffer, utf8.substr(i));
-        for (char32_t c : m_buffer) insert(c);
+        for (char32_t c : m_buffer) {
+            if (!printable_ascii(c)) insert(c);
+        }
     }
+    /// U+0020..U+007E, which shown_characters always adds.
+    static bool printable_ascii(char32_t c) { return c >= 0x20 && c < 0x7F; }
     /// The code points in ascending order.
     [[nodiscard]] std::vector<char32_t> sorted() const {
         std::vector<char32_t> out;
@@ -79,12 +86,14 @@ std::vector<char32_t> shown_characters(const realize::RealizedDocument& realized
         for (const layout::Page& page : pages->pages) {
             for (const layout::Item& item : page.items) {
                 if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
-                    for (char32_t c : run->text) chars.insert(c);
+                    for (char32_t c : run->text) {
+                        if (!CharSet::printable_ascii(c)) chars.insert(c);
+                    }
                 }
             }
         }
     }
-    for (char32_t c = 0x20; c < 0x7F; ++c) chars.insert(c);
+    for (char32_t c = 0x20; c < 0x7F; ++c) chars.insert(c);  // (so the loops above skip them)
     for (char32_t c : chars.sorted()) chars.insert(realize::upper_char(c));
     return chars.sorted();
 }

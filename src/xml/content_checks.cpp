@@ -155,7 +155,8 @@ std::string ContentReader::resolve_image(pugi::xml_node el, const char* attr,
                                          std::string_view path) {
     namespace fs = std::filesystem;
     const fs::path base = fs::path(m_file.path()).parent_path();
-    const fs::path folder = base.empty() ? fs::path(".") : base;
+    // Both sides normalized, so that "docs/../src/a.xml" and "images/a.png" compare as written.
+    const fs::path folder = base.empty() ? fs::path(".") : base.lexically_normal();
     const fs::path resolved = (base / fs::path(path)).lexically_normal();
     const auto leaves = [](const fs::path& p, const fs::path& dir) {
         const fs::path relative = p.lexically_relative(dir);

@@ -275,6 +275,17 @@ TEST(ReadContentImages, ASymlinkOutOfTheSourceFolderIsRefused) {
     EXPECT_TRUE(farm.figure("images/ok.png").diags.all().empty());
 }
 
+TEST(ReadContentImages, ASourcePathThroughDotDotKeepsItsImagesInside) {
+    const LinkFarm farm;
+    // "outside/../src/doc.xml" names the same source folder: its images are inside it.
+    const std::string through = (farm.root / "outside" / ".." / "src" / "doc.xml").string();
+    const auto figure = [&](const std::string& src) {
+        return read(wrap("<figure src=\"" + src + "\" alt=\"x\"/>"), true, through, false);
+    };
+    EXPECT_TRUE(figure("images/ok.png").diags.all().empty());
+    EXPECT_EQ(where(figure("../outside/secret.png").diags), (V{"3:9 source.image-outside"}));
+}
+
 }  // namespace
 
 namespace {

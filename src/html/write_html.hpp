@@ -50,6 +50,9 @@ struct HtmlOptions {
     /// 1: everything on the calling thread; otherwise the style sheet is derived on a second
     /// thread while the body is written. The text is the same either way.
     unsigned threads = 0;
+    /// folio's cache folder, where embed_fonts keeps its WOFF2 subsets (font_cache.hpp); empty:
+    /// each render makes them anew.
+    std::string cache_dir;
 };
 
 /// A file the HTML refers to, to be written beside it.

@@ -354,7 +354,7 @@ Outcome run(const Options& options) {
     out.pages = pages->pages.size();
     // Text whose background the pages do not draw (a box lost in layout) would vanish in the PDF.
     for (core::Diagnostic& w : html::check_drawn_backgrounds(styled, *pages)) diags.add(std::move(w));
-    if (options.inspect) options.inspect(realized, *laid);
+    if (options.inspect) options.inspect(realized, *laid, fonts);
     out.timings.layout = clock.lap();
     if (diags.has_errors() || options.check_only) return out;
 

@@ -18,13 +18,15 @@
 
 namespace folio::realize { class RealizedDocument; }
 namespace folio::layout { struct LayoutResult; }
-namespace folio::text { class Hyphenator; }
+namespace folio::text { class Hyphenator; class FontProvider; }
 
 namespace folio::pipeline {
 
 /// Called once layout is done, before any output is written, with the realized tree and the
-/// pages (the quality report's view of a render, issue 22); the references die when it returns.
-using Inspector = std::function<void(const realize::RealizedDocument&, const layout::LayoutResult&)>;
+/// pages and the fonts they were measured with (the quality report's view of a render, issue 22);
+/// the references die when it returns.
+using Inspector =
+    std::function<void(const realize::RealizedDocument&, const layout::LayoutResult&, const text::FontProvider&)>;
 
 /// Everything a render needs; nothing below the pipeline reads the environment or the clock.
 struct Options {

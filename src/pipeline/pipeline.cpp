@@ -206,8 +206,9 @@ struct Html {
 /// Step 5: the HTML, which links the PDF and declares the faces it uses.
 Html write_html(const Options& options, const std::string& stem, const realize::RealizedDocument& realized,
                 const layout::LayoutResult& laid, const text::FontSet& fonts,
-                const std::vector<image::Image>& images) {
+                const std::vector<image::Image>& images, const text::Hyphenator& hyphenator) {
     html::HtmlOptions ho;
+    if (options.soft_hyphens) ho.hyphenator = &hyphenator;  // #20: browsers without dictionaries
     for (const auto& face : fonts.faces()) {
         html::LocalFont font{face.family, face.weight, face.italic, {}, face.path, {}, {}, {}};
         if (!face.full_name.empty()) font.names.push_back(face.full_name);
@@ -363,7 +364,7 @@ Outcome run(const Options& options) {
         options.stem.empty() ? fs::path(options.source_path).stem().string() : options.stem;
     pdf::PdfOptions po = options.pdf ? pdf_options(options, styled, diags, out.inputs) : pdf::PdfOptions{};
     if (diags.has_errors()) return out;
-    Html html = options.html ? write_html(options, stem, realized, *laid, fonts, images) : Html{};
+    Html html = options.html ? write_html(options, stem, realized, *laid, fonts, images, hyphenator) : Html{};
     out.timings.html = clock.lap();
     // What the PDF's structure tree needs of the tree (#19), kept before it is freed.
     const pdf::StructureSource structure =

@@ -44,6 +44,7 @@ struct Options {
     std::int64_t source_date_epoch = -1;  ///< SOURCE_DATE_EPOCH, read by main; -1 = not set (#6)
     bool external_assets = false;  ///< HTML: write images beside the file instead of data URIs (#7)
     bool embed_fonts = true;       ///< HTML: embed the faces' subsets as WOFF2, else local() only (#20)
+    bool soft_hyphens = true;      ///< HTML: U+00AD at folio's hyphenation points in hyphens: auto text (#20)
     bool allow_outside = false;    ///< allow image paths outside the source's folder (#5)
     /// Threads one render may use (paragraph layout, PDF page contents): 0 = one per core.
     /// Batch mode, which renders several documents at once, gives each render 1.

@@ -11,6 +11,8 @@
 #include "realize/realize.hpp"
 #include "style/computed.hpp"
 
+namespace folio::text { class Hyphenator; }
+
 namespace folio::html {
 
 /// An image the HTML shows, with the bytes of its original file.
@@ -53,6 +55,9 @@ struct HtmlOptions {
     /// folio's cache folder, where embed_fonts keeps its WOFF2 subsets (font_cache.hpp); empty:
     /// each render makes them anew.
     std::string cache_dir;
+    /// Text styled `hyphens: auto` carries U+00AD at this Hyphenator's points, so that browsers
+    /// without dictionaries hyphenate it too (html/soft_hyphens.hpp, issue 20); null: none.
+    const text::Hyphenator* hyphenator = nullptr;
 };
 
 /// A file the HTML refers to, to be written beside it.

@@ -56,6 +56,9 @@ struct Unit {
     /// A table's body row: the unit of its header rows, repeated above it when it starts a column.
     std::uint32_t repeat_header = UINT32_MAX;
     bool repeatable = false;  ///< a table's header rows: its items are copied, not moved, onto pages
+    /// A positioned block (position: page, placement.hpp): this one unit holds it all, and takes
+    /// no room in the flow.
+    doc::NodeId placed = doc::no_node;
 };
 
 /// Where a boxed container sits horizontally, relative to the column (or text area, if spanning).

@@ -363,6 +363,7 @@ private:
         for (const doc::Node& n : m_doc.nodes) {
             if (n.kind == NodeKind::figure && !n.src.empty()) uses.emplace_back(n.src, n.location);
         }
+        for (auto& art : style::art_images(m_styled)) uses.push_back(std::move(art));  // page masters' backgrounds
         std::set<std::string> seen;
         for (const auto& [path, location] : uses) {
             if (!seen.insert(path).second) continue;

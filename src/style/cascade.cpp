@@ -269,6 +269,7 @@ const std::vector<Property>& properties() {
         all.insert(all.end(), boxes.begin(), boxes.end());
         std::vector<Property> tables = table_properties();
         all.insert(all.end(), tables.begin(), tables.end());
+        for (const auto& p : placement_properties()) all.push_back({p.name, p.expected, p.set});
         return all;
     }();
     return table;
@@ -306,6 +307,7 @@ ComputedStyle inherit(const ComputedStyle& parent) {
     s.alternate_background = initial.alternate_background;
     s.caption_bottom = initial.caption_bottom;
     s.table_label = initial.table_label;
+    s.placement = initial.placement;
     return s;
 }
 
@@ -357,6 +359,7 @@ void apply_page(PageStyle& page, const Rule& rule, core::Diagnostics& diags) {
                         "invalid value '" + d.value + "' for " + d.property + ": expected " + std::string(expected),
                         d.location);
         };
+        if (apply_page_art(page, d, diags)) continue;  // background-image, -band, -bleed (placement.cpp)
         if (!is_page_property(d.property)) {
             diags.error("style.unknown-property", "unknown page property '" + d.property +
                         "'; expected size, orientation, margin, margin-top, margin-bottom, margin-left, margin-right, margin-inside, margin-outside, column-count, column-gap, bleed, marks, page-layout or background-color",
@@ -456,6 +459,7 @@ StyledDocument apply_styles(const doc::Document& d, const Stylesheet& sheet, cor
     StyledDocument out;
     out.document = &d;
     out.style_ids.resize(d.nodes.size());
+    out.spots = collect_spots(sheet, diags);
 
     // Unknown properties and the at-rules, once per sheet. The default @page comes first, since
     // named masters start from it.

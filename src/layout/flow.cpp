@@ -360,6 +360,7 @@ core::Result<LayoutResult> layout_document(const realize::RealizedDocument& real
         if (back_cover) back_cover_page(realized, fonts, out);
         finish_placed(styled, units, out, pages, diags);  // positioned blocks to their pages (placement.hpp)
         paint_page_art(realized, out);                    // master backgrounds and bands (placement.hpp)
+        place_link_qrs(realized, out, diags);             // print-qr codes beside links (placement.hpp)
         out.spots = styled.spots;
         report_missing(styled, missing, pages, diags);
         return LayoutResult{std::move(out), std::move(pages)};

@@ -51,4 +51,8 @@ void finish_placed(const style::StyledDocument& styled, const UnitList& units, P
 /// background-bleed: no), an SVG as a VectorBox. Items of no node: artifacts in a tagged PDF.
 void paint_page_art(const realize::RealizedDocument& realized, PagedDocument& doc);
 
+/// Puts the QR code of each link styled print-qr (realize/link_qr.hpp) in the margin beside its
+/// first line (link_qr.cpp), as an artifact; warns at the link when no margin holds it.
+void place_link_qrs(const realize::RealizedDocument& realized, PagedDocument& doc, core::Diagnostics& diags);
+
 }  // namespace folio::layout

@@ -101,6 +101,15 @@ const std::vector<PlacementProperty>& placement_properties() {
          [](ComputedStyle& s, std::string_view v, double em) { return set_offset(s.placement.bottom, v, em); }},
         {"left", "a length from 0 to 2m, or auto",
          [](ComputedStyle& s, std::string_view v, double em) { return set_offset(s.placement.left, v, em); }},
+        {"print-qr", "none, beside (a 15mm code) or the code's side, from 10mm to 50mm",
+         [](ComputedStyle& s, std::string_view v, double em) {
+             if (v == "none") { s.placement.print_qr = 0; return true; }
+             if (v == "beside") { s.placement.print_qr = 15 * 72 / 25.4; return true; }
+             const auto l = parse_length(v, em);
+             if (!l || *l < 10 * 72 / 25.4 - 0.01 || *l > 50 * 72 / 25.4 + 0.01) return false;
+             s.placement.print_qr = *l;
+             return true;
+         }},
     };
     return table;
 }

@@ -41,6 +41,9 @@ struct Placement {
     std::optional<double> bottom;
     std::optional<double> left;
     PlacementPages pages = PlacementPages::here;
+    /// print-qr on a link: the side of a QR code of its address printed in the margin beside
+    /// it, in points (0 = none)
+    double print_qr = 0;
     bool operator==(const Placement&) const = default;
 };
 
@@ -70,7 +73,7 @@ struct PlacementProperty {
     bool (*set)(ComputedStyle& s, std::string_view value, double em);
 };
 
-/// position, position-page, top, right, bottom, left.
+/// position, position-page, top, right, bottom, left, print-qr.
 const std::vector<PlacementProperty>& placement_properties();
 
 /// Applies a <page> declaration of placement (background-image, background-band,

@@ -3,8 +3,9 @@
 # blocks stand at their offsets on the pages their style names and take no room in the flow; a
 # master's background image and bands are drawn (vectors stay vectors); a spot colour is a
 # Separation colour space that Ghostscript's tiffsep puts on a plate of its own, converted under
-# --pdfa; the HTML keeps the blocks in reading order with print rules; the tagged PDF passes the
-# structure checker; hostile placements warn at the block and never put ink off the page.
+# --pdfa; a link styled print-qr gets a QR code in the margin that zbarimg reads back; the HTML
+# keeps the blocks in reading order with print rules; the tagged PDF passes the structure
+# checker; hostile placements warn at the block and never put ink off the page.
 set -euo pipefail
 folio=$1 src=$2 work=$3
 . "$src/tests/e2e/lib.bash"
@@ -69,7 +70,15 @@ qpdf --qdf --object-streams=disable pdfa/doc.pdf pdfa.pdf
 grep -aq 'Separation' pdfa.pdf && fail "a PDF/A file (sRGB output intent) has a Separation colour space"
 grep -aq ' k$' pdfa.pdf && fail "a PDF/A file paints in DeviceCMYK"
 
-# --- 4. HTML: in reading order, print rules, the ink as its sRGB alternate --------------------
+# --- 4. print-qr: the link's address as a QR code in the margin beside it, read back by zbarimg
+qr=$(grep -E '^  vector #- [0-9.]+,[0-9.]+ 42.52x42.52 "qr:' dump.txt) || fail "no 15mm QR code beside the link"
+awk -v x="$(echo "$qr" | awk '{ split($3, a, ","); print a[1] }')" 'BEGIN { exit !(x > 538.58 && x + 42.52 <= 595.28 - 8.5) }' ||
+  fail "the QR code is not in the right margin: $qr"
+[ "$(page_of '"qr:')" = 2 ] || fail "the QR code is not on the link's page"
+pdftoppm -r 200 -f 2 -l 2 -png out/doc.pdf qr
+[ "$(zbarimg -q --raw qr-2.png 2>/dev/null)" = "https://example.org/folio" ] || fail "zbarimg does not read the link's QR code"
+
+# --- 5. HTML: in reading order, print rules, the ink as its sRGB alternate --------------------
 html=out/doc.html
 grep -q '@media print{p.note{position:fixed;bottom:' "$html" || fail "no print rule for the note on every page"
 grep -q '@media print{figure.logo{position:absolute;top:' "$html" || fail "no print rule for the cover's logo"
@@ -82,13 +91,13 @@ PY
 }
 expect_order 'The folio mark' 'Body text flows' 'Contactline' 'Editionmark' 'Herenote' 'After the blocks'
 
-# --- 5. tagged PDF: the structure checker passes; copies on later pages are artifacts ---------
+# --- 6. tagged PDF: the structure checker passes; copies on later pages are artifacts ---------
 /usr/bin/python3 "$src/tests/tools/pdf_structure_check.py" out/doc.pdf > struct.out 2>&1 ||
   fail "the structure checker fails: $(cat struct.out)"
 [ "$(pdfinfo -struct-text out/doc.pdf | grep -c Editionmark)" = 1 ] ||
   fail "the edition mark is in the structure tree more than once"
 
-# --- 6. hostile placements: a warning at the block, no ink off the page ------------------------
+# --- 7. hostile placements: a warning at the block, no ink off the page ------------------------
 words_inside() {  # PDF: every word box within the trim box of its page
   pdftotext -bbox "$1" - | python3 -c '
 import re, sys
@@ -117,14 +126,16 @@ hostile wide '<style match="p.here" left="200mm" right="200mm"/>'
 words_inside "$out/out/doc.pdf" || fail "offsets wider than the page put ink off the page"
 hostile missing '<page name="first" background-image="nowhere.png"/>'
 [ "$(cat "$out/rc")" = 1 ] || fail "a missing background image did not fail the build"
-grep -q '^style.xml:18:20: error: ' "$out/err" || fail "no positioned error for a missing background image: $(cat "$out/err")"
+grep -q '^style.xml:19:20: error: ' "$out/err" || fail "no positioned error for a missing background image: $(cat "$out/err")"
 [ ! -e "$out/out/doc.pdf" ] || fail "a PDF was written despite the error"
 hostile negative '<style match="p.here" top="-3mm"/>'
-grep -q "^style.xml:18:23: error: invalid value '-3mm' for top" "$out/err" || fail "a negative offset is not an error: $(cat "$out/err")"
+grep -q "^style.xml:19:23: error: invalid value '-3mm' for top" "$out/err" || fail "a negative offset is not an error: $(cat "$out/err")"
 hostile nocover '<style match="p.here" position-page="cover"/>' 's|<cover>.*</cover>||'
 grep -q '^doc.xml:17:5: warning: .*the cover page, which the document does not have' "$out/err" || fail "no warning for a missing cover: $(cat "$out/err")"
 hostile ink '<style match="p" color="spot(\x27Folio Blue\x27, cmyk(0, 1, 0, 0))"/>'
-grep -q "^style.xml:18:.*error: spot colour 'Folio Blue' is given another CMYK alternate" "$out/err" || fail "two mixes of one ink are not an error: $(cat "$out/err")"
+grep -q "^style.xml:19:.*error: spot colour 'Folio Blue' is given another CMYK alternate" "$out/err" || fail "two mixes of one ink are not an error: $(cat "$out/err")"
 hostile band '<page name="first" background-band="middle 10mm #000"/>'
-grep -q "^style.xml:18:20: error: invalid value 'middle 10mm #000' for background-band" "$out/err" || fail "a bad band is not an error: $(cat "$out/err")"
+grep -q "^style.xml:19:20: error: invalid value 'middle 10mm #000' for background-band" "$out/err" || fail "a bad band is not an error: $(cat "$out/err")"
+hostile qrwide '<style match="a.qr" print-qr="50mm"/>'
+grep -q '^doc.xml:18:[0-9]*: warning: no margin beside this link holds its 50mm QR code' "$out/err" || fail "no warning for a QR code too big for the margins: $(cat "$out/err")"
 echo "placement: ok"

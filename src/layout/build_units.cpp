@@ -164,6 +164,11 @@ private:
         ++u.late_count;
     }
 
+    void add_late_item(Unit& u, Item item) override {
+        add_late(u, {LateItems::Kind::item, doc::no_node, static_cast<std::uint32_t>(m_out.late_items.size()), 0, 0, 0, 0});
+        m_out.late_items.push_back(std::move(item));
+    }
+
     /// Line `index` of the paragraph inline_lines gave last, as a late item of `u`, its top at `top`.
     void add_line(Unit& u, NodeId block, std::size_t index, double left, double top) {
         add_late(u, {LateItems::Kind::line, block, static_cast<std::uint32_t>(m_job), static_cast<std::uint32_t>(index),

@@ -262,6 +262,15 @@ std::vector<Property> table_properties() {
     };
 }
 
+/// The sizing properties of figures (style/sizing.hpp).
+std::vector<Property> sizing_properties_of_styles() {
+    std::vector<Property> out;
+    for (const SizingProperty& p : sizing_properties()) {
+        out.push_back({p.name, p.expected, [set = p.set](ComputedStyle& s, std::string_view v, double em) { return set(s.sizing, v, em); }});
+    }
+    return out;
+}
+
 const std::vector<Property>& properties() {
     static const std::vector<Property> table = [] {
         std::vector<Property> all = text_properties();
@@ -269,6 +278,8 @@ const std::vector<Property>& properties() {
         all.insert(all.end(), boxes.begin(), boxes.end());
         std::vector<Property> tables = table_properties();
         all.insert(all.end(), tables.begin(), tables.end());
+        std::vector<Property> sizing = sizing_properties_of_styles();
+        all.insert(all.end(), sizing.begin(), sizing.end());
         return all;
     }();
     return table;
@@ -306,6 +317,7 @@ ComputedStyle inherit(const ComputedStyle& parent) {
     s.alternate_background = initial.alternate_background;
     s.caption_bottom = initial.caption_bottom;
     s.table_label = initial.table_label;
+    s.sizing = initial.sizing;
     return s;
 }
 

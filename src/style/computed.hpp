@@ -10,6 +10,7 @@
 #include "core/diagnostic.hpp"
 #include "core/geometry.hpp"
 #include "doc/document.hpp"
+#include "style/sizing.hpp"
 #include "style/stylesheet.hpp"
 
 namespace folio::style {
@@ -74,6 +75,7 @@ struct ComputedStyle {
     std::optional<core::Color> alternate_background;    ///< a row: the background of every second body row (zebra)
     bool caption_bottom = false;   ///< a table: its caption below it (CSS caption-side: bottom)
     std::string table_label;       ///< a table: numbered as "<label> N" before its caption and in references
+    Sizing sizing;  ///< figures: width, height, max-width, object-fit, float (style/sizing.hpp)
 };
 
 /// A page master: paper size, margins, columns and the area text flows into.

@@ -40,7 +40,8 @@ std::string_view where_allowed(std::string_view name) {
         {" p ", "it belongs in document, section, li, blockquote or aside"},
         {" ul ol ", "it belongs in document, section, li or aside"},
         {" li ", "it belongs in ul or ol"},
-        {" figure qr blockquote aside ", "it belongs in document or section"},
+        {" figure qr ", "it belongs in document, section or figures"},
+        {" figures blockquote aside ", "it belongs in document or section"},
         {" caption ", "it belongs in figure, qr or table"},
         {" table ", "it belongs in document or section"},
         {" col thead tbody tfoot ", "it belongs in table"},
@@ -151,6 +152,8 @@ void ContentReader::read_block(pugi::xml_node el, doc::NodeId into, int depth) {
         read_table(el, into, depth);
     } else if (name == "qr") {
         read_qr(el, into);
+    } else if (name == "figures") {
+        read_figure_row(el, into, depth);
     } else if (name == "p") {
         add_block(NodeKind::paragraph, inline_model);
     } else if (name == "ul" || name == "ol") {

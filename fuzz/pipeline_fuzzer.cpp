@@ -7,6 +7,10 @@
 // copies of the shipped images under the names the seeds use (map.png, cover.jpg,
 // images/bar-chart.png), so figures and covers decode real files and any other name fails as
 // it would in a render.
+// Hyphenation: libhyphen builds its state machine slowly under the sanitizers (seconds a
+// language), so the target sees only the dictionaries of the seeds' languages (en, hu, de, fr,
+// cs), loaded in LLVMFuzzerInitialize, outside the time limit of each input; any other language
+// tag finds no dictionary, as on a machine without its hyphen package.
 
 #include <cstddef>
 #include <cstdint>
@@ -57,11 +61,27 @@ void place_images(const fs::path& folder) {
     }
 }
 
+/// A dictionary folder with the seeds' languages only, linked from Debian's.
+text::Hyphenator seed_languages(const fs::path& folder) {
+    const text::Hyphenator all;
+    fs::create_directories(folder);
+    std::vector<std::string> languages = {"en", "hu", "de", "fr", "cs"};
+    for (const std::string& lang : languages) {
+        const std::string file = all.dictionary_for(lang);
+        std::error_code ec;
+        if (!file.empty()) fs::create_symlink(fs::path("/usr/share/hyphen") / file, folder / file, ec);
+    }
+    text::Hyphenator seeds(folder.string());
+    for (const std::string& lang : languages) seeds.preload(lang);
+    return seeds;
+}
+
 Shared& shared() {
     static Shared* s = [] {
         auto* made = new Shared;
         made->folder = fs::temp_directory_path() / ("folio-fuzz-pipeline-" + std::to_string(getpid()));
         place_images(made->folder);
+        made->hyphenator = seed_languages(made->folder / "hyphen");
         std::atexit([] { std::error_code ec; fs::remove_all(shared().folder, ec); });
         for (const char* path : {"styles/brochure.xml", "styles/a5-booklet.xml"}) {
             core::Diagnostics diags;
@@ -104,6 +124,11 @@ void write_outputs(const realize::RealizedDocument& realized, const layout::Layo
 }
 
 }  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
+    (void)shared();  // images, style sheets and hyphenation patterns, before the first input
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     Shared& s = shared();

@@ -8,6 +8,7 @@
 
 #include "app/cli.hpp"
 #include "batch/commands.hpp"
+#include "batch/worker.hpp"
 
 namespace folio::app {
 namespace {
@@ -154,11 +155,13 @@ Subcommand add_verify(CLI::App& app, Context&) {
 /// batch-job: one source of a batch in a process of its own (batch/isolate.cpp); not for users.
 Subcommand add_batch_job(CLI::App& app, Context& context) {
     auto j = std::make_shared<batch::JobCommand>();
+    auto worker = std::make_shared<bool>(false);
     auto* job = app.add_subcommand("batch-job", "");
     job->group("");  // hidden from --help
-    job->add_option("source", j->job.source)->required();
-    job->add_option("--style", j->job.style)->required();
-    job->add_option("-o", j->job.out_dir)->required();
+    job->add_flag("--worker", *worker);  // #23: jobs on standard input, one after another (batch/worker.hpp)
+    job->add_option("source", j->job.source);
+    job->add_option("--style", j->job.style);
+    job->add_option("-o", j->job.out_dir);
     job->add_option("--threads", j->threads);
     job->add_flag("--pdfa", j->render.pdfa);
     job->add_flag("--cmyk", j->render.cmyk);
@@ -167,7 +170,12 @@ Subcommand add_batch_job(CLI::App& app, Context& context) {
     job->add_flag("--fail-on-warning", j->render.fail_on_warning);
     job->add_flag("!--no-pdf", j->render.pdf);
     job->add_flag("!--no-html", j->render.html);
-    return {job, [j, &context] {
+    return {job, [j, worker, &context] {
+                if (*worker) return batch::worker_command(std::cin, std::cout, context.source_date_epoch);
+                if (j->job.source.empty() || j->job.style.empty() || j->job.out_dir.empty()) {
+                    std::cerr << "folio: error: batch-job needs SOURCE, --style and -o\n";
+                    return 2;
+                }
                 j->render.source_date_epoch = context.source_date_epoch;
                 return batch::job_command(*j, std::cout);
             }};

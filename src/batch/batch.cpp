@@ -22,7 +22,9 @@
 #include "core/jobs.hpp"
 #include "core/sha256.hpp"
 #include "core/source_file.hpp"
+#include "batch/worker.hpp"
 #include "pipeline/pipeline.hpp"
+#include "pipeline/resources.hpp"
 
 namespace folio::batch {
 namespace fs = std::filesystem;
@@ -96,6 +98,35 @@ private:
     std::map<std::string, std::string> m_hashes;
 };
 
+/// Workers for a pool of threads: each call takes a free one (made when none is), so no two
+/// threads use one at once and there are never more than threads.
+template <class T>
+class Pool {
+public:
+    explicit Pool(std::function<std::unique_ptr<T>()> make) : m_make(std::move(make)) {}
+    template <class F>
+    SourceResult with(F&& work) {
+        std::unique_ptr<T> worker;
+        {
+            const std::lock_guard lock(m_mutex);
+            if (!m_free.empty()) {
+                worker = std::move(m_free.back());
+                m_free.pop_back();
+            }
+        }
+        if (!worker) worker = m_make();
+        SourceResult r = work(*worker);
+        const std::lock_guard lock(m_mutex);
+        m_free.push_back(std::move(worker));
+        return r;
+    }
+
+private:
+    std::function<std::unique_ptr<T>()> m_make;
+    std::vector<std::unique_ptr<T>> m_free;
+    std::mutex m_mutex;
+};
+
 RenderSettings settings_for(const Job& job, const RenderSettings& base) {
     RenderSettings s = base;
     s.style = job.style;
@@ -121,13 +152,13 @@ bool up_to_date(const SourceResult& prev, const std::string& prev_version, const
 
 /// Renders one job and hashes what it read and wrote.
 /// `threads`: what one render may use (1 when several run at once).
-/// `hyphenator`: the batch's, whose languages stay loaded from source to source (#20).
+/// `resources`: a worker's, kept from source to source (#23); null: the render's own.
 SourceResult render(const Job& job, const RenderSettings& settings, HashCache& cache, unsigned threads,
-                    std::shared_ptr<const text::Hyphenator> hyphenator = nullptr) {
+                    std::shared_ptr<pipeline::Resources> resources = nullptr) {
     const auto start = std::chrono::steady_clock::now();
     pipeline::Options o;
     o.hyphenation_cache = pipeline::hyphenation_cache_dir();
-    o.hyphenator = std::move(hyphenator);
+    o.resources = std::move(resources);
     o.source_path = job.source;
     o.style_path = job.style;
     o.out_dir = job.out_dir;
@@ -168,6 +199,18 @@ SourceResult render(const Job& job, const RenderSettings& settings, HashCache& c
 SourceResult render_job(const Job& job, const RenderSettings& settings, unsigned threads) {
     HashCache cache;
     return render(job, settings, cache, threads);
+}
+
+struct Renderer::State {
+    HashCache hashes;
+    std::shared_ptr<pipeline::Resources> resources = pipeline::make_resources(pipeline::hyphenation_cache_dir());
+};
+
+Renderer::Renderer() : m_state(std::make_unique<State>()) {}
+Renderer::~Renderer() = default;
+
+SourceResult Renderer::render(const Job& job, const RenderSettings& settings, unsigned threads) {
+    return batch::render(job, settings, m_state->hashes, threads, m_state->resources);
 }
 
 std::vector<Job> parse_manifest(std::string_view text, const std::string& manifest_path,
@@ -283,7 +326,10 @@ std::vector<SourceResult> run(const std::vector<Job>& jobs, const RunSettings& s
     const unsigned threads = std::max(1u, std::min<unsigned>(settings.jobs, static_cast<unsigned>(jobs.size())));
     // Several documents at once keep the cores busy: each render then uses one thread.
     const unsigned render_threads = threads > 1 ? 1 : 0;
-    const auto hyphenator = pipeline::make_hyphenator(pipeline::hyphenation_cache_dir());  // for every source
+    // Each thread renders with a worker of its own, which keeps fonts, patterns, style sheets and
+    // images from source to source (#23): a child process (WorkerProcess) or, in process, a Renderer.
+    Pool<WorkerProcess> processes([&] { return std::make_unique<WorkerProcess>(settings.program); });
+    Pool<Renderer> renderers([] { return std::make_unique<Renderer>(); });
     core::parallel_for(threads, jobs.size(), [&](std::size_t i) {
         const Job& job = jobs[i];
         if (callbacks.started) {
@@ -296,8 +342,9 @@ std::vector<SourceResult> run(const std::vector<Job>& jobs, const RunSettings& s
             results[i] = *it->second;
             results[i].status = Status::skipped;
         } else {
-            results[i] = settings.program.empty() ? render(job, s, cache, render_threads, hyphenator)
-                                                  : render_in_child(settings.program, job, s, render_threads);
+            results[i] = settings.program.empty()
+                             ? renderers.with([&](Renderer& r) { return r.render(job, s, render_threads); })
+                             : processes.with([&](WorkerProcess& w) { return w.render(job, s, render_threads); });
         }
         if (callbacks.finished) {
             const std::lock_guard lock(callback_mutex);

@@ -4,6 +4,7 @@
 /// pipeline::run, skipping sources that are unchanged since the previous report.
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,8 @@
 #include "batch/report.hpp"
 #include "core/diagnostic.hpp"
 #include "core/result.hpp"
+
+namespace folio::pipeline { class Resources; }
 
 namespace folio::batch {
 
@@ -81,11 +84,34 @@ bool up_to_date(const SourceResult& previous, const std::string& previous_versio
 /// and wrote.
 SourceResult render_job(const Job& job, const RenderSettings& settings, unsigned threads);
 
+/// Renders jobs one after another in this process, keeping what does not depend on the source
+/// between them (#23): the pipeline's Resources (fonts, patterns, style sheets, images) and the
+/// hashes of input files (fonts and style sheets are read by every job). A batch worker has one.
+class Renderer {
+public:
+    Renderer();
+    ~Renderer();
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+    /// render_job, with what earlier jobs loaded.
+    SourceResult render(const Job& job, const RenderSettings& settings, unsigned threads);
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
 /// render_job in a child process: `program batch-job ...` (job_command), which prints the
 /// result as a one-source report. A child that dies (a signal, a bad exit) gives a failed result
 /// that says so, and the temporaries it left are removed.
 SourceResult render_in_child(const std::string& program, const Job& job, const RenderSettings& settings,
                              unsigned threads);
+
+/// How a child that gave no result ended (its wait status, or -1 and why it could not start).
+std::string how_child_ended(int status, const std::string& why);
+
+/// Removes what a dead child left in the job's output folder: the temporaries of its files.
+void clean_up_after_child(const Job& job);
 
 /// Renders every job (or skips it, see up_to_date, unless settings.force) on settings.jobs
 /// threads; one failure never stops the others. The results are in the jobs' order.

@@ -89,8 +89,10 @@ int run_child(const std::string& program, const std::vector<std::string>& args, 
     return status;
 }
 
-/// How a child that gave no result ended, for its row.
-std::string how_it_ended(int status, const std::string& why) {
+
+}  // namespace
+
+std::string how_child_ended(int status, const std::string& why) {
     if (status < 0) return "could not start the render (" + why + ")";
     if (WIFSIGNALED(status)) {
         const int sig = WTERMSIG(status);
@@ -100,16 +102,13 @@ std::string how_it_ended(int status, const std::string& why) {
            ")";
 }
 
-/// Removes what a dead child left in its output folder: the temporaries of its files.
-void clean_up_after(const Job& job) {
+void clean_up_after_child(const Job& job) {
     const std::string stem = std::filesystem::path(job.source).stem().string();
     pipeline::Outputs folder;
     if (!folder.open(job.out_dir, stem)) return;
     folder.discard_stale(stem + ".pdf");
     folder.discard_stale(stem + ".html");
 }
-
-}  // namespace
 
 SourceResult render_in_child(const std::string& program, const Job& job,
                              const RenderSettings& settings, unsigned threads) {
@@ -121,7 +120,7 @@ SourceResult render_in_child(const std::string& program, const Job& job,
         auto report = parse_report(printed, job.source);
         if (report && report->sources.size() == 1) return std::move(report->sources.front());
     }
-    clean_up_after(job);
+    clean_up_after_child(job);
     SourceResult r;
     r.source = job.source;
     r.settings = settings;
@@ -129,7 +128,7 @@ SourceResult render_in_child(const std::string& program, const Job& job,
     r.diagnostics.push_back(
         {core::Severity::error,
          "batch.crash",
-         how_it_ended(status, why) + "; none of its earlier outputs was replaced",
+         how_child_ended(status, why) + "; none of its earlier outputs was replaced",
          {job.source, 0, 0}});
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return r;

@@ -5,14 +5,9 @@
 #include <cstring>
 #include <fstream>
 
+#include "core/utf8.hpp"
+
 namespace folio::core {
-
-namespace {
-
-/// True for a byte that starts a character: anything but a UTF-8 continuation byte.
-bool starts_character(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
-
-}  // namespace
 
 SourceFile::SourceFile(std::string path, std::string text) : m_path(std::move(path)), m_text(std::move(text)) {
     // 1. The line index: where each line starts.
@@ -24,18 +19,17 @@ SourceFile::SourceFile(std::string path, std::string text) : m_path(std::move(pa
     //    found by counting within one chunk rather than from the start of a (long) line.
     m_chunk_chars.reserve(m_text.size() / chunk + 1);
     std::size_t chars = 0;
-    for (std::size_t i = 0; i < m_text.size(); ++i) {
-        if (i % chunk == 0) m_chunk_chars.push_back(chars);
-        chars += starts_character(m_text[i]) ? 1 : 0;
+    for (std::size_t at = 0; at < m_text.size(); at += chunk) {
+        m_chunk_chars.push_back(chars);
+        chars += count_characters(std::string_view(m_text).substr(at, chunk));
     }
 }
 
 std::size_t SourceFile::characters_before(std::size_t offset) const {
     if (offset == 0) return 0;
     const std::size_t k = (offset - 1) / chunk;  // the chunk holding the byte before `offset`
-    std::size_t chars = m_chunk_chars[k];
-    for (std::size_t i = k * chunk; i < offset; ++i) chars += starts_character(m_text[i]) ? 1 : 0;
-    return chars;
+    const std::string_view text = m_text;
+    return m_chunk_chars[k] + count_characters(text.substr(k * chunk, offset - k * chunk));
 }
 
 Result<SourceFile> SourceFile::read(const std::string& path) {
@@ -81,9 +75,12 @@ SourceLocation SourceFile::location(std::size_t offset) const {
     auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
     const auto line = static_cast<std::size_t>(it - m_line_starts.begin());  // 1-based
     const std::size_t start = m_line_starts[line - 1];
-    // Count characters (UTF-8 lead bytes), not bytes, through the chunk index: at most two
-    // chunks' bytes per call, whatever the length of the line.
-    const std::size_t column = characters_before(offset) - characters_before(start) + 1;
+    // Count characters (UTF-8 lead bytes), not bytes: directly on a short line, else through the
+    // chunk index; at most two chunks' bytes per call, whatever the length of the line.
+    const std::string_view text = m_text;
+    const std::size_t column = offset - start <= chunk
+                                   ? count_characters(text.substr(start, offset - start)) + 1
+                                   : characters_before(offset) - characters_before(start) + 1;
     return {m_path, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
 }
 

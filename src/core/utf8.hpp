@@ -21,6 +21,13 @@ Utf8Decoded decode_utf8(std::string_view s);
 /// invalid sequence (what comes before it is appended), or nullopt.
 std::optional<std::size_t> append_decoded_utf8(std::u32string& out, std::string_view s);
 
+/// The number of characters of `s`: its bytes that are not UTF-8 continuation bytes (10xxxxxx),
+/// counted eight at a time.
+std::size_t count_characters(std::string_view s);
+
+/// The end of the run of ASCII bytes (below 0x80) of `s` that starts at byte `from`.
+std::size_t ascii_end(std::string_view s, std::size_t from);
+
 /// The byte offset of the first invalid sequence of `s` (as decode_utf8 judges it), or nullopt;
 /// decodes nothing, so it costs no memory.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);

@@ -220,7 +220,7 @@ void BodyWriter::figure(NodeId id) {
     const std::string alt = !n.alt.empty() || caption == kids.end() ? n.alt : m_doc.plain_text(*caption);
     if (const image::Image* img = m_context.realized.image(n.src); img && img->format == image::Format::svg) {
         m_out += "\n";  // a vector drawing inline, re-serialized (html/svg.hpp)
-        append_inline_svg(m_out, img->vector, alt, "d" + std::to_string(id));
+        m_svgs.append(m_out, img->vector, alt, "d" + std::to_string(id));
         m_out += "\n";
     } else {
         m_out += "\n<img";

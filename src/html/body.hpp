@@ -11,6 +11,7 @@
 #include "doc/document.hpp"
 #include "style/computed.hpp"
 #include "html/elements.hpp"
+#include "html/svg.hpp"
 #include "layout/page_map.hpp"
 #include "layout/paged_document.hpp"
 #include "realize/realize.hpp"
@@ -87,6 +88,7 @@ private:
     const BodyContext& m_context;
     std::string& m_out;
     std::set<std::size_t> m_marked_pages;  ///< page numbers that have a marker to link to
+    InlineSvgCache m_svgs;                 ///< drawings shown many times written once (#23)
 };
 
 }  // namespace folio::html

@@ -12,8 +12,11 @@
 //   4. its url(): a data URI, or with external_assets its file name in the assets folder
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
+#include <cstdint>
 #include <set>
+#include <string_view>
 
 #include "core/jobs.hpp"
 #include "core/utf8.hpp"
@@ -25,13 +28,44 @@
 namespace folio::html {
 namespace {
 
+/// A set of code points as one bit each (U+0000..U+10FFFF, 136 KB): inserting every character
+/// of a 1,000-page document into a std::set was the HTML writer's largest cost (issue 23).
+class CharSet {
+public:
+    void insert(char32_t c) {
+        if (c < kLimit) m_bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+    }
+    /// Every byte of `utf8` below 0x80 directly, the rest decoded (as core::decode_utf8 does).
+    void insert_utf8(std::string_view utf8) {
+        std::size_t i = 0;
+        for (; i < utf8.size() && static_cast<unsigned char>(utf8[i]) < 0x80; ++i)
+            insert(static_cast<unsigned char>(utf8[i]));
+        if (i == utf8.size()) return;
+        m_buffer.clear();
+        core::append_decoded_utf8(m_buffer, utf8.substr(i));
+        for (char32_t c : m_buffer) insert(c);
+    }
+    /// The code points in ascending order.
+    [[nodiscard]] std::vector<char32_t> sorted() const {
+        std::vector<char32_t> out;
+        for (std::size_t w = 0; w < m_bits.size(); ++w) {
+            for (std::uint64_t bits = m_bits[w]; bits != 0; bits &= bits - 1)
+                out.push_back(static_cast<char32_t>(w * 64 + static_cast<unsigned>(std::countr_zero(bits))));
+        }
+        return out;
+    }
+
+private:
+    static constexpr char32_t kLimit = 0x110000;
+    std::vector<std::uint64_t> m_bits = std::vector<std::uint64_t>(kLimit / 64);
+    std::u32string m_buffer;
+};
+
 /// Step 2.
 std::vector<char32_t> shown_characters(const realize::RealizedDocument& realized,
                                        const layout::PagedDocument* pages) {
-    std::set<char32_t> chars;
-    const auto add = [&](std::string_view utf8) {
-        for (char32_t c : core::decode_utf8(utf8).text) chars.insert(c);
-    };
+    CharSet chars;
+    const auto add = [&](std::string_view utf8) { chars.insert_utf8(utf8); };
     const doc::Document& d = realized.doc();
     for (doc::NodeId id = 0; id < d.nodes.size(); ++id) {
         if (d.nodes[id].kind != doc::NodeKind::text) continue;
@@ -44,15 +78,15 @@ std::vector<char32_t> shown_characters(const realize::RealizedDocument& realized
     if (pages != nullptr) {
         for (const layout::Page& page : pages->pages) {
             for (const layout::Item& item : page.items) {
-                if (const auto* run = std::get_if<layout::GlyphRun>(&item))
-                    chars.insert(run->text.begin(), run->text.end());
+                if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
+                    for (char32_t c : run->text) chars.insert(c);
+                }
             }
         }
     }
     for (char32_t c = 0x20; c < 0x7F; ++c) chars.insert(c);
-    std::vector<char32_t> out(chars.begin(), chars.end());
-    for (char32_t c : out) chars.insert(realize::upper_char(c));
-    return {chars.begin(), chars.end()};
+    for (char32_t c : chars.sorted()) chars.insert(realize::upper_char(c));
+    return chars.sorted();
 }
 
 /// Step 3 for one face: the WOFF2 file, or "" when it cannot be made.

@@ -131,11 +131,8 @@ void shape(std::string& out, const image::Shape& s, std::string_view prefix) {
     out += "/>";
 }
 
-}  // namespace
-
-void append_inline_svg(std::string& out, const image::Drawing& drawing, std::string_view alt,
-                       std::string_view id_prefix) {
-    const std::string prefix(id_prefix);
+/// The <svg> start tag and its <title>.
+void svg_start(std::string& out, const image::Drawing& drawing, std::string_view alt, const std::string& prefix) {
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\"";
     append_attr(out, "viewBox", "0 0 " + number(drawing.size.width) + " " + number(drawing.size.height));
     append_attr(out, "width", number(drawing.size.width));
@@ -153,6 +150,10 @@ void append_inline_svg(std::string& out, const image::Drawing& drawing, std::str
         append_text(out, alt);
         out += "</title>";
     }
+}
+
+/// What follows the start tag: the <defs>, the shapes and the end tag.
+void svg_body(std::string& out, const image::Drawing& drawing, const std::string& prefix) {
     if (!drawing.gradients.empty() || !drawing.clips.empty()) {
         out += "<defs>";
         for (std::size_t i = 0; i < drawing.gradients.size(); ++i)
@@ -184,6 +185,32 @@ void append_inline_svg(std::string& out, const image::Drawing& drawing, std::str
         for (std::size_t k = 0; k < groups; ++k) out += "</g>";
     }
     out += "</svg>";
+}
+
+}  // namespace
+
+void append_inline_svg(std::string& out, const image::Drawing& drawing, std::string_view alt,
+                       std::string_view id_prefix) {
+    const std::string prefix(id_prefix);
+    svg_start(out, drawing, alt, prefix);
+    svg_body(out, drawing, prefix);
+}
+
+void InlineSvgCache::append(std::string& out, const image::Drawing& drawing, std::string_view alt,
+                            std::string_view id_prefix) {
+    const std::string prefix(id_prefix);
+    svg_start(out, drawing, alt, prefix);
+    if (!drawing.gradients.empty() || !drawing.clips.empty()) {  // ids in the body: made anew
+        svg_body(out, drawing, prefix);
+        return;
+    }
+    auto it = m_bodies.find(&drawing);
+    if (it == m_bodies.end()) {
+        std::string body;
+        svg_body(body, drawing, prefix);
+        it = m_bodies.emplace(&drawing, std::move(body)).first;
+    }
+    out += it->second;
 }
 
 }  // namespace folio::html

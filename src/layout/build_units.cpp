@@ -17,7 +17,6 @@
 #include <atomic>
 #include <cassert>
 #include <cstdio>
-#include <deque>
 #include <thread>
 
 #include "core/jobs.hpp"
@@ -154,7 +153,7 @@ public:
     }
 
     /// The planning walk lays the paragraphs beside a float out at once, as the later walks will.
-    void lay_out_now_with(const text::Hyphenator* hyphenator, const PageMap* pages) { m_hyphenator = hyphenator, m_pages = pages; }
+    void lay_out_now_with(const text::Hyphenator* h, const PageMap* pages) { m_floats.hyphenator = h; m_floats.pages = pages; }
 
 private:
     bool is_title_part(NodeId id) const {
@@ -184,7 +183,7 @@ private:
 
     void add_margin(double m) override { m_margin = std::max(m_margin, m); }
     // ---- floats (float_flow.hpp) ----
-    FloatArea& float_area() override { return m_float; }
+    FloatArea& float_area() override { return m_floats.area; }
     void keep_open(bool open) override {
         if (open) m_open_keeps.push_back(m_out.units.size() - 1); else m_open_keeps.pop_back();
     }
@@ -193,11 +192,12 @@ private:
         if (floats) m_cache.floats.push_back(id);
         return floats;
     }
-    void next_lines(NarrowLines narrow) override { m_narrow = narrow; m_now = true; }
+    void next_lines(NarrowLines narrow) override { m_floats.narrow = narrow; m_floats.now = true; }
     Unit& unit(std::size_t index) override { return m_out.units[index]; }
     void push_spacer(Unit u) override {
         const double margin = std::exchange(m_margin, 0);
-        push(std::move(u)), m_margin = margin;
+        push(std::move(u));
+        m_margin = margin;
     }
     [[nodiscard]] double max_figure_height() const override { return m_max_figure_height; }
 
@@ -206,6 +206,11 @@ private:
         if (u.late_count == 0) u.first_late = static_cast<std::uint32_t>(m_out.late.size());
         m_out.late.push_back(late);
         ++u.late_count;
+    }
+
+    void add_late_item(Unit& u, Item item) override {
+        add_late(u, {LateItems::Kind::item, doc::no_node, static_cast<std::uint32_t>(m_out.late_items.size()), 0, 0, 0, 0});
+        m_out.late_items.push_back(std::move(item));
     }
 
     /// Line `index` of the paragraph inline_lines gave last, as a late item of `u`, its top at `top`.
@@ -232,7 +237,7 @@ private:
     void block(NodeId id, double left, double width) {
         const auto& n = m_doc.node(id);
         const ComputedStyle& st = m_styled.style(id);
-        if (m_float.active && n.kind != NodeKind::paragraph) clear_float(*this);  // (float_flow.hpp)
+        if (m_floats.area.active && n.kind != NodeKind::paragraph) clear_float(*this);  // (float_flow.hpp)
         if (n.kind == NodeKind::figure && start_float(*this, id, left, width)) return;
         if (st.break_before != style::Break::none) m_break = std::max(m_break, st.break_before);
         if (!st.page.empty()) m_master = st.page;
@@ -366,10 +371,10 @@ private:
         const bool heading = m_doc.node(id).kind == NodeKind::heading;
         // Beside a float, the first lines are shorter (float_flow.hpp).
         const double pitch = st.font_size * st.line_height;
-        if (m_float.active && lines_beside(m_float, m_margin, pitch) == 0) clear_float(*this);
-        const bool beside = m_float.active;
-        const double shift = beside && m_float.side == style::FloatSide::left ? m_float.indent : 0;
-        if (beside) next_lines({lines_beside(m_float, m_margin, pitch), width - m_float.indent});
+        if (m_floats.area.active && lines_beside(m_floats.area, m_margin, pitch) == 0) clear_float(*this);
+        const bool beside = m_floats.area.active;
+        const double shift = beside && m_floats.area.side == style::FloatSide::left ? m_floats.area.indent : 0;
+        if (beside) next_lines({lines_beside(m_floats.area, m_margin, pitch), width - m_floats.area.indent});
         const auto& lines = inline_lines(id, inlines, width, st.text_indent);
         if (lines.empty()) return;
         const int n = static_cast<int>(lines.size());
@@ -392,9 +397,9 @@ private:
                 anchors(u, id, left);
                 if (!m_marker.empty()) place_marker(u, line, left);
             }
-            if (m_float.active && static_cast<std::uint32_t>(i) >= m_narrowed) clear_float(*this);
+            if (m_floats.area.active && static_cast<std::uint32_t>(i) >= m_floats.narrowed) clear_float(*this);
             add_line(u, id, static_cast<std::size_t>(i),
-                     static_cast<std::uint32_t>(i) < m_narrowed ? left + shift : left, 0);
+                     static_cast<std::uint32_t>(i) < m_floats.narrowed ? left + shift : left, 0);
             pass_float(*this, push(std::move(u)));
         }
     }
@@ -404,18 +409,18 @@ private:
     /// request.
     const std::pmr::vector<Line>& inline_lines(NodeId block, const std::vector<NodeId>& inlines, double width,
                                                double indent) override {
-        const NarrowLines narrow = std::exchange(m_narrow, {});
-        const bool now = std::exchange(m_now, false);
-        m_narrowed = 0;
+        const NarrowLines narrow = std::exchange(m_floats.narrow, {});
+        const bool now = std::exchange(m_floats.now, false);
+        m_floats.narrowed = 0;
         if (inlines.empty()) return m_none;
         if (m_plan != nullptr) {
             m_plan->push_back({block, inlines, width, indent, narrow});
-            m_narrowed = narrow.count;
+            m_floats.narrowed = narrow.count;
             if (!now) return m_none;
             core::Diagnostics ignored;  // (given out by the later walks)
-            return m_laid_now.emplace_back(layout_inline(m_realized, block, inlines, width, indent, m_fonts, ignored,
-                                                         m_hyphenator, m_pages, Breaker::total_fit, nullptr, narrow))
-                .lines;
+            return m_floats.laid_now.emplace_back(layout_inline(m_realized, block, inlines, width, indent, m_fonts, ignored,
+                                                                m_floats.hyphenator, m_floats.pages, Breaker::total_fit,
+                                                                nullptr, narrow)).lines;
         }
         m_job = m_next_job++;
         assert(m_job < m_cache.plan->size() && (*m_cache.plan)[m_job].inlines == inlines);
@@ -427,7 +432,7 @@ private:
                 if (!m_pool->help()) std::this_thread::yield();
             }
         }
-        m_narrowed = (*m_cache.plan)[m_job].narrow.count;
+        m_floats.narrowed = (*m_cache.plan)[m_job].narrow.count;
         return m_cache.laid[m_job]->result.lines;
     }
 
@@ -487,13 +492,7 @@ private:
     InlineCache& m_cache;
     UnitList& m_out;
     std::vector<InlineJob>* m_plan;  ///< non-null in the planning walk
-    FloatArea m_float;               ///< the float the walk is beside (float_flow.hpp)
-    NarrowLines m_narrow;            ///< for the next inline_lines call
-    bool m_now = false;              ///< the next inline_lines call in the planning walk lays out at once
-    std::uint32_t m_narrowed = 0;    ///< the narrow lines of the paragraph inline_lines gave last
-    std::deque<InlineResult> m_laid_now;  ///< what the planning walk laid out at once
-    const text::Hyphenator* m_hyphenator = nullptr;
-    const PageMap* m_pages = nullptr;
+    FloatState m_floats;             ///< the float the walk is beside, and its paragraphs (float_flow.hpp)
     std::size_t m_next_job = 0;      ///< the plan index of the next paragraph the walk meets
     std::size_t m_job = 0;           ///< that of the last one it met
     std::pmr::vector<Line> m_none;  ///< the lines of an empty block, and of every block while planning

@@ -120,6 +120,7 @@ void fill_pages(const style::StyledDocument& styled, text::FontProvider& fonts, 
             for (std::uint32_t l = u.first_late; l < u.first_late + u.late_count; ++l) {
                 const LateItems& late = units.late[l];
                 if (late.kind == LateItems::Kind::contents_entry) { incoming += 4; continue; }
+                if (late.kind == LateItems::Kind::item) { incoming += 1; continue; }
                 const Line& line = line_of(late);
                 incoming += line.runs.size() + line.rules.size() + line.links.size();
             }
@@ -137,6 +138,8 @@ void fill_pages(const style::StyledDocument& styled, text::FontProvider& fonts, 
                 const LateItems& late = units.late[l];
                 if (late.kind == LateItems::Kind::contents_entry) {
                     contents_entry_items(styled, fonts, pages, late, slot.x, slot.y, items);
+                } else if (late.kind == LateItems::Kind::item) {  // (copied: a repeated table head's too)
+                    items.push_back(shifted_item(units.late_items[late.ref], slot.x, slot.y));
                 } else if (late.copy) {  // a repeated table header: placed on several pages
                     Line line = line_of(late);
                     line_items(line, late.left, late.top, slot.x, slot.y, styled.doc(), items);

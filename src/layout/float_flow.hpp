@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 
 #include "layout/figure_layout.hpp"
 
@@ -17,6 +18,17 @@ struct FloatArea {
     double indent = 0;     ///< how much narrower the lines beside it are: its width and the gap
     double remaining = 0;  ///< its height below the text placed so far
     std::size_t first_unit = 0;  ///< its own unit: the region from there is kept in one column
+};
+
+/// What the walk keeps for floats: the float it is beside, and how the next paragraph is set.
+struct FloatState {
+    FloatArea area;
+    NarrowLines narrow;          ///< for the next inline_lines call
+    bool now = false;            ///< the next inline_lines call of the planning walk lays out at once
+    std::uint32_t narrowed = 0;  ///< the narrow lines of the paragraph inline_lines gave last
+    std::deque<InlineResult> laid_now;             ///< what the planning walk laid out at once
+    const text::Hyphenator* hyphenator = nullptr;  ///< (those the later walks lay paragraphs out with)
+    const PageMap* pages = nullptr;
 };
 
 /// What floating needs of the walk besides what figures need.

@@ -169,7 +169,7 @@ private:
         const double header = repeat ? m_units[u.repeat_header].height : 0;
         // A margin is dropped at the top of a column (below a span, the region already starts after it).
         const double space = column_empty ? 0 : u.space_before;
-        if (m_y + header + space + u.height <= m_box.bottom() + epsilon) {
+        if (m_y + header + space + u.height + footer_room(u) <= m_box.bottom() + epsilon) {
             if (repeat) m_cols.back().push_back({u.repeat_header, m_y, true});
             m_y += header;
             m_cols.back().push_back({i, m_y + space});
@@ -203,6 +203,7 @@ private:
             col.resize(keep);
             why = BreakReason::keep;
         }
+        add_footer(col);
         next_column(why);
         return resume;
     }
@@ -213,11 +214,20 @@ private:
         const bool top = m_region_top <= m_box.y + epsilon;
         const double space = top ? 0 : u.space_before;
         // Keep with what follows: the span and the next units it may not be separated from.
-        double need = space + u.height;
+        double need = space + u.height + footer_room(u);
         for (std::size_t k = i; k < m_units.size() && !m_units[k].break_after; ++k) {
             if (k + 1 < m_units.size()) need += m_units[k + 1].height + (k > i ? 0 : m_units[k + 1].space_before);
         }
         if (m_region_top + need > m_box.bottom() + epsilon && !top) {
+            if (!m_span_run.empty() && !m_span_run.back().repeat) {  // a spanning table's foot below its last row here
+                const Placed& last = m_span_run.back();
+                const std::uint32_t foot = m_units[last.unit].repeat_footer;
+                if (foot != no_header) {
+                    const double y = last.y + m_units[last.unit].height;
+                    m_span_run.push_back({foot, y, true});
+                    emit(foot, m_box.x, y, true);
+                }
+            }
             new_page(BreakReason::span, "");
             return i;
         }
@@ -252,7 +262,7 @@ private:
             const bool repeat = empty && u.repeat_header != no_header;  // as place() does
             const double header = repeat ? m_units[u.repeat_header].height : 0;
             const double space = empty ? 0 : u.space_before;
-            if (y + header + space + u.height <= bottom + epsilon || empty) {
+            if (y + header + space + u.height + footer_room(u) <= bottom + epsilon || empty) {
                 if (repeat) cols.back().push_back({u.repeat_header, y, true});
                 y += header;
                 cols.back().push_back({seq[k], y + space});
@@ -268,6 +278,7 @@ private:
                 for (std::size_t c = keep; c < col.size(); ++c) k -= col[c].repeat ? 0 : 1;
                 col.resize(keep);
             }
+            add_footer(col);
             if (static_cast<int>(cols.size()) == m_columns) return std::nullopt;
             cols.emplace_back();
             y = m_region_top;
@@ -385,6 +396,18 @@ private:
         items.insert(items.begin() + static_cast<std::ptrdiff_t>(m_span_under), boxes.begin(), boxes.end());
         for (std::size_t k = m_span_slot; k < m_slots.size(); ++k) m_slots[k].at += boxes.size();
         m_span_run.clear();
+    }
+
+    /// The room a table's row keeps below it for its repeated foot rows (table-footer: repeat).
+    [[nodiscard]] double footer_room(const Unit& u) const {
+        return u.repeat_footer < m_units.size() ? m_units[u.repeat_footer].height : 0;
+    }
+
+    /// A column breaking after a table's row with a repeated foot: the foot below that row.
+    void add_footer(std::vector<Placed>& col) const {
+        if (col.empty() || col.back().repeat) return;
+        const Unit& last = m_units[col.back().unit];
+        if (last.repeat_footer < m_units.size()) col.push_back({last.repeat_footer, col.back().y + last.height, true});
     }
 
     /// Moves a unit's items onto the current page at (x, y); each unit is emitted once, but for a

@@ -25,6 +25,8 @@ public:
     virtual Unit& push(Unit u) = 0;
     /// Gives `u` a late item.
     virtual void add_late(Unit& u, const LateItems& late) = 0;
+    /// Gives `u` an item placed with its late items, in their order (from its top-left corner).
+    virtual void add_late_item(Unit& u, Item item) = 0;
     /// The realized document (tree, styles, texts).
     [[nodiscard]] virtual const realize::RealizedDocument& realized() const = 0;
     /// The fonts that measure the text.

@@ -27,7 +27,9 @@ namespace folio::layout {
 /// Content of a unit that is placed after pagination: a laid-out line of a paragraph (kept in the
 /// InlineCache until then), or an entry of the contents (its page number is known only then).
 struct LateItems {
-    enum class Kind : unsigned char { line, contents_entry } kind = Kind::line;
+    /// (item: UnitList::late_items[ref], from the unit's top-left: a list marker or an image in a
+    /// table's cell, placed between the lines around it so that it is painted in reading order)
+    enum class Kind : unsigned char { line, contents_entry, item } kind = Kind::line;
     doc::NodeId block = doc::no_node;  ///< the paragraph's block, or the contents node
     std::uint32_t ref = 0;             ///< the paragraph's index in InlineCache::plan, or the entry's heading
     std::uint32_t index = 0;           ///< the line of the paragraph
@@ -56,6 +58,9 @@ struct Unit {
     /// A table's body row: the unit of its header rows, repeated above it when it starts a column.
     std::uint32_t repeat_header = UINT32_MAX;
     bool repeatable = false;  ///< a table's header rows: its items are copied, not moved, onto pages
+    /// A table's body row (table-footer: repeat): the unit of its foot rows, repeated below it
+    /// when a column breaks after it; room for it is kept below every such row.
+    std::uint32_t repeat_footer = UINT32_MAX;
 };
 
 /// Where a boxed container sits horizontally, relative to the column (or text area, if spanning).
@@ -69,8 +74,12 @@ struct BoxGeometry {
 struct UnitList {
     std::vector<Unit> units;
     std::vector<LateItems> late;  ///< of every unit, in unit order
+    std::vector<Item> late_items;  ///< the items of LateItems::Kind::item (copied onto the page)
     std::map<doc::NodeId, BoxGeometry> boxes;
 };
+
+/// `item` moved by (dx, dy) (table_units.cpp).
+Item shifted_item(Item item, double dx, double dy);
 
 /// Where pagination put a unit with late items: its page, the index in the page's items before
 /// which they go (after the unit's own items), and the unit's top-left corner on the page.

@@ -148,6 +148,9 @@ struct DeferredContent {
     const std::string* (*get)(void* context, std::size_t index);
     void* context;
     std::size_t index;
+    /// Called once libharu has copied the whole stream into the file (null: keep it), so its
+    /// memory can go before the rest of the document is saved.
+    void (*release)(void* context, std::size_t index) = nullptr;
 };
 
 /// Makes `content` the page's content stream, marked /FlateDecode, without copying it into
@@ -233,8 +236,20 @@ core::Result<core::Ok> add_unnumbered_label(Document& doc, HPDF_UINT index, cons
 /// /Lang and /StructTreeRoot (its elements, parent tree and role map), each page's
 /// /StructParents and /Tabs /S, and each link annotation's /StructParent and /Contents.
 /// `annotations` are by LinkArea ordinal, as the plan counts them (null: not made).
+/// The elements and the parent tree are written from `plan` only when libharu saves them (each
+/// an empty dictionary that writes its own keys), so the returned objects, `plan`, `pages` and
+/// `annotations` must outlive the save.
+class StructureObjects {
+public:
+    StructureObjects();
+    StructureObjects(StructureObjects&&) noexcept;
+    StructureObjects& operator=(StructureObjects&&) noexcept;
+    ~StructureObjects();
+    struct Impl;
+    std::unique_ptr<Impl> impl;
+};
 core::Result<core::Ok> write_structure(Document& doc, const StructurePlan& plan, const std::vector<HPDF_Page>& pages,
-                                       const std::vector<HPDF_Annotation>& annotations);
+                                       const std::vector<HPDF_Annotation>& annotations, StructureObjects& keep);
 
 /// Replaces the placeholder /ID of a saved file with the first 16 bytes of the SHA-256 of the
 /// whole file (placeholder included), in place; the length does not change, so every offset

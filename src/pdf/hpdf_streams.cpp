@@ -36,12 +36,14 @@ core::Result<std::string> image_resource(Document& doc, HPDF_Page page, HPDF_Ima
 namespace {
 
 /// Where libharu reads a content stream from: bytes that folio owns, asked for on first use,
-/// and the read position.
+/// the read position, and whether they were released (read to the end) and their size then.
 struct ContentSource {
     DeferredContent deferred;
     const std::string* bytes;
     bool asked;
     std::size_t at;
+    bool released;
+    std::size_t size;
 };
 
 ContentSource& source_of(HPDF_Stream stream) { return *static_cast<ContentSource*>(stream->attr); }
@@ -54,17 +56,25 @@ const std::string& bytes_of(HPDF_Stream stream) {
         src.bytes = src.deferred.get(src.deferred.context, src.deferred.index);
         src.asked = true;
     }
-    return src.bytes != nullptr ? *src.bytes : none;
+    return src.bytes != nullptr && !src.released ? *src.bytes : none;
 }
 
 HPDF_STATUS read_content(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
     const std::string& bytes = bytes_of(stream);
     ContentSource& src = source_of(stream);
+    if (src.released) return HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0);  // read once only
     const std::size_t n = std::min<std::size_t>(*size, bytes.size() - src.at);
     std::copy_n(bytes.data() + src.at, n, reinterpret_cast<char*>(out));
     src.at += n;
     *size = static_cast<HPDF_UINT>(n);
-    return src.at == bytes.size() ? HPDF_STREAM_EOF : HPDF_OK;
+    if (src.at < bytes.size()) return HPDF_OK;
+    // All copied into the file (libharu writes what it was given with the EOF): free it now.
+    if (src.deferred.release != nullptr && src.bytes != nullptr) {
+        src.size = bytes.size();
+        src.released = true;
+        src.deferred.release(src.deferred.context, src.deferred.index);
+    }
+    return HPDF_STREAM_EOF;
 }
 
 HPDF_STATUS seek_content(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
@@ -82,7 +92,8 @@ HPDF_STATUS seek_content(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode)
 HPDF_INT32 tell_content(HPDF_Stream stream) { return static_cast<HPDF_INT32>(source_of(stream).at); }
 
 HPDF_UINT32 content_size(HPDF_Stream stream) {
-    return static_cast<HPDF_UINT32>(bytes_of(stream).size());
+    const ContentSource& src = source_of(stream);
+    return static_cast<HPDF_UINT32>(src.released ? src.size : bytes_of(stream).size());
 }
 
 void free_content_source(HPDF_Stream stream) { HPDF_FreeMem(stream->mmgr, stream->attr); }
@@ -104,7 +115,7 @@ core::Result<core::Ok> set_deflated_stream(Document& doc, HPDF_Dict dict, Deferr
     }
     auto* source = static_cast<ContentSource*>(HPDF_GetMem(dict->mmgr, sizeof(ContentSource)));
     if (source == nullptr) return doc.check(HPDF_FAILD_TO_ALLOC_MEM, what);
-    *source = ContentSource{content, nullptr, false, 0};
+    *source = ContentSource{content, nullptr, false, 0, false, 0};
     HPDF_Stream reader = HPDF_CallbackReader_New(dict->mmgr, read_content, seek_content,
                                                  tell_content, content_size, source);
     if (reader == nullptr) {

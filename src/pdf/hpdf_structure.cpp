@@ -1,12 +1,20 @@
 // The libharu adapter's tagged-PDF objects: the structure tree of a StructurePlan (tagging.hpp)
-// as libharu dictionaries. libharu 2.3.0 has no API for it, so the objects are made with its
-// object functions: every structure element an indirect dictionary (an element is referred to
-// from its parent's /K, its children's /P and the parent tree), the parent tree a number tree
-// (flat up to 512 keys, else leaves of 512 under /Kids, as libharu's arrays hold at most 32,767
-// items), the catalog's /MarkInfo, /Lang and /StructTreeRoot, each page's /StructParents and
-// /Tabs /S, and each link annotation's /StructParent and /Contents.
+// in libharu's document. libharu 2.3.0 has no API for it. Every structure element is an indirect
+// object (an element is referred to from its parent's /K, its children's /P and the parent
+// tree), and so is each node of the parent tree, a number tree (flat up to 512 keys, else leaves
+// of 512 under /Kids); the catalog's /MarkInfo, /Lang and /StructTreeRoot, each page's
+// /StructParents and /Tabs /S, and each link annotation's /StructParent and /Contents are
+// libharu objects.
+//
+// The elements and the parent tree's nodes are empty libharu dictionaries whose write_fn
+// writes their keys from the plan when the file is saved, in the bytes libharu's own objects
+// gave. Built from libharu objects, the tree took about 30 MB and a fifth of the PDF stage per
+// 1,000 tagged pages (a dictionary, its list, a 136-byte entry per key and an object per value,
+// for some 17 elements a page, and their writing through libharu's generic object code).
 
 #include <algorithm>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -78,97 +86,215 @@ private:
     HPDF_STATUS m_status = HPDF_OK;
 };
 
-/// The /K of element `e`: its children, marked content and annotations, in order.
-void add_kids(Maker& make, const StructurePlan& plan, std::size_t e, const std::vector<HPDF_Dict>& elements,
-              const std::vector<HPDF_Page>& pages, const std::vector<HPDF_Annotation>& annotations) {
-    const StructurePlan::Element& el = plan.elements[e];
-    HPDF_Array kids = make.array();
+/// What an element or parent-tree dictionary writes when libharu saves it (its attr).
+struct Writer {
+    enum class Kind : std::uint8_t { element, tree_leaf, tree_node };
+    const StructureObjects::Impl* objects = nullptr;
+    Kind kind = Kind::element;
+    std::uint32_t from = 0;  ///< element: its index; tree: the first entry
+    std::uint32_t to = 0;    ///< tree: past the last entry
+};
+
+}  // namespace
+
+/// Everything the structure tree's dictionaries read while libharu saves them. Each element is
+/// an empty indirect dictionary with a write_fn that writes its keys as libharu would have
+/// written its own objects (the same bytes), so the tree costs libharu an object header per
+/// element instead of a dictionary, a list, a 136-byte entry per key and an object per value.
+struct StructureObjects::Impl {
+    const StructurePlan* plan = nullptr;
+    const std::vector<HPDF_Page>* pages = nullptr;
+    const std::vector<HPDF_Annotation>* annotations = nullptr;
+    HPDF_Dict root = nullptr;
+    HPDF_MMgr mmgr = nullptr;
+    HPDF_Encoder utf8 = nullptr;
+    std::vector<HPDF_Dict> elements;  ///< [element] null for elements without content
+    /// The parent tree's entries: the key and its value, the parent element of every MCID of
+    /// page `key` (is_page) or annotation's element.
+    struct Entry {
+        std::uint32_t key = 0;
+        std::uint32_t element = 0;  ///< annotation: its Link element
+        bool is_page = false;
+    };
+    std::vector<Entry> entries;
+    std::vector<Writer> writers;  ///< the dictionaries' attrs (reserved: they never move)
+};
+
+namespace {
+
+using Impl = StructureObjects::Impl;
+
+/// " N G R", as libharu writes a reference to an indirect object (without the space).
+void append_ref(std::string& out, const void* object) {
+    const auto* header = static_cast<const HPDF_Obj_Header*>(object);
+    out += std::to_string(header->obj_id & 0x00FFFFFF);
+    out += ' ';
+    out += std::to_string(header->gen_no);
+    out += " R";
+}
+
+/// Writes and empties `out`; libharu's status.
+HPDF_STATUS flush(HPDF_Stream stream, std::string& out) {
+    const HPDF_STATUS s =
+        out.empty() ? HPDF_OK
+                    : HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(out.data()),
+                                        static_cast<HPDF_UINT>(out.size()));
+    out.clear();
+    return s;
+}
+
+/// "/key <text>\n" as Maker::text made it: a literal string when printable ASCII, else UTF-16.
+HPDF_STATUS write_text(HPDF_Stream stream, std::string& out, const Impl& in, const char* key,
+                       const std::string& utf8) {
+    if (utf8.empty()) return HPDF_OK;
+    const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F;
+    });
+    out += '/';
+    out += key;
+    out += ' ';
+    if (HPDF_STATUS s = flush(stream, out); s != HPDF_OK) return s;
+    HPDF_String text = HPDF_String_New(in.mmgr, utf8.c_str(), ascii ? nullptr : in.utf8);
+    if (text == nullptr) return HPDF_FAILD_TO_ALLOC_MEM;
+    const HPDF_STATUS s = HPDF_String_Write(text, stream, nullptr);
+    HPDF_String_Free(text);
+    out += '\012';
+    return s;
+}
+
+/// The /A attributes of a table cell or a figure, as a direct dictionary.
+void append_attributes(std::string& out, const StructurePlan::Element& el) {
+    if (el.has_bbox) {
+        out += "/A <<\012/O /Layout\012/BBox [ ";
+        for (double v : el.bbox) {
+            append_real(out, v);
+            out += ' ';
+        }
+        out += "]\012>>\012";
+    } else if (el.scope != nullptr || el.colspan > 1 || el.rowspan > 1) {
+        out += "/A <<\012/O /Table\012";
+        if (el.scope != nullptr) {
+            out += "/Scope /";
+            out += el.scope;
+            out += '\012';
+        }
+        if (el.colspan > 1) out += "/ColSpan " + std::to_string(el.colspan) + '\012';
+        if (el.rowspan > 1) out += "/RowSpan " + std::to_string(el.rowspan) + '\012';
+        out += ">>\012";
+    }
+}
+
+/// "/K [ ... ]": the element's children, marked content and annotations, in order.
+void append_kids(std::string& out, const Impl& in, const StructurePlan::Element& el) {
+    const std::vector<HPDF_Page>& pages = *in.pages;
+    const std::vector<HPDF_Annotation>& annotations = *in.annotations;
+    out += "/K [ ";
     for (const Kid& kid : el.kids) {
         if (kid.kind == Kid::Kind::element) {
-            make.add(kids, elements[kid.value]);
+            if (in.elements[kid.value] == nullptr) continue;
+            append_ref(out, in.elements[kid.value]);
         } else if (kid.kind == Kid::Kind::mcid && kid.page == el.page) {
-            make.add_number(kids, kid.value);
+            out += std::to_string(kid.value);
         } else if (kid.kind == Kid::Kind::mcid) {  // on another page than /Pg
-            HPDF_Dict mcr = make.dict(false);
-            make.name(mcr, "Type", "MCR");
-            make.add(mcr, "Pg", pages[kid.page]);
-            make.number(mcr, "MCID", kid.value);
-            make.add(kids, mcr);
+            out += "<<\012/Type /MCR\012/Pg ";
+            append_ref(out, pages[kid.page]);
+            out += "\012/MCID " + std::to_string(kid.value) + "\012>>";
         } else if (kid.value < annotations.size() && annotations[kid.value] != nullptr) {
-            HPDF_Dict objr = make.dict(false);
-            make.name(objr, "Type", "OBJR");
-            make.add(objr, "Pg", pages[kid.page]);
-            make.add(objr, "Obj", annotations[kid.value]);
-            make.add(kids, objr);
+            out += "<<\012/Type /OBJR\012/Pg ";
+            append_ref(out, pages[kid.page]);
+            out += "\012/Obj ";
+            append_ref(out, annotations[kid.value]);
+            out += "\012>>";
+        } else {
+            continue;
         }
+        out += ' ';
     }
-    make.add(elements[e], "K", kids);
+    out += "]\012";
 }
 
-/// The element dictionaries (null for elements without content), with everything but /K.
-std::vector<HPDF_Dict> make_elements(Maker& make, const StructurePlan& plan, HPDF_Dict root,
-                                     const std::vector<HPDF_Page>& pages) {
-    std::vector<HPDF_Dict> elements(plan.elements.size(), nullptr);
-    for (std::size_t e = 0; e < plan.elements.size(); ++e) {
-        if (plan.elements[e].placed) elements[e] = make.dict(true);
+HPDF_STATUS write_element(const Impl& in, std::uint32_t e, HPDF_Stream stream) {
+    const StructurePlan::Element& el = in.plan->elements[e];
+    std::string out;
+    out.reserve(256);
+    out += "/S /";
+    out += el.type;
+    out += "\012/P ";
+    append_ref(out, el.parent < in.elements.size() ? static_cast<void*>(in.elements[el.parent]) : in.root);
+    out += '\012';
+    if (el.page < in.pages->size()) {
+        out += "/Pg ";
+        append_ref(out, (*in.pages)[el.page]);
+        out += '\012';
     }
-    for (std::size_t e = 0; e < plan.elements.size(); ++e) {
-        const StructurePlan::Element& el = plan.elements[e];
-        HPDF_Dict d = elements[e];
-        if (d == nullptr) continue;
-        make.name(d, "S", el.type);
-        make.add(d, "P", el.parent < elements.size() ? elements[el.parent] : root);
-        if (el.page < pages.size()) make.add(d, "Pg", pages[el.page]);
-        make.text(d, "Lang", el.lang);
-        make.text(d, "Alt", el.alt);
-        make.text(d, "T", el.title);
-        if (el.scope != nullptr || el.colspan > 1 || el.rowspan > 1) {
-            HPDF_Dict table = make.dict(false);
-            make.name(table, "O", "Table");
-            if (el.scope != nullptr) make.name(table, "Scope", el.scope);
-            if (el.colspan > 1) make.number(table, "ColSpan", el.colspan);
-            if (el.rowspan > 1) make.number(table, "RowSpan", el.rowspan);
-            make.add(d, "A", table);
-        }
-        if (el.has_bbox) {
-            HPDF_Dict layout = make.dict(false);
-            make.name(layout, "O", "Layout");
-            HPDF_Array box = make.array();
-            for (double v : el.bbox) {
-                if (box != nullptr) HPDF_Array_AddReal(box, static_cast<HPDF_REAL>(v));
+    for (const auto& [key, value] : {std::pair{"Lang", &el.lang}, {"Alt", &el.alt}, {"T", &el.title}}) {
+        if (HPDF_STATUS s = write_text(stream, out, in, key, *value); s != HPDF_OK) return s;
+    }
+    append_attributes(out, el);
+    append_kids(out, in, el);
+    return flush(stream, out);
+}
+
+/// "/Nums [ key value ... ]" of entries [from, to), with "/Limits" first for a node under /Kids.
+HPDF_STATUS write_tree(const Impl& in, const Writer& w, HPDF_Stream stream) {
+    std::string out;
+    if (w.kind == Writer::Kind::tree_node) {
+        out += "/Limits [ " + std::to_string(in.entries[w.from].key) + ' ' +
+               std::to_string(in.entries[w.to - 1].key) + " ]\012";
+    }
+    out += "/Nums [ ";
+    for (std::uint32_t k = w.from; k < w.to; ++k) {
+        const Impl::Entry& entry = in.entries[k];
+        out += std::to_string(entry.key);
+        out += ' ';
+        if (entry.is_page) {
+            out += "[ ";
+            for (std::uint32_t e : in.plan->pages[entry.key].parents) {
+                if (in.elements[e] == nullptr) continue;
+                append_ref(out, in.elements[e]);
+                out += ' ';
             }
-            make.add(layout, "BBox", box);
-            make.add(d, "A", layout);
+            out += ']';
+        } else {
+            append_ref(out, in.elements[entry.element]);
+        }
+        out += ' ';
+        if (out.size() > 60000) {
+            if (HPDF_STATUS s = flush(stream, out); s != HPDF_OK) return s;
         }
     }
-    return elements;
+    out += "]\012";
+    return flush(stream, out);
 }
 
-/// The parent tree: page i's MCIDs under key i, annotation k's element under its key.
-HPDF_Dict make_parent_tree(Maker& make, const std::vector<std::pair<std::size_t, void*>>& entries) {
-    HPDF_Dict tree = make.dict(true);
-    auto leaf = [&](std::size_t from, std::size_t to, HPDF_Dict into) {
-        HPDF_Array nums = make.array();
-        for (std::size_t k = from; k < to; ++k) {
-            make.add_number(nums, entries[k].first);
-            make.add(nums, entries[k].second);
-        }
-        make.add(into, "Nums", nums);
-    };
-    if (entries.size() <= leaf_keys) {
-        leaf(0, entries.size(), tree);
-        return tree;
+HPDF_STATUS write_own_keys(HPDF_Dict dict, HPDF_Stream stream) {
+    const auto& w = *static_cast<const Writer*>(dict->attr);
+    return w.kind == Writer::Kind::element ? write_element(*w.objects, w.from, stream) : write_tree(*w.objects, w, stream);
+}
+
+/// An indirect, empty dictionary that writes its keys through `writer` when saved.
+HPDF_Dict own_dict(Maker& make, Writer* writer) {
+    HPDF_Dict d = make.dict(true);
+    if (d == nullptr) return nullptr;
+    d->attr = writer;
+    d->write_fn = write_own_keys;
+    return d;
+}
+
+/// The parent tree: page i's MCIDs under key i, annotation k's element under its key; flat up
+/// to leaf_keys entries, else leaves of leaf_keys under /Kids.
+HPDF_Dict make_parent_tree(Maker& make, Impl& in) {
+    const auto count = static_cast<std::uint32_t>(in.entries.size());
+    if (count <= leaf_keys) {
+        in.writers.push_back(Writer{&in, Writer::Kind::tree_leaf, 0, count});
+        return own_dict(make, &in.writers.back());
     }
+    HPDF_Dict tree = make.dict(true);
     HPDF_Array kids = make.array();
-    for (std::size_t from = 0; from < entries.size(); from += leaf_keys) {
-        const std::size_t to = std::min(entries.size(), from + leaf_keys);
-        HPDF_Dict node = make.dict(true);
-        HPDF_Array limits = make.array();
-        make.add_number(limits, entries[from].first);
-        make.add_number(limits, entries[to - 1].first);
-        make.add(node, "Limits", limits);
-        leaf(from, to, node);
-        make.add(kids, node);
+    for (std::uint32_t from = 0; from < count; from += leaf_keys) {
+        const auto to = static_cast<std::uint32_t>(std::min<std::size_t>(count, from + leaf_keys));
+        in.writers.push_back(Writer{&in, Writer::Kind::tree_node, from, to});
+        make.add(kids, own_dict(make, &in.writers.back()));
     }
     make.add(tree, "Kids", kids);
     return tree;
@@ -176,9 +302,21 @@ HPDF_Dict make_parent_tree(Maker& make, const std::vector<std::pair<std::size_t,
 
 }  // namespace
 
+StructureObjects::StructureObjects() = default;
+StructureObjects::StructureObjects(StructureObjects&&) noexcept = default;
+StructureObjects& StructureObjects::operator=(StructureObjects&&) noexcept = default;
+StructureObjects::~StructureObjects() = default;
+
 core::Result<core::Ok> write_structure(Document& doc, const StructurePlan& plan, const std::vector<HPDF_Page>& pages,
-                                       const std::vector<HPDF_Annotation>& annotations) {
+                                       const std::vector<HPDF_Annotation>& annotations, StructureObjects& keep) {
     Maker make(doc.get());
+    keep.impl = std::make_unique<Impl>();
+    Impl& in = *keep.impl;
+    in.plan = &plan;
+    in.pages = &pages;
+    in.annotations = &annotations;
+    in.mmgr = doc.get()->mmgr;
+    in.utf8 = HPDF_GetEncoder(doc.get(), "UTF-8");
     HPDF_Dict catalog = doc.get()->catalog;
     HPDF_Dict mark_info = make.dict(false);
     if (mark_info != nullptr) HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
@@ -186,32 +324,35 @@ core::Result<core::Ok> write_structure(Document& doc, const StructurePlan& plan,
     make.text(catalog, "Lang", plan.lang);
 
     HPDF_Dict root = make.dict(true);
+    in.root = root;
     make.name(root, "Type", "StructTreeRoot");
-    const std::vector<HPDF_Dict> elements = make_elements(make, plan, root, pages);
-    for (std::size_t e = 0; e < elements.size(); ++e) {
-        if (elements[e] != nullptr) add_kids(make, plan, e, elements, pages, annotations);
+    // The element dictionaries (null for elements without content), written at save time.
+    const std::size_t trees = (pages.size() + annotations.size()) / leaf_keys + 2;
+    in.writers.reserve(plan.elements.size() + trees);
+    in.elements.assign(plan.elements.size(), nullptr);
+    for (std::size_t e = 0; e < plan.elements.size(); ++e) {
+        if (!plan.elements[e].placed) continue;
+        in.writers.push_back(Writer{&in, Writer::Kind::element, static_cast<std::uint32_t>(e), 0});
+        in.elements[e] = own_dict(make, &in.writers.back());
     }
-    if (!elements.empty()) make.add(root, "K", elements[0]);
+    if (!in.elements.empty()) make.add(root, "K", in.elements[0]);
 
     // The parent tree, keyed by page, then by annotation.
-    std::vector<std::pair<std::size_t, void*>> entries;
-    entries.reserve(pages.size() + annotations.size());
+    in.entries.reserve(pages.size() + annotations.size());
     for (std::size_t i = 0; i < pages.size() && i < plan.pages.size(); ++i) {
-        HPDF_Array parents = make.array();
-        for (std::uint32_t e : plan.pages[i].parents) make.add(parents, elements[e]);
-        entries.emplace_back(i, parents);
+        in.entries.push_back({static_cast<std::uint32_t>(i), 0, true});
         make.number(pages[i], "StructParents", i);
         make.name(pages[i], "Tabs", "S");
     }
     std::size_t key = pages.size();
     for (std::size_t k = 0; k < annotations.size() && k < plan.link_parents.size(); ++k) {
         const std::uint32_t parent = plan.link_parents[k];
-        if (annotations[k] == nullptr || parent >= elements.size() || elements[parent] == nullptr) continue;
+        if (annotations[k] == nullptr || parent >= in.elements.size() || in.elements[parent] == nullptr) continue;
         make.number(annotations[k], "StructParent", key);
         make.text(annotations[k], "Contents", plan.link_contents[k]);
-        entries.emplace_back(key++, elements[parent]);
+        in.entries.push_back({static_cast<std::uint32_t>(key++), parent, false});
     }
-    make.add(root, "ParentTree", make_parent_tree(make, entries));
+    make.add(root, "ParentTree", make_parent_tree(make, in));
     make.number(root, "ParentTreeNextKey", key);
     HPDF_Dict role_map = make.dict(false);
     make.name(role_map, "Aside", "Sect");

@@ -518,8 +518,10 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
     std::vector<HPDF_Annotation> annotations;
     if (auto r = add_links(doc, pages, frames, handles, find_landings(pages), annotations); !r)
         return core::unexpected(r.error());
+    hpdf::StructureObjects structure_objects;  // read by libharu when it saves (step 10)
     if (tagged) {
-        if (auto r = hpdf::write_structure(doc, structure, handles, annotations); !r) return core::unexpected(r.error());
+        if (auto r = hpdf::write_structure(doc, structure, handles, annotations, structure_objects); !r)
+            return core::unexpected(r.error());
     }
     if (auto r = add_outline(doc, pages, frames, handles); !r) return core::unexpected(r.error());
 
@@ -556,7 +558,7 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
         }
     }
     for (std::size_t i = 0; i < handles.size(); ++i) {
-        const hpdf::DeferredContent content{&ContentBuilder::supply, &contents, i};
+        const hpdf::DeferredContent content{&ContentBuilder::supply, &contents, i, &ContentBuilder::release};
         if (auto r = hpdf::set_deflated_content(doc, handles[i], content); !r)
             return core::unexpected(r.error());
     }

@@ -37,6 +37,7 @@
 #include "pipeline/images.hpp"
 #include "qr/qr.hpp"
 #include "pipeline/outputs.hpp"
+#include "pipeline/resources.hpp"
 #include "pipeline/schedule.hpp"
 #include "style/computed.hpp"
 #include "text/font_set.hpp"
@@ -169,7 +170,7 @@ struct Inputs {
 
 /// Step 1: reads both files; the languages the source's bytes name go to `schedule` before it is
 /// parsed. Nothing when either cannot be read or has an error.
-std::optional<Inputs> read_inputs(const Options& options, Schedule& schedule, Outcome& out) {
+std::optional<Inputs> read_inputs(const Options& options, Resources& resources, Schedule& schedule, Outcome& out) {
     auto& diags = out.diagnostics;
     auto source = options.source_text
                       ? core::Result<core::SourceFile>(core::SourceFile(options.source_path, *options.source_text))
@@ -180,7 +181,7 @@ std::optional<Inputs> read_inputs(const Options& options, Schedule& schedule, Ou
     if (!sheet_file) { diags.add(sheet_file.error()); return {}; }
     auto document = xml::read_content(*source, diags, true, options.allow_outside);
     *source = core::SourceFile(options.source_path, {});  // the text is in the document now
-    auto sheet = xml::read_stylesheet(*sheet_file, diags);
+    auto sheet = resources.stylesheet(*sheet_file, diags);  // parsed once while its bytes stay (#23)
     // (the readers put every problem, a parse failure included, into diags)
     out.inputs = {options.source_path, options.style_path};
     if (!document || !sheet || diags.has_errors()) {
@@ -312,13 +313,22 @@ Outcome run(const Options& options) {
     auto& diags = out.diagnostics;
     Stopwatch clock;
     const Stopwatch whole;
-    // The patterns of a language load on first use (mapped from the cache), or come shared.
-    const auto hyphenator_owned = options.hyphenator ? options.hyphenator : make_hyphenator(options.hyphenation_cache);
+    // What earlier renders loaded (#23: the caller's, or this run's own with the on-disk caches);
+    // what changed since is loaded again. The patterns of a language load on first use.
+    const std::shared_ptr<Resources> resources =
+        options.resources ? options.resources : make_resources(options.hyphenation_cache);
+    resources->render_started();
+    struct Finish {  // on every path out: unused images go, the font choices are saved
+        Resources& resources;
+        ~Finish() { resources.render_finished(); }
+    } finish{*resources};
+    const auto hyphenator_owned = options.hyphenator ? options.hyphenator : resources->hyphenator();
     const text::Hyphenator& hyphenator = *hyphenator_owned;
-    Schedule schedule(options.threads, hyphenator);  // what runs beside what
+    // What runs beside what; fontconfig loads only when the font cache cannot answer alone.
+    Schedule schedule(options.threads, hyphenator, !resources->fonts().configuration_known());
 
     // 1. Read (the patterns of the source's languages load meanwhile).
-    std::optional<Inputs> inputs = read_inputs(options, schedule, out);
+    std::optional<Inputs> inputs = read_inputs(options, *resources, schedule, out);
     if (!inputs) return out;
     out.timings.read = clock.lap();
 
@@ -329,7 +339,8 @@ Outcome run(const Options& options) {
         for (core::Diagnostic& w : html::check_contrast(styled, options.style_path)) diags.add(std::move(w));
     }
     // Realize: quotes, case, markers, references, every image decoded once.
-    realize::RealizedDocument realized = realize::realize(styled, diags, load_any_image);
+    realize::RealizedDocument realized = realize::realize(
+        styled, diags, [&](const std::string& path, core::Diagnostics& w) { return resources->image(path, w); });
     const std::vector<image::Image>& images = realized.images;
     for (const std::string& in : realized.inputs) {
         if (!qr::from_key(in)) out.inputs.push_back(in);  // (a <qr>'s code is no file)
@@ -339,7 +350,7 @@ Outcome run(const Options& options) {
 
     // 3. Fonts; the PDF is begun from their files beside layout.
     schedule.fonts_needed();
-    text::FontSet fonts;
+    text::FontSet fonts(&resources->fonts());
     resolve_fonts(styled, inputs->sheet, fonts, diags);
     for (const auto& face : fonts.faces()) out.inputs.push_back(face.path);
     out.timings.style = clock.lap();

@@ -22,6 +22,8 @@ namespace folio::text { class Hyphenator; }
 
 namespace folio::pipeline {
 
+class Resources;  // resources.hpp
+
 /// Called once layout is done, before any output is written, with the realized tree and the
 /// pages (the quality report's view of a render, issue 22); the references die when it returns.
 using Inspector = std::function<void(const realize::RealizedDocument&, const layout::LayoutResult&)>;
@@ -56,6 +58,10 @@ struct Options {
     std::string hyphenation_cache;
     /// Patterns already loaded, shared by the renders of a batch (#20); null: the run loads its own.
     std::shared_ptr<const text::Hyphenator> hyphenator;
+    /// Fonts, patterns, style sheets and images kept between renders (#23, resources.hpp): a batch
+    /// worker's or `folio watch`'s; null: the run makes its own (with the on-disk caches of
+    /// hyphenation_cache). Its hyphenator is used unless `hyphenator` is given.
+    std::shared_ptr<Resources> resources;
 };
 
 /// The cache folder of compiled hyphenation patterns: $XDG_CACHE_HOME/folio, else

@@ -4,10 +4,10 @@
 
 namespace folio::pipeline {
 
-Schedule::Schedule(unsigned threads, const text::Hyphenator& hyphenator)
+Schedule::Schedule(unsigned threads, const text::Hyphenator& hyphenator, bool fontconfig)
     : m_beside(threads != 1), m_hyphenator(hyphenator) {
     // (milliseconds, which small documents feel; with one thread the first font lookup does it)
-    if (m_beside) m_fontconfig.start(true, [] { text::FontSet::prepare(); });
+    if (m_beside && fontconfig) m_fontconfig.start(true, [] { text::FontSet::prepare(); });
 }
 
 void Schedule::source_read(std::set<std::string> languages) {

@@ -30,8 +30,9 @@ namespace folio::pipeline {
 /// scope, on any path.
 class Schedule {
 public:
-    /// `threads` as in Options (1 = nothing beside); starts loading fontconfig's configuration.
-    Schedule(unsigned threads, const text::Hyphenator& hyphenator);
+    /// `threads` as in Options (1 = nothing beside); starts loading fontconfig's configuration
+    /// when `fontconfig` says the fonts may need it (the font cache cannot answer alone, #23).
+    Schedule(unsigned threads, const text::Hyphenator& hyphenator, bool fontconfig = true);
     Schedule(const Schedule&) = delete;
     Schedule& operator=(const Schedule&) = delete;
 

@@ -259,6 +259,8 @@ std::vector<Property> table_properties() {
          }},
         {"caption-side", "top or bottom",
          [](ComputedStyle& s, std::string_view v, double) { return set_bool_keyword(s.caption_bottom, v, "bottom", "top"); }},
+        {"table-footer", "repeat or end",
+         [](ComputedStyle& s, std::string_view v, double) { return set_bool_keyword(s.footer_repeat, v, "repeat", "end"); }},
     };
 }
 
@@ -316,6 +318,7 @@ ComputedStyle inherit(const ComputedStyle& parent) {
     s.vertical_align = initial.vertical_align;
     s.alternate_background = initial.alternate_background;
     s.caption_bottom = initial.caption_bottom;
+    s.footer_repeat = initial.footer_repeat;
     s.table_label = initial.table_label;
     s.sizing = initial.sizing;
     return s;

@@ -74,6 +74,7 @@ struct ComputedStyle {
     VerticalAlign vertical_align = VerticalAlign::top;  ///< of a cell's content in its row
     std::optional<core::Color> alternate_background;    ///< a row: the background of every second body row (zebra)
     bool caption_bottom = false;   ///< a table: its caption below it (CSS caption-side: bottom)
+    bool footer_repeat = false;    ///< a table: its foot rows repeated at each break (table-footer: repeat)
     std::string table_label;       ///< a table: numbered as "<label> N" before its caption and in references
     Sizing sizing;  ///< figures: width, height, max-width, object-fit, float (style/sizing.hpp)
 };

@@ -8,6 +8,7 @@
 
 #include "text/font_set.hpp"
 
+#include "text/font_cache.hpp"
 #include "text/font_lookup.hpp"
 #include "text/shaping.hpp"
 
@@ -158,8 +159,8 @@ core::Result<Face> load_face(const std::string& path) {
 
 void FontSet::prepare() { FcInit(); }
 
-FontSet::FontSet() {
-    FcInit();
+FontSet::FontSet(FontCache* cache) : m_shared(cache) {
+    // (fontconfig is loaded on the first lookup the cache cannot answer: find_file)
     m_faces.reserve(max_faces);
 }
 FontSet::~FontSet() = default;
@@ -175,6 +176,13 @@ std::optional<FontId> FontSet::find(const std::string& family, int weight, bool 
 /// ones; a family installed only in formats folio cannot embed says so and what to use instead.
 /// `note` says which face stands in when the family lacks the requested weight or style.
 core::Result<std::string> FontSet::find_file(const std::string& family, int weight, bool italic, std::string& note) {
+    if (m_shared != nullptr) {
+        if (auto c = m_shared->choice(family, weight, italic)) {
+            note = c->note;
+            return c->path;
+        }
+    }
+    FcInit();
     std::vector<InstalledFace> faces = family_faces(family);
     if (faces.empty()) {
         std::string hint;
@@ -203,6 +211,7 @@ core::Result<std::string> FontSet::find_file(const std::string& family, int weig
                std::to_string(weight) + "; using its '" + face.style + "' face (" +
                (face.italic ? "italic" : "upright") + ", weight " + std::to_string(face.weight) + ") instead";
     }
+    if (m_shared != nullptr) m_shared->remember(family, weight, italic, {face.path, note});
     return face.path;
 }
 
@@ -235,7 +244,7 @@ core::Result<FontId> FontSet::resolve(const std::string& family, int weight, boo
         return core::unexpected({core::Severity::error, "font.too-many",
                                  "more than " + std::to_string(max_faces) + " font faces in one document", {}});
     }
-    auto face = load_face(path);
+    auto face = m_shared != nullptr ? m_shared->face(path) : load_face(path);
     if (!face) {
         // The file goes into the message; the position is left to the caller, which knows the
         // style sheet declaration that asked for the family.

@@ -16,6 +16,7 @@
 namespace folio::text {
 
 class Kerner;
+class FontCache;
 
 /// One loaded face: where it came from and its metrics.
 struct Face {
@@ -40,7 +41,9 @@ core::Result<Face> load_face(const std::string& path);
 /// several threads; faces are loaded under a lock and never move once loaded.
 class FontSet final : public FontProvider {
 public:
-    FontSet();
+    /// `cache`: choices and faces kept between renders (font_cache.hpp), or null; it must
+    /// outlive the FontSet.
+    explicit FontSet(FontCache* cache = nullptr);
     ~FontSet() override;
     /// Loads fontconfig's configuration, the slow part (milliseconds) of the first lookup. Safe
     /// from any thread and any number of times: a render calls it on another thread while it
@@ -83,6 +86,7 @@ private:
     /// reader on another.
     std::vector<Face> m_faces;
     std::vector<CacheEntry> m_cache;
+    FontCache* m_shared;  ///< between renders, or null
     std::mutex m_lock;  ///< guards resolve(): m_cache and adding to m_faces
 };
 

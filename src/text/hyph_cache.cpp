@@ -36,7 +36,8 @@ std::pair<void*, std::size_t> map_file(const std::string& path) {
     return {p, static_cast<std::size_t>(st.st_size)};
 }
 
-/// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
+}  // namespace
+
 bool write_atomically(const std::string& path, const std::string& bytes) {
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
@@ -54,8 +55,6 @@ bool write_atomically(const std::string& path, const std::string& bytes) {
     if (!ok) ::unlink(tmp.c_str());
     return ok;
 }
-
-}  // namespace
 
 std::string cache_file(const std::string& cache_dir, const std::string& dic_path) {
     // FNV-1a of the path keeps one file per pattern path; the image itself records the path.

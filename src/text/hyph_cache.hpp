@@ -52,6 +52,11 @@ private:
     void index_charset();
 };
 
+/// Writes `bytes` to `path` atomically: a unique temporary file in the same folder (made if
+/// missing), then renamed over it; false on failure (the temporary is removed). Also the font
+/// cache's (font_cache.cpp, #23).
+bool write_atomically(const std::string& path, const std::string& bytes);
+
 /// The cache file for pattern file `dic_path` in `cache_dir` (one per pattern path).
 std::string cache_file(const std::string& cache_dir, const std::string& dic_path);
 

@@ -6,9 +6,9 @@
 //      build; wait for a change (a burst of saves within the debounce is one change);
 //   4. before waiting, take what changed during the build: a change then means one more build;
 //   5. a stop signal ends the loop; the outputs stay as the last good build left them.
-// The process stays alive between builds: the hyphenation patterns are loaded once (one
-// Hyphenator for every build), and fontconfig's configuration, the fonts' files and the
-// allocator's arenas stay warm.
+// The process stays alive between builds with one pipeline::Resources (#23): the hyphenation
+// patterns, the fonts' faces and choices, the parsed style sheet and the decoded images are kept
+// and reloaded only when their files change; fontconfig and the allocator's arenas stay warm.
 
 #include "watch/watch.hpp"
 
@@ -18,8 +18,8 @@
 #include <optional>
 #include <set>
 
+#include "pipeline/resources.hpp"
 #include "serve/preview_server.hpp"
-#include "text/hyphenate.hpp"
 #include "watch/file_watcher.hpp"
 
 namespace folio::watch {
@@ -91,8 +91,9 @@ int watch_command(const WatchRequest& request, std::ostream& out, std::ostream& 
     }
     out << "folio: watching " << request.options.source_path << " and what it uses; Ctrl-C stops\n";
     pipeline::Options options = request.options;
-    // each language's patterns, loaded once for every build (mapped from the cache, #20)
-    options.hyphenator = pipeline::make_hyphenator(pipeline::hyphenation_cache_dir());
+    // fonts, patterns, the style sheet and images, kept for every build; each build reloads only
+    // what changed (#23, pipeline/resources.hpp)
+    options.resources = pipeline::make_resources(pipeline::hyphenation_cache_dir());
     std::set<std::string> inputs = {options.source_path, options.style_path};
     std::set<std::string> changed;
     watcher.watch(inputs);  // a save during the first build counts too

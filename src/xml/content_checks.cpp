@@ -65,19 +65,35 @@ bool ContentReader::within_text_limits(const std::vector<pugi::xml_node>& leaves
             word = 0;
             continue;
         }
-        const std::string& text = it->second;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            if (!starts_character(text[i])) continue;
-            ++total;
-            if (text[i] == ' ') {
-                word = 0;
-                continue;
+        const std::string_view text = it->second;
+        if (word + text.size() <= max_word_chars) {
+            // No word can pass the limit here (a character is at least a byte): count the text
+            // and the word it ends with, eight bytes at a time.
+            total += core::count_characters(text);
+            const std::size_t space = text.rfind(' ');
+            const std::size_t tail = space == std::string_view::npos ? 0 : space + 1;
+            if (space != std::string_view::npos) word = 0;
+            if (tail < text.size() && word == 0) {
+                word_leaf = leaf;
+                word_at = tail;
             }
-            if (word++ == 0) {
+            word += core::count_characters(text.substr(tail));
+            continue;
+        }
+        // word by word (a space ends one)
+        for (std::size_t i = 0; i < text.size();) {
+            const std::size_t space = std::min(text.find(' ', i), text.size());
+            const std::size_t chars = core::count_characters(text.substr(i, space - i));
+            total += chars + (space < text.size() ? 1 : 0);
+            if (chars > 0 && word == 0) {
                 word_leaf = leaf;
                 word_at = i;
             }
-            if (word > max_word_chars) {
+            word += chars;
+            const bool too_long = word > max_word_chars;
+            if (space < text.size()) word = 0;
+            i = space + 1;
+            if (too_long) {
                 const std::string& first = m_inline_text.at(word_leaf);
                 m_diags.error("source.word-too-long",
                               "a word of more than " + with_commas(max_word_chars) +
@@ -139,7 +155,8 @@ std::string ContentReader::resolve_image(pugi::xml_node el, const char* attr,
                                          std::string_view path) {
     namespace fs = std::filesystem;
     const fs::path base = fs::path(m_file.path()).parent_path();
-    const fs::path folder = base.empty() ? fs::path(".") : base;
+    // Both sides normalized, so that "docs/../src/a.xml" and "images/a.png" compare as written.
+    const fs::path folder = base.empty() ? fs::path(".") : base.lexically_normal();
     const fs::path resolved = (base / fs::path(path)).lexically_normal();
     const auto leaves = [](const fs::path& p, const fs::path& dir) {
         const fs::path relative = p.lexically_relative(dir);

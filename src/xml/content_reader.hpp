@@ -52,7 +52,8 @@ inline constexpr ContentModel row_group_model{"tr", false, "tr", "put it in a ce
 /// <tr>.
 inline constexpr ContentModel row_model{"th td", false, "th or td", "put it in a cell, <td>"};
 /// <th> and <td>: inline content and/or paragraphs.
-inline constexpr ContentModel cell_model{"em strong a br ref p", true, "text, em, strong, a, ref, br or p", ""};
+inline constexpr ContentModel cell_model{"em strong a br ref p ul ol figure", true,
+                                         "text, em, strong, a, ref, br, p, ul, ol or figure", ""};
 /// <br>.
 inline constexpr ContentModel empty_model{"", false, "nothing", "<br> must be empty"};
 /// <meta>.

@@ -377,7 +377,7 @@ doc::Node ContentReader::make_node(doc::NodeKind kind, pugi::xml_node el,
 
 void ContentReader::check_attributes(pugi::xml_node el,
                                      std::initializer_list<std::string_view> extra, bool allow_id) {
-    if (too_many_attributes(m_file, m_diags, el, "source")) return;
+    if (!el.first_attribute() || too_many_attributes(m_file, m_diags, el, "source")) return;
     std::vector<std::string_view> allowed(extra);
     if (allow_id) allowed.emplace_back("id");
     allowed.emplace_back("class");
@@ -387,13 +387,15 @@ void ContentReader::check_attributes(pugi::xml_node el,
         const std::string_view name = a.name();
         const auto repeats = static_cast<std::size_t>(std::count(seen.begin(), seen.end(), name));
         seen.push_back(name);
+        if (attribute_too_long(m_file, m_diags, el, a, "source", repeats)) continue;
+        const bool unknown = repeats == 0 && std::find(allowed.begin(), allowed.end(), name) == allowed.end();
+        if (repeats == 0 && !unknown) continue;
         std::string what = "attribute \"";
         what.append(name).append("\" on <").append(el.name()).append(">");
-        if (attribute_too_long(m_file, m_diags, el, a, "source", repeats)) continue;
         if (repeats > 0) {
             m_diags.error("source.duplicate-attribute", "duplicate " + what,
                           attribute_location(m_file, el, name, repeats));
-        } else if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+        } else {
             what.append("; expected ").append(join_or(allowed));
             m_diags.error("source.unknown-attribute", "unknown " + what,
                           attribute_location(m_file, el, name));

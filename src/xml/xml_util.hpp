@@ -43,18 +43,18 @@ inline std::string_view trim(std::string_view s) {
 
 /// `s` with every run of XML whitespace replaced by one space (no trimming).
 inline std::string collapse_space(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
+    // Without a branch per byte (with push_back per byte it cost 7 % of reading, issue 23):
+    // every byte is written, and the write position moves unless it is a second space.
+    std::string out(s.size(), '\0');
+    char* w = out.data();
     bool in_space = false;
-    for (char c : s) {
-        if (is_space(c)) {
-            if (!in_space) out.push_back(' ');
-            in_space = true;
-        } else {
-            out.push_back(c);
-            in_space = false;
-        }
+    for (const char c : s) {
+        const bool space = is_space(c);
+        *w = space ? ' ' : c;
+        w += !(space && in_space);
+        in_space = space;
     }
+    out.resize(static_cast<std::size_t>(w - out.data()));
     return out;
 }
 
@@ -229,7 +229,7 @@ inline void check_bmp(const core::SourceFile& f, core::Diagnostics& diags, std::
     const std::string_view raw = f.text();
     const std::size_t raw_end = std::min(raw.find(stop, raw_offset), raw.size());
     std::size_t search_from = raw_offset;
-    for (std::size_t i = 0; i < value.size(); ++i) {
+    for (std::size_t i = core::ascii_end(value, 0); i < value.size(); i = core::ascii_end(value, i + 1)) {
         if ((static_cast<unsigned char>(value[i]) & 0xF8) != 0xF0 || i + 4 > value.size()) continue;
         const std::string_view bytes = value.substr(i, 4);
         const auto cp = core::decode_utf8(bytes);

@@ -39,26 +39,14 @@ for case in "brochure 170" "a5-booklet 50"; do
   [ "$pages" -ge 3 ] || fail "$style: the table takes $pages pages; the test needs 3 or more"
   pdftotext -bbox "$pdf" "$work/$style.bbox"
   "$dump" "$work/long-$style.xml" "$src/styles/$style.xml" > "$work/$style.dump" 2> /dev/null
-  python3 - "$work/$style.bbox" "$work/$style.dump" "$rows" "$style" <<'PY' || fail "$style: the table's words are not where they belong (above)"
+  python3 - "$work/$style.bbox" "$work/$style.dump" "$rows" "$style" "$src/tests/tools" <<'PY' || fail "$style: the table's words are not where they belong (above)"
 import re, sys
+sys.path.insert(0, sys.argv[5])
+from table_boxes import words as read_words, cells as read_cells
 bbox, dump, rows, style = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-# words per page: (text, xMin, yMin, xMax, yMax), top-left origin in points
-words, page = [], 0
-for line in open(bbox, encoding="utf-8"):
-    if "<page " in line: page += 1
-    m = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', line)
-    if m: words.append((page, m.group(5), *map(float, m.group(1, 2, 3, 4))))
-# cells per page from the dump: the union of each td's rects (its borders), in node order
-cells, page, bleed = {}, 0, 0.0
-for line in open(dump, encoding="utf-8"):
-    m = re.match(r'page (\d+)/\d+ \S+ bleed ([\d.]+)', line)
-    if m: page, bleed = int(m.group(1)), float(m.group(2))
-    m = re.match(r'  rect #(\d+) td ([\d.-]+),([\d.-]+) ([\d.]+)x([\d.]+)', line)
-    if m:
-        node, x, y, w, h = int(m.group(1)), *map(float, m.group(2, 3, 4, 5))
-        x, y = x + bleed, y + bleed  # the PDF's page includes the bleed
-        box = cells.setdefault((page, node), [x, y, x + w, y + h])
-        box[:] = [min(box[0], x), min(box[1], y), max(box[2], x + w), max(box[3], y + h)]
+# words per page: (page, text, xMin, yMin, xMax, yMax); cells per page from the dump: the union
+# of each td's rects (its borders), in node order
+words, cells = read_words(bbox), read_cells(dump)
 order = sorted({node for (_, node) in cells})
 if len(order) != rows * 3: sys.exit(f"{style}: {len(order)} cells with borders in the dump, expected {rows * 3}")
 problems = []

@@ -73,6 +73,36 @@ TEST(Utf8, FindInvalidAgreesWithDecodeAndAppendKeepsWhatWasThere) {
     }
 }
 
+// issue 23: the eight-bytes-at-a-time scans agree with a byte-by-byte reading on text that mixes
+// ASCII, 2-, 3- and 4-byte characters, controls and DEL at every alignment.
+TEST(Utf8, WordAtATimeScansAgreeWithBytewiseOnes) {
+    const std::string pieces[] = {"a", " ", "\n", "\t", "\x7f", "\x01", "é", "ő", "—", "€", "😀", "xyzxyzxy"};
+    std::uint32_t seed = 23;
+    for (int round = 0; round < 2000; ++round) {
+        std::string s;
+        const int n = round % 40;
+        for (int k = 0; k < n; ++k) {
+            seed = seed * 1103515245 + 12345;
+            s += pieces[(seed >> 16) % std::size(pieces)];
+        }
+        std::size_t chars = 0;
+        for (char c : s) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        ASSERT_EQ(folio::core::count_characters(s), chars) << s;
+        for (std::size_t from = 0; from <= s.size(); ++from) {
+            std::size_t end = from;
+            while (end < s.size() && static_cast<unsigned char>(s[end]) < 0x80) ++end;
+            ASSERT_EQ(folio::core::ascii_end(s, from), end) << s << " from " << from;
+        }
+        std::optional<std::size_t> first;  // the first forbidden character, decoded one by one
+        for (std::size_t i = 0; i < s.size() && !first; ++i) {
+            const auto d = folio::core::decode_utf8(s.substr(i, 1));
+            if (!d.invalid_at && !folio::core::forbidden_character(d.text[0]).empty()) first = i;
+        }
+        char32_t cp = 0;
+        ASSERT_EQ(folio::core::find_forbidden_character(s, 0, cp), first) << s;
+    }
+}
+
 TEST(SourceFile, ReadsAWholeFileWithItsLines) {
     const std::string path = ::testing::TempDir() + "folio-source-file.txt";
     std::string text;

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <utility>
 #include <string>
 #include <thread>
@@ -458,6 +459,58 @@ TEST(PdfPrint, DocumentsOnSeveralThreadsGiveTheSameBytes) {
         threads.emplace_back([&, t] { got[t] = build(page_doc(true), {}, one_image(true)); });
     for (std::thread& t : threads) t.join();
     for (const std::string& g : got) EXPECT_EQ(g, expected);
+}
+
+/// The Unicode text of each code of a ToUnicode CMap in folio's form (bfrange lines with one
+/// destination, bfchar lines); a code given twice is reported.
+std::map<unsigned, std::u16string> read_to_unicode(const std::string& cmap, std::vector<unsigned>& twice) {
+    std::map<unsigned, std::u16string> out;
+    const auto hex = [](std::string_view h) {
+        unsigned v = 0;
+        std::from_chars(h.data(), h.data() + h.size(), v, 16);
+        return v;
+    };
+    const auto utf16 = [&](std::string_view h) {
+        std::u16string u;
+        for (std::size_t i = 0; i + 4 <= h.size(); i += 4) u += static_cast<char16_t>(hex(h.substr(i, 4)));
+        return u;
+    };
+    const auto put = [&](unsigned code, std::u16string text) {
+        if (!out.emplace(code, std::move(text)).second) twice.push_back(code);
+    };
+    std::istringstream lines(cmap);
+    std::string section;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.ends_with("beginbfrange") || line.ends_with("beginbfchar")) section = line.substr(line.rfind(' ') + 1);
+        if (line.starts_with("end")) section.clear();
+        if (section.empty() || !line.starts_with("<")) continue;
+        std::vector<std::string> fields;
+        for (std::size_t at = line.find('<'); at != std::string::npos; at = line.find('<', at + 1))
+            fields.push_back(line.substr(at + 1, line.find('>', at) - at - 1));
+        if (section == "beginbfchar" && fields.size() == 2) put(hex(fields[0]), utf16(fields[1]));
+        if (section == "beginbfrange" && fields.size() == 3) {
+            for (unsigned c = hex(fields[0]), d = hex(fields[2]); c <= hex(fields[1]); ++c, ++d)
+                put(c, std::u16string(1, static_cast<char16_t>(d)));
+        }
+    }
+    return out;
+}
+
+TEST(PdfFonts, LigaturesMapToTheirLettersInTheToUnicodeMap) {
+    // Layout draws ff, fi, fl, ffi and ffl as U+FB00..U+FB04 (text/typography.hpp); a reader
+    // that follows the ToUnicode map (a screen reader, pdfinfo -struct-text) must get the
+    // letters, not the presentation form. Every other code of the BMP maps to itself, once.
+    std::vector<unsigned> twice;
+    const auto map = read_to_unicode(hpdf::identity_to_unicode_cmap(), twice);
+    EXPECT_TRUE(twice.empty()) << "code 0x" << std::hex << (twice.empty() ? 0 : twice.front()) << " mapped twice";
+    EXPECT_EQ(map.at(0xFB00), u"ff");
+    EXPECT_EQ(map.at(0xFB01), u"fi");
+    EXPECT_EQ(map.at(0xFB02), u"fl");
+    EXPECT_EQ(map.at(0xFB03), u"ffi");
+    EXPECT_EQ(map.at(0xFB04), u"ffl");
+    for (unsigned code : {0x20u, 0x41u, 0x151u, 0x2019u, 0xFAFFu, 0xFB05u, 0xFFFDu})
+        EXPECT_EQ(map.at(code), std::u16string(1, static_cast<char16_t>(code))) << std::hex << code;
+    EXPECT_EQ(map.count(0xD800), 0u);  // no surrogate is a code
 }
 
 TEST(PdfPrint, ADocumentOutlivesAnotherOnTheSameThread) {

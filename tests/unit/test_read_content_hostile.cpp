@@ -218,6 +218,15 @@ TEST(ReadContentLimits, AWordLongerThanTheLimitIsRefusedAtItsStart) {
     EXPECT_TRUE(br.diags.all().empty());
 }
 
+TEST(ReadContentLimits, AWordCountsCharactersNotBytes) {
+    // 10,000 two-byte characters (20,000 bytes) are a word within the limit; one more is not.
+    std::string word;
+    for (int i = 0; i < 10000; ++i) word += "é";
+    EXPECT_TRUE(read(wrap("<p>a " + word + " b</p>")).diags.all().empty());
+    const Read r = read(wrap("<p>a " + word + "<em>é</em> b</p>"));
+    EXPECT_EQ(where(r.diags), (V{"3:6 source.word-too-long"}));
+}
+
 TEST(ReadContentLimits, MetaFieldsHaveTheSameLimits) {
     const Read r =
         read("<document version=\"1\" xml:lang=\"en\">\n<meta><title>T</title>\n  <author>" +
@@ -264,6 +273,17 @@ TEST(ReadContentImages, ASymlinkOutOfTheSourceFolderIsRefused) {
     // Links that stay inside are fine.
     EXPECT_TRUE(farm.figure("images/inner.png").diags.all().empty());
     EXPECT_TRUE(farm.figure("images/ok.png").diags.all().empty());
+}
+
+TEST(ReadContentImages, ASourcePathThroughDotDotKeepsItsImagesInside) {
+    const LinkFarm farm;
+    // "outside/../src/doc.xml" names the same source folder: its images are inside it.
+    const std::string through = (farm.root / "outside" / ".." / "src" / "doc.xml").string();
+    const auto figure = [&](const std::string& src) {
+        return read(wrap("<figure src=\"" + src + "\" alt=\"x\"/>"), true, through, false);
+    };
+    EXPECT_TRUE(figure("images/ok.png").diags.all().empty());
+    EXPECT_EQ(where(figure("../outside/secret.png").diags), (V{"3:9 source.image-outside"}));
 }
 
 }  // namespace

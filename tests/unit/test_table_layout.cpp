@@ -139,13 +139,14 @@ TEST(TableLayout, ATableThatFitsAPageIsNotBroken) {
 }
 
 TEST(TableLayout, ACellSpanningRowsContinuesOnTheNextPageWithNoLineAcrossTheBreak) {
-    // 16 lines spanning 3 rows: taller than a page, so it breaks between its rows
+    // 16 lines spanning 3 rows: taller than a page, so it breaks (at a line top of its last row)
     std::string span = "<tr><td rowspan=\"3\">";
     for (int i = 0; i < 16; ++i) span += "s" + std::to_string(i) + "<br/>";
     span += "</td><td>a</td></tr><tr><td>b</td></tr><tr><td>c</td></tr>\n";
     TableDoc t("<table><col width=\"30pt\"/><col/>" + rows(1, 9) + span + "</table>");
     const auto pages = t.lay();
-    ASSERT_EQ(pages.pages.size(), 3u);
+    // (s0-s2 beside a, b, c at the foot of the first page; s3-s15 fill the second)
+    ASSERT_EQ(pages.pages.size(), 2u);
     const auto w = words(pages);
     for (int i = 0; i < 16; ++i) EXPECT_EQ(w.at("s" + std::to_string(i)), 1);
     int first = 0, second = 0;
@@ -244,4 +245,130 @@ TEST(TableLayout, TablesWithALabelAreNumberedInTheirCaptions) {
     EXPECT_NE(std::find(texts.begin(), texts.end(), "Table 1. Dates"), texts.end()) << ::testing::PrintToString(texts);
     // (the label goes before the first text, here inside <em>: a run of its own)
     EXPECT_NE(std::find(texts.begin(), texts.end(), "Table 2. Sizes "), texts.end()) << ::testing::PrintToString(texts);
+}
+
+TEST(TableLayout, AFootRepeatedAtEachBreakStandsBelowTheRowsOfEveryPage) {
+    TableDoc t("<table><thead><tr><th>Head</th><th>Val</th></tr></thead><tbody>\n" + rows(1, 30) +
+               "</tbody><tfoot><tr><td>Foot</td><td>Sum</td></tr></tfoot></table>");
+    t.table.footer_repeat = true;
+    const auto pages = t.lay();
+    ASSERT_EQ(pages.pages.size(), 3u);  // 13 lines: the head, 10 rows and the foot (11 on the first)
+    int rows_seen = 0;
+    for (const auto& p : pages.pages) {
+        const auto r = runs(p);
+        ASSERT_GE(r.size(), 4u);
+        EXPECT_EQ(r.front().text, "Head");
+        double lowest_row = 0, foot = -1;
+        for (const DrawnRun& run : r) {
+            EXPECT_LE(run.y + 2, 180 + 0.01) << run.text;
+            if (run.text == "Foot") foot = run.y;
+            if (run.text[0] == 'r') { lowest_row = std::max(lowest_row, run.y); ++rows_seen; }
+        }
+        EXPECT_NEAR(foot, lowest_row + 12, 0.01);  // right below the page's last row
+    }
+    EXPECT_EQ(rows_seen, 30);
+    EXPECT_EQ(words(pages).at("Foot"), 3);
+    EXPECT_EQ(words(pages).at("Sum"), 3);
+}
+
+TEST(TableLayout, AFootEndsTheTableOnceUnlessTheStyleAsksForRepeats) {
+    TableDoc t("<table><thead><tr><th>Head</th><th>Val</th></tr></thead><tbody>\n" + rows(1, 30) +
+               "</tbody><tfoot><tr><td>Foot</td><td>Sum</td></tr></tfoot></table>");
+    const auto pages = t.lay();
+    ASSERT_EQ(pages.pages.size(), 3u);
+    EXPECT_EQ(words(pages).at("Foot"), 1);
+    const auto last = runs(pages.pages.back());
+    ASSERT_GE(last.size(), 2u);
+    EXPECT_EQ(last[last.size() - 2].text, "Foot");  // below the last row, beside "Sum"
+    EXPECT_EQ(last[last.size() - 3].text, "v30");
+}
+
+namespace {
+
+/// A row of a cell of 30 lines (t0, t1, ...) beside a cell `other`, on 13-line pages below the title.
+std::map<std::string, std::size_t> page_of_lines(TableDoc& t, const std::string& other) {
+    std::string tall;
+    for (int i = 0; i < 30; ++i) tall += "t" + std::to_string(i) + "<br/>";
+    t.d = test::read(test::wrap("<table><tr><td>" + tall + "</td><td>" + other + "</td></tr></table>")).doc.value();
+    const auto pages = t.lay();
+    std::map<std::string, std::size_t> out;
+    for (std::size_t i = 0; i < pages.pages.size(); ++i) {
+        for (const DrawnRun& r : runs(pages.pages[i])) out[r.text] = i;
+    }
+    return out;
+}
+
+std::string numbered(const std::string& prefix, int from, int to) {
+    std::string out;
+    for (int i = from; i <= to; ++i) out += prefix + std::to_string(i) + (i < to ? "<br/>" : "");
+    return out;
+}
+
+}  // namespace
+
+TEST(TableLayout, WidowsHoldInsideACellThatBreaks) {
+    TableDoc t("<p>x</p>");
+    t.cell.widows = 3;
+    // the first page holds 12 lines of the row: b10 and b11 would be left alone on the next
+    const auto at = page_of_lines(t, numbered("b", 0, 12));
+    EXPECT_EQ(at.at("b9"), 0u);
+    EXPECT_EQ(at.at("b10"), 1u);  // three lines go over together
+    EXPECT_EQ(at.at("t9"), 0u);
+    EXPECT_EQ(at.at("t10"), 1u);  // and the other cell's lines with them, aligned
+}
+
+TEST(TableLayout, OrphansHoldForEachParagraphOfACell) {
+    TableDoc t("<p>x</p>");
+    // the second paragraph would have one line (c0) at the foot of the first page
+    const auto at = page_of_lines(t, "<p>" + numbered("b", 0, 10) + "</p><p>" + numbered("c", 0, 2) + "</p>");
+    EXPECT_EQ(at.at("b10"), 0u);
+    EXPECT_EQ(at.at("c0"), 1u);
+    EXPECT_EQ(at.at("t10"), 0u);
+    EXPECT_EQ(at.at("t11"), 1u);
+}
+
+TEST(TableLayout, ListsInACellStandInItsIndentWithTheirMarkersInsideTheCell) {
+    TableDoc t("<table><col width=\"80pt\"/><col/><tr><td><p>intro</p><ul><li>one</li><li>two<ul><li>deep</li></ul></li></ul>"
+               "</td><td>x</td></tr></table>");
+    const auto pages = t.lay();
+    ASSERT_EQ(pages.pages.size(), 1u);
+    std::map<std::string, DrawnRun> at;
+    std::vector<DrawnRun> markers;
+    for (const DrawnRun& r : runs(pages.pages[0])) {
+        if (r.text == "x") continue;
+        if (r.text == "one" || r.text == "two" || r.text == "deep" || r.text == "intro") at.emplace(r.text, r);
+        else markers.push_back(r);
+        EXPECT_GE(r.x, 20 - 0.01) << r.text;  // inside the cell: [20, 100]
+        EXPECT_LE(r.x + r.width, 100 + 0.01) << r.text;
+    }
+    ASSERT_EQ(at.size(), 4u);
+    ASSERT_EQ(markers.size(), 3u);  // one per item, on its first line
+    EXPECT_NEAR(at.at("intro").x, 20, 0.01);
+    EXPECT_GT(at.at("one").x, at.at("intro").x);
+    EXPECT_NEAR(at.at("two").x, at.at("one").x, 0.01);
+    EXPECT_GT(at.at("deep").x, at.at("two").x);  // nested: further in
+    EXPECT_NEAR(markers[0].y, at.at("one").y, 0.01);
+    EXPECT_LT(markers[0].x + markers[0].width, at.at("one").x);
+    EXPECT_NEAR(markers[2].y, at.at("deep").y, 0.01);
+    EXPECT_LT(markers[2].x + markers[2].width, at.at("deep").x);
+    EXPECT_DOUBLE_EQ(at.at("two").y - at.at("one").y, 12);
+}
+
+TEST(TableLayout, AListNestedDeepInANarrowCellKeepsItsTextAndMarkersInTheCell) {
+    std::string list;
+    for (int i = 0; i < 40; ++i) list += "<ul><li>w" + std::to_string(i);
+    for (int i = 0; i < 40; ++i) list += "</li></ul>";
+    TableDoc t("<table><col width=\"40pt\"/><col/><tr><td>" + list + "</td><td>x</td></tr></table>");
+    const auto pages = t.lay();
+    int words_seen = 0;
+    for (const auto& p : pages.pages) {
+        for (const DrawnRun& r : runs(p)) {
+            if (r.text == "x") continue;
+            words_seen += r.text[0] == 'w';
+            EXPECT_GE(r.x, 20 - 0.01) << r.text;
+            EXPECT_LE(r.x + r.width, 60 + 0.01) << r.text;
+            EXPECT_LE(r.y + 2, 180 + 0.01) << r.text;
+        }
+    }
+    EXPECT_GE(words_seen, 40);  // every item's word (some broken across lines)
 }

@@ -29,6 +29,7 @@ const char* kind_name(NodeKind k) {
         case NodeKind::table_row: return "tr";
         case NodeKind::header_cell: return "th";
         case NodeKind::data_cell: return "td";
+        case NodeKind::figure_row: return "figures";
     }
     return "?";
 }
@@ -64,7 +65,8 @@ bool is_inline(NodeKind k) {
         case NodeKind::explicit_break:
         case NodeKind::table: case NodeKind::table_column: case NodeKind::table_head: case NodeKind::table_body:
         case NodeKind::table_foot: case NodeKind::table_row: case NodeKind::header_cell:
-        case NodeKind::data_cell: return false;
+        case NodeKind::data_cell:
+        case NodeKind::figure_row: return false;
     }
     return false;
 }

@@ -47,6 +47,7 @@ enum class NodeKind : std::uint8_t {
     table_row,     ///< <tr>
     header_cell,   ///< <th>
     data_cell,     ///< <td>
+    figure_row,    ///< <figures>: two to four figures side by side, each with its caption (#18)
 };
 
 /// What a header cell heads (the scope attribute of <th>).

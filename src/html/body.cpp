@@ -178,6 +178,7 @@ void BodyWriter::block(NodeId id) {
             return;
         }
         case NodeKind::figure: figure(id); return;
+        case NodeKind::figure_row: figure_row(id); return;
         case NodeKind::table: table(id); return;  // html/table.cpp, with all its parts
         case NodeKind::table_column: case NodeKind::table_head: case NodeKind::table_body: case NodeKind::table_foot:
         case NodeKind::table_row: case NodeKind::header_cell: case NodeKind::data_cell:
@@ -215,7 +216,7 @@ void BodyWriter::figure(NodeId id) {
     const auto& kids = n.children;
     const auto caption =
         std::find_if(kids.begin(), kids.end(), [&](NodeId c) { return is_figcaption(m_doc, c); });
-    open("figure", id);
+    open_figure(id);  // (with its size and float: html/figure.cpp)
     // Without alt text the caption describes the image; with neither, it is decorative.
     const std::string alt = !n.alt.empty() || caption == kids.end() ? n.alt : m_doc.plain_text(*caption);
     if (const image::Image* img = m_context.realized.image(n.src); img && img->format == image::Format::svg) {
@@ -226,6 +227,7 @@ void BodyWriter::figure(NodeId id) {
         m_out += "\n<img";
         append_attr(m_out, "src", image_src(m_doc, m_context.images, n.src));
         append_attr(m_out, "alt", alt);
+        image_fit(id);
         m_out += ">\n";
     }
     for (NodeId c : kids) {
@@ -278,6 +280,7 @@ void BodyWriter::inline_node(NodeId id) {
         case NodeKind::contents:
         case NodeKind::table: case NodeKind::table_column: case NodeKind::table_head: case NodeKind::table_body:
         case NodeKind::table_foot: case NodeKind::table_row: case NodeKind::header_cell: case NodeKind::data_cell:
+        case NodeKind::figure_row:
         case NodeKind::explicit_break: block(id); return;
     }
 }

@@ -69,6 +69,12 @@ public:
 private:
     void block(doc::NodeId id);
     void figure(doc::NodeId id);
+    /// html/figure.cpp: `<figure` with its attributes and its size, float (data-float) and `>`.
+    void open_figure(doc::NodeId id);
+    /// html/figure.cpp: the image's style attribute when its box is given both ways (object-fit).
+    void image_fit(doc::NodeId id);
+    /// html/figure.cpp: a <figures> row as <div class="figure-row">.
+    void figure_row(doc::NodeId id);
     /// html/table.cpp: a table in its scrolling region, with caption, groups, rows and cells.
     void table(doc::NodeId id);
     /// html/table.cpp: one cell, with scope, spans and the headers= of cells under spans.

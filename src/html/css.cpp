@@ -415,6 +415,7 @@ std::string style_sheet(const style::StyledDocument& styled) {
     if (d.nodes.empty()) return out;
     append_body_rule(out, styled);
     append_table_rules(out, styled);  // before the elements' rules, which override it
+    append_figure_rules(out, styled);  // (html/figure.cpp)
 
     // Decide the groups with fewer classes first, so each knows what less specific rules write.
     std::vector<Group> groups = group_nodes(d);

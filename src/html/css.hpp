@@ -13,6 +13,10 @@ namespace folio::html {
 /// in the document, and an @page rule from the page master.
 std::string style_sheet(const style::StyledDocument& styled);
 
+/// html/figure.cpp: the rules of figure rows and floating or sized figures, only in documents
+/// that have them.
+void append_figure_rules(std::string& out, const style::StyledDocument& styled);
+
 struct LocalFont;
 /// @font-face rules for the faces: the embedded subset first when embed_fonts made one (a data
 /// URI or a file beside the HTML; nothing is downloaded), then local() sources.

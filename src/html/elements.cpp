@@ -76,6 +76,7 @@ std::string element_name(const doc::Document& d, NodeId id) {
         case NodeKind::line_break: return "br";
         case NodeKind::contents: return "";
         case NodeKind::explicit_break: return "";
+        case NodeKind::figure_row: return "";  // a <div class="figure-row"> of its own (figure_row.cpp)
         case NodeKind::table: case NodeKind::table_column: case NodeKind::table_head: case NodeKind::table_body:
         case NodeKind::table_foot: case NodeKind::table_row: case NodeKind::header_cell:
         case NodeKind::data_cell: return doc::kind_name(n.kind);

@@ -10,7 +10,7 @@
 //   - orphans and widows: a break after line i of n is allowed only if i+1 >= orphans and
 //     n-(i+1) >= widows;
 //   - keep-with-next (headings always) and keep-together: no break inside or after the block;
-// figures (image plus caption) are single deferrable units; the contents are one unit per entry;
+// figures, rows of them and floats: figure_layout.cpp, float_flow.cpp; the contents are one unit per entry;
 // boxed containers add spacer units for their padding, and the paginator paints their boxes.
 
 #include <algorithm>
@@ -26,6 +26,7 @@
 #include "layout/inline.hpp"
 #include "layout/line_fit.hpp"
 #include "layout/paginate.hpp"
+#include "layout/float_flow.hpp"
 #include "layout/placement.hpp"
 #include "layout/table_layout.hpp"
 #include "layout/units.hpp"
@@ -85,7 +86,7 @@ private:
             core::Diagnostics diags;
             InlineResult laid = layout_inline(m_realized, j.block, j.inlines, j.width, j.indent, m_fonts, diags,
                                               m_hyphenator, &m_pages, Breaker::total_fit,
-                                              m_cache.words[worker].get());
+                                              m_cache.words[worker].get(), j.narrow);
             // (constructed in place: its lines keep the WordCache's memory)
             m_cache.laid[k].emplace(CachedInline{std::move(laid), std::move(diags)});
             m_ready[k].store(true, std::memory_order_release);
@@ -103,7 +104,7 @@ private:
 };
 
 
-class Builder final : public TableHost {
+class Builder final : public FloatHost {
 public:
     /// A walk that cuts units into `out`. In the planning walk (`plan` given) it only records the
     /// paragraphs; with a `pool`, the paragraphs are still being laid out and the walk waits for
@@ -124,7 +125,11 @@ public:
             if (m_doc.meta.cover.present && is_title_part(kids[i])) continue;
             block(kids[i], 0, m_column_width);
         }
+        clear_float(*this);
     }
+
+    /// The planning walk lays the paragraphs beside a float out at once, as the later walks will.
+    void lay_out_now_with(const text::Hyphenator* h, const PageMap* pages) { m_floats.hyphenator = h; m_floats.pages = pages; }
 
 private:
     bool is_title_part(NodeId id) const {
@@ -152,7 +157,25 @@ private:
         return m_out.units.back();
     }
 
-    void add_margin(double m) { m_margin = std::max(m_margin, m); }
+    void add_margin(double m) override { m_margin = std::max(m_margin, m); }
+    // ---- floats (float_flow.hpp) ----
+    FloatArea& float_area() override { return m_floats.area; }
+    void keep_open(bool open) override {
+        if (open) m_open_keeps.push_back(m_out.units.size() - 1); else m_open_keeps.pop_back();
+    }
+    bool float_decision(NodeId id, bool floats) override {
+        if (m_plan == nullptr) return std::find(m_cache.floats.begin(), m_cache.floats.end(), id) != m_cache.floats.end();
+        if (floats) m_cache.floats.push_back(id);
+        return floats;
+    }
+    void next_lines(NarrowLines narrow) override { m_floats.narrow = narrow; m_floats.now = true; }
+    Unit& unit(std::size_t index) override { return m_out.units[index]; }
+    void push_spacer(Unit u) override {
+        const double margin = std::exchange(m_margin, 0);
+        push(std::move(u));
+        m_margin = margin;
+    }
+    [[nodiscard]] double max_figure_height() const override { return m_max_figure_height; }
 
     /// Gives `u` a late item (a unit's late items are added together, before it is pushed).
     void add_late(Unit& u, const LateItems& late) override {
@@ -191,6 +214,8 @@ private:
         const auto& n = m_doc.node(id);
         const ComputedStyle& st = m_styled.style(id);
         if (st.placement.page && !m_placing) return placed(id);
+        if (m_floats.area.active && n.kind != NodeKind::paragraph) clear_float(*this);  // (float_flow.hpp)
+        if (n.kind == NodeKind::figure && start_float(*this, id, left, width)) return;
         if (st.break_before != style::Break::none) m_break = std::max(m_break, st.break_before);
         if (!st.page.empty()) m_master = st.page;
         const bool was_span = m_span;
@@ -209,7 +234,8 @@ private:
             case NodeKind::heading: text_block(id, n.children, inner_left, inner_width); break;
             case NodeKind::paragraph:
             case NodeKind::caption: text_block(id, n.children, inner_left, inner_width); break;
-            case NodeKind::figure: figure(id, inner_left, inner_width); break;
+            case NodeKind::figure: lay_out_figure(*this, id, inner_left, inner_width); break;
+            case NodeKind::figure_row: lay_out_figure_row(*this, id, inner_left, inner_width); break;
             case NodeKind::list: list(id, inner_left, inner_width); break;
             case NodeKind::contents: contents(id, inner_left, inner_width); break;
             case NodeKind::table: lay_out_table(*this, id, inner_left, inner_width); break;
@@ -269,6 +295,7 @@ private:
         push(std::move(top));
         const std::size_t first = m_out.units.size();
         children(id, left + inset + st.border_left_width, width - 2 * inset - st.border_left_width);
+        clear_float(*this);
         Unit bottom;
         bottom.height = m_margin + inset;  // the last child's bottom margin stays inside the box
         m_margin = 0;
@@ -293,59 +320,6 @@ private:
             block(item, left + indent, width - indent);
         }
         m_marker.clear();
-    }
-
-    void figure(NodeId id, double left, double width) {
-        const auto& n = m_doc.node(id);
-        const auto px = m_realized.image_size(n.src);
-        const core::Size intrinsic = px ? *px : core::Size{4, 3};
-        double w = std::min(width, intrinsic.width * 0.75);  // 96 dpi natural size, at most the column
-        double h = w * intrinsic.height / intrinsic.width;
-        const double max_h = m_max_figure_height;
-        if (h > max_h) { h = max_h; w = h * intrinsic.width / intrinsic.height; }
-        Unit u;
-        u.deferrable = true;
-        u.break_after = true;
-        u.block = id;
-        u.starts_block = true;
-        u.items.emplace_back(Anchor{{left, 0}, id});
-        const core::Rect box{left + (width - w) / 2, 0, w, h};
-        const image::Image* img = m_realized.image(n.src);  // (an SVG or a <qr>: a VectorBox)
-        u.items.push_back(img && img->format == image::Format::svg ? Item{VectorBox{box, n.src, id}} : Item{ImageBox{box, n.src, id}});
-        double y = h;
-        bool split = false;  // a caption that makes the figure taller than a page: line units of its own
-        for (NodeId c : n.children) {
-            if (m_doc.node(c).kind != NodeKind::caption) continue;
-            const ComputedStyle& cs = m_styled.style(c);
-            const auto& lines = inline_lines(c, m_doc.node(c).children, width, 0);
-            double caption = cs.margin_top;
-            for (const auto& line : lines) caption += line.height;
-            if (!split && y + caption > m_styled.page.content_box().height) {
-                split = true;
-                u.deferrable = false;  // (it could not wait for a column it fits)
-                u.height = y;
-                push(std::move(u));
-            }
-            if (split) {
-                add_margin(cs.margin_top);
-                for (std::size_t k = 0; k < lines.size(); ++k) {
-                    Unit line;
-                    line.block = id;
-                    line.height = lines[k].height;
-                    add_line(line, c, k, left, 0);
-                    push(std::move(line));
-                }
-                continue;
-            }
-            y += cs.margin_top;
-            for (std::size_t k = 0; k < lines.size(); ++k) {
-                add_line(u, c, k, left, y);
-                y += lines[k].height;
-            }
-        }
-        if (split) return;
-        u.height = y;
-        push(std::move(u));
     }
 
     void contents(NodeId id, double left, double width) {
@@ -387,6 +361,12 @@ private:
     void text_block(NodeId id, const std::vector<NodeId>& inlines, double left, double width) {
         const ComputedStyle& st = m_styled.style(id);
         const bool heading = m_doc.node(id).kind == NodeKind::heading;
+        // Beside a float, the first lines are shorter (float_flow.hpp).
+        const double pitch = st.font_size * st.line_height;
+        if (m_floats.area.active && lines_beside(m_floats.area, m_margin, pitch) == 0) clear_float(*this);
+        const bool beside = m_floats.area.active;
+        const double shift = beside && m_floats.area.side == style::FloatSide::left ? m_floats.area.indent : 0;
+        if (beside) next_lines({lines_beside(m_floats.area, m_margin, pitch), width - m_floats.area.indent});
         const auto& lines = inline_lines(id, inlines, width, st.text_indent);
         if (lines.empty()) return;
         const int n = static_cast<int>(lines.size());
@@ -409,8 +389,10 @@ private:
                 anchors(u, id, left);
                 if (!m_marker.empty()) place_marker(u, line, left);
             }
-            add_line(u, id, static_cast<std::size_t>(i), left, 0);
-            push(std::move(u));
+            if (m_floats.area.active && static_cast<std::uint32_t>(i) >= m_floats.narrowed) clear_float(*this);
+            add_line(u, id, static_cast<std::size_t>(i),
+                     static_cast<std::uint32_t>(i) < m_floats.narrowed ? left + shift : left, 0);
+            pass_float(*this, push(std::move(u)));
         }
     }
 
@@ -419,10 +401,18 @@ private:
     /// request.
     const std::pmr::vector<Line>& inline_lines(NodeId block, const std::vector<NodeId>& inlines, double width,
                                                double indent) override {
+        const NarrowLines narrow = std::exchange(m_floats.narrow, {});
+        const bool now = std::exchange(m_floats.now, false);
+        m_floats.narrowed = 0;
         if (inlines.empty()) return m_none;
         if (m_plan != nullptr) {
-            m_plan->push_back({block, inlines, width, indent});
-            return m_none;
+            m_plan->push_back({block, inlines, width, indent, narrow});
+            m_floats.narrowed = narrow.count;
+            if (!now) return m_none;
+            core::Diagnostics ignored;  // (given out by the later walks)
+            return m_floats.laid_now.emplace_back(layout_inline(m_realized, block, inlines, width, indent, m_fonts, ignored,
+                                                                m_floats.hyphenator, m_floats.pages, Breaker::total_fit,
+                                                                nullptr, narrow)).lines;
         }
         m_job = m_next_job++;
         assert(m_job < m_cache.plan->size() && (*m_cache.plan)[m_job].inlines == inlines);
@@ -434,6 +424,7 @@ private:
                 if (!m_pool->help()) std::this_thread::yield();
             }
         }
+        m_floats.narrowed = (*m_cache.plan)[m_job].narrow.count;
         return m_cache.laid[m_job]->result.lines;
     }
 
@@ -493,6 +484,7 @@ private:
     InlineCache& m_cache;
     UnitList& m_out;
     std::vector<InlineJob>* m_plan;  ///< non-null in the planning walk
+    FloatState m_floats;             ///< the float the walk is beside, and its paragraphs (float_flow.hpp)
     std::size_t m_next_job = 0;      ///< the plan index of the next paragraph the walk meets
     std::size_t m_job = 0;           ///< that of the last one it met
     std::pmr::vector<Line> m_none;  ///< the lines of an empty block, and of every block while planning
@@ -512,11 +504,13 @@ private:
 
 /// 1. Which paragraphs, at which widths: a walk that only records them, once (the widths depend
 /// on the tree and the styles, never on pages).
-void plan_paragraphs(const realize::RealizedDocument& realized, text::FontProvider& fonts,
-                     double column_width, double full_width, InlineCache& cache) {
+void plan_paragraphs(const realize::RealizedDocument& realized, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
+                     double column_width, double full_width, const PageMap& pages, InlineCache& cache) {
     if (cache.plan) return;
     UnitList scratch;
-    Builder(realized, fonts, column_width, full_width, cache, scratch, &cache.plan.emplace()).run();
+    Builder planner(realized, fonts, column_width, full_width, cache, scratch, &cache.plan.emplace());
+    planner.lay_out_now_with(hyphenator, &pages);
+    planner.run();
 }
 
 /// The same number of lines of the same heights: what pagination sees of a block.
@@ -530,7 +524,7 @@ bool same_geometry(const InlineResult& a, const InlineResult& b) {
 bool lay_out_blocks(const realize::RealizedDocument& realized, text::FontProvider& fonts,
                     const text::Hyphenator* hyphenator, double column_width, double full_width,
                     const PageMap& pages, InlineCache& cache) {
-    plan_paragraphs(realized, fonts, column_width, full_width, cache);
+    plan_paragraphs(realized, fonts, hyphenator, column_width, full_width, pages, cache);
     // 2. Lay out the ones not kept from an earlier call, on every core. Blocks that change with
     //    page numbers are kept only while the page numbers they were set with stay the same.
     if (cache.laid_pages.has_value() && *cache.laid_pages == pages) return true;
@@ -558,7 +552,7 @@ bool lay_out_blocks(const realize::RealizedDocument& realized, text::FontProvide
 void build_units(const realize::RealizedDocument& realized, text::FontProvider& fonts, const text::Hyphenator* hyphenator,
                  double column_width, double full_width, const PageMap& pages, InlineCache& cache, UnitList& out,
                  Pager* pager) {
-    plan_paragraphs(realized, fonts, column_width, full_width, cache);
+    plan_paragraphs(realized, fonts, hyphenator, column_width, full_width, pages, cache);
     if (cache.laid_pages.has_value()) {
         // 2. Lay out what the cache lacks for these page numbers, then 3. walk.
         lay_out_blocks(realized, fonts, hyphenator, column_width, full_width, pages, cache);

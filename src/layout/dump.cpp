@@ -91,10 +91,14 @@ struct ItemWriter {
         os << "  rect " << node(r.node) << ' ' << rect(r.rect) << ' ' << color(r.color) << '\n';
     }
     void operator()(const ImageBox& b) const {
-        os << "  image " << node(b.node) << ' ' << rect(b.rect) << ' ' << quoted(b.path) << '\n';
+        os << "  image " << node(b.node) << ' ' << rect(b.rect) << ' ' << quoted(b.path);
+        if (b.fit.width > 0) os << " fit " << rect(b.fit);
+        os << '\n';
     }
     void operator()(const VectorBox& b) const {
-        os << "  vector " << node(b.node) << ' ' << rect(b.rect) << ' ' << quoted(b.path) << '\n';
+        os << "  vector " << node(b.node) << ' ' << rect(b.rect) << ' ' << quoted(b.path);
+        if (b.fit.width > 0) os << " fit " << rect(b.fit);
+        os << '\n';
     }
     void operator()(const LinkArea& l) const {
         os << "  link " << node(l.node) << ' ' << rect(l.rect) << " -> "

@@ -73,16 +73,24 @@ public:
     std::unique_ptr<Impl> impl;
 };
 
+/// Lines shorter than the block's width at its start: the first `count` lines are `width` wide
+/// (the lines beside a floating figure, #18).
+struct NarrowLines {
+    std::uint32_t count = 0;
+    double width = 0;
+};
+
 /// Lays out the inline children of `block` (or the single inline node `block` itself when
 /// `only_children` is false) into lines of `width` points. `first_indent` shifts the first line.
 /// Soft hyphens always allow a break; `hyphenator` (may be null) adds the points of `hyphens: auto`.
 /// `words` (may be null: a fresh one per call) is reused across calls on the same thread; when
-/// given, the result's lines live in its memory.
+/// given, the result's lines live in its memory. `narrow` makes the first lines shorter.
 InlineResult layout_inline(const realize::RealizedDocument& realized, doc::NodeId block,
                            const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,
                            text::FontProvider& fonts, core::Diagnostics& diags,
                            const text::Hyphenator* hyphenator = nullptr, const PageMap* pages = nullptr,
-                           Breaker breaker = Breaker::total_fit, WordCache* words = nullptr);
+                           Breaker breaker = Breaker::total_fit, WordCache* words = nullptr,
+                           NarrowLines narrow = {});
 /// The same over a styled document, realized for this call (for tests).
 InlineResult layout_inline(const style::StyledDocument& styled, doc::NodeId block,
                            const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,

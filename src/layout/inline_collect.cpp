@@ -41,6 +41,7 @@ void Collector::node(doc::NodeId id, doc::NodeId link) {
         case doc::NodeKind::explicit_break:
         case doc::NodeKind::table: case doc::NodeKind::table_column: case doc::NodeKind::table_head: case doc::NodeKind::table_body:
         case doc::NodeKind::table_foot: case doc::NodeKind::table_row: case doc::NodeKind::header_cell: case doc::NodeKind::data_cell:
+        case doc::NodeKind::figure_row:
             for (auto c : n.children) node(c, link);  // blocks are handled by flow; tolerate
             break;
     }

@@ -184,8 +184,14 @@ namespace {
 
 /// Breaks the items into lines and finalises them into `out`.
 void set_lines(const Collected& c, const ComputedStyle& st, double width, double first_indent, bool justify,
-               text::FontProvider& fonts, Breaker breaker, InlineResult& out) {
-    const std::vector<double> widths{width - first_indent, width};
+               text::FontProvider& fonts, Breaker breaker, InlineResult& out, NarrowLines narrow) {
+    std::vector<double> widths{width - first_indent, width};
+    if (narrow.count > 0) {  // (lines beside a floating figure: #18)
+        widths.assign(narrow.count, narrow.width);
+        widths.front() -= first_indent;
+        widths.push_back(width);
+    }
+    const auto measure_of = [&](std::size_t i) { return i < narrow.count ? narrow.width : width; };
     const auto breaks = breaker == Breaker::total_fit ? break_lines(c.items, widths) : break_lines_greedy(c.items, widths);
 
     // Line pitch from the block's own font; larger inline text would need more (later issue).
@@ -203,7 +209,7 @@ void set_lines(const Collected& c, const ComputedStyle& st, double width, double
                            c.items[breaks[i].position].penalty <= -penalty_infinity);
         const double indent = i == 0 ? first_indent : 0;
         Line line = finalize_line(c, begin, breaks[i].position, breaks[i], justify, last, st.text_align,
-                                  width - indent, indent, out.lines.get_allocator().resource());
+                                  measure_of(i) - indent, indent, out.lines.get_allocator().resource());
         line.height = pitch;
         line.ascent = ascent;
         line.ratio = breaks[i].ratio;
@@ -232,21 +238,22 @@ InlineResult layout_inline(const realize::RealizedDocument& realized, doc::NodeI
                            const std::vector<doc::NodeId>& inline_nodes, double width, double first_indent,
                            text::FontProvider& fonts, core::Diagnostics& diags,
                            const text::Hyphenator* hyphenator, const PageMap* pages, Breaker breaker,
-                           WordCache* words) {
+                           WordCache* words, NarrowLines narrow) {
     const ComputedStyle& st = realized.styled().style(block);
     const bool justify = st.text_align == style::TextAlign::justify;
     std::optional<WordCache> own_words;
     // The lines go into the caller's WordCache's memory, or the heap when it gave none.
     std::pmr::memory_resource* memory = words != nullptr ? &words->impl->lines : std::pmr::get_default_resource();
     if (words == nullptr) words = &own_words.emplace();
-    Collector collector(realized, fonts, width - first_indent, hyphenator, diags, *words);
+    Collector collector(realized, fonts, (narrow.count > 0 ? std::min(width, narrow.width) : width) - first_indent,
+                        hyphenator, diags, *words);
     collector.set_pages(pages);
     collector.defer_missing(pages != nullptr);
     collector.set_justify(justify);
     for (auto id : inline_nodes) collector.node(id, doc::no_node);
     Collected c = collector.finish(justify, realized.language(block));
     InlineResult out{std::pmr::vector<Line>(memory), collector.take_missing()};
-    if (!c.fragments.empty()) set_lines(c, st, width, first_indent, justify, fonts, breaker, out);
+    if (!c.fragments.empty()) set_lines(c, st, width, first_indent, justify, fonts, breaker, out, narrow);
     report_line_fit(out, width, realized.styled().doc(), diags);
     // The item buffers serve the next paragraph on this thread.
     words->impl->items = std::move(c.items);

@@ -43,6 +43,9 @@ struct ImageBox {
     core::Rect rect;
     std::string path;
     doc::NodeId node = doc::no_node;
+    /// Empty, or the whole image relative to `rect`'s top-left corner, larger than `rect`: the
+    /// image is drawn there and clipped to `rect` (object-fit: cover).
+    core::Rect fit{};
 };
 
 /// A placed vector drawing (an SVG image, a QR code): the realized image of `path` (Format::svg),
@@ -52,6 +55,7 @@ struct VectorBox {
     core::Rect rect;
     std::string path;
     doc::NodeId node = doc::no_node;
+    core::Rect fit{};  ///< as ImageBox::fit: empty, or the drawing's box around `rect`, clipped to it
 };
 
 /// A clickable area: an external URI, or an internal target node.

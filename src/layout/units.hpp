@@ -100,6 +100,7 @@ struct InlineJob {
     std::vector<doc::NodeId> inlines;
     double width;
     double indent;
+    NarrowLines narrow{};  ///< its first lines beside a floating figure (float_flow.hpp)
 };
 
 /// A block's inline layout and what laying it out reported (given out with its units).
@@ -125,6 +126,7 @@ struct InlineCache {
     unsigned threads = 0;  ///< threads for inline layout; 0 = one per core (when the fonts allow)
     std::size_t units_hint = 0;  ///< how many units the last call made (room to reserve)
     core::Diagnostics notes;     ///< what the planning walk found (tables: columns too narrow), given out once
+    std::vector<doc::NodeId> floats;  ///< the figures the planning walk let float (float_flow.hpp)
 
     [[nodiscard]] bool changes_with_pages(doc::NodeId block) const { return !changes.empty() && changes[block]; }
 };

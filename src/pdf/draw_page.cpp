@@ -81,8 +81,12 @@ public:
     void operator()(const layout::VectorBox& b) {
         end_text();
         open_mark();  // the Figure's MCID, as for an ImageBox
-        if (const image::Drawing* d = m_names.vectors.drawing(b.path))
-            paint_vector(*d, b.path, b.rect, m_height, m_names.vectors, m_colours, m_out);
+        if (const image::Drawing* d = m_names.vectors.drawing(b.path)) {
+            if (b.fit.width > 0) clip_to(b.rect);  // object-fit: cover (#18): the drawing around its box
+            paint_vector(*d, b.path, b.fit.width > 0 ? shifted(b.fit, b.rect) : b.rect, m_height, m_names.vectors,
+                         m_colours, m_out);
+            if (b.fit.width > 0) m_out += "Q\n";
+        }
     }
 
     /// How the next glyph run ends its line (PageTags::endings).
@@ -123,6 +127,12 @@ private:
     void set_font(const std::string& name, double size);
     void append_show(const layout::GlyphRun& run);
     void fill_rect(const core::Rect& r, const core::Color& c);
+    /// Saves the graphics state and clips to `r` (the caller restores it with Q).
+    void clip_to(const core::Rect& r);
+    /// `fit`, relative to `box`'s top-left corner, on the page.
+    static core::Rect shifted(const core::Rect& fit, const core::Rect& box) {
+        return {box.x + fit.x, box.y + fit.y, fit.width, fit.height};
+    }
 
     std::string& m_out;
     double m_height;
@@ -157,12 +167,22 @@ void Painter::operator()(const layout::GlyphRun& run) {
 void Painter::operator()(const layout::ImageBox& b) {
     end_text();
     open_mark();
-    // HPDF_Page_DrawImage: q, the placement as a cm, Do, Q.
+    // HPDF_Page_DrawImage: q, the placement as a cm, Do, Q; a cropped image (object-fit:
+    // cover, #18) is clipped to its box first.
+    if (b.fit.width > 0) clip_to(b.rect);
+    const core::Rect r = b.fit.width > 0 ? shifted(b.fit, b.rect) : b.rect;
     m_out += "q\n";
-    reals(m_out, {b.rect.width, 0, 0, b.rect.height, b.rect.x, m_height - b.rect.bottom()});
+    reals(m_out, {r.width, 0, 0, r.height, r.x, m_height - r.bottom()});
     m_out += "cm\n/";
     m_out += m_names.image(b.path);
     m_out += " Do\nQ\n";
+    if (b.fit.width > 0) m_out += "Q\n";
+}
+
+void Painter::clip_to(const core::Rect& r) {
+    m_out += "q\n";
+    reals(m_out, {r.x, m_height - r.bottom(), r.width, r.height});
+    m_out += "re\nW\nn\n";
 }
 
 void Painter::begin_text() {

@@ -60,6 +60,7 @@ public:
             case NodeKind::header_cell:
             case NodeKind::data_cell: own = cell(id, into); break;
             case NodeKind::table_column:
+            case NodeKind::figure_row:  // (its figures are the parent's, each a Figure)
             case NodeKind::emphasis:
             case NodeKind::strong:
             case NodeKind::line_break:

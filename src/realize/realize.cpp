@@ -171,6 +171,7 @@ private:
                 paragraph(id, n.children);
                 return;
             case NodeKind::figure:
+            case NodeKind::figure_row:  // (its figures)
             case NodeKind::list:
             case NodeKind::table:  // tables: their caption, groups, rows and cells
             case NodeKind::table_head:

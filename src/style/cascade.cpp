@@ -272,6 +272,15 @@ std::vector<Property> table_properties() {
     };
 }
 
+/// The sizing properties of figures (style/sizing.hpp).
+std::vector<Property> sizing_properties_of_styles() {
+    std::vector<Property> out;
+    for (const SizingProperty& p : sizing_properties()) {
+        out.push_back({p.name, p.expected, [set = p.set](ComputedStyle& s, std::string_view v, double em) { return set(s.sizing, v, em); }});
+    }
+    return out;
+}
+
 const std::vector<Property>& properties() {
     static const std::vector<Property> table = [] {
         std::vector<Property> all = text_properties();
@@ -280,6 +289,8 @@ const std::vector<Property>& properties() {
         std::vector<Property> tables = table_properties();
         all.insert(all.end(), tables.begin(), tables.end());
         for (const auto& p : placement_properties()) all.push_back({p.name, p.expected, p.set});
+        std::vector<Property> sizing = sizing_properties_of_styles();
+        all.insert(all.end(), sizing.begin(), sizing.end());
         return all;
     }();
     return table;
@@ -319,6 +330,7 @@ ComputedStyle inherit(const ComputedStyle& parent) {
     s.footer_repeat = initial.footer_repeat;
     s.table_label = initial.table_label;
     s.placement = initial.placement;
+    s.sizing = initial.sizing;
     return s;
 }
 

@@ -11,6 +11,7 @@
 #include "core/geometry.hpp"
 #include "doc/document.hpp"
 #include "style/placement.hpp"
+#include "style/sizing.hpp"
 #include "style/stylesheet.hpp"
 
 namespace folio::style {
@@ -81,6 +82,7 @@ struct ComputedStyle {
     bool footer_repeat = false;    ///< a table: its foot rows repeated at each break (table-footer: repeat)
     std::string table_label;       ///< a table: numbered as "<label> N" before its caption and in references
     Placement placement;           ///< position: page and its offsets (style/placement.hpp)
+    Sizing sizing;  ///< figures: width, height, max-width, object-fit, float (style/sizing.hpp)
 };
 
 /// A page master: paper size, margins, columns and the area text flows into.

@@ -40,8 +40,9 @@ std::string_view where_allowed(std::string_view name) {
         {" p ", "it belongs in document, section, li, blockquote, aside, th or td"},
         {" ul ol ", "it belongs in document, section, li, aside, th or td"},
         {" li ", "it belongs in ul or ol"},
-        {" figure ", "it belongs in document, section, th or td"},
-        {" qr blockquote aside ", "it belongs in document or section"},
+        {" figure ", "it belongs in document, section, figures, th or td"},
+        {" qr ", "it belongs in document, section or figures"},
+        {" figures blockquote aside ", "it belongs in document or section"},
         {" caption ", "it belongs in figure, qr or table"},
         {" table ", "it belongs in document or section"},
         {" col thead tbody tfoot ", "it belongs in table"},
@@ -152,6 +153,8 @@ void ContentReader::read_block(pugi::xml_node el, doc::NodeId into, int depth) {
         read_table(el, into, depth);
     } else if (name == "qr") {
         read_qr(el, into);
+    } else if (name == "figures") {
+        read_figure_row(el, into, depth);
     } else if (name == "p") {
         add_block(NodeKind::paragraph, inline_model);
     } else if (name == "ul" || name == "ol") {

@@ -29,8 +29,8 @@ struct ContentModel {
 };
 
 /// <document> after <meta>, and <section> after <title>.
-inline constexpr ContentModel body_model{"section p ul ol figure qr blockquote aside contents break table", false,
-                                         "p, ul, ol, figure, qr, blockquote, aside, table, contents, break or section",
+inline constexpr ContentModel body_model{"section p ul ol figure figures qr blockquote aside contents break table", false,
+                                         "p, ul, ol, figure, figures, qr, blockquote, aside, table, contents, break or section",
                                          "wrap it in <p>"};
 /// <ul> and <ol>.
 inline constexpr ContentModel list_model{"li", false, "li", "wrap it in <li>"};
@@ -144,6 +144,8 @@ private:
 
     /// A QR code (content_qr.cpp): a figure whose image is the code (qr::to_key).
     void read_qr(pugi::xml_node el, doc::NodeId into);
+    /// A row of figures side by side (content_figures.cpp): two to four figures or QR codes.
+    void read_figure_row(pugi::xml_node el, doc::NodeId into, int depth);
     /// Applies the whitespace rules to a run of inline content and emits its nodes.
     void flush_inline(std::vector<pugi::xml_node>& run, doc::NodeId into,
                       const ContentModel& model);

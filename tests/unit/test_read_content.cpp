@@ -249,11 +249,11 @@ TEST(ReadContentErrors, UnknownAndMisplacedElements) {
     EXPECT_EQ(where(r.diags), (V{"4:3 source.unknown-element", "5:3 source.misplaced-element"}));
     EXPECT_EQ(
         r.diags.all()[0].message,
-        "unknown element <foo> in <section>; expected p, ul, ol, figure, qr, blockquote, aside, table, "
+        "unknown element <foo> in <section>; expected p, ul, ol, figure, figures, qr, blockquote, aside, table, "
         "contents, break or section");
     EXPECT_EQ(
         r.diags.all()[1].message,
-        "element <li> is not allowed in <section>; expected p, ul, ol, figure, qr, blockquote, aside, table, "
+        "element <li> is not allowed in <section>; expected p, ul, ol, figure, figures, qr, blockquote, aside, table, "
         "contents, break or section (it belongs in ul or ol)");
     const Read in_p = read(wrap("<p>a <em>b <p>c</p></em> <span>d</span></p>"));
     EXPECT_EQ(where(in_p.diags),

@@ -102,9 +102,6 @@ private:
     core::Jobs m_jobs;                       ///< last: its threads use the members above
 };
 
-}  // namespace
-
-namespace {
 
 class Builder final : public TableHost {
 public:
@@ -512,16 +509,6 @@ private:
     bool m_span = false;
     bool m_placing = false;  ///< inside a positioned block
 };
-
-}  // namespace
-
-unsigned threads_for(unsigned requested, const text::FontProvider& fonts, std::size_t items, std::size_t per_thread) {
-    unsigned threads = core::thread_count(requested);
-    if (!fonts.thread_safe()) threads = 1;
-    return static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, items / per_thread)));
-}
-
-namespace {
 
 /// 1. Which paragraphs, at which widths: a walk that only records them, once (the widths depend
 /// on the tree and the styles, never on pages).

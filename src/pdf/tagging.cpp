@@ -397,6 +397,7 @@ StructurePlan plan_structure(const layout::PagedDocument& pages, const Structure
                              const std::vector<PageFrame>& frames) {
     StructurePlan plan;
     Planner(pages, source, frames, plan).run();
+    split_long_row_groups(plan);
     return plan;
 }
 

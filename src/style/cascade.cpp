@@ -185,6 +185,14 @@ std::vector<Property> box_properties() {
              s.widows = static_cast<int>(*n);
              return true;
          }},
+        {"loose-line-tolerance", "a number from 1 to 100, or none",  // #22: the quality report's
+         [](ComputedStyle& s, std::string_view v, double) {
+             if (v == "none") { s.loose_line_tolerance = 0; return true; }
+             auto n = parse_number(v);
+             if (!n || *n < 1 || *n > 100) return false;
+             s.loose_line_tolerance = *n;
+             return true;
+         }},
         {"orphans", "a whole number from 1 to 9",
          [](ComputedStyle& s, std::string_view v, double) {
              auto n = parse_number(v);

@@ -50,6 +50,10 @@ struct ComputedStyle {
     std::uint8_t single_letters = 0;
     int widows = 2;
     int orphans = 2;
+    /// loose-line-tolerance (#22): the adjustment ratio above which the quality report calls a
+    /// justified line loose (its word spaces stretched by more than this times their stretch);
+    /// 0 = none is reported
+    double loose_line_tolerance = 2;
     bool underline = false;
     ListStyle list_style = ListStyle::disc;
     // not inherited

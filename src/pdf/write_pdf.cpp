@@ -402,13 +402,6 @@ constexpr std::size_t objects_per_page = 32;
 constexpr std::size_t bytes_per_page = std::size_t{8} * 1024;
 constexpr std::size_t fixed_bytes = std::size_t{512} * 1024;  ///< fonts, images, catalog, xref
 
-/// libharu puts every page in the /Kids of one /Pages node, and its arrays hold at most 32,767
-/// items: a longer document failed at page 32,768 (HPDF_ARRAY_COUNT_ERR). Beyond that the pages
-/// go in nodes of `pages_per_node` under the root (HPDF_SetPagesConfiguration), which takes a
-/// document to 32,767 x 1,024 pages; shorter ones keep their flat tree and their bytes.
-constexpr std::size_t max_flat_pages = 32767;
-constexpr HPDF_UINT pages_per_node = 1024;
-
 }  // namespace
 
 struct Preparation::Impl {
@@ -508,11 +501,8 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
     std::vector<PageFrame> frames;
     frames.reserve(pages.pages.size());
     for (const layout::Page& page : pages.pages) frames.push_back(frame_of(page, options.marks));
-    hpdf::expect_size(doc, pages.pages.size() * objects_per_page, pages.pages.size());
-    if (pages.pages.size() > max_flat_pages) {  // a two-level page tree: see max_flat_pages
-        if (auto r = doc.check(HPDF_SetPagesConfiguration(doc.get(), pages_per_node), "making a page tree"); !r)
-            return core::unexpected(r.error());
-    }
+    if (auto r = hpdf::expect_size(doc, pages.pages.size() * objects_per_page, pages.pages.size()); !r)
+        return core::unexpected(r.error());
     ImageTable image_table(images, colours);
     auto set_up = set_up_pages(doc, pages, frames, *fonts, image_table);
     if (!set_up) return core::unexpected(set_up.error());

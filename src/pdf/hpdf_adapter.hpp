@@ -190,8 +190,10 @@ core::Result<core::Ok> embed_cff_font(Document& doc, HPDF_Font font, const FontP
 
 /// Lets libharu's object table and page tree grow to about `objects` objects and `pages` pages
 /// without copying them over and over: 2.3.0 grows its lists by a fixed step (1024 objects, 20
-/// kids), a copy of the whole list each time, which is quadratic for 10,000 pages.
-void expect_size(Document& doc, std::size_t objects, std::size_t pages);
+/// kids), a copy of the whole list each time, which is quadratic for 10,000 pages. Beyond 32,767
+/// pages (the most one libharu array holds) it makes the page tree two levels deep. Call it
+/// before the first page is added.
+core::Result<core::Ok> expect_size(Document& doc, std::size_t objects, std::size_t pages);
 
 /// Points `dest` at (left, top) on its page while keeping the viewer's zoom: /XYZ left top null.
 /// (HPDF_Destination_SetXYZ rejects zoom 0, which is how the API would say "keep".)

@@ -10,8 +10,22 @@
 
 namespace folio::pdf::hpdf {
 
-void expect_size(Document& doc, std::size_t objects, std::size_t pages) {
+namespace {
+
+/// libharu puts every page in the /Kids of one /Pages node, and its arrays hold at most 32,767
+/// items: a longer document failed at page 32,768 (HPDF_ARRAY_COUNT_ERR). Beyond that the pages
+/// go in nodes of `pages_per_node` under the root (HPDF_SetPagesConfiguration), which takes a
+/// document to 32,767 x 1,024 pages; shorter ones keep their flat tree and their bytes.
+constexpr std::size_t max_flat_pages = 32767;
+constexpr HPDF_UINT pages_per_node = 1024;
+
+}  // namespace
+
+core::Result<core::Ok> expect_size(Document& doc, std::size_t objects, std::size_t pages) {
     HPDF_Doc pdf = doc.get();
+    if (pages > max_flat_pages) {
+        if (auto r = doc.check(HPDF_SetPagesConfiguration(pdf, pages_per_node), "making a page tree"); !r) return r;
+    }
     const auto grow = [](HPDF_List list, std::size_t expected) {
         if (list != nullptr && expected > list->items_per_block)
             list->items_per_block = static_cast<HPDF_UINT>(std::min<std::size_t>(expected, 1u << 24));
@@ -20,6 +34,7 @@ void expect_size(Document& doc, std::size_t objects, std::size_t pages) {
     grow(pdf->page_list, pages);
     auto* kids = static_cast<HPDF_Array>(HPDF_Dict_GetItem(pdf->root_pages, "Kids", HPDF_OCLASS_ARRAY));
     if (kids != nullptr) grow(kids->list, pages);
+    return core::Ok{};
 }
 
 core::Result<core::Ok> set_xyz_keep_zoom(Document& doc, HPDF_Destination dest, HPDF_Page page,

@@ -501,7 +501,8 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
     std::vector<PageFrame> frames;
     frames.reserve(pages.pages.size());
     for (const layout::Page& page : pages.pages) frames.push_back(frame_of(page, options.marks));
-    hpdf::expect_size(doc, pages.pages.size() * objects_per_page, pages.pages.size());
+    if (auto r = hpdf::expect_size(doc, pages.pages.size() * objects_per_page, pages.pages.size()); !r)
+        return core::unexpected(r.error());
     ImageTable image_table(images, colours);
     auto set_up = set_up_pages(doc, pages, frames, *fonts, image_table);
     if (!set_up) return core::unexpected(set_up.error());

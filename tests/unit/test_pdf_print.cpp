@@ -513,6 +513,22 @@ TEST(PdfFonts, LigaturesMapToTheirLettersInTheToUnicodeMap) {
     EXPECT_EQ(map.count(0xD800), 0u);  // no surrogate is a code
 }
 
+TEST(PdfPrint, MoreThan32767PagesGetATwoLevelPageTree) {
+    // libharu's one /Pages node holds at most 32,767 kids: page 32,768 was an error (issue 23's
+    // 100,000 pages). Untagged, blank pages: the page tree alone.
+    folio::layout::PagedDocument d;
+    folio::layout::Page blank;
+    blank.size = {200, 200};
+    d.pages.assign(32770, blank);
+    PdfOptions options;
+    options.threads = 2;
+    auto bytes = write_pdf(d, {}, {}, {}, options);
+    ASSERT_TRUE(bytes.has_value()) << bytes.error().message;
+    EXPECT_NE(bytes->find("/Count 32770"), std::string::npos);  // the root counts every page
+    EXPECT_NE(bytes->find("/Count 1024"), std::string::npos);   // in nodes of 1,024
+    EXPECT_NE(bytes->find("/Count 2\012"), std::string::npos); // the last node's two
+}
+
 TEST(PdfPrint, ADocumentOutlivesAnotherOnTheSameThread) {
     // The thread's arena is released only with its last document.
     auto created = hpdf::Document::create();

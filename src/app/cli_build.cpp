@@ -248,6 +248,8 @@ Subcommand add_build(CLI::App& app, Context& context) {
                     "HTML: write images and fonts beside the file instead of embedding them");
     build->add_flag("--no-embed-fonts", [b](std::int64_t) { b->options.embed_fonts = false; },
                     "HTML: name the fonts with local() only instead of embedding their subsets");  // #20
+    build->add_flag("--no-soft-hyphens", [b](std::int64_t) { b->options.soft_hyphens = false; },
+                    "HTML: leave hyphenation to the browser's dictionaries instead of soft hyphens");  // #20
     build->add_flag("--allow-outside", b->options.allow_outside, "allow image paths outside the source's folder");
     build->add_flag("--timings", b->timings, "print each stage's wall time to stderr");
     add_report_options(*build, b->report);

@@ -5,6 +5,7 @@
 
 #include "html/svg.hpp"
 #include "html/body.hpp"
+#include "html/soft_hyphens.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -239,7 +240,8 @@ void BodyWriter::inline_node(NodeId id) {
     switch (n.kind) {
         case NodeKind::text: {
             // The realized text: quotes="smart" gives the HTML the same quotes as the PDF.
-            const std::string_view shown = m_context.realized.text(id);
+            const std::string hyphenated = soft_hyphenated(m_context, id);  // #20: or empty
+            const std::string_view shown = hyphenated.empty() ? m_context.realized.text(id) : hyphenated;
             if (n.lang.empty()) {
                 append_text(m_out, shown);
             } else {

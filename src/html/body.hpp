@@ -16,6 +16,8 @@
 #include "layout/paged_document.hpp"
 #include "realize/realize.hpp"
 
+namespace folio::text { class Hyphenator; }
+
 namespace folio::html {
 
 /// Where print pages 2.. begin: for each block, the numbers of the pages it starts.
@@ -47,6 +49,7 @@ struct BodyContext {
     const std::map<std::string, std::string>& images;  ///< src attribute by image path
     const realize::RealizedDocument& realized;          ///< texts and cross-references
     const AsideNames& asides;                           ///< aside_names of the document
+    const text::Hyphenator* hyphenator = nullptr;       ///< soft hyphens in hyphens: auto text (#20)
 };
 
 /// Writes nodes of the tree as HTML elements, with their ids, classes and languages.

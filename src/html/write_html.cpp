@@ -5,6 +5,7 @@
 
 #include "html/svg.hpp"
 #include "html/write_html.hpp"
+#include "html/soft_hyphens.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -280,7 +281,8 @@ std::string write_html(const realize::RealizedDocument& realized, const layout::
     const std::map<std::string, std::string> images = image_sources(options);
     const bool first_page = pages != nullptr && !pages->pages.empty();
     side.wait();
-    const BodyContext context{ids, markers, laid != nullptr ? &laid->pages : nullptr, images, realized, asides};
+    const BodyContext context{ids,   markers, laid != nullptr ? &laid->pages : nullptr, images, realized, asides,
+                              options.hyphenator};
 
     const std::vector<NodeId> blocks = main_blocks(d);
     std::size_t split = blocks.size();
@@ -324,6 +326,7 @@ std::string write_html(const realize::RealizedDocument& realized, const layout::
     std::string().swap(later);
     text += "</main>\n";
     write_footer(text, d.meta, options, pages != nullptr ? pages->pages.size() : 0);
+    if (options.hyphenator != nullptr) append_copy_script(text, realized.styled());  // #20: soft hyphens
     text += "</body>\n</html>\n";
 
     std::string head;

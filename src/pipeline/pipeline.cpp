@@ -207,8 +207,9 @@ struct Html {
 /// Step 5: the HTML, which links the PDF and declares the faces it uses.
 Html write_html(const Options& options, const std::string& stem, const realize::RealizedDocument& realized,
                 const layout::LayoutResult& laid, const text::FontSet& fonts,
-                const std::vector<image::Image>& images) {
+                const std::vector<image::Image>& images, const text::Hyphenator& hyphenator) {
     html::HtmlOptions ho;
+    if (options.soft_hyphens) ho.hyphenator = &hyphenator;  // #20: browsers without dictionaries
     for (const auto& face : fonts.faces()) {
         html::LocalFont font{face.family, face.weight, face.italic, {}, face.path, {}, {}, {}};
         if (!face.full_name.empty()) font.names.push_back(face.full_name);
@@ -227,6 +228,7 @@ Html write_html(const Options& options, const std::string& stem, const realize::
     ho.external_assets = options.external_assets;
     ho.assets_folder = stem + "-assets";
     ho.threads = options.threads;
+    ho.cache_dir = options.hyphenation_cache;  // folio's cache folder: also the WOFF2 subsets (#23)
     if (options.embed_fonts) html::embed_fonts(realized, &laid.document, ho);  // issue 20
     Html out;
     out.text = html::write_html(realized, &laid, ho);
@@ -365,7 +367,7 @@ Outcome run(const Options& options) {
     out.pages = pages->pages.size();
     // Text whose background the pages do not draw (a box lost in layout) would vanish in the PDF.
     for (core::Diagnostic& w : html::check_drawn_backgrounds(styled, *pages)) diags.add(std::move(w));
-    if (options.inspect) options.inspect(realized, *laid);
+    if (options.inspect) options.inspect(realized, *laid, fonts);
     out.timings.layout = clock.lap();
     if (diags.has_errors() || options.check_only) return out;
 
@@ -374,7 +376,7 @@ Outcome run(const Options& options) {
         options.stem.empty() ? fs::path(options.source_path).stem().string() : options.stem;
     pdf::PdfOptions po = options.pdf ? pdf_options(options, styled, diags, out.inputs) : pdf::PdfOptions{};
     if (diags.has_errors()) return out;
-    Html html = options.html ? write_html(options, stem, realized, *laid, fonts, images) : Html{};
+    Html html = options.html ? write_html(options, stem, realized, *laid, fonts, images, hyphenator) : Html{};
     out.timings.html = clock.lap();
     // What the PDF's structure tree needs of the tree (#19), kept before it is freed.
     const pdf::StructureSource structure =

@@ -18,15 +18,17 @@
 
 namespace folio::realize { class RealizedDocument; }
 namespace folio::layout { struct LayoutResult; }
-namespace folio::text { class Hyphenator; }
+namespace folio::text { class Hyphenator; class FontProvider; }
 
 namespace folio::pipeline {
 
 class Resources;  // resources.hpp
 
 /// Called once layout is done, before any output is written, with the realized tree and the
-/// pages (the quality report's view of a render, issue 22); the references die when it returns.
-using Inspector = std::function<void(const realize::RealizedDocument&, const layout::LayoutResult&)>;
+/// pages and the fonts they were measured with (the quality report's view of a render, issue 22);
+/// the references die when it returns.
+using Inspector =
+    std::function<void(const realize::RealizedDocument&, const layout::LayoutResult&, const text::FontProvider&)>;
 
 /// Everything a render needs; nothing below the pipeline reads the environment or the clock.
 struct Options {
@@ -44,6 +46,7 @@ struct Options {
     std::int64_t source_date_epoch = -1;  ///< SOURCE_DATE_EPOCH, read by main; -1 = not set (#6)
     bool external_assets = false;  ///< HTML: write images beside the file instead of data URIs (#7)
     bool embed_fonts = true;       ///< HTML: embed the faces' subsets as WOFF2, else local() only (#20)
+    bool soft_hyphens = true;      ///< HTML: U+00AD at folio's hyphenation points in hyphens: auto text (#20)
     bool allow_outside = false;    ///< allow image paths outside the source's folder (#5)
     /// Threads one render may use (paragraph layout, PDF page contents): 0 = one per core.
     /// Batch mode, which renders several documents at once, gives each render 1.

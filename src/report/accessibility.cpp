@@ -1,6 +1,6 @@
 // The accessibility rules on the document tree: text alternatives that repeat a file name, link
 // texts that say nothing, skipped heading levels, and text in another language than its
-// element's. (Missing alternatives and low contrast come from the reader's and the contrast
+// element's (report/languages.cpp). (Missing alternatives and low contrast come from the reader's and the contrast
 // check's diagnostics: see from_diagnostic.)
 
 #include <algorithm>
@@ -38,7 +38,8 @@ void alt_texts(const doc::Document& d, const PageIndex& pages, std::vector<Findi
         if (a.empty()) {
             out.push_back(make_finding("accessibility.missing-alt", "the image '" + file.filename().string() +
                                        "' has no text alternative", at, page));
-        } else if (a.find(name) != std::string::npos || a == stem || a == spaced) {
+        } else if (!name.empty() && (a.find(name) != std::string::npos || a == stem || a == spaced)) {
+            // (a <qr>'s key, "qr:https://x.org/", has no file name: every alt would "contain" it)
             out.push_back(make_finding("accessibility.alt-is-file-name",
                                        "the text alternative of '" + file.filename().string() +
                                            "' repeats its file name; say what the image shows",
@@ -86,44 +87,6 @@ void heading_levels(const doc::Document& d, const PageIndex& pages, std::vector<
                                        n.location, pages.of_node(id)));
         }
         previous = n.level;
-    }
-}
-
-/// A word of `text` that only Hungarian spells so (ő or ű, or two of its accented vowels), or "".
-std::string hungarian_word(const std::string& text) {
-    std::u32string t;
-    (void)core::append_decoded_utf8(t, text);  // (the reader checked it)
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= t.size(); ++i) {
-        if (i < t.size() && t[i] != U' ' && t[i] != U'\u00A0') continue;
-        const std::u32string word = t.substr(start, i - start);
-        int accents = 0;
-        bool telling = false;
-        for (const char32_t c : word) {
-            telling = telling || c == U'ő' || c == U'ű' || c == U'Ő' || c == U'Ű';
-            accents += std::u32string_view(U"áéíóöúüÁÉÍÓÖÚÜ").find(c) != std::u32string_view::npos ? 1 : 0;
-        }
-        if (telling || accents >= 2) return core::to_utf8(word);
-        start = i + 1;
-    }
-    return {};
-}
-
-void unmarked_languages(const realize::RealizedDocument& realized, const PageIndex& pages,
-                        std::vector<Finding>& out) {
-    const doc::Document& d = realized.doc();
-    doc::NodeId reported_block = doc::no_node;
-    for (doc::NodeId id = 0; id < d.nodes.size(); ++id) {
-        const doc::Node& n = d.nodes[id];
-        if (n.kind != doc::NodeKind::text || realized.language(id).rfind("hu", 0) == 0) continue;
-        const std::string word = hungarian_word(n.text);
-        if (word.empty() || n.parent == reported_block) continue;
-        reported_block = n.parent;
-        const auto& at = n.location.line != 0 || n.parent == doc::no_node ? n.location : d.nodes[n.parent].location;
-        out.push_back(make_finding("accessibility.unmarked-language",
-                                   "'" + word + "' looks Hungarian, but its element's language is '" +
-                                       realized.language(id) + "'; mark it with xml:lang=\"hu\"",
-                                   at, pages.of_node(id)));
     }
 }
 

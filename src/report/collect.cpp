@@ -56,9 +56,11 @@ Finding from_diagnostic(const core::Diagnostic& d, const PageIndex& pages) {
     return f;
 }
 
-void Collector::inspect(const realize::RealizedDocument& realized, const layout::LayoutResult& laid) {
+void Collector::inspect(const realize::RealizedDocument& realized, const layout::LayoutResult& laid,
+                        const text::FontProvider& fonts) {
     m_pages = PageIndex(realized.doc(), laid.pages);
     m_findings = check_pages(realized, laid, m_pages);
+    for (Finding& f : check_loose_lines(realized, laid, fonts)) m_findings.push_back(std::move(f));
     for (Finding& f : check_accessibility(realized, m_pages)) m_findings.push_back(std::move(f));
     for (Finding& f : check_content(realized.doc(), m_pages)) m_findings.push_back(std::move(f));
     m_inspected = true;
@@ -67,7 +69,12 @@ void Collector::inspect(const realize::RealizedDocument& realized, const layout:
 Report Collector::finish(const core::Diagnostics& diagnostics, std::string source, std::string style,
                          std::size_t pages) const {
     Report r{std::move(source), std::move(style), pages, m_inspected, m_findings};
-    for (const core::Diagnostic& d : diagnostics.all()) r.findings.push_back(from_diagnostic(d, m_pages));
+    for (const core::Diagnostic& d : diagnostics.all()) {
+        // Layout's own loose lines (above 4) are the loose-line check's, which knows each
+        // element's loose-line-tolerance (`none` included): listed once, by the check.
+        if (m_inspected && d.code == "layout.loose-line") continue;
+        r.findings.push_back(from_diagnostic(d, m_pages));
+    }
     std::stable_sort(r.findings.begin(), r.findings.end(), [](const Finding& a, const Finding& b) {
         return std::tie(a.location.file, a.location.line, a.location.column) <
                std::tie(b.location.file, b.location.line, b.location.column);

@@ -14,9 +14,8 @@ namespace folio::report {
 int report_command(pipeline::Options options, const ReportRequest& request, std::ostream& out,
                    std::ostream& err) {
     Collector collector;
-    options.inspect = [&collector](const realize::RealizedDocument& realized, const layout::LayoutResult& laid) {
-        collector.inspect(realized, laid);
-    };
+    options.inspect = [&collector](const realize::RealizedDocument& realized, const layout::LayoutResult& laid,
+                                   const text::FontProvider& fonts) { collector.inspect(realized, laid, fonts); };
     const pipeline::Outcome outcome = pipeline::run(options);
     for (const auto& d : outcome.diagnostics.all()) err << core::format(d) << '\n';
     const Report report = collector.finish(outcome.diagnostics, options.source_path, options.style_path, outcome.pages);

@@ -28,15 +28,6 @@ struct Line {
     double left = 0;
 };
 
-/// The nearest ancestor of `id` (or itself) that is a block.
-doc::NodeId block_of(const doc::Document& d, doc::NodeId id) {
-    while (id != doc::no_node && id < d.nodes.size() &&
-           (d.nodes[id].kind == doc::NodeKind::text || doc::is_inline(d.nodes[id].kind))) {
-        id = d.nodes[id].parent;
-    }
-    return id;
-}
-
 /// The column of `page` whose area holds `at`, or -1.
 int column_at(const layout::Page& page, const core::Point& at) {
     for (std::size_t i = 0; i < page.columns.size(); ++i) {
@@ -171,6 +162,14 @@ void clipped_runs(const doc::Document& d, const layout::PagedDocument& pages, st
 }
 
 }  // namespace
+
+doc::NodeId block_of(const doc::Document& d, doc::NodeId id) {
+    while (id != doc::no_node && id < d.nodes.size() &&
+           (d.nodes[id].kind == doc::NodeKind::text || doc::is_inline(d.nodes[id].kind))) {
+        id = d.nodes[id].parent;
+    }
+    return id;
+}
 
 std::vector<Finding> check_pages(const realize::RealizedDocument& realized, const layout::LayoutResult& laid,
                                  const PageIndex& /*pages*/) {

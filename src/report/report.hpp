@@ -10,6 +10,7 @@
 #include "core/diagnostic.hpp"
 #include "layout/layout.hpp"
 #include "realize/realize.hpp"
+#include "text/font_metrics.hpp"
 #include "report/finding.hpp"
 
 namespace folio::report {
@@ -35,6 +36,18 @@ private:
     std::vector<std::size_t> m_page;  ///< by NodeId
 };
 
+/// The nearest ancestor of `id` (or `id` itself) that is a block.
+doc::NodeId block_of(const doc::Document& d, doc::NodeId id);
+
+/// The stretch of a word space of `run` in a justified line, as layout gives it
+/// (inline_collect.cpp): half the space (with letter spacing), at least a sixth of the size.
+double space_stretch(const layout::GlyphRun& run, const text::FontProvider& fonts);
+
+/// typography.loose-line: per paragraph-like block, its loosest justified line whose adjustment
+/// ratio (word spacing over space_stretch) exceeds the block's loose-line-tolerance.
+std::vector<Finding> check_loose_lines(const realize::RealizedDocument& realized, const layout::LayoutResult& laid,
+                                       const text::FontProvider& fonts);
+
 /// The checks of the typography rules on the pages (hyphen ladders, widows, orphans, clipped
 /// text, headings at a column's foot).
 std::vector<Finding> check_pages(const realize::RealizedDocument& realized, const layout::LayoutResult& laid,
@@ -43,6 +56,10 @@ std::vector<Finding> check_pages(const realize::RealizedDocument& realized, cons
 /// The checks of the accessibility rules on the tree (alternative texts, link texts, heading
 /// levels, unmarked languages).
 std::vector<Finding> check_accessibility(const realize::RealizedDocument& realized, const PageIndex& pages);
+
+/// accessibility.unmarked-language: text whose words are of another language than its element's
+/// (report/languages.cpp: a spelling only one language has, or its function words).
+void unmarked_languages(const realize::RealizedDocument& realized, const PageIndex& pages, std::vector<Finding>& out);
 
 /// The checks of the content rules on the tree (unused ids, empty sections).
 std::vector<Finding> check_content(const doc::Document& d, const PageIndex& pages);
@@ -64,8 +81,10 @@ struct Report {
 /// `finish` with the outcome's diagnostics.
 class Collector {
 public:
-    /// Runs every check on the laid-out document and keeps the findings and the page index.
-    void inspect(const realize::RealizedDocument& realized, const layout::LayoutResult& laid);
+    /// Runs every check on the laid-out document (measured with `fonts`) and keeps the findings
+    /// and the page index.
+    void inspect(const realize::RealizedDocument& realized, const layout::LayoutResult& laid,
+                 const text::FontProvider& fonts);
     /// The report: the checks' findings and the diagnostics', sorted by file, line and column.
     Report finish(const core::Diagnostics& diagnostics, std::string source, std::string style,
                   std::size_t pages) const;

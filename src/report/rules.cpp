@@ -19,7 +19,7 @@ const std::vector<Rule>& rules() {
     static const std::vector<Rule> all = {
         {"typography.overfull-line", Level::warning, "A line is wider than its column."},
         {"typography.loose-line", Level::warning,
-         "A justified line could only be set looser than the line breaker's tolerance."},
+         "A justified line is looser than the style's loose-line-tolerance."},
         {"typography.hyphen-ladder", Level::warning, "More than two lines in a row end with a hyphen."},
         {"typography.widow", Level::warning,
          "The last line of a paragraph stands alone at the top of a column."},

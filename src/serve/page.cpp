@@ -1,6 +1,8 @@
 // The preview page and its /status answer. The page is one self-contained document: its style
-// and its script are inline (no external file, no CDN); the script polls /status twice a second
-// and, when the build number changes, reloads the two frames and rewrites the status panel.
+// and its script are inline (no external file, no CDN). The script listens to /events (server-
+// sent events: one per build) and, when the build number changes, reloads the two frames and
+// rewrites the status panel; where it cannot (no EventSource, or the server refused the stream)
+// it polls /status twice a second instead.
 
 #include <string_view>
 
@@ -72,23 +74,39 @@ iframe { flex: 1; border: 1px solid #767676; margin: 0 0.5rem 0.5rem; width: cal
 
 const char* script = R"(
 let shown = BUILD;
+function show(s) {
+  if (s.build === shown) return;
+  shown = s.build;
+  const status = document.getElementById('status');
+  status.textContent = s.summary;
+  status.className = s.ok ? '' : 'failed';
+  const list = document.getElementById('diagnostics');
+  list.replaceChildren(...s.diagnostics.map(d => { const li = document.createElement('li'); li.textContent = d; return li; }));
+  if (s.ok) for (const f of document.querySelectorAll('iframe')) f.src = f.dataset.src + '?build=' + s.build;
+}
 async function poll() {
   try {
     const r = await fetch('/status', {cache: 'no-store'});
-    const s = await r.json();
-    if (s.build !== shown) {
-      shown = s.build;
-      const status = document.getElementById('status');
-      status.textContent = s.summary;
-      status.className = s.ok ? '' : 'failed';
-      const list = document.getElementById('diagnostics');
-      list.replaceChildren(...s.diagnostics.map(d => { const li = document.createElement('li'); li.textContent = d; return li; }));
-      if (s.ok) for (const f of document.querySelectorAll('iframe')) f.src = f.dataset.src + '?build=' + s.build;
-    }
+    show(await r.json());
   } catch (e) { /* the watcher stopped or is restarting: try again */ }
   setTimeout(poll, 500);
 }
-setTimeout(poll, 500);
+let polling = false;
+function fall_back() {
+  if (polling) return;
+  polling = true;
+  document.body.dataset.updates = 'polling';
+  setTimeout(poll, 500);
+}
+if ('EventSource' in window) {
+  const events = new EventSource('/events');
+  document.body.dataset.updates = 'events';
+  events.addEventListener('build', e => show(JSON.parse(e.data)));
+  // (a dropped stream reconnects by itself; a refused one is CLOSED for good)
+  events.onerror = () => { if (events.readyState === EventSource.CLOSED) fall_back(); };
+} else {
+  fall_back();
+}
 )";
 
 }  // namespace
@@ -101,6 +119,10 @@ std::string status_json(const BuildRecord& r) {
         out += (i == 0 ? "" : ",") + json_string(core::format(r.diagnostics[i]));
     }
     return out + "]}";
+}
+
+std::string event_message(const BuildRecord& r) {
+    return "id: " + std::to_string(r.number) + "\nevent: build\ndata: " + status_json(r) + "\n\n";
 }
 
 std::string preview_page(const std::string& stem, const BuildRecord& r) {

@@ -1,10 +1,13 @@
-// PreviewServer on cpp-httplib (Debian's libcpp-httplib): "/" the preview page, "/status" the
-// last build as JSON, "/out/PATH" a file of the output folder. A path with "..", "." or an empty
+// PreviewServer on cpp-httplib (Debian's libcpp-httplib): "/" the preview page, "/events" the
+// builds as server-sent events, "/status" the last build as JSON (the page's fallback: it polls
+// it when it cannot hold an event stream), "/out/PATH" a file of the output folder. A path with "..", "." or an empty
 // segment, a backslash, or one that resolves (through a symbolic link) outside the folder is
 // refused with 403; nothing else of the file system is reachable.
 
 #include "serve/preview_server.hpp"
 
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -52,7 +55,10 @@ struct PreviewServer::Impl {
     httplib::Server server;
     std::thread thread;
     std::mutex mutex;
+    std::condition_variable changed;  ///< a build was published, or the server stops
     BuildRecord record;
+    bool stopping = false;
+    unsigned streams = 0;  ///< open event streams (each holds one of httplib's worker threads)
 
     BuildRecord current() {
         std::lock_guard<std::mutex> lock(mutex);
@@ -82,11 +88,52 @@ struct PreviewServer::Impl {
         res.set_content(std::move(bytes).str(), content_type(file));
     }
 
+    /// GET /events: the current build at once, then each new one, as server-sent events
+    /// (`event: build`, `id` its number, `data` its status_json), with a comment every 15 s so
+    /// that a closed connection is noticed. httplib serves a connection per worker thread (8 or
+    /// more): past max_event_streams the answer is 503, and the page polls /status instead.
+    void events(httplib::Response& res) {
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            if (streams >= max_event_streams || stopping) {
+                res.status = 503;
+                res.set_content("503: too many event streams; poll /status\n", "text/plain");
+                return;
+            }
+            ++streams;
+        }
+        res.set_header("Cache-Control", "no-store");
+        auto sent = std::make_shared<long>(-1);  // the build number last sent
+        res.set_chunked_content_provider(
+            "text/event-stream",
+            [this, sent](std::size_t, httplib::DataSink& sink) {
+                std::unique_lock<std::mutex> lock(mutex);
+                changed.wait_for(lock, std::chrono::seconds(15),
+                                 [&] { return stopping || static_cast<long>(record.number) != *sent; });
+                if (stopping) {
+                    sink.done();
+                    return true;
+                }
+                std::string chunk = ": still watching\n\n";
+                if (static_cast<long>(record.number) != *sent) {
+                    *sent = record.number;
+                    chunk = event_message(record);
+                }
+                lock.unlock();
+                return sink.write(chunk.data(), chunk.size());
+            },
+            [this](bool) {
+                std::lock_guard<std::mutex> lock(mutex);
+                --streams;
+            });
+    }
+
     void routes() {
         server.Get("/", [this](const httplib::Request&, httplib::Response& res) {
             res.set_header("Cache-Control", "no-store");
             res.set_content(preview_page(stem, current()), "text/html; charset=utf-8");
         });
+        server.Get("/events", [this](const httplib::Request&, httplib::Response& res) { events(res); });
         server.Get("/status", [this](const httplib::Request&, httplib::Response& res) {
             res.set_header("Cache-Control", "no-store");
             res.set_content(status_json(current()), "application/json");
@@ -106,6 +153,11 @@ PreviewServer::PreviewServer(std::string out_dir, std::string stem) : m_impl(std
 }
 
 PreviewServer::~PreviewServer() {
+    {
+        std::lock_guard<std::mutex> lock(m_impl->mutex);
+        m_impl->stopping = true;  // the event streams end, freeing their threads
+    }
+    m_impl->changed.notify_all();
     m_impl->server.stop();
     if (m_impl->thread.joinable()) m_impl->thread.join();
 }
@@ -128,8 +180,11 @@ core::Result<int> PreviewServer::start(const std::string& host, int port) {
 }
 
 void PreviewServer::publish(BuildRecord record) {
-    std::lock_guard<std::mutex> lock(m_impl->mutex);
-    m_impl->record = std::move(record);
+    {
+        std::lock_guard<std::mutex> lock(m_impl->mutex);
+        m_impl->record = std::move(record);
+    }
+    m_impl->changed.notify_all();
 }
 
 }  // namespace folio::serve

@@ -1,7 +1,8 @@
 #pragma once
 /// The preview server of `folio watch --serve` (issue 22): the output folder's files and a preview
 /// page that shows the HTML and the PDF side by side, with the last build's state and errors, and
-/// reloads them after each build (the page polls /status; no external script). It listens on
+/// reloads them after each build (told by server-sent events on /events, else by polling
+/// /status; no external script). It listens on
 /// loopback unless told otherwise, and serves nothing outside the output folder.
 
 #include <memory>
@@ -47,6 +48,13 @@ bool is_safe_relative_path(const std::string& request_path);
 
 /// The preview page for the build `record` of `stem`.
 std::string preview_page(const std::string& stem, const BuildRecord& record);
+
+/// How many event streams (/events) may be open at once; more are refused with 503 and their
+/// pages poll /status.
+inline constexpr unsigned max_event_streams = 4;
+
+/// One server-sent event for the build: "id: N\nevent: build\ndata: <status_json>\n\n".
+std::string event_message(const BuildRecord& record);
 
 /// The /status answer: {"build":N,"ok":true,"time":"…","ms":…,"diagnostics":["file:line:col: …"]}.
 std::string status_json(const BuildRecord& record);

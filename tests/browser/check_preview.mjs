@@ -6,7 +6,7 @@
 //      scroll sideways;
 //   3. reload: after the caller's edit (it touches the source once the page is open, told by the
 //      line "ready" on stdout and answered by a line on stdin), the page shows build 2 and its frames
-//      load the new outputs, without the page itself being reloaded.
+//      load the new outputs, without the page itself being reloaded, told by server-sent events.
 //
 // Usage: node check_preview.mjs URL PAGE_FILE [SCREENSHOT.png]
 // Exit status: 0 clean, 1 a finding, 2 a tool could not run.
@@ -84,6 +84,9 @@ try {
     const html_src = await page.getAttribute('iframe[title="The HTML output"]', 'src');
     if (!html_src.endsWith('?build=2')) problems.push(`after build 2 the HTML frame shows ${html_src}`);
     if (navigations !== 0) problems.push('the page reloaded itself instead of its frames');
+    // told by the server-sent events of /events, not by polling /status (its fallback)
+    const updates = await page.evaluate(() => document.body.dataset.updates);
+    if (updates !== 'events') problems.push(`the page learnt of build 2 by ${updates}, not by server-sent events`);
   } catch {
     problems.push(`the page did not show build 2: "${await page.textContent('#status')}"`);
   }

@@ -23,10 +23,10 @@ struct Checked {
     std::vector<report::Finding> findings;
 };
 
-std::unique_ptr<Checked> check_source(const std::string& body) {
+std::unique_ptr<Checked> check_source(const std::string& body, const std::string& lang = "en") {
     auto c = std::make_unique<Checked>();
     core::Diagnostics diags;
-    const std::string text = "<document version=\"1\" xml:lang=\"en\">\n<meta><title>T</title></meta>\n" + body +
+    const std::string text = "<document version=\"1\" xml:lang=\"" + lang + "\">\n<meta><title>T</title></meta>\n" + body +
                              "\n</document>\n";
     auto d = xml::read_content(core::SourceFile("doc.xml", text), diags, false, false);
     EXPECT_TRUE(d.has_value());
@@ -80,6 +80,48 @@ TEST(ReportTree, UnmarkedHungarianInEnglishTextButNotMarkedText) {
         "<p>Budapest, Hungary, in café style.</p>");
     ASSERT_EQ(where(c->findings), (V{"accessibility.unmarked-language@3:4"}));
     EXPECT_NE(c->findings[0].message.find("árvíztűrő"), std::string::npos);
+}
+
+TEST(ReportTree, UnmarkedParagraphsInEachLanguage) {
+    const char* paragraphs[][2] = {
+        {"de", "Die Stadt ist nicht nur wegen der Bauten bekannt, sondern auch wegen der Bilder in den Museen."},
+        {"fr", "La ville est connue pour ses ponts et pour les bains qui sont sur le Danube."},
+        {"cs", "Město je známé svými mosty a také lázněmi, které jsou na Dunaji."},
+        {"es", "La ciudad es conocida por sus puentes y por los baños que están junto al Danubio."},
+        {"it", "La città è nota per i suoi ponti e per le terme che sono sul Danubio."},
+        {"pl", "Miasto jest znane z mostów oraz kąpielisk, które są nad Dunajem."},
+        {"hu", "A város a hídjairól és a fürdőiről ismert, amelyek a Duna partján vannak."},
+        {"nl", "De stad is niet alleen bekend om de bruggen, maar ook om de baden aan de Donau."},
+    };
+    for (const auto& [lang, text] : paragraphs) {
+        const auto c = check_source(std::string("<p>") + text + "</p>");
+        ASSERT_EQ(where(c->findings), (V{"accessibility.unmarked-language@3:4"})) << lang;
+        EXPECT_NE(c->findings[0].message.find(std::string("xml:lang=\"") + lang + "\""), std::string::npos)
+            << c->findings[0].message;
+        // marked, the same text is fine; and so is a whole document in that language
+        EXPECT_EQ(where(check_source(std::string("<p xml:lang=\"") + lang + "\">" + text + "</p>")->findings), V{})
+            << lang;
+        EXPECT_EQ(where(check_source(std::string("<p>") + text + "</p>", lang)->findings), V{}) << lang;
+    }
+}
+
+TEST(ReportTree, EnglishInAHungarianDocument) {
+    const auto c = check_source(
+        "<p>A város a hídjairól ismert.</p>\n"
+        "<p>The city is known for its bridges and for the baths that are on the Danube.</p>", "hu");
+    ASSERT_EQ(where(c->findings), (V{"accessibility.unmarked-language@4:4"}));
+    EXPECT_NE(c->findings[0].message.find("looks English (8 of its 16 words are common English words: the, its, and, that), but its "
+                                        "element's language is 'hu': mark it with xml:lang=\"en\""), std::string::npos) << c->findings[0].message;
+}
+
+TEST(ReportTree, EnglishWithForeignNamesIsNotReported) {
+    const auto c = check_source(
+        "<p>The International Organization for Migration opened its office in Budapest in 1992; "
+        "Józsefváros and Óbuda are districts of the city, and Müller’s café is on Váci utca.</p>\n"
+        "<p>Die is a cube; a fine die and a bad one.</p>\n"
+        "<p>Per capita, la crème de la crème: a short French phrase in English text.</p>\n"
+        "<p>See <em xml:lang=\"de\">die Stadt und der Fluss</em> in the text.</p>");
+    EXPECT_EQ(where(c->findings), V{});
 }
 
 TEST(ReportTree, UnusedIdsAndEmptySections) {

@@ -2,6 +2,9 @@
 /// Lengths, points and rectangles. All coordinates are PDF points (1/72 in) with the origin at the
 /// top-left corner of the page and y growing downwards; only the PDF writer flips them.
 
+#include <cstdint>
+#include <string>
+
 namespace folio::core {
 
 /// A length, stored in points, built only through the named unit constructors.
@@ -48,7 +51,8 @@ struct Rect {
     constexpr bool operator==(const Rect&) const = default;
 };
 
-/// An sRGB or CMYK colour; components are 0..1.
+/// An sRGB or CMYK colour; components are 0..1. A spot colour (a named ink) is CMYK, its
+/// alternate, with the ink's id (SpotColour::id): whatever does not know inks draws the alternate.
 struct Color {
     enum class Space : unsigned char { rgb, cmyk };
     Space space = Space::rgb;
@@ -57,9 +61,19 @@ struct Color {
     static constexpr Color cmyk(double c, double m, double y, double k) {
         return Color{Space::cmyk, {c, m, y, k}};
     }
+    std::uint16_t spot = 0;  ///< 0, or the id of the spot colour (a CMYK colour) this is
     bool operator==(const Color& o) const {
-        return space == o.space && c[0] == o.c[0] && c[1] == o.c[1] && c[2] == o.c[2] && c[3] == o.c[3];
+        return space == o.space && c[0] == o.c[0] && c[1] == o.c[1] && c[2] == o.c[2] && c[3] == o.c[3] &&
+               spot == o.spot;
     }
+};
+
+/// A named ink (a style sheet's spot("IOM Blue", cmyk(...))): the PDF paints it in a Separation
+/// colour space with its CMYK alternate; colours of the ink carry its `id`.
+struct SpotColour {
+    std::uint16_t id = 0;  ///< 1..65535, from the name (style::spot_id)
+    std::string name;
+    Color alternate;       ///< CMYK
 };
 
 }  // namespace folio::core

@@ -29,6 +29,7 @@
 
 #include "html/elements.hpp"
 #include "html/markup.hpp"
+#include "html/placement.hpp"
 
 namespace folio::html {
 
@@ -444,6 +445,7 @@ std::string style_sheet(const style::StyledDocument& styled) {
     append_marker_rule(out, styled);
     append_narrow_rule(out, justified);
     append_page_rule(out, styled.page);
+    append_placement_rules(out, styled);  // positioned blocks in print (placement.hpp)
     return out;
 }
 

@@ -8,7 +8,8 @@
 //      glyph run (running heads, contents, markers, numbers), printable ASCII (what the writer
 //      itself adds), and the capitals of all of them (CSS text-transform works in the browser)
 //   3. per face, on worker threads: HarfBuzz's subset (text/font_subset.hpp), then WOFF2
-//      (woff2.cpp: null transforms, Brotli)
+//      (woff2.cpp: null transforms, Brotli); or the file a render before made of the same face
+//      and characters, from the cache folder (font_cache.hpp)
 //   4. its url(): a data URI, or with external_assets its file name in the assets folder
 
 #include <algorithm>
@@ -21,6 +22,7 @@
 #include "core/jobs.hpp"
 #include "core/utf8.hpp"
 #include "html/assets.hpp"
+#include "html/font_cache.hpp"
 #include "html/woff2.hpp"
 #include "html/write_html.hpp"
 #include "text/font_subset.hpp"
@@ -36,15 +38,22 @@ public:
         if (c < kLimit) m_bits[c >> 6] |= std::uint64_t{1} << (c & 63);
     }
     /// Every byte of `utf8` below 0x80 directly, the rest decoded (as core::decode_utf8 does).
+    /// (Printable ASCII is in every set: shown_characters adds it, so it is skipped here.)
     void insert_utf8(std::string_view utf8) {
         std::size_t i = 0;
-        for (; i < utf8.size() && static_cast<unsigned char>(utf8[i]) < 0x80; ++i)
-            insert(static_cast<unsigned char>(utf8[i]));
+        for (; i < utf8.size() && static_cast<unsigned char>(utf8[i]) < 0x80; ++i) {
+            const auto c = static_cast<unsigned char>(utf8[i]);
+            if (!printable_ascii(c)) insert(c);
+        }
         if (i == utf8.size()) return;
         m_buffer.clear();
         core::append_decoded_utf8(m_buffer, utf8.substr(i));
-        for (char32_t c : m_buffer) insert(c);
+        for (char32_t c : m_buffer) {
+            if (!printable_ascii(c)) insert(c);
+        }
     }
+    /// U+0020..U+007E, which shown_characters always adds.
+    static bool printable_ascii(char32_t c) { return c >= 0x20 && c < 0x7F; }
     /// The code points in ascending order.
     [[nodiscard]] std::vector<char32_t> sorted() const {
         std::vector<char32_t> out;
@@ -79,21 +88,31 @@ std::vector<char32_t> shown_characters(const realize::RealizedDocument& realized
         for (const layout::Page& page : pages->pages) {
             for (const layout::Item& item : page.items) {
                 if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
-                    for (char32_t c : run->text) chars.insert(c);
+                    for (char32_t c : run->text) {
+                        if (!CharSet::printable_ascii(c)) chars.insert(c);
+                    }
                 }
             }
         }
     }
-    for (char32_t c = 0x20; c < 0x7F; ++c) chars.insert(c);
+    for (char32_t c = 0x20; c < 0x7F; ++c) chars.insert(c);  // (so the loops above skip them)
     for (char32_t c : chars.sorted()) chars.insert(realize::upper_char(c));
     return chars.sorted();
 }
 
-/// Step 3 for one face: the WOFF2 file, or "" when it cannot be made.
-std::string woff2_subset(const std::string& path, const std::vector<char32_t>& chars) {
+/// Step 3 for one face: the WOFF2 file, or "" when it cannot be made; from `cache_dir` when
+/// it holds it (font_cache.hpp), and kept there when it is made.
+std::string woff2_subset(const std::string& path, const std::vector<char32_t>& chars, const std::string& cache_dir) {
+    const std::optional<std::string> key =
+        cache_dir.empty() ? std::nullopt : woff2_cache_key(path, chars);
+    if (key) {
+        if (auto cached = cached_woff2(cache_dir, *key)) return std::move(*cached);
+    }
     auto sfnt = text::web_font_subset(path, chars);
     if (!sfnt) return {};
-    return sfnt_to_woff2(*sfnt).value_or(std::string());
+    std::string woff2 = sfnt_to_woff2(*sfnt).value_or(std::string());
+    if (key && !woff2.empty()) store_woff2(cache_dir, *key, woff2);
+    return woff2;
 }
 
 /// The file's name without its folder and extension, URL-safe ("Lato-Regular").
@@ -130,7 +149,7 @@ void embed_fonts(const realize::RealizedDocument& realized, const layout::PagedD
     const std::vector<char32_t> chars = shown_characters(realized, pages);
     core::parallel_for(options.threads, wanted.size(), [&](std::size_t k) {
         LocalFont& font = options.fonts[wanted[k]];
-        font.woff2 = woff2_subset(font.path, chars);
+        font.woff2 = woff2_subset(font.path, chars, options.cache_dir);
     });
     // 4. The urls, with names unique among the fonts.
     std::set<std::string> names;

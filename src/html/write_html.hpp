@@ -52,6 +52,9 @@ struct HtmlOptions {
     /// 1: everything on the calling thread; otherwise the style sheet is derived on a second
     /// thread while the body is written. The text is the same either way.
     unsigned threads = 0;
+    /// folio's cache folder, where embed_fonts keeps its WOFF2 subsets (font_cache.hpp); empty:
+    /// each render makes them anew.
+    std::string cache_dir;
     /// Text styled `hyphens: auto` carries U+00AD at this Hyphenator's points, so that browsers
     /// without dictionaries hyphenate it too (html/soft_hyphens.hpp, issue 20); null: none.
     const text::Hyphenator* hyphenator = nullptr;

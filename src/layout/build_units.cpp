@@ -18,6 +18,7 @@
 #include <cassert>
 #include <cstdio>
 #include <thread>
+#include <tuple>
 
 #include "core/jobs.hpp"
 #include "core/utf8.hpp"
@@ -25,6 +26,7 @@
 #include "layout/inline.hpp"
 #include "layout/line_fit.hpp"
 #include "layout/paginate.hpp"
+#include "layout/placement.hpp"
 #include "layout/table_layout.hpp"
 #include "layout/units.hpp"
 
@@ -100,33 +102,6 @@ private:
     core::Jobs m_jobs;                       ///< last: its threads use the members above
 };
 
-}  // namespace
-
-/// The baseline of a line of text in `st`, from the line's top.
-double baseline(const ComputedStyle& st, text::FontProvider& fonts) {
-    const text::FontId font = font_of(st, fonts);
-    const auto vm = fonts.vertical(font);
-    const double pitch = st.font_size * st.line_height;
-    const double content = (vm.ascent - vm.descent) * st.font_size / 1000.0;
-    return (pitch - content) / 2 + vm.ascent * st.font_size / 1000.0;
-}
-
-GlyphRun run_of(const std::string& text, const ComputedStyle& st, text::FontProvider& fonts, double x, double y,
-                doc::NodeId node) {
-    GlyphRun run;
-    run.font = font_of(st, fonts);
-    run.size = st.font_size;
-    run.color = st.color;
-    run.letter_spacing = st.letter_spacing;
-    run.text = core::decode_utf8(text).text;
-    run.width = measure_kerned(run.text, st, run.font, fonts, &run.kern);  // kerned like body text
-    if (std::all_of(run.kern.begin(), run.kern.end(), [](std::int16_t k) { return k == 0; })) run.kern.clear();
-    run.origin = {x, y};
-    run.node = node;
-    return run;
-}
-
-namespace {
 
 class Builder final : public TableHost {
 public:
@@ -215,6 +190,7 @@ private:
     void block(NodeId id, double left, double width) {
         const auto& n = m_doc.node(id);
         const ComputedStyle& st = m_styled.style(id);
+        if (st.placement.page && !m_placing) return placed(id);
         if (st.break_before != style::Break::none) m_break = std::max(m_break, st.break_before);
         if (!st.page.empty()) m_master = st.page;
         const bool was_span = m_span;
@@ -257,6 +233,21 @@ private:
         add_margin(st.margin_bottom);
         if (st.break_after != style::Break::none) m_break = std::max(m_break, st.break_after);
         m_span = was_span;
+    }
+
+    /// A block at a fixed spot of a page (placement.hpp): cut alone at its width into one unit;
+    /// the flow's margin, boxes and columns go on around it.
+    void placed(NodeId id) {
+        const auto saved = std::make_tuple(m_margin, m_boxes, m_span);
+        const std::size_t first = m_out.units.size(), late = m_out.late.size();
+        std::tie(m_margin, m_span, m_placing) = std::make_tuple(0.0, false, true);
+        m_boxes.clear();
+        m_open_keeps.push_back(first);  // (the pager waits for the merged unit)
+        block(id, 0, placement_width(m_styled, id));
+        m_open_keeps.pop_back();
+        merge_placed(m_styled, id, first, late, m_out, [this](const LateItems& l) { return line_width(l.ref, l.index); });
+        std::tie(m_margin, m_boxes, m_span) = saved;
+        m_placing = false;
     }
 
     void container(NodeId id, double left, double width) {
@@ -516,17 +507,8 @@ private:
     style::Break m_break = style::Break::none;
     std::string m_master;
     bool m_span = false;
+    bool m_placing = false;  ///< inside a positioned block
 };
-
-}  // namespace
-
-unsigned threads_for(unsigned requested, const text::FontProvider& fonts, std::size_t items, std::size_t per_thread) {
-    unsigned threads = core::thread_count(requested);
-    if (!fonts.thread_safe()) threads = 1;
-    return static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, items / per_thread)));
-}
-
-namespace {
 
 /// 1. Which paragraphs, at which widths: a walk that only records them, once (the widths depend
 /// on the tree and the styles, never on pages).

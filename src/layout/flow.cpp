@@ -20,6 +20,7 @@
 #include "layout/layout.hpp"
 #include "layout/line_fit.hpp"
 #include "layout/paginate.hpp"
+#include "layout/placement.hpp"
 
 namespace folio::layout {
 namespace {
@@ -357,6 +358,10 @@ core::Result<LayoutResult> layout_document(const realize::RealizedDocument& real
         const bool back_cover = styled.doc().meta.back_cover.present;
         running_content(realized, fonts, out, first_body, threads, back_cover ? 1 : 0);
         if (back_cover) back_cover_page(realized, fonts, out);
+        finish_placed(styled, units, out, pages, diags);  // positioned blocks to their pages (placement.hpp)
+        paint_page_art(realized, out);                    // master backgrounds and bands (placement.hpp)
+        place_link_qrs(realized, out, diags);             // print-qr codes beside links (placement.hpp)
+        out.spots = styled.spots;
         report_missing(styled, missing, pages, diags);
         return LayoutResult{std::move(out), std::move(pages)};
     }

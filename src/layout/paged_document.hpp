@@ -117,6 +117,7 @@ struct OutlineEntry {
 struct PagedDocument {
     std::vector<Page> pages;
     std::vector<OutlineEntry> outline;
+    std::vector<core::SpotColour> spots;  ///< the named inks colours may carry (Color::spot)
 };
 
 /// A terse one-line description of an item, for test failures.

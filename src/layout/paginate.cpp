@@ -20,6 +20,9 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
+
+#include "layout/placement.hpp"
 
 namespace folio::layout {
 namespace {
@@ -163,6 +166,7 @@ private:
             next_column(BreakReason::forced);
             return i;
         }
+        if (u.placed != doc::no_node) return place_fixed(i);
         if (u.span) return place_span(i);
         // A table row that starts a column has its table's header rows repeated above it.
         const bool repeat = column_empty && u.repeat_header != no_header;
@@ -206,6 +210,15 @@ private:
         add_footer(col);
         next_column(why);
         return resume;
+    }
+
+    /// A positioned block (placement.hpp): at its spot on this page, taking no room in the columns;
+    /// once only, though a column break moves the units around it back.
+    std::size_t place_fixed(std::size_t i) {
+        if (!m_fixed_done.insert(i).second) return i + 1;
+        const core::Point at = placement_origin(m_styled, m_units[i], *m_master, m_doc.pages.back().size);
+        emit(i, at.x, at.y);
+        return i + 1;
     }
 
     std::size_t place_span(std::size_t i) {
@@ -369,20 +382,8 @@ private:
             }
         }
         for (const auto& [id, span] : extent) {
-            const auto& st = m_styled.style(id);
             const auto& g = m_boxes.at(id);
-            const core::Rect r{x + g.x, span.first, g.width, span.second - span.first};
-            if (st.background) out.emplace_back(FilledRect{r, *st.background, id});
-            if (st.border_width > 0) {
-                const double b = st.border_width;
-                out.emplace_back(FilledRect{{r.x, r.y, r.width, b}, st.border_color, id});
-                out.emplace_back(FilledRect{{r.x, r.bottom() - b, r.width, b}, st.border_color, id});
-                out.emplace_back(FilledRect{{r.x, r.y, b, r.height}, st.border_color, id});
-                out.emplace_back(FilledRect{{r.right() - b, r.y, b, r.height}, st.border_color, id});
-            }
-            if (st.border_left_width > 0) {
-                out.emplace_back(FilledRect{{r.x, r.y, st.border_left_width, r.height}, st.border_color, id});
-            }
+            box_items(m_styled.style(id), {x + g.x, span.first, g.width, span.second - span.first}, id, out);
         }
     }
 
@@ -474,6 +475,7 @@ private:
     std::vector<std::size_t> m_deferred;
     std::size_t m_next = 0;  ///< the next unit to place
     std::map<std::size_t, bool> m_forced_done;
+    std::set<std::size_t> m_fixed_done;  ///< positioned units placed
     std::vector<Placed> m_span_run;  ///< spanning units placed in a row on this page, boxes not yet painted
     std::size_t m_span_under = 0;    ///< where in the page's items their boxes go
     std::size_t m_span_slot = 0;     ///< the first of their slots
@@ -487,7 +489,7 @@ Page blank_page(const style::PageStyle& master, const std::string& name) {
     p.bleed = master.bleed;
     p.master = name;
     if (master.background) {
-        const double b = p.bleed;
+        const double b = master.art.bleed ? p.bleed : 0;  // (background-bleed: placement.hpp)
         p.items.emplace_back(
             FilledRect{{-b, -b, p.size.width + 2 * b, p.size.height + 2 * b}, *master.background, doc::no_node});
     }

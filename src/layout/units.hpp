@@ -61,6 +61,9 @@ struct Unit {
     /// A table's body row (table-footer: repeat): the unit of its foot rows, repeated below it
     /// when a column breaks after it; room for it is kept below every such row.
     std::uint32_t repeat_footer = UINT32_MAX;
+    /// A positioned block (position: page, placement.hpp): this one unit holds it all, and takes
+    /// no room in the flow.
+    doc::NodeId placed = doc::no_node;
 };
 
 /// Where a boxed container sits horizontally, relative to the column (or text area, if spanning).

@@ -30,6 +30,7 @@
 
 #include "core/jobs.hpp"
 #include "pdf/hpdf_adapter.hpp"
+#include "pdf/spot.hpp"
 #include "pdf/tagging.hpp"
 
 namespace folio::pdf {
@@ -181,6 +182,7 @@ void Painter::set_fill(const core::Color& given) {
     const core::Color c = apply(m_colours, given);
     if (m_fill && *m_fill == c) return;
     m_fill = c;
+    if (c.spot != 0) return append_spot_fill(m_out, c.spot);  // a named ink (spot.hpp)
     if (c.space == core::Color::Space::rgb) {
         reals(m_out, {component(c.c[0]), component(c.c[1]), component(c.c[2])});
         m_out += "rg\n";

@@ -9,20 +9,14 @@
 #include <algorithm>
 #include <initializer_list>
 
-#include "pdf/hpdf_internals.hpp"
+#include "pdf/hpdf_objects.hpp"
 
 namespace folio::pdf {
 namespace {
 
 using Status = core::Result<core::Ok>;
 
-HPDF_Array numbers(HPDF_MMgr mmgr, std::initializer_list<double> values) {
-    HPDF_Array a = HPDF_Array_New(mmgr);
-    for (double v : values) {
-        if (a != nullptr) HPDF_Array_AddReal(a, static_cast<HPDF_REAL>(std::clamp(v, -32767.0, 32767.0)));
-    }
-    return a;
-}
+HPDF_Array numbers(HPDF_MMgr mmgr, std::initializer_list<double> values) { return real_array(mmgr, values); }
 
 HPDF_Array colour_array(HPDF_MMgr mmgr, const core::Color& c) {
     if (c.space == core::Color::Space::cmyk) return numbers(mmgr, {c.c[0], c.c[1], c.c[2], c.c[3]});
@@ -92,16 +86,9 @@ core::Result<std::string> shading(hpdf::Document& doc, HPDF_Page page, const ima
     HPDF_Dict_Add(sh, "Extend", extend);
     HPDF_Dict_Add(sh, "Function", function(mmgr, std::move(stops)));
     // The page's /Resources /Shading dictionary, made on first use.
-    auto* resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
-    if (resources == nullptr) {
-        HPDF_ResetError(pdf);
-        return core::unexpected(core::Diagnostic{core::Severity::error, "pdf.write", "the page has no /Resources", {}});
-    }
-    auto* table = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(resources, "Shading", HPDF_OCLASS_DICT));
-    if (table == nullptr) {
-        table = HPDF_Dict_New(mmgr);
-        HPDF_Dict_Add(resources, "Shading", table);
-    }
+    const auto found = resource_table(doc, page, "Shading");
+    if (!found) return core::unexpected(found.error());
+    HPDF_Dict table = *found;
     const std::string name = "Sh" + std::to_string(table->list->count + 1);
     if (auto r = doc.check(HPDF_Dict_Add(table, name.c_str(), sh), "adding a shading"); !r)
         return core::unexpected(r.error());

@@ -13,6 +13,8 @@
 #include <string>
 #include <variant>
 
+#include "pdf/spot.hpp"
+
 namespace folio::pdf {
 namespace {
 
@@ -91,11 +93,13 @@ core::Result<SetUpPages> set_up_pages(hpdf::Document& doc, const layout::PagedDo
     SetUpPages out;
     out.handles.reserve(pages.pages.size());
     out.resources.resize(pages.pages.size());
+    SpotSpaces spots;
     for (std::size_t i = 0; i < pages.pages.size(); ++i) {
         auto handle = doc.check_handle(HPDF_AddPage(doc.get()), "adding a page");
         Status r = handle ? set_up_page(doc, *handle, pages.pages[i], frames[i], fonts, images,
                                         out.resources[i])
                           : Status(core::unexpected(handle.error()));
+        if (r) r = register_spots(doc, *handle, pages.pages[i], pages.spots, images.policy(), spots);  // spot.hpp
         if (!r) {
             core::Diagnostic d = r.error();
             d.message += " on page " + std::to_string(i + 1);

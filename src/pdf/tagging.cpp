@@ -247,6 +247,8 @@ std::uint32_t Planner::run_mark(const layout::GlyphRun& run, const layout::Page&
 
 std::uint32_t Planner::rect_mark(const layout::FilledRect& r, const layout::Page& page) const {
     if (r.rect.width >= page.size.width && r.rect.height >= page.size.height) return mark::background;
+    // a master's colour band (placement.hpp) runs across the whole page one way
+    if (r.node == doc::no_node && (r.rect.width >= page.size.width || r.rect.height >= page.size.height)) return mark::background;
     if (r.node != doc::no_node) return mark::layout;
     if (page.master == "cover" || page.master == "back-cover") return mark::layout;
     return r.rect.y < page.size.height / 2 ? mark::header : mark::footer;
@@ -256,6 +258,9 @@ std::uint32_t Planner::image_mark(const core::Rect& rect, doc::NodeId node, cons
                                   std::size_t i) {
     const struct { core::Rect rect; doc::NodeId node; } b{rect, node};  // an ImageBox or a VectorBox
     std::uint32_t e = no_element;
+    if (b.node == doc::no_node && b.rect.width >= page.size.width && b.rect.height >= page.size.height) {
+        return mark::background;  // a master's background image (placement.hpp)
+    }
     if (b.node < m_source.element_of.size() && m_source.element_of[b.node] != StructureSource::artifact &&
         role(m_source.element_of[b.node]) == Role::figure) {
         e = m_source.element_of[b.node];
@@ -392,6 +397,7 @@ StructurePlan plan_structure(const layout::PagedDocument& pages, const Structure
                              const std::vector<PageFrame>& frames) {
     StructurePlan plan;
     Planner(pages, source, frames, plan).run();
+    split_long_row_groups(plan);
     return plan;
 }
 

@@ -77,6 +77,10 @@ struct StructurePlan {
     std::string lang;                         ///< the catalog's /Lang
 };
 
+/// Splits each THead, TBody or TFoot with more than `most` kids into several of its type in a row,
+/// so that no /K array is longer than libharu writes (32,767 items; tagging_groups.cpp).
+void split_long_row_groups(StructurePlan& plan, std::size_t most = 32000);
+
 /// Plans the structure tree of `pages` from `source` (elements in source order, each with its
 /// content's MCIDs page by page and its links' annotations) and the marks of every item.
 StructurePlan plan_structure(const layout::PagedDocument& pages, const StructureSource& source,

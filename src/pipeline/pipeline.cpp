@@ -228,6 +228,7 @@ Html write_html(const Options& options, const std::string& stem, const realize::
     ho.external_assets = options.external_assets;
     ho.assets_folder = stem + "-assets";
     ho.threads = options.threads;
+    ho.cache_dir = options.hyphenation_cache;  // folio's cache folder: also the WOFF2 subsets (#23)
     if (options.embed_fonts) html::embed_fonts(realized, &laid.document, ho);  // issue 20
     Html out;
     out.text = html::write_html(realized, &laid, ho);

@@ -20,6 +20,7 @@
 #include <set>
 
 #include "core/utf8.hpp"
+#include "realize/link_qr.hpp"
 #include "realize/single_letters.hpp"
 #include "text/quotes.hpp"
 #include "text/typography.hpp"
@@ -363,6 +364,8 @@ private:
         for (const doc::Node& n : m_doc.nodes) {
             if (n.kind == NodeKind::figure && !n.src.empty()) uses.emplace_back(n.src, n.location);
         }
+        for (auto& art : style::art_images(m_styled)) uses.push_back(std::move(art));  // page masters' backgrounds
+        for (auto& code : link_qr_uses(m_styled)) uses.push_back(std::move(code));     // print-qr (link_qr.hpp)
         std::set<std::string> seen;
         for (const auto& [path, location] : uses) {
             if (!seen.insert(path).second) continue;

@@ -279,6 +279,7 @@ const std::vector<Property>& properties() {
         all.insert(all.end(), boxes.begin(), boxes.end());
         std::vector<Property> tables = table_properties();
         all.insert(all.end(), tables.begin(), tables.end());
+        for (const auto& p : placement_properties()) all.push_back({p.name, p.expected, p.set});
         return all;
     }();
     return table;
@@ -317,6 +318,7 @@ ComputedStyle inherit(const ComputedStyle& parent) {
     s.caption_bottom = initial.caption_bottom;
     s.footer_repeat = initial.footer_repeat;
     s.table_label = initial.table_label;
+    s.placement = initial.placement;
     return s;
 }
 
@@ -368,6 +370,7 @@ void apply_page(PageStyle& page, const Rule& rule, core::Diagnostics& diags) {
                         "invalid value '" + d.value + "' for " + d.property + ": expected " + std::string(expected),
                         d.location);
         };
+        if (apply_page_art(page, d, diags)) continue;  // background-image, -band, -bleed (placement.cpp)
         if (!is_page_property(d.property)) {
             diags.error("style.unknown-property", "unknown page property '" + d.property +
                         "'; expected size, orientation, margin, margin-top, margin-bottom, margin-left, margin-right, margin-inside, margin-outside, column-count, column-gap, bleed, marks, page-layout or background-color",
@@ -467,6 +470,7 @@ StyledDocument apply_styles(const doc::Document& d, const Stylesheet& sheet, cor
     StyledDocument out;
     out.document = &d;
     out.style_ids.resize(d.nodes.size());
+    out.spots = collect_spots(sheet, diags);
 
     // Unknown properties and the at-rules, once per sheet. The default @page comes first, since
     // named masters start from it.

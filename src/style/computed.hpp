@@ -10,6 +10,7 @@
 #include "core/diagnostic.hpp"
 #include "core/geometry.hpp"
 #include "doc/document.hpp"
+#include "style/placement.hpp"
 #include "style/stylesheet.hpp"
 
 namespace folio::style {
@@ -79,6 +80,7 @@ struct ComputedStyle {
     bool caption_bottom = false;   ///< a table: its caption below it (CSS caption-side: bottom)
     bool footer_repeat = false;    ///< a table: its foot rows repeated at each break (table-footer: repeat)
     std::string table_label;       ///< a table: numbered as "<label> N" before its caption and in references
+    Placement placement;           ///< position: page and its offsets (style/placement.hpp)
 };
 
 /// A page master: paper size, margins, columns and the area text flows into.
@@ -98,6 +100,7 @@ struct PageStyle {
     std::optional<double> margin_inside;
     std::optional<double> margin_outside;
     bool two_page_spread = false;  ///< viewers show facing pages side by side
+    PageArt art;  ///< background image and bands (style/placement.hpp)
     /// The rectangle body text flows into (on a left-hand page when `left_page`).
     [[nodiscard]] core::Rect content_box(bool left_page = false) const {
         double left = margin_left;
@@ -145,6 +148,8 @@ struct StyledDocument {
     /// Styles of parts that are not nodes: cover-title, cover-subtitle, cover-organisation,
     /// cover-tagline, back-cover, toc, toc-entry, toc-title; each inherits from the document root.
     std::vector<std::pair<std::string, ComputedStyle>> named;
+    /// The spot colours (named inks) the sheet uses, for the PDF's Separation colour spaces.
+    std::vector<core::SpotColour> spots;
 
     [[nodiscard]] const doc::Document& doc() const { return *document; }
     /// The named master, or nullptr.

@@ -1,5 +1,7 @@
 #include "style/values.hpp"
 
+#include "style/placement.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -75,6 +77,7 @@ std::optional<double> parse_length(std::string_view v, double font_size) {
 
 std::optional<core::Color> parse_color(std::string_view v) {
     v = trim(v);
+    if (v.starts_with("spot")) return parse_spot(v);  // a named ink (placement.cpp)
     if (!v.empty() && v[0] == '#') {
         auto hex = v.substr(1);
         if (hex.size() != 3 && hex.size() != 6) return std::nullopt;

@@ -25,8 +25,13 @@ pages=$(pdfinfo "$work/a/long.pdf" | awk '/^Pages:/ {print $2}')
 [ "$pages" -gt 2500 ] || fail "expected about 3,000 pages, got $pages"
 limit=$(( layout * 11 / 10 + 16 * 1024 ))
 echo "pdf_memory: $pages pages; check peaks at $(( layout / 1024 )) MB, build --pdf-only (tagged) at $(( pdf / 1024 )) MB (limit $(( limit / 1024 )) MB)"
-[ "$pdf" -le "$limit" ] ||
+if ldd "$folio" 2>/dev/null | grep -q libasan; then
+  # AddressSanitizer keeps freed memory in quarantine (256 MB), which counts against the
+  # stage that frees most: the comparison means nothing there (tests/sanitize).
+  echo "pdf_memory: an AddressSanitizer build; the peaks are not compared"
+elif [ "$pdf" -gt "$limit" ]; then
   fail "the PDF stage raised the peak: $(( pdf / 1024 )) MB against layout's $(( layout / 1024 )) MB (limit $(( limit / 1024 )) MB)"
+fi
 
 # Past the window: every page's stream arrived, the last page reads, and the bytes repeat.
 last=$(pdftotext -f "$pages" -l "$pages" "$work/a/long.pdf" - | tr -s ' \n' ' ')

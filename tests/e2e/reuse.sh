@@ -40,7 +40,23 @@ for jobs in 2 1; do
     done
   done
 done
-ls "$work"/cache/folio/fonts-*.txt >/dev/null 2>&1 || fail "no font cache was written"
+cache=$(ls "$work"/cache/folio/fonts-*.txt 2>/dev/null | head -1)
+[ -n "$cache" ] || fail "no font cache was written"
+grep -q "^choice	400	0	Lato	" "$cache" || fail "the font cache lacks the brochure's body face: $(cat "$cache")"
+# A damaged or truncated cache file changes nothing in the outputs and is rebuilt.
+cp "$cache" "$work/cache.good"
+for damage in garbage truncated; do
+  case $damage in
+    garbage) head -c 3000 /dev/urandom >"$cache" ;;
+    truncated) head -c 200 "$work/cache.good" >"$cache" ;;
+  esac
+  "$folio" build "$work/src/iom-1.xml" --style "$src/styles/brochure.xml" -o "$work/damaged" -q ||
+    fail "$damage font cache: the build failed"
+  for ext in pdf html; do
+    cmp -s "$work/single/iom-1.$ext" "$work/damaged/iom-1.$ext" || fail "$damage font cache: iom-1.$ext differs"
+  done
+  grep -q "^choice	400	0	Lato	" "$cache" || fail "$damage font cache: not rebuilt"
+done
 
 # 2. folio watch: an image replaced, then the style sheet edited.
 mkdir -p "$work/w/images"

@@ -372,3 +372,25 @@ TEST(TableLayout, AListNestedDeepInANarrowCellKeepsItsTextAndMarkersInTheCell) {
     }
     EXPECT_GE(words_seen, 40);  // every item's word (some broken across lines)
 }
+
+TEST(TableLayout, ASpanningTableRepeatsItsFootAcrossTheColumnsOfEveryPage) {
+    TableDoc t("<table><thead><tr><th>Head</th><th>Val</th></tr></thead><tbody>\n" + rows(1, 30) +
+               "</tbody><tfoot><tr><td>Foot</td><td>Sum</td></tr></tfoot></table>");
+    t.s.page.columns = 2;
+    t.s.page.column_gap = 10;
+    t.table.column_span_all = true;
+    t.table.footer_repeat = true;
+    const auto pages = t.lay();
+    ASSERT_EQ(pages.pages.size(), 3u);
+    for (const auto& p : pages.pages) {
+        double lowest_row = 0, foot = -1;
+        for (const DrawnRun& run : runs(p)) {
+            EXPECT_LE(run.y + 2, 180 + 0.01) << run.text;
+            if (run.text == "Foot") foot = run.y;
+            if (run.text[0] == 'r') lowest_row = std::max(lowest_row, run.y);
+        }
+        EXPECT_NEAR(foot, lowest_row + 12, 0.01);
+    }
+    EXPECT_EQ(words(pages).at("Foot"), 3);
+    for (int i = 1; i <= 30; ++i) EXPECT_EQ(words(pages).at("r" + std::to_string(i)), 1) << i;
+}

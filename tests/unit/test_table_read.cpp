@@ -107,3 +107,25 @@ TEST(TableRead, OrderAndEmptinessAreChecked) {
     const auto r = read(wrap("<table><tr><td>a</td></tr><caption>late</caption><thead><tr><td>h</td></tr></thead></table>\n<table></table>"));
     EXPECT_EQ(where(r.diags), (V{"3:27 source.table-order", "3:50 source.table-order", "4:1 source.empty-table"}));
 }
+
+TEST(TableRead, CellsHoldListsAndFiguresButNoTables) {
+    const auto r = read(wrap("<table><tr><td><p>a</p><ul><li>b<ol><li>c</li></ol></li></ul>"
+                             "<figure src=\"x.png\" alt=\"X\"><caption>d</caption></figure></td></tr></table>"));
+    ASSERT_TRUE(r.doc) << ::testing::PrintToString(where(r.diags));
+    EXPECT_TRUE(r.diags.all().empty()) << ::testing::PrintToString(where(r.diags));
+    const doc::Document& d = *r.doc;
+    const doc::NodeId cell = first_of(d, NodeKind::data_cell);
+    ASSERT_NE(cell, doc::no_node);
+    std::vector<NodeKind> kids;
+    for (doc::NodeId k : d.node(cell).children) kids.push_back(d.node(k).kind);
+    EXPECT_EQ(kids, (std::vector<NodeKind>{NodeKind::paragraph, NodeKind::list, NodeKind::figure}));
+    EXPECT_EQ(d.node(first_of(d, NodeKind::figure)).parent, cell);
+
+    const auto bad = read(wrap("<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>\n<p><figure src=\"x.png\" alt=\"X\"/></p>"));
+    EXPECT_EQ(where(bad.diags), (V{"3:16 source.misplaced-element", "4:4 source.misplaced-element"}));
+    ASSERT_EQ(bad.diags.all().size(), 2u);
+    EXPECT_NE(bad.diags.all()[0].message.find("expected text, em, strong, a, ref, br, p, ul, ol or figure"), std::string::npos)
+        << bad.diags.all()[0].message;
+    EXPECT_NE(bad.diags.all()[1].message.find("it belongs in document, section, th or td"), std::string::npos)
+        << bad.diags.all()[1].message;
+}

@@ -94,7 +94,7 @@ try {
   // The fallback: a browser without EventSource polls /status instead.
   const old_browser = await context.newPage();
   await old_browser.addInitScript(() => { delete window.EventSource; });
-  const polled = old_browser.waitForRequest((r) => new URL(r.url()).pathname === '/status', { timeout: 5000 }).catch(() => null);
+  const polled = old_browser.waitForRequest((r) => new URL(r.url()).pathname === '/status', { timeout: 15000 }).catch(() => null);
   await old_browser.goto(url, { waitUntil: 'load' });
   if (!(await polled)) problems.push('without EventSource the page does not poll /status');
   const mode = await old_browser.evaluate(() => document.body.dataset.updates);

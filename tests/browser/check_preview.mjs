@@ -6,7 +6,8 @@
 //      scroll sideways;
 //   3. reload: after the caller's edit (it touches the source once the page is open, told by the
 //      line "ready" on stdout and answered by a line on stdin), the page shows build 2 and its frames
-//      load the new outputs, without the page itself being reloaded, told by server-sent events.
+//      load the new outputs, without the page itself being reloaded, told by server-sent events;
+//      and a page whose browser has no EventSource polls /status instead.
 //
 // Usage: node check_preview.mjs URL PAGE_FILE [SCREENSHOT.png]
 // Exit status: 0 clean, 1 a finding, 2 a tool could not run.
@@ -90,6 +91,15 @@ try {
   } catch {
     problems.push(`the page did not show build 2: "${await page.textContent('#status')}"`);
   }
+  // The fallback: a browser without EventSource polls /status instead.
+  const old_browser = await context.newPage();
+  await old_browser.addInitScript(() => { delete window.EventSource; });
+  const polled = old_browser.waitForRequest((r) => new URL(r.url()).pathname === '/status', { timeout: 15000 }).catch(() => null);
+  await old_browser.goto(url, { waitUntil: 'load' });
+  if (!(await polled)) problems.push('without EventSource the page does not poll /status');
+  const mode = await old_browser.evaluate(() => document.body.dataset.updates);
+  if (mode !== 'polling') problems.push(`without EventSource the page says it updates by ${mode}`);
+  await old_browser.close();
   await page.setViewportSize({ width: 320, height: 640 });
   problems.push(...(await axe(page, axe_source)).map((p) => `at 320px: ${p}`), ...await sideways(page));
   problems.push(...errors);

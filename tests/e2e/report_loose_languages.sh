@@ -2,7 +2,8 @@
 # The quality report's loose lines and language changes (issue 22):
 #   1. a justified paragraph in a narrow column is reported as loose (typography.loose-line, with
 #      its ratio, at its line), once; `loose-line-tolerance: none` and ragged text are not, and a
-#      tolerance above the paragraph's loosest line (checked by its ratio) reports nothing;
+#      tolerance above the paragraph's loosest line (checked by its ratio) reports nothing; a
+#      tolerance below 1 is an error at its line;
 #   2. an unmarked German and Polish paragraph in an English document are reported
 #      (accessibility.unmarked-language, naming the language to mark), the same text marked is not;
 #   3. the shipped sources, in both styles, have no unmarked language and no image whose
@@ -53,6 +54,15 @@ style "$(awk -v r="$ratio" 'BEGIN { printf "%.1f", r + 0.2 }')"
 "$folio" check "$work/doc.xml" --style "$work/style.xml" --report json >"$work/r2.json" 2>/dev/null
 jq -e '[.findings[] | select(.rule == "typography.loose-line")] | length == 0' "$work/r2.json" >/dev/null ||
   fail "with a tolerance above $ratio: $(jq -c .findings "$work/r2.json")"
+
+# a value out of range is an error at the style sheet's line, and nothing is laid out
+style 0.5
+set +e
+"$folio" check "$work/doc.xml" --style "$work/style.xml" 2>"$work/bad.err"
+code=$?
+set -e
+[ "$code" = 1 ] && grep -q "style.xml:4:10: error: invalid value '0.5' for loose-line-tolerance: expected a number from 1 to 100, or none" \
+  "$work/bad.err" || fail "loose-line-tolerance 0.5: exit $code, $(cat "$work/bad.err")"
 
 langs=$(jq -c '[.findings[] | select(.rule == "accessibility.unmarked-language") | [.line, (.message | capture("xml:lang=\"(?<l>[a-z]+)\"").l)]]' "$work/r.json")
 [ "$langs" = '[[9,"de"],[11,"pl"]]' ] || fail "unmarked languages: $langs"

@@ -22,9 +22,10 @@ pdf_text() {
   } | tr '\n\f' '  ' | tr -s ' '
 }
 
-# Text of an HTML file, tags stripped, the entities folio writes decoded, whitespace collapsed.
+# Text of an HTML file as a reader sees it: tags and soft hyphens (U+00AD, invisible unless a line
+# breaks there) stripped, the entities folio writes decoded, whitespace collapsed.
 html_text() {
-  sed -e 's/<[^>]*>/ /g' "$1" | tr '\n' ' ' |
+  sed -e 's/<[^>]*>/ /g' -e 's/\xc2\xad//g' "$1" | tr '\n' ' ' |
     sed -e 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#39;/'"'"'/g; s/&apos;/'"'"'/g; s/&amp;/\&/g' | tr -s ' '
 }
 

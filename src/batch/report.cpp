@@ -9,7 +9,9 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -88,10 +90,28 @@ const Json& member(const Json& obj, const char* name) {
     return obj.at(name);
 }
 
+/// Whether `value` is an integer that T holds: nlohmann converts a float (6.7e90) or an integer
+/// out of T's range with a plain cast, which is undefined for a float.
+template <typename T>
+bool integer_fits(const Json& value) {
+    if (value.is_number_unsigned()) {
+        return value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<T>::max());
+    }
+    if (!value.is_number_integer()) return false;
+    const std::int64_t v = value.get<std::int64_t>();
+    if (v < 0) return std::is_signed_v<T> && v >= static_cast<std::int64_t>(std::numeric_limits<T>::min());
+    return static_cast<std::uint64_t>(v) <= static_cast<std::uint64_t>(std::numeric_limits<T>::max());
+}
+
 template <typename T>
 T get(const Json& obj, const char* name) {
+    const Json& value = member(obj, name);
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        if (!integer_fits<T>(value))
+            throw Malformed{std::string("member \"") + name + "\" is not an integer in range"};
+    }
     try {
-        return member(obj, name).get<T>();
+        return value.get<T>();
     } catch (const nlohmann::json::exception&) {
         throw Malformed{std::string("member \"") + name + "\" has the wrong type"};
     }

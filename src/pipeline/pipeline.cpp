@@ -181,7 +181,7 @@ std::optional<Inputs> read_inputs(const Options& options, Resources& resources, 
     schedule.source_read(xml::languages_named(source->text()));
     auto sheet_file = core::SourceFile::read(options.style_path);
     if (!sheet_file) { diags.add(sheet_file.error()); return {}; }
-    auto document = xml::read_content(*source, diags, true, options.allow_outside);
+    auto document = xml::read_content(*source, diags, true, options.allow_outside, options.threads != 1);
     *source = core::SourceFile(options.source_path, {});  // the text is in the document now
     auto sheet = resources.stylesheet(*sheet_file, diags);  // parsed once while its bytes stay (#23)
     // (the readers put every problem, a parse failure included, into diags)

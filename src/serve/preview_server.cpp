@@ -1,11 +1,10 @@
-// PreviewServer on the small HTTP server of http_server.hpp: "/" the preview page, "/events" the
+// PreviewServer on cpp-httplib (Debian's libcpp-httplib): "/" the preview page, "/events" the
 // builds as server-sent events, "/status" the last build as JSON (the page's fallback: it polls
 // it when it cannot hold an event stream), "/out/PATH" a file of the output folder. A path with "..", "." or an empty
 // segment, a backslash, or one that resolves (through a symbolic link) outside the folder is
 // refused with 403; nothing else of the file system is reachable.
 
 #include "serve/preview_server.hpp"
-#include "serve/http_server.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -14,6 +13,8 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+
+#include <httplib.h>
 
 namespace folio::serve {
 namespace fs = std::filesystem;
@@ -51,104 +52,104 @@ const char* content_type(const fs::path& p) {
 struct PreviewServer::Impl {
     std::string out_dir;
     std::string stem;
+    httplib::Server server;
     std::thread thread;
     std::mutex mutex;
     std::condition_variable changed;  ///< a build was published, or the server stops
     BuildRecord record;
     bool stopping = false;
-    unsigned streams = 0;  ///< open event streams
-    /// Last, so that it is destroyed first: its destructor waits for the connections, whose
-    /// streams use the members above.
-    http::Server server{[this](const http::Request& req, http::Response& res) { route(req, res); }};
+    unsigned streams = 0;  ///< open event streams (each holds one of httplib's worker threads)
 
     BuildRecord current() {
         std::lock_guard<std::mutex> lock(mutex);
         return record;
     }
 
-    static void text(http::Response& res, int status, std::string body) {
-        res.status = status;
-        res.content_type = "text/plain";
-        res.body = std::move(body);
-    }
-
-    void serve_file(const std::string& relative, http::Response& res) {
+    void serve_file(const httplib::Request& req, httplib::Response& res) {
+        const std::string relative = req.matches[1];
         std::error_code ec;
         const fs::path root = fs::canonical(out_dir, ec);
         const fs::path file = fs::weakly_canonical(root / relative, ec);
         const auto [end, _] = std::mismatch(root.begin(), root.end(), file.begin(), file.end());
         if (!is_safe_relative_path(relative) || ec || end != root.end()) {
-            text(res, 403, "403 forbidden: only the output folder's files are served\n");
+            res.status = 403;
+            res.set_content("403 forbidden: only the output folder's files are served\n", "text/plain");
             return;
         }
         std::ifstream in(file, std::ios::binary);
         if (!in || !fs::is_regular_file(file, ec)) {
-            text(res, 404, "404 not found (not built yet?)\n");
+            res.status = 404;
+            res.set_content("404 not found (not built yet?)\n", "text/plain");
             return;
         }
         std::ostringstream bytes;
         bytes << in.rdbuf();
-        res.headers.emplace_back("Cache-Control", "no-store");
-        res.content_type = content_type(file);
-        res.body = std::move(bytes).str();
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(std::move(bytes).str(), content_type(file));
     }
 
     /// GET /events: the current build at once, then each new one, as server-sent events
     /// (`event: build`, `id` its number, `data` its status_json), with a comment every 15 s so
-    /// that a closed connection is noticed. Past max_event_streams the answer is 503, and the
-    /// page polls /status instead.
-    void events(http::Response& res) {
+    /// that a closed connection is noticed. httplib serves a connection per worker thread (8 or
+    /// more): past max_event_streams the answer is 503, and the page polls /status instead.
+    void events(httplib::Response& res) {
         {
             std::lock_guard<std::mutex> lock(mutex);
             if (streams >= max_event_streams || stopping) {
-                text(res, 503, "503: too many event streams; poll /status\n");
+                res.status = 503;
+                res.set_content("503: too many event streams; poll /status\n", "text/plain");
                 return;
             }
             ++streams;
         }
-        res.headers.emplace_back("Cache-Control", "no-store");
-        res.content_type = "text/event-stream";
-        res.stream = [this, sent = -1L](std::string& chunk) mutable {
-            std::unique_lock<std::mutex> lock(mutex);
-            changed.wait_for(lock, std::chrono::seconds(15),
-                             [&] { return stopping || static_cast<long>(record.number) != sent; });
-            if (stopping) return false;
-            chunk = ": still watching\n\n";
-            if (static_cast<long>(record.number) != sent) {
-                sent = record.number;
-                chunk = event_message(record);
-            }
-            return true;
-        };
-        res.on_close = [this] {
-            std::lock_guard<std::mutex> lock(mutex);
-            --streams;
-        };
+        res.set_header("Cache-Control", "no-store");
+        auto sent = std::make_shared<long>(-1);  // the build number last sent
+        res.set_chunked_content_provider(
+            "text/event-stream",
+            [this, sent](std::size_t, httplib::DataSink& sink) {
+                std::unique_lock<std::mutex> lock(mutex);
+                changed.wait_for(lock, std::chrono::seconds(15),
+                                 [&] { return stopping || static_cast<long>(record.number) != *sent; });
+                if (stopping) {
+                    sink.done();
+                    return true;
+                }
+                std::string chunk = ": still watching\n\n";
+                if (static_cast<long>(record.number) != *sent) {
+                    *sent = record.number;
+                    chunk = event_message(record);
+                }
+                lock.unlock();
+                return sink.write(chunk.data(), chunk.size());
+            },
+            [this](bool) {
+                std::lock_guard<std::mutex> lock(mutex);
+                --streams;
+            });
     }
 
-    /// Anything but these four, "/../etc/passwd" and "//etc/passwd" included, is not ours to serve.
-    void route(const http::Request& req, http::Response& res) {
-        if (req.path == "/") {
-            res.headers.emplace_back("Cache-Control", "no-store");
-            res.content_type = "text/html; charset=utf-8";
-            res.body = preview_page(stem, current());
-        } else if (req.path == "/events") {
-            events(res);
-        } else if (req.path == "/status") {
-            res.headers.emplace_back("Cache-Control", "no-store");
-            res.content_type = "application/json";
-            res.body = status_json(current());
-        } else if (req.path.rfind("/out/", 0) == 0) {
-            serve_file(req.path.substr(5), res);
-        } else {
-            text(res, 404, "404 not found\n");
-        }
+    void routes() {
+        server.Get("/", [this](const httplib::Request&, httplib::Response& res) {
+            res.set_header("Cache-Control", "no-store");
+            res.set_content(preview_page(stem, current()), "text/html; charset=utf-8");
+        });
+        server.Get("/events", [this](const httplib::Request&, httplib::Response& res) { events(res); });
+        server.Get("/status", [this](const httplib::Request&, httplib::Response& res) {
+            res.set_header("Cache-Control", "no-store");
+            res.set_content(status_json(current()), "application/json");
+        });
+        server.Get(R"(/out/(.*))", [this](const httplib::Request& req, httplib::Response& res) { serve_file(req, res); });
+        // Anything else, "/../etc/passwd" and "//etc/passwd" included, is not ours to serve.
+        server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+            if (res.status == 404) res.set_content("404 not found\n", "text/plain");
+        });
     }
 };
 
 PreviewServer::PreviewServer(std::string out_dir, std::string stem) : m_impl(std::make_unique<Impl>()) {
     m_impl->out_dir = std::move(out_dir);
     m_impl->stem = std::move(stem);
+    m_impl->routes();
 }
 
 PreviewServer::~PreviewServer() {
@@ -162,14 +163,19 @@ PreviewServer::~PreviewServer() {
 }
 
 core::Result<int> PreviewServer::start(const std::string& host, int port) {
-    const int bound = m_impl->server.bind(host, port);
+    int bound = port;
+    if (port == 0) {
+        bound = m_impl->server.bind_to_any_port(host);
+    } else if (!m_impl->server.bind_to_port(host, port)) {
+        bound = -1;
+    }
     if (bound <= 0) {
         return core::unexpected({core::Severity::error, "serve.bind",
                                  "cannot listen on " + host + ":" + std::to_string(port) +
                                      " (in use, or not an address of this machine)",
                                  {}});
     }
-    m_impl->thread = std::thread([this] { m_impl->server.run(); });
+    m_impl->thread = std::thread([this] { m_impl->server.listen_after_bind(); });
     return bound;
 }
 

@@ -3,16 +3,9 @@
 
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -152,64 +145,4 @@ TEST(Serve, TooManyEventStreamsAreRefusedSoThatPagesPoll) {
     EXPECT_TRUE(one_more.Get("/status"));  // and the server still answers
     server.reset();
     for (auto& l : listeners) l.join();
-}
-
-namespace {
-
-/// Sends `request` as it is on a new connection and returns all of the answer.
-std::string raw_exchange(int port, const std::string& request) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-        ::close(fd);
-        return "(no connection)";
-    }
-    ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
-    std::string answer;
-    char buffer[4096];
-    for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, static_cast<std::size_t>(n));
-    ::close(fd);
-    return answer;
-}
-
-}  // namespace
-
-// The server under the preview (issue 23: folio's own instead of libcpp-httplib): decoded paths,
-// queries ignored, HEAD without a body, and refusals for what it does not serve.
-TEST(Serve, FilesByDecodedPathsAndRefusals) {
-    const std::string dir = ::testing::TempDir() + "/serve-files";
-    std::filesystem::create_directories(dir);
-    std::ofstream(dir + "/my doc.pdf", std::ios::binary) << "%PDF-1.7 body";
-    folio::serve::PreviewServer server(dir, "my doc");
-    const auto port = server.start("127.0.0.1", 0);
-    ASSERT_TRUE(port.has_value());
-    httplib::Client client("127.0.0.1", *port);
-    const auto file = client.Get("/out/my%20doc.pdf?t=123");
-    ASSERT_TRUE(file);
-    EXPECT_EQ(file->status, 200);
-    EXPECT_EQ(file->body, "%PDF-1.7 body");
-    EXPECT_EQ(file->get_header_value("Content-Type"), "application/pdf");
-    EXPECT_EQ(file->get_header_value("Cache-Control"), "no-store");
-    const auto page = client.Get("/");
-    ASSERT_TRUE(page);
-    EXPECT_NE(page->body.find("src=\"/out/my%20doc.pdf\""), std::string::npos);
-    EXPECT_EQ(client.Get("/out/missing.pdf")->status, 404);
-    EXPECT_EQ(client.Get("/out/a/../my%20doc.pdf")->status, 403);
-    EXPECT_EQ(client.Get("/out/%2e%2e/x")->status, 403);
-    EXPECT_EQ(client.Get("/elsewhere")->status, 404);
-
-    const std::string head = raw_exchange(*port, "HEAD /out/my%20doc.pdf HTTP/1.1\r\nHost: x\r\n\r\n");
-    EXPECT_EQ(head.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << head;
-    EXPECT_NE(head.find("Content-Length: 13\r\n"), std::string::npos) << head;
-    EXPECT_EQ(head.substr(head.size() - 4), "\r\n\r\n") << head;  // no body
-    EXPECT_EQ(raw_exchange(*port, "POST /status HTTP/1.1\r\n\r\n").rfind("HTTP/1.1 405 ", 0), 0u);
-    EXPECT_EQ(raw_exchange(*port, "GET /out/%zz HTTP/1.1\r\n\r\n").rfind("HTTP/1.1 400 ", 0), 0u);
-    EXPECT_EQ(raw_exchange(*port, "nonsense\r\n\r\n").rfind("HTTP/1.1 400 ", 0), 0u);
-    EXPECT_EQ(raw_exchange(*port, "GET / HTTP/1.1\r\nX: " + std::string(20000, 'a') + "\r\n\r\n")
-                  .rfind("HTTP/1.1 431 ", 0),
-              0u);
-    EXPECT_EQ(client.Get("/status")->status, 200);  // and it still answers
 }

@@ -1,13 +1,15 @@
 // Inline SVG from the vector model: <svg viewBox> with <title>, a <defs> of the gradients
 // (userSpaceOnUse, their transform) and of the clip paths (drawing space, one <clipPath> per
 // path, nested groups for their intersection), then one <path> per shape with its transform,
-// paint and stroke. Numbers get up to 4 decimals.
+// paint and stroke, inside <g opacity> for its translucent groups. Numbers get up to 4 decimals.
 
 #include "html/svg.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <vector>
 
 #include "html/markup.hpp"
 
@@ -90,6 +92,7 @@ void gradient(std::string& out, const image::Gradient& g, const std::string& id)
         out += "<stop";
         append_attr(out, "offset", number(s.offset));
         append_attr(out, "stop-color", hex(s.color));
+        if (s.opacity < 1) append_attr(out, "stop-opacity", number(std::max(s.opacity, 0.0)));
         out += "/>";
     }
     out += g.radial ? "</radialGradient>" : "</linearGradient>";
@@ -129,6 +132,25 @@ void shape(std::string& out, const image::Shape& s, std::string_view prefix) {
         if (s.stroke_opacity < 1) append_attr(out, "stroke-opacity", number(s.stroke_opacity));
     }
     out += "/>";
+}
+
+/// Closes and opens <g opacity> elements so that those open are the chain of `group`'s
+/// translucent groups (image::Group), outermost first.
+void translucent_groups(std::string& out, const image::Drawing& d, std::int32_t group, std::vector<std::int32_t>& open) {
+    std::vector<std::int32_t> chain;
+    for (std::int32_t g = group; g >= 0 && static_cast<std::size_t>(g) < d.groups.size();
+         g = d.groups[static_cast<std::size_t>(g)].parent) {
+        chain.insert(chain.begin(), g);
+    }
+    std::size_t common = 0;
+    while (common < open.size() && common < chain.size() && open[common] == chain[common]) ++common;
+    for (; open.size() > common; open.pop_back()) out += "</g>";
+    for (std::size_t i = common; i < chain.size(); ++i) {
+        out += "<g";
+        append_attr(out, "opacity", number(d.groups[static_cast<std::size_t>(chain[i])].opacity));
+        out += '>';
+        open.push_back(chain[i]);
+    }
 }
 
 /// The <svg> start tag and its <title>.
@@ -171,7 +193,9 @@ void svg_body(std::string& out, const image::Drawing& drawing, const std::string
         }
         out += "</defs>";
     }
+    std::vector<std::int32_t> open;  // the translucent groups open, outermost first
     for (const image::Shape& s : drawing.shapes) {
+        translucent_groups(out, drawing, s.group, open);
         std::size_t groups = 0;
         if (s.clip >= 0 && static_cast<std::size_t>(s.clip) < drawing.clips.size()) {
             groups = drawing.clips[static_cast<std::size_t>(s.clip)].paths.size();
@@ -184,6 +208,7 @@ void svg_body(std::string& out, const image::Drawing& drawing, const std::string
         shape(out, s, prefix);
         for (std::size_t k = 0; k < groups; ++k) out += "</g>";
     }
+    for (std::size_t k = 0; k < open.size(); ++k) out += "</g>";
     out += "</svg>";
 }
 

@@ -6,6 +6,7 @@
 set -euo pipefail
 folio=$1 src=$2 work=$3
 . "$src/tests/e2e/lib.bash"
+. "$src/tests/e2e/pdf_lib.bash"
 pngdiff=$(dirname "$folio")/tests/pngdiff
 rm -rf "$work" && mkdir -p "$work"
 cd "$work"
@@ -63,9 +64,13 @@ for name in group fade; do
   rsvg-convert -b white "$name.svg" -o "$name-rsvg.png"
   "$pngdiff" "$name-rsvg.png" "$name-folio.png" 0.01 48 || fail "$name.svg in the PDF differs from rsvg-convert's (see $work)"
   "$folio" build "$name-doc.xml" --style "$style" -o "out-$name-cmyk" --cmyk -q 2>/dev/null || fail "$name.svg --cmyk did not build"
-  qpdf --check "out-$name-cmyk/$name-doc.pdf" >/dev/null || fail "$name.svg --cmyk: qpdf --check fails"
+  check_readers "out-$name-cmyk/$name-doc.pdf"  # qpdf --check, poppler, Ghostscript, MuPDF
   "$folio" build "$name-doc.xml" --style "$style" -o "out-$name-pdfa" --pdfa -q 2>/dev/null || fail "$name.svg --pdfa did not build"
-  qpdf --check "out-$name-pdfa/$name-doc.pdf" >/dev/null || fail "$name.svg --pdfa: qpdf --check fails"
+  check_readers "out-$name-pdfa/$name-doc.pdf"
+  # PDF/A-2 with the sRGB output intent: groups blend in RGB, no DeviceCMYK anywhere
+  qpdf --qdf --object-streams=disable "out-$name-pdfa/$name-doc.pdf" pdfa.qdf
+  ! grep -aq 'DeviceCMYK' pdfa.qdf || fail "$name.svg --pdfa uses DeviceCMYK"
+  [ "$(pdfinfo -meta "out-$name-pdfa/$name-doc.pdf" | grep -c '<pdfaid:part>2</pdfaid:part>')" = 1 ] || fail "$name.svg --pdfa is not PDF/A-2"
 done
 qpdf --qdf --object-streams=disable out-group/group-doc.pdf group.qdf
 grep -aq '/S /Transparency' group.qdf || fail "group.svg: no transparency group"

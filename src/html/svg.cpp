@@ -154,13 +154,21 @@ void translucent_groups(std::string& out, const image::Drawing& d, std::int32_t 
 }
 
 /// The <svg> start tag and its <title>.
-void svg_start(std::string& out, const image::Drawing& drawing, std::string_view alt, const std::string& prefix) {
+void svg_start(std::string& out, const image::Drawing& drawing, std::string_view alt, const std::string& prefix,
+               const SvgFit* fit) {
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\"";
     append_attr(out, "viewBox", "0 0 " + number(drawing.size.width) + " " + number(drawing.size.height));
     append_attr(out, "width", number(drawing.size.width));
     append_attr(out, "height", number(drawing.size.height));
-    // (inline, so that documents without drawings keep their style sheet byte for byte)
-    out += " style=\"display:block;max-width:100%;height:auto\"";
+    if (fit != nullptr && fit->width > 0 && fit->height > 0) {
+        if (fit->mode == SvgFit::Mode::cover) out += " preserveAspectRatio=\"xMidYMid slice\"";
+        if (fit->mode == SvgFit::Mode::fill) out += " preserveAspectRatio=\"none\"";
+        append_attr(out, "style", "display:block;width:100%;height:auto;aspect-ratio:" + number(fit->width) + "/" +
+                                      number(fit->height));
+    } else {
+        // (inline, so that documents without drawings keep their style sheet byte for byte)
+        out += " style=\"display:block;max-width:100%;height:auto\"";
+    }
     if (alt.empty()) {
         out += " aria-hidden=\"true\">";
     } else {
@@ -215,16 +223,16 @@ void svg_body(std::string& out, const image::Drawing& drawing, const std::string
 }  // namespace
 
 void append_inline_svg(std::string& out, const image::Drawing& drawing, std::string_view alt,
-                       std::string_view id_prefix) {
+                       std::string_view id_prefix, const SvgFit* fit) {
     const std::string prefix(id_prefix);
-    svg_start(out, drawing, alt, prefix);
+    svg_start(out, drawing, alt, prefix, fit);
     svg_body(out, drawing, prefix);
 }
 
 void InlineSvgCache::append(std::string& out, const image::Drawing& drawing, std::string_view alt,
-                            std::string_view id_prefix) {
+                            std::string_view id_prefix, const SvgFit* fit) {
     const std::string prefix(id_prefix);
-    svg_start(out, drawing, alt, prefix);
+    svg_start(out, drawing, alt, prefix, fit);
     if (!drawing.gradients.empty() || !drawing.clips.empty()) {  // ids in the body: made anew
         svg_body(out, drawing, prefix);
         return;

@@ -91,6 +91,15 @@ svgs=$(python3 -c 'import re, sys; print("\n".join(re.findall(r"<svg.*?</svg>", 
 ! grep -qi 'alert(\|onload' "$html" || fail "the SVG's script or event attribute reached the HTML"
 xmllint --noout --html "$html" 2>/dev/null || true
 
+# --- 1c. object-fit on an SVG figure: the HTML's inline <svg> fits as the PDF crops ------------
+sed 's|</stylesheet>|<style match="figure.crop" width="40mm" height="40mm" object-fit="cover"/>\n<style match="figure.stretch" width="60mm" height="20mm" object-fit="fill"/>\n</stylesheet>|' "$style" > fit-style.xml
+doc '<figure class="crop" src="group.svg" alt="Cropped"/><figure class="stretch" src="group.svg" alt="Stretched"/>' fit.xml
+"$folio" build fit.xml --style fit-style.xml -o out-fit -q 2> fit.err || fail "object-fit on SVG figures failed: $(cat fit.err)"
+grep -q 'preserveAspectRatio="xMidYMid slice" style="display:block;width:100%;height:auto;aspect-ratio:113.3858/113.3858"' out-fit/fit.html ||
+  fail "the HTML's SVG with object-fit: cover is not cropped to its 40 mm square"
+grep -q 'preserveAspectRatio="none" style="display:block;width:100%;height:auto;aspect-ratio:170.0787/56.6929"' out-fit/fit.html ||
+  fail "the HTML's SVG with object-fit: fill is not stretched to 60 x 20 mm"
+
 # --- 2. hostile SVGs: an error or warning with a position, exit 1 or 0, no crash, no hang ------
 hostile() {  # NAME EXIT MESSAGE-REGEX ; the SVG is in NAME.svg
   local name=$1 want=$2 message=$3 code=0

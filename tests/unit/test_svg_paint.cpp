@@ -173,3 +173,26 @@ TEST(SvgPaint, HtmlKeepsGroupOpacityAndStopOpacity) {
     html::append_inline_svg(out, read(fading), "x", "d1");
     EXPECT_NE(out.find("stop-color=\"#ff0000\" stop-opacity=\"0\"/>"), std::string::npos) << out;
 }
+
+TEST(SvgPaint, HtmlFitsAnInlineSvgAsObjectFitWould) {
+    const image::Drawing d = read("<rect width='100' height='50'/>");
+    std::string out;
+    const html::SvgFit cover{200, 200, html::SvgFit::Mode::cover};
+    html::append_inline_svg(out, d, "x", "d1", &cover);
+    EXPECT_NE(out.find(" preserveAspectRatio=\"xMidYMid slice\" style=\"display:block;width:100%;height:auto;"
+                       "aspect-ratio:200/200\""), std::string::npos) << out;
+    out.clear();
+    const html::SvgFit fill{300, 100, html::SvgFit::Mode::fill};
+    html::append_inline_svg(out, d, "x", "d1", &fill);
+    EXPECT_NE(out.find(" preserveAspectRatio=\"none\""), std::string::npos) << out;
+    out.clear();
+    const html::SvgFit contain{300, 100, html::SvgFit::Mode::contain};
+    html::append_inline_svg(out, d, "x", "d1", &contain);
+    EXPECT_EQ(out.find("preserveAspectRatio"), std::string::npos) << "meet is the default: " << out;
+    EXPECT_NE(out.find("aspect-ratio:300/100"), std::string::npos) << out;
+    // the cache writes the same bytes
+    std::string cached;
+    html::InlineSvgCache cache;
+    cache.append(cached, d, "x", "d1", &contain);
+    EXPECT_EQ(cached, out);
+}

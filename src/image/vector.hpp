@@ -129,6 +129,10 @@ struct Drawing {
 /// strokes) stays a plain shape with its opacity, and only real overlaps cost a group.
 void fold_groups(Drawing& drawing);
 
+/// Folds the groups from index `keep` on into their shapes by multiplying their opacities in,
+/// whether or not they overlap (an approximation, for drawings past a limit); keeps the rest.
+void flatten_groups(Drawing& drawing, std::size_t keep);
+
 /// The first and one-past-last index of the shapes in each group (inner groups' included), as
 /// [first, last); {0, 0} for a group without shapes.
 std::vector<std::pair<std::size_t, std::size_t>> group_ranges(const Drawing& drawing);

@@ -132,6 +132,18 @@ std::vector<std::pair<std::size_t, std::size_t>> group_ranges(const Drawing& d) 
     return ranges;
 }
 
+void flatten_groups(Drawing& d, std::size_t keep) {
+    for (std::size_t k = d.groups.size(); k-- > keep;) {  // innermost first: opacities gather upwards
+        for (Shape& s : d.shapes) {
+            if (s.group != static_cast<std::int32_t>(k)) continue;
+            s.fill_opacity *= d.groups[k].opacity;
+            s.stroke_opacity *= d.groups[k].opacity;
+            s.group = d.groups[k].parent;
+        }
+    }
+    if (d.groups.size() > keep) d.groups.resize(keep);
+}
+
 std::int32_t child_of(const Drawing& d, std::int32_t group, std::int32_t outer) {
     if (group == outer) return -1;
     while (group >= 0 && d.groups[static_cast<std::size_t>(group)].parent != outer)

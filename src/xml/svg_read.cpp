@@ -74,6 +74,7 @@ public:
         if (m_visible) children(root, st);
         if (m_failed) return core::unexpected(*m_failed);
         image::fold_groups(m_drawing);
+        paint_limits(root);
         return std::move(m_drawing);
     }
 
@@ -285,6 +286,28 @@ private:
         st.clip = static_cast<std::int32_t>(m_drawing.clips.size() - 1);
     }
 
+    /// Past SvgLimits::max_groups and max_masks, opacities are multiplied into each shape and a
+    /// gradient takes its first stop's opacity throughout, with a warning (the PDF makes an
+    /// object of each group and mask, and a page holds at most 4095 of a kind).
+    void paint_limits(pugi::xml_node root) {
+        if (m_drawing.groups.size() > m_limits.max_groups) {
+            warn_once(root, "groups", "more than " + std::to_string(m_limits.max_groups) +
+                                          " translucent groups: the opacity of the rest is given to each of their shapes");
+            image::flatten_groups(m_drawing, m_limits.max_groups);
+        }
+        std::size_t masks = 0;
+        for (const image::Shape& s : m_drawing.shapes) {
+            if (s.fill.kind != image::Paint::Kind::gradient || s.fill.gradient >= m_drawing.gradients.size()) continue;
+            std::vector<image::Stop>& stops = m_drawing.gradients[s.fill.gradient].stops;
+            const bool varies = std::any_of(stops.begin(), stops.end(),
+                                            [&](const image::Stop& t) { return t.opacity != stops.front().opacity; });
+            if (!varies || ++masks <= m_limits.max_masks) continue;
+            warn_once(root, "masks", "more than " + std::to_string(m_limits.max_masks) +
+                                         " gradients fade in opacity: the rest take their first stop's opacity throughout");
+            for (image::Stop& t : stops) t.opacity = stops.front().opacity;
+        }
+    }
+
     bool count_points(pugi::xml_node el, std::size_t n) {
         m_points += n;
         if (m_points <= m_limits.max_points) return true;
@@ -368,6 +391,11 @@ void SvgReader::shape(pugi::xml_node el, const State& st) {
         auto g = svg::gradient(it->second, box, m_viewport, m_ids, warning);
         if (!warning.empty()) warn_once(it->second, "gradient " + warning, "<" + std::string(kind) + ">: " + warning);
         if (!g) { p.kind = image::Paint::Kind::none; return; }
+        if (g->stops.size() > 1 && m_drawing.gradients.size() >= m_limits.max_gradients) {
+            warn_once(el, "gradients", "more than " + std::to_string(m_limits.max_gradients) +
+                                           " gradient paints: the rest are painted in their first stop's colour");
+            g->stops.resize(1);
+        }
         if (g->stops.size() == 1) {
             opacity *= g->stops.front().opacity;
             p = {image::Paint::Kind::colour, g->stops.front().color, 0};

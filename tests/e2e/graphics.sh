@@ -133,6 +133,16 @@ hostile external 0 'external.svg:2:1: warning: SVG <image> is not drawn; externa
 grep -q 'external.svg:3:1: warning: <use> of an external file is never followed' external.err || fail "external <use> not warned"
 ! grep -q 'passwd\|example.org' out-external/external.html || fail "an external reference reached the HTML"
 
+# translucent groups and fading gradients past the limits: approximated with a warning, no error
+python3 -c "
+s = '<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\">\\n<defs><linearGradient id=\"f\"><stop offset=\"0\"/><stop offset=\"1\" stop-opacity=\"0\"/></linearGradient></defs>'
+s += ''.join('<circle cx=\"%d\" cy=\"50\" r=\"5\" fill=\"url(#f)\" stroke=\"red\" opacity=\"0.5\"/>' % (i % 100) for i in range(5000))
+open('paints.svg', 'w').write(s + '</svg>')"
+hostile paints 0 'paints.svg:1:1: warning: more than 256 translucent groups: the opacity of the rest is given to each of their shapes'
+grep -q 'paints.svg:1:1: warning: more than 256 gradients fade in opacity' paints.err || fail "no warning past the soft masks' limit"
+grep -q 'paints.svg:2:[0-9]*: warning: more than 1000 gradient paints: the rest are painted in their first stop' paints.err || fail "no warning past the gradients' limit"
+qpdf --check out-paints/paints.pdf >/dev/null || fail "paints.svg: qpdf --check fails"
+
 # --- 3. QR codes: vector squares that a decoder reads back; a payload too long is an error -------
 doc '<p>Scan.</p><qr data="https://example.org/strategy.pdf" size="30mm" colour="#123c72"><caption>The PDF</caption></qr>' qr.xml
 "$folio" build qr.xml --style "$style" -o out-qr 2> qr.err || fail "the <qr> did not build: $(cat qr.err)"

@@ -196,3 +196,23 @@ TEST(SvgPaint, HtmlFitsAnInlineSvgAsObjectFitWould) {
     cache.append(cached, d, "x", "d1", &contain);
     EXPECT_EQ(cached, out);
 }
+
+TEST(SvgPaint, PastTheLimitsOpacitiesAreMultipliedWithAWarning) {
+    core::Diagnostics diags;
+    xml::SvgLimits limits;
+    limits.max_groups = 1;
+    limits.max_masks = 0;
+    const core::SourceFile f("t.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">" + overlapping +
+                                          "<g opacity='0.5'>" + overlapping + "</g>" + fading + "</svg>");
+    const auto d = xml::read_svg(f, diags, limits);
+    ASSERT_TRUE(d);
+    ASSERT_EQ(d->groups.size(), 1u);  // the first group kept; the other two flattened
+    ASSERT_EQ(d->shapes.size(), 5u);
+    EXPECT_EQ(d->shapes[0].group, 0);
+    EXPECT_EQ(d->shapes[2].group, -1);
+    EXPECT_DOUBLE_EQ(d->shapes[2].fill_opacity, 0.25);
+    EXPECT_FALSE(pdf::needs_mask(d->gradients[0]));  // the fade's first stop's opacity throughout
+    ASSERT_EQ(diags.all().size(), 2u);
+    EXPECT_NE(diags.all()[0].message.find("more than 1 translucent groups"), std::string::npos);
+    EXPECT_NE(diags.all()[1].message.find("more than 0 gradients fade"), std::string::npos);
+}

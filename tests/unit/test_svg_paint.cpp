@@ -216,3 +216,15 @@ TEST(SvgPaint, PastTheLimitsOpacitiesAreMultipliedWithAWarning) {
     EXPECT_NE(diags.all()[0].message.find("more than 1 translucent groups"), std::string::npos);
     EXPECT_NE(diags.all()[1].message.find("more than 0 gradients fade"), std::string::npos);
 }
+
+TEST(SvgPaint, UseAndNestedSvgOpacityMakeGroups) {
+    const std::string pair = "<rect width='60' height='40'/><rect x='30' y='10' width='60' height='40'/>";
+    image::Drawing d = read("<defs><g id='p'>" + pair + "</g></defs><use href='#p' opacity='0.25'/>");
+    ASSERT_EQ(d.groups.size(), 1u);
+    EXPECT_DOUBLE_EQ(d.groups[0].opacity, 0.25);
+    EXPECT_EQ(d.shapes[0].group, 0);
+    EXPECT_EQ(d.shapes[1].group, 0);
+    d = read("<svg opacity='0.75'>" + pair + "</svg>");
+    ASSERT_EQ(d.groups.size(), 1u);
+    EXPECT_DOUBLE_EQ(d.groups[0].opacity, 0.75);
+}

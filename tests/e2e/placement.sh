@@ -80,11 +80,13 @@ pdftoppm -r 200 -f 2 -l 2 -png out/doc.pdf qr
 
 # --- 5. HTML: in reading order, print rules, the ink as its sRGB alternate --------------------
 html=out/doc.html
-grep -q '@media print{p.note{position:fixed;bottom:' "$html" || fail "no print rule for the note on every page"
-grep -q '@media print{figure.logo{position:absolute;top:' "$html" || fail "no print rule for the cover's logo"
+# (the browser's print: tests/e2e/placement_html.sh)
+grep -q '@page{@bottom-right{content:"Editionmark 2026"' "$html" || fail "no margin box for the note on every page"
+grep -q '@media print{figure.logo{margin-left:0pt' "$html" || fail "no print rule for the cover's logo"
 expect_order() { python3 - "$html" "$@" <<'PY' || fail "the HTML does not keep the blocks in reading order"
 import sys
 text = open(sys.argv[1], encoding='utf-8').read()
+text = text[text.index('<body'):]  # (the style sheet holds the note's text for its margin box)
 at = [text.find(w) for w in sys.argv[2:]]
 sys.exit(0 if -1 not in at and at == sorted(at) else 1)
 PY

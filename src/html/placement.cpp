@@ -59,7 +59,8 @@ std::string across(const style::Placement& p, const style::PageStyle& page) {
     return rule;
 }
 
-/// A margin box's content string: `text` with its spaces collapsed, quotes and backslashes escaped.
+/// A margin box's content string: `text` with its spaces collapsed, quotes and backslashes
+/// escaped, and `<` as \3c, so that no text of the source can close the <style> element.
 std::string css_string(std::string_view text) {
     std::string out = "\"";
     bool space = false;
@@ -67,6 +68,7 @@ std::string css_string(std::string_view text) {
         if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') { space = out.size() > 1; continue; }
         if (space) out += ' ';
         space = false;
+        if (ch == '<') { out += "\\3c "; continue; }
         if (ch == '"' || ch == '\\') out += '\\';
         out += ch;
     }

@@ -44,6 +44,13 @@ assert re.search(r'@page folio-back-cover\{background:url\("data:image/svg\+xml;
 assert '@media screen{body::after{content:"";display:block;height:9px;background:#0052cc}}' in text
 PY
 
+# hostile text in a margin box: it never closes the <style> element, quotes stay in the string
+sed 's|Editionmark 2026|Editionmark \&lt;/style\&gt;\&lt;script\&gt;alert(1)\&lt;/script\&gt; "q" \\|' doc.xml > hostile.xml
+"$folio" build hostile.xml -s style.xml -o hostile --html-only -q || fail "the hostile note did not build"
+grep -q '@bottom-right{content:"Editionmark \\3c /style>\\3c script>alert(1)\\3c /script> \\"q\\" \\\\";' hostile/hostile.html ||
+  fail "the note's text is not escaped in its margin box: $(grep -o '@bottom-right{content:[^;]*' hostile/hostile.html)"
+[ "$(grep -c '<script>alert' hostile/hostile.html)" = 0 ] || fail "the note's text made a script element"
+
 # --- 2. printed by Chromium ---------------------------------------------------------------------
 timeout 120 /usr/bin/chromium --headless --no-sandbox --disable-gpu --user-data-dir="$work/profile" \
   --no-pdf-header-footer --print-to-pdf="$work/print.pdf" "file://$html" >/dev/null 2>&1 ||

@@ -100,7 +100,7 @@ near "$(pixel "$pages" 0.2 0.2)" "11 61 145" || fail "the back cover is not pain
 
 # --- 3. on screen: axe, validity, reflow at 320 px (tests/browser/check_html.mjs) -------------
 browser=$src/tests/browser
-[ -d "$browser/node_modules/axe-core" ] || fail "the npm packages of tests/browser are not installed; run bash .ci/install-browser-deps"
+need_browser "$browser"
 status=0
 node "$browser/check_html.mjs" --screenshots "$work/shots" "$html" || status=$?
 [ "$status" = 0 ] || fail "the accessibility check of the HTML with page art failed (status $status)"

@@ -2,8 +2,7 @@
 # with $folio, $src and $work set, sources lib.bash, finds the layout dump ($dump) and makes $work
 # a fresh current folder.
 . "$src/tests/e2e/lib.bash"
-dump=$(dirname "$folio")/tests/layout_dump
-[ -x "$dump" ] || fail "build the layout dump first: $dump"
+dump=$(layout_dump_of "$folio")
 rm -rf "$work" && mkdir -p "$work"
 cd "$work"
 

@@ -124,6 +124,13 @@ for band in "top 1900mm #0b3d91" "right 900mm #f29100"; do
   [ "$(cat "$out/rc")" = 0 ] || fail "a band deeper than the page ($band) failed the build: $(cat "$out/err")"
   "$dump" "$out/span.xml" "$out/style.xml" > "$out/dump.txt"
   inside "$out/dump.txt" || fail "a band deeper than the page ($band) put ink outside the page's box"
+  python3 - "$out/out/span.html" <<'PY' || fail "a band deeper than the page ($band) leaves the printed HTML page"
+import base64, re, sys
+css = open(sys.argv[1], encoding='utf-8').read()
+svg = base64.b64decode(re.search(r'@page\{background:url\("data:image/svg\+xml;base64,([^"]+)"', css).group(1)).decode()
+rects = [tuple(map(float, r)) for r in re.findall(r'<rect x="([-0-9.]+)" y="([-0-9.]+)" width="([0-9.]+)" height="([0-9.]+)"', svg)]
+assert rects and all(x >= 0 and y >= 0 and x + w <= 595.2757 and y + h <= 841.8899 for x, y, w, h in rects), rects
+PY
 done
 hostile negative 'background-band="bottom -12mm #0b3d91"' ''
 [ "$(cat "$out/rc")" = 1 ] || fail "a band of negative depth did not fail the build"

@@ -98,7 +98,38 @@ near "$(pixel 2 0.5 0.005)" "255 255 255" || fail "printed page 2 is painted at 
 near "$(pixel 1 0.5 0.995)" "255 255 255" || fail "the first printed page has the body pages' band: $(pixel 1 0.5 0.995)"
 near "$(pixel "$pages" 0.2 0.2)" "11 61 145" || fail "the back cover is not painted as the cover: $(pixel "$pages" 0.2 0.2)"
 
-# --- 3. on screen: axe, validity, reflow at 320 px (tests/browser/check_html.mjs) -------------
+# --- 3. facing pages: each printed page gets its side's band; a block placed on left pages ------
+# prints once, where it falls, at its left offset (CSS cannot repeat an element on left pages)
+mkdir -p facing && cd facing
+python3 - <<'PY'
+body = ''.join(f'<p>Paragraph {i} of filler text that runs on to fill the pages of the document.</p>' for i in range(120))
+open('doc.xml', 'w').write('<?xml version="1.0" encoding="UTF-8"?>\n<document version="1" xml:lang="en">'
+    '<meta><title>Facing</title></meta><section id="a"><title>Facing pages</title>'
+    f'<p class="side">Sidenote placed left</p>{body}</section></document>\n')
+PY
+cat > style.xml <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<stylesheet version="1" name="facing">
+  <page size="A4" margin="20mm"/>
+  <page name="left" background-band="left 10mm #0b3d91"/>
+  <page name="right" background-band="right 10mm #f29100"/>
+  <style match="document" font-family="DejaVu Serif" font-size="10pt"/>
+  <style match="p.side" position="page" position-page="left" top="30mm" left="150mm"/>
+</stylesheet>
+EOF
+"$folio" build doc.xml -s style.xml -o out --html-only -q || fail "the facing pages did not build"
+timeout 120 /usr/bin/chromium --headless --no-sandbox --disable-gpu --user-data-dir="$work/profile" \
+  --no-pdf-header-footer --print-to-pdf="$PWD/print.pdf" "file://$PWD/out/doc.html" >/dev/null 2>&1 ||
+  fail "Chromium's print of the facing pages failed"
+near "$(pixel 1 0.995 0.5)" "242 145 0" || fail "no right band on the first (right) printed page: $(pixel 1 0.995 0.5)"
+near "$(pixel 2 0.005 0.5)" "11 61 145" || fail "no left band on the second (left) printed page: $(pixel 2 0.005 0.5)"
+near "$(pixel 2 0.995 0.5)" "255 255 255" || fail "a left page has the right band: $(pixel 2 0.995 0.5)"
+[ "$(pdftotext print.pdf - | grep -c Sidenote)" = 1 ] || fail "the block on left pages is not printed once"
+read -r x y <<<"$(where 1 Sidenote)" || true
+awk -v x="${x:-0}" 'BEGIN { exit !(x > 424.7 && x < 426) }' || fail "the block on left pages is at x=${x:-none}, not 150mm"
+cd "$work"
+
+# --- 4. on screen: axe, validity, reflow at 320 px (tests/browser/check_html.mjs) -------------
 browser=$src/tests/browser
 need_browser "$browser"
 status=0

@@ -80,6 +80,16 @@ sys.exit(0 if any(f["rule"] == "typography.overfull-line" and f["line"] == 6 and
                   for f in findings) else 1)
 PY
 
+# a word longer than that room is broken, with a warning at it, and no line runs into the float
+sed 's|Beside the float: <em class="big">W</em>|Beside the float: Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung|' over.xml > long.xml
+"$folio" build long.xml -s over-style.xml -o long -q 2> long.err || fail "the long word beside a float failed: $(cat long.err)"
+grep -q "^long.xml:6:8: warning: a word is wider than the column and is broken: 'Donaudampf" long.err ||
+  fail "no positioned warning for the long word beside the float: $(cat long.err)"
+"$dump" long.xml over-style.xml > long.txt
+awk '/^  vector / { split($4, p, ","); x = p[1]; split($5, s, "x"); foot = p[2] + s[2] }
+     /^  text / && x { split($4, p, ","); if (p[2] < foot && p[1] + $6 > x) { print; bad = 1 } }
+     END { exit bad || !x }' long.txt || fail "a line beside the float runs into it"
+
 # --- 3. hostile: a float wider than the text area, art larger than the page ----------------------
 python3 - <<'PY'
 import struct, zlib

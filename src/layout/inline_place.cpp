@@ -254,7 +254,7 @@ InlineResult layout_inline(const realize::RealizedDocument& realized, doc::NodeI
     Collected c = collector.finish(justify, realized.language(block));
     InlineResult out{std::pmr::vector<Line>(memory), collector.take_missing()};
     if (!c.fragments.empty()) set_lines(c, st, width, first_indent, justify, fonts, breaker, out, narrow);
-    report_line_fit(out, width, realized.styled().doc(), diags);
+    report_line_fit(out, width, realized.styled().doc(), diags, narrow);
     // The item buffers serve the next paragraph on this thread.
     words->impl->items = std::move(c.items);
     words->impl->fragment_of = std::move(c.fragment_of);

@@ -102,6 +102,15 @@ private:
     std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, Free> m_doc;
 };
 
+/// Writes the keys `dict` has now as libharu would when it saves it, keeps those bytes in their
+/// place and frees the objects, which later objects reuse (issue 23). Keys added later are
+/// written after them, as before, and hidden ones stay; call it when no key written now will be
+/// looked up or changed again (an outline entry's, a link annotation's, once set).
+core::Result<core::Ok> compact_keys(Document& doc, HPDF_Dict dict);
+/// compact_keys for a page whose resources are all registered (about 4 KB a page): nothing can
+/// be added to them afterwards.
+core::Result<core::Ok> compact_page(Document& doc, HPDF_Page page);
+
 /// Loads the TrueType font at `path` as a UTF-8 (Identity-H) font for `code_points` (BMP,
 /// ascending), with a valid ToUnicode map (fix_to_unicode). Its program is embedded by
 /// embed_font_program.

@@ -15,3 +15,9 @@
 #include <hpdf_version.h>
 
 static_assert(HPDF_VERSION_ID == 20300, "the libharu adapter relies on libharu 2.3.0's internal structs");
+
+namespace folio::pdf::hpdf {
+/// The stream the document being saved on this thread goes to, for the objects that write
+/// themselves then (compact pages, hpdf_compact.cpp); null when none is saved.
+void saving_to(HPDF_Stream stream);
+}  // namespace folio::pdf::hpdf

@@ -114,6 +114,12 @@ core::Result<core::Ok> compact_page(Document& doc, HPDF_Page page) {
     attr->fonts = nullptr;
     attr->xobjects = nullptr;
     attr->ext_gstates = nullptr;
+    // Nor is anything drawn through libharu (folio paints the content itself): its graphics
+    // state goes too (Page_BeforeWrite reads it only when there is one).
+    if (attr->gstate != nullptr && attr->gstate->prev == nullptr && attr->gmode == HPDF_GMODE_PAGE_DESCRIPTION) {
+        HPDF_GState_Free(page->mmgr, attr->gstate);
+        attr->gstate = nullptr;
+    }
     return core::Ok{};
 }
 

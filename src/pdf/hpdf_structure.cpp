@@ -227,7 +227,9 @@ HPDF_STATUS write_element(const Impl& in, std::uint32_t e, HPDF_Stream stream) {
         append_ref(out, (*in.pages)[el.page]);
         out += '\012';
     }
-    for (const auto& [key, value] : {std::pair{"Lang", &el.lang}, {"Alt", &el.alt}, {"T", &el.title}}) {
+    static const StructurePlan::Element::Texts none;
+    const StructurePlan::Element::Texts& texts = el.texts ? *el.texts : none;
+    for (const auto& [key, value] : {std::pair{"Lang", &texts.lang}, {"Alt", &texts.alt}, {"T", &texts.title}}) {
         if (HPDF_STATUS s = write_text(stream, out, in, key, *value); s != HPDF_OK) return s;
     }
     append_attributes(out, el);

@@ -196,11 +196,17 @@ Document& Document::operator=(Document&& other) noexcept {
         m_doc.reset();  // the document before the arena it lives in
         m_arena = std::move(other.m_arena);
         m_errors = std::move(other.m_errors);
+        m_destination_parts = std::move(other.m_destination_parts);
         m_doc = std::move(other.m_doc);
     }
     return *this;
 }
 Document::~Document() = default;
+
+DestinationParts& Document::destination_parts() {
+    if (!m_destination_parts) m_destination_parts = std::make_unique<DestinationParts>();
+    return *m_destination_parts;
+}
 
 HPDF_Doc Document::get() const {
     t_arena = m_arena.get();

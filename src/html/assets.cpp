@@ -98,7 +98,8 @@ std::vector<Asset> external_assets(const HtmlOptions& options, std::string_view 
     const std::vector<std::string> names = asset_names(options);
     for (std::size_t i = 0; i < options.images.size(); ++i) {
         std::string path = options.assets_folder + "/" + names[i];
-        if (!html.empty() && html.find("src=\"" + path + "\"") == std::string_view::npos) continue;  // not shown
+        // (as src="..." of an <img>, or url("...") of a page's background: quoted either way)
+        if (!html.empty() && html.find("\"" + path + "\"") == std::string_view::npos) continue;  // not shown
         out.push_back({std::move(path), options.images[i].bytes});
     }
     for (const LocalFont& font : options.fonts) {  // embed_fonts' subsets (issue 20)

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "html/svg.hpp"
+#include "html/write_html.hpp"
 #include "pdf/hpdf_internals.hpp"
 #include "pdf/vector.hpp"
 #include "xml/svg.hpp"
@@ -227,4 +228,18 @@ TEST(SvgPaint, UseAndNestedSvgOpacityMakeGroups) {
     d = read("<svg opacity='0.75'>" + pair + "</svg>");
     ASSERT_EQ(d.groups.size(), 1u);
     EXPECT_DOUBLE_EQ(d.groups[0].opacity, 0.75);
+}
+
+TEST(SvgPaint, ExternalAssetsAreTheImagesTheHtmlShows) {
+    html::HtmlOptions options;
+    options.external_assets = true;
+    options.assets_folder = "doc-assets";
+    options.images = {{"a/shown.png", "image/png", "1"}, {"a/unused.png", "image/png", "2"}};
+    const auto all = html::external_assets(options);
+    ASSERT_EQ(all.size(), 2u);
+    const std::string page = "<img src=\"" + all[0].relative_path + "\"><style>x{background:url(\"" + all[0].relative_path + "\")}</style>";
+    const auto shown = html::external_assets(options, page);
+    ASSERT_EQ(shown.size(), 1u);
+    EXPECT_EQ(shown[0].relative_path, all[0].relative_path);
+    EXPECT_EQ(html::external_assets(options, "<p>" + all[1].relative_path + "</p>").size(), 0u) << "not as a quoted URL";
 }

@@ -1,6 +1,11 @@
 #include "core/sha256.hpp"
 
-#include <openssl/evp.h>
+// OpenSSL's one-shot SHA-256 functions, not EVP: EVP fetches the digest through OpenSSL 3's
+// provider machinery, which initialises the library and reads /usr/lib/ssl/openssl.cnf on first
+// use, a cost each folio run paid for a font cache key (#23). These are deprecated in 3.0 in
+// favour of EVP, but kept, and they let a static libcrypto.a bring in only the digest.
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/sha.h>
 
 #include <fstream>
 #include <memory>
@@ -9,16 +14,12 @@ namespace folio::core {
 namespace {
 
 struct Ctx {
-    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-    Ctx() { EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr); }
-    ~Ctx() { EVP_MD_CTX_free(ctx); }
-    Ctx(const Ctx&) = delete;
-    Ctx& operator=(const Ctx&) = delete;
-    void update(const void* p, std::size_t n) { EVP_DigestUpdate(ctx, p, n); }
+    SHA256_CTX ctx{};
+    Ctx() { SHA256_Init(&ctx); }
+    void update(const void* p, std::size_t n) { SHA256_Update(&ctx, p, n); }
     std::array<std::uint8_t, 32> finish() {
         std::array<std::uint8_t, 32> out{};
-        unsigned int len = 0;
-        EVP_DigestFinal_ex(ctx, out.data(), &len);
+        SHA256_Final(out.data(), &ctx);
         return out;
     }
 };

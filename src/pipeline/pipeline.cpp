@@ -234,7 +234,7 @@ Html write_html(const Options& options, const std::string& stem, const realize::
     if (options.embed_fonts) html::embed_fonts(realized, &laid.document, ho);  // issue 20
     Html out;
     out.text = html::write_html(realized, &laid, ho);
-    out.assets = html::external_assets(ho);
+    out.assets = html::external_assets(ho, out.text);  // only what the HTML shows (svgpaint)
     out.fonts = std::move(ho.fonts);  // the font files the assets borrow (moving keeps them in place)
     return out;
 }

@@ -6,7 +6,8 @@
 //   1. spelling: a word whose non-ASCII letters all belong to the alphabet of exactly one of the
 //      known languages, which is not the declared one, and not all to the declared one's
 //      ("árvíztűrő": only Hungarian has ű and ő; "Straße": only German has ß). Letters many
-//      languages share (é, á, ü, č) prove nothing alone.
+//      languages share (é, á, ü, č) prove nothing alone. A capitalised word is a proper name
+//      ("Łódź"), not evidence, unless a word beside it speaks the same language.
 //   2. function words: the words of the text counted against lists of each language's most
 //      frequent function words (articles, pronouns, prepositions, conjunctions; written for
 //      folio, words in two lists removed, so every hit is evidence for one language). A block
@@ -135,18 +136,26 @@ bool is_letter(char32_t c) {
     return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
 }
 
-/// The words of `text`, in lower case, letters only.
-std::vector<std::u32string> words_of(std::string_view text) {
+/// A word of a passage, in lower case, letters only; `capital` when it was written with a
+/// capital first letter.
+struct Word {
+    std::u32string text;
+    bool capital = false;
+};
+
+/// The words of `text`.
+std::vector<Word> words_of(std::string_view text) {
     std::u32string t;
     (void)core::append_decoded_utf8(t, text);  // (the reader checked it)
-    std::vector<std::u32string> out;
-    std::u32string word;
+    std::vector<Word> out;
+    Word word;
     for (std::size_t i = 0; i <= t.size(); ++i) {
         if (i < t.size() && is_letter(t[i])) {
-            word.push_back(lower(t[i]));
-        } else if (!word.empty()) {
+            if (word.text.empty()) word.capital = lower(t[i]) != t[i];
+            word.text.push_back(lower(t[i]));
+        } else if (!word.text.empty()) {
             out.push_back(std::move(word));
-            word.clear();
+            word = {};
         }
     }
     return out;
@@ -186,18 +195,38 @@ struct Verdict {
     std::string evidence;
 };
 
-Verdict judge(const std::string& text, int declared) {
-    const std::vector<std::u32string> words = words_of(text);
-    for (const auto& w : words) {
-        if (const int only = spelled_only_in(w, declared); only >= 0) {
-            return {only, "'" + core::to_utf8(w) + "' is spelled as only " + profiles()[only].name + " spells words"};
+/// Whether words[i] is evidence for profile `lang` by itself: spelled only as `lang` spells, or
+/// one of `lang`'s function words.
+bool speaks(const std::vector<Word>& words, std::size_t i, int lang, int declared) {
+    if (spelled_only_in(words[i].text, declared) == lang) return true;
+    const auto it = word_owners().find(core::to_utf8(words[i].text));
+    return it != word_owners().end() && it->second == lang;
+}
+
+/// Test 1 over a passage. A capitalised word is taken for a proper name ("Łódź", which WCAG
+/// 3.1.2 leaves unmarked) unless a word next to it speaks the same language ("Die Straße ist").
+Verdict spelling(const std::vector<Word>& words, int declared) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const int only = spelled_only_in(words[i].text, declared);
+        if (only < 0) continue;
+        if (words[i].capital && !(i > 0 && speaks(words, i - 1, only, declared)) &&
+            !(i + 1 < words.size() && speaks(words, i + 1, only, declared))) {
+            continue;
         }
+        return {only, "'" + core::to_utf8(words[i].text) + "' is spelled as only " + profiles()[only].name +
+                          " spells words"};
     }
+    return {};
+}
+
+Verdict judge(const std::string& text, int declared) {
+    const std::vector<Word> words = words_of(text);
+    if (Verdict v = spelling(words, declared); v.profile >= 0) return v;
     if (words.size() < 5) return {};
     std::vector<int> hits(profiles().size(), 0);
     std::vector<std::vector<std::string>> seen(profiles().size());
-    for (const auto& w : words) {
-        const auto it = word_owners().find(core::to_utf8(w));
+    for (const auto& word : words) {
+        const auto it = word_owners().find(core::to_utf8(word.text));
         if (it == word_owners().end()) continue;
         ++hits[static_cast<std::size_t>(it->second)];
         auto& list = seen[static_cast<std::size_t>(it->second)];

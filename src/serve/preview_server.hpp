@@ -23,7 +23,9 @@ struct BuildRecord {
     std::vector<core::Diagnostic> diagnostics;
 };
 
-/// The preview server: start() binds and serves on a thread of its own until it is destroyed.
+/// The preview server: start() loads the server module (libfolio-serve.so, module_api.hpp: only
+/// --serve loads cpp-httplib and OpenSSL), binds and serves on a thread of its own until it is
+/// destroyed.
 class PreviewServer {
 public:
     /// Serves the files of `out_dir`; the preview shows `stem`.html and `stem`.pdf.
@@ -32,7 +34,8 @@ public:
     PreviewServer(const PreviewServer&) = delete;
     PreviewServer& operator=(const PreviewServer&) = delete;
 
-    /// Listens on `host`:`port` (port 0: a free one) and starts serving; the port, or why not.
+    /// Listens on `host`:`port` (port 0: a free one) and starts serving; the port, or why not
+    /// ("serve.module" at the module's path when it cannot be loaded).
     core::Result<int> start(const std::string& host, int port);
     /// The build the page shows from now on.
     void publish(BuildRecord record);

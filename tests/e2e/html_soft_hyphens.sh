@@ -9,8 +9,7 @@
 set -euo pipefail
 folio=$1 src=$2 work=$3 browser=$2/tests/browser source=$2/source/iom-budapest.xml
 . "$src/tests/e2e/lib.bash"
-command -v node >/dev/null && [ -d "$browser/node_modules/playwright-core" ] ||
-  fail "Node.js or the npm packages of tests/browser are missing: run .ci/install-deps and .ci/install-browser-deps"
+need_browser "$browser"
 rm -rf "$work" && mkdir -p "$work"
 shy=$'\u00ad'
 "$folio" build "$source" -o "$work/shy" -q

@@ -16,8 +16,24 @@ if strings "$folio" | grep -F "$src/" > "$work/paths"; then fail "the build's pa
 cpack --config "$build/CPackConfig.cmake" -G DEB -B "$work/pkg" > "$work/cpack.log" 2>&1 || fail "cpack: $(tail -5 "$work/cpack.log")"
 deb=$(ls "$work"/pkg/folio_*.deb)
 depends=$(dpkg-deb -f "$deb" Depends)
-for dep in libhpdf libharfbuzz libfreetype libpugixml libhyphen libc6 fonts-lato fonts-crosextra-caladea hyphen-en-us hyphen-hu; do
+for dep in libhpdf libharfbuzz libfreetype libc6 fonts-lato fonts-crosextra-caladea hyphen-en-us hyphen-hu; do
   [[ $depends == *"$dep"* ]] || fail "Depends lacks $dep: $depends"
+done
+# Each shared library the program loads comes from a package in Depends (FOLIO_STATIC_DEPS links
+# some statically, #23: those are not named, and need not be).
+# The preview server is a module that only watch --serve loads (#23): the program itself needs
+# neither cpp-httplib nor OpenSSL, the module does, and Depends names it for the module.
+module=$build/libfolio-serve.so
+readelf -d "$folio" | grep -E 'Shared library: \[lib(ssl|crypto|cpp-httplib)' && fail "the program links OpenSSL or cpp-httplib"
+readelf -d "$module" | grep -q 'Shared library: \[libcpp-httplib' || fail "the module does not link cpp-httplib"
+PATH=$PATH:/sbin:/usr/sbin ldconfig -p > "$work/ldcache"
+for lib in $(readelf -d "$folio" "$module" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | sort -u); do
+  path=$(awk -v l="$lib" '$1 == l && !found {print $NF; found = 1}' "$work/ldcache")
+  [ -n "$path" ] || fail "$lib: not in the linker cache"
+  pkg=$( (dpkg -S "$path" || dpkg -S "$(realpath "$path")") 2>/dev/null | sed -n '1s/:.*//p')
+  [ -n "$pkg" ] || fail "$lib ($path): no package owns it"
+  [[ $depends == *"$pkg "* || $depends == *"$pkg," || $depends == *"$pkg" ]] ||
+    fail "Depends lacks $pkg (for $lib): $depends"
 done
 dpkg-deb -c "$deb" | awk '{print $6}' > "$work/contents"
 for f in ./usr/bin/folio ./usr/share/folio/folio-data ./usr/share/folio/styles/brochure.xml \
@@ -25,7 +41,7 @@ for f in ./usr/bin/folio ./usr/share/folio/folio-data ./usr/share/folio/styles/b
   ./usr/share/folio/examples/iom-budapest.xml ./usr/share/folio/examples/images/bar-chart.png \
   ./usr/share/doc/folio/README.md ./usr/share/man/man1/folio.1.gz ./usr/share/man/man1/folio-build.1.gz \
   ./usr/share/man/man1/folio-batch.1.gz ./usr/share/bash-completion/completions/folio \
-  ./usr/share/zsh/vendor-completions/_folio; do
+  ./usr/share/zsh/vendor-completions/_folio ./usr/lib/folio/libfolio-serve.so; do
   grep -qx -- "$f" "$work/contents" || fail "the .deb lacks $f"
 done
 
@@ -52,6 +68,16 @@ set +e
 set -e
 [ "$code" -eq 2 ] && grep -q "give a style sheet with --style" "$work/lone.err" || fail "a lone folio without --style: exit $code"
 "$work/lone/folio" check "$src/source/iom-budapest.xml" -s "$src/styles/brochure.xml" -q || fail "a lone folio with --style"
+
+# The installed watch --serve finds its module in lib/folio and serves.
+(cd "$work/elsewhere" && exec "$installed" watch "$work/root/usr/share/folio/examples/iom-budapest.xml" \
+  -o served --serve > "$work/watch.log" 2>&1) &
+watch_pid=$!
+for i in $(seq 100); do grep -q 'http://127.0.0.1:[0-9]*/' "$work/watch.log" && break; sleep 0.1; done
+port=$(grep -o 'http://127.0.0.1:[0-9]*/' "$work/watch.log" | grep -o '[0-9]*/$' | tr -d / || true)
+status=$( [ -n "$port" ] && curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/status" || true)
+kill -TERM "$watch_pid" 2>/dev/null; wait "$watch_pid" || true
+[ "$status" = 200 ] || fail "the installed watch --serve did not serve: $(cat "$work/watch.log")"
 
 # folio init finds its template in the installed data folder.
 (cd "$work/elsewhere" && "$installed" init project -q) || fail "the installed folio init failed"

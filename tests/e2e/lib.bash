@@ -42,3 +42,24 @@ expect_sentences() {
   done < <(source_sentences "$source")
   [ "$missing" -eq 0 ] || fail "$missing sentences missing from $what"
 }
+
+# Fails unless headless Chromium's tooling (Node.js and tests/browser's npm packages) is there.
+need_browser() {
+  command -v node >/dev/null && [ -d "$1/node_modules/playwright-core" ] ||
+    fail "Node.js or the npm packages of tests/browser are missing: run .ci/install-deps and .ci/install-browser-deps"
+}
+
+# The layout dump tool built beside FOLIO (tests/tools/layout_dump.cpp), or a failure.
+layout_dump_of() {
+  local dump
+  dump=$(dirname "$1")/tests/layout_dump
+  [ -x "$dump" ] || fail "build the layout dump tool first: $dump"
+  echo "$dump"
+}
+
+# A fresh project made by `folio init` in WORK/p, and the shell moved into it.
+new_project() {  # FOLIO WORK
+  rm -rf "$2" && mkdir -p "$2"
+  "$1" init "$2/p" -q
+  cd "$2/p"
+}

@@ -10,8 +10,7 @@ set -euo pipefail
 folio=$1 src=$2 work=$3
 . "$src/tests/e2e/lib.bash"
 rm -rf "$work" && mkdir -p "$work"
-dump=$(dirname "$folio")/tests/layout_dump
-[ -x "$dump" ] || fail "build the tool first: $dump"
+dump=$(layout_dump_of "$folio")
 cp "$src/tests/adversarial/images/bar-chart.png" "$work/chart.png"
 
 head_xml() { printf '<?xml version="1.0" encoding="UTF-8"?>\n<document version="1" xml:lang="en">\n<meta><title>Parts</title></meta>\n<section><title>Table parts</title>\n'; }

@@ -9,8 +9,7 @@ set -euo pipefail
 folio=$1 src=$2 work=$3
 . "$src/tests/e2e/lib.bash"
 rm -rf "$work" && mkdir -p "$work"
-dump=$(dirname "$folio")/tests/layout_dump
-[ -x "$dump" ] || fail "build the tool first: $dump"
+dump=$(layout_dump_of "$folio")
 
 long_table() {  # ROWS: a source with one table of ROWS rows of three cells, r001c1 r001c2 r001c3 ...
   printf '<?xml version="1.0" encoding="UTF-8"?>\n<document version="1" xml:lang="en">\n'

@@ -7,9 +7,7 @@
 set -euo pipefail
 folio=$1 src=$2 work=$3
 . "$src/tests/e2e/lib.bash"
-rm -rf "$work" && mkdir -p "$work"
-"$folio" init "$work/p" -q
-cd "$work/p"
+new_project "$folio" "$work"
 log=$work/watch.log
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT

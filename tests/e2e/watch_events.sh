@@ -6,9 +6,7 @@
 set -euo pipefail
 folio=$1 src=$2 work=$3
 . "$src/tests/e2e/lib.bash"
-rm -rf "$work" && mkdir -p "$work"
-"$folio" init "$work/p" -q
-cd "$work/p"
+new_project "$folio" "$work"
 log=$work/watch.log pid= curl_pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$curl_pid" ] && kill "$curl_pid" 2>/dev/null; true' EXIT
 wait_for() {  # FILE PATTERN: until the file has a line matching (10 s at most)

@@ -124,6 +124,22 @@ TEST(ReportTree, EnglishWithForeignNamesIsNotReported) {
     EXPECT_EQ(where(c->findings), V{});
 }
 
+TEST(ReportTree, ForeignProperNamesAreNotALanguageChange) {
+    // WCAG 3.1.2 leaves proper names unmarked: a capitalised word spelled as only Polish spells
+    // words is a name when the words beside it are English
+    const auto names = check_source(
+        "<p>The office works with partners from Łódź to Gdańsk.</p>\n"
+        "<p>Łódź is a city; so is Bielsko-Biała.</p>");
+    EXPECT_EQ(where(names->findings), V{});
+    // but not when a word beside it speaks the same language, or when it is not capitalised
+    const auto phrase = check_source(
+        "<p>The sign read: Die Straße ist gesperrt.</p>\n"
+        "<p>They walked from łódź on foot.</p>");
+    ASSERT_EQ(where(phrase->findings), (V{"accessibility.unmarked-language@3:4", "accessibility.unmarked-language@4:4"}));
+    EXPECT_NE(phrase->findings[0].message.find("'straße'"), std::string::npos) << phrase->findings[0].message;
+    EXPECT_NE(phrase->findings[1].message.find("Polish"), std::string::npos) << phrase->findings[1].message;
+}
+
 TEST(ReportTree, UnusedIdsAndEmptySections) {
     const auto c = check_source(
         "<section id=\"a\"><title>A</title><p>See <ref to=\"b\"/>.</p></section>\n"

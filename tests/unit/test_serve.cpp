@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -15,6 +16,26 @@
 #include "serve/preview_server.hpp"
 
 using folio::serve::is_safe_relative_path;
+
+namespace {
+// The server module of the build tree (#23), which PreviewServer::start loads.
+const bool module_found = ::setenv("FOLIO_SERVE_MODULE", FOLIO_SERVE_MODULE_FILE, 0) == 0;
+}  // namespace
+
+TEST(Serve, AMissingModuleIsAnErrorNamingItsPath) {
+    ASSERT_TRUE(module_found);
+    ::setenv("FOLIO_SERVE_MODULE", "/nonexistent/libfolio-serve.so", 1);
+    folio::serve::PreviewServer server(::testing::TempDir(), "doc");
+    const auto port = server.start("127.0.0.1", 0);
+    ::setenv("FOLIO_SERVE_MODULE", FOLIO_SERVE_MODULE_FILE, 1);
+    ASSERT_FALSE(port.has_value());
+    EXPECT_EQ(port.error().code, "serve.module");
+    EXPECT_EQ(port.error().location.file, "/nonexistent/libfolio-serve.so");
+    EXPECT_NE(port.error().message.find("cannot load the preview server"), std::string::npos) << port.error().message;
+    // and with the module there, the next server starts
+    folio::serve::PreviewServer again(::testing::TempDir(), "doc");
+    EXPECT_TRUE(again.start("127.0.0.1", 0).has_value());
+}
 
 TEST(Serve, OnlyPlainRelativePathsAreSafe) {
     for (const char* ok : {"doc.pdf", "doc.html", "doc-assets/img 1.png", "a/b/c.png", "..doc.pdf", "doc..pdf"}) {

@@ -71,7 +71,9 @@ bool is_inline(NodeKind k) {
     return false;
 }
 
-NodeId Document::add(Node n, NodeId parent) {
+NodeId Document::add(Node&& n, NodeId parent) {
+    // (by reference: a Node is some 350 bytes whose every string a move copies; reading a large
+    // source moved each node twice, issue 23)
     const auto id = static_cast<NodeId>(nodes.size());
     if (!n.id.empty()) m_ids.emplace(n.id, id);  // the first use of an id wins
     n.parent = parent;

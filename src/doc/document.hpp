@@ -123,7 +123,9 @@ struct Document {
     [[nodiscard]] const Node& node(NodeId id) const { return nodes[id]; }
     [[nodiscard]] NodeId root() const { return 0; }
     /// Appends a node under `parent` (or as the root when parent is no_node) and returns its id.
-    NodeId add(Node n, NodeId parent);
+    NodeId add(Node&& n, NodeId parent);
+    /// add() of a copy of `n`.
+    NodeId add(const Node& n, NodeId parent) { return add(Node(n), parent); }
     /// The node whose id attribute is `id`, if any.
     [[nodiscard]] std::optional<NodeId> find_id(const std::string& id) const;
 

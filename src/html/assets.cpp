@@ -92,12 +92,14 @@ std::string image_src(const doc::Document& d, const std::map<std::string, std::s
                : path;
 }
 
-std::vector<Asset> external_assets(const HtmlOptions& options) {
+std::vector<Asset> external_assets(const HtmlOptions& options, std::string_view html) {
     std::vector<Asset> out;
     if (!options.external_assets) return out;
     const std::vector<std::string> names = asset_names(options);
     for (std::size_t i = 0; i < options.images.size(); ++i) {
-        out.push_back({options.assets_folder + "/" + names[i], options.images[i].bytes});
+        std::string path = options.assets_folder + "/" + names[i];
+        if (!html.empty() && html.find("src=\"" + path + "\"") == std::string_view::npos) continue;  // not shown
+        out.push_back({std::move(path), options.images[i].bytes});
     }
     for (const LocalFont& font : options.fonts) {  // embed_fonts' subsets (issue 20)
         if (!font.woff2.empty()) out.push_back({options.assets_folder + "/" + font.file_name, font.woff2});

@@ -221,7 +221,8 @@ void BodyWriter::figure(NodeId id) {
     const std::string alt = !n.alt.empty() || caption == kids.end() ? n.alt : m_doc.plain_text(*caption);
     if (const image::Image* img = m_context.realized.image(n.src); img && img->format == image::Format::svg) {
         m_out += "\n";  // a vector drawing inline, re-serialized (html/svg.hpp)
-        m_svgs.append(m_out, img->vector, alt, "d" + std::to_string(id));
+        const std::optional<SvgFit> fit = svg_fit(id);  // (html/figure.cpp)
+        m_svgs.append(m_out, img->vector, alt, "d" + std::to_string(id), fit ? &*fit : nullptr);
         m_out += "\n";
     } else {
         m_out += "\n<img";

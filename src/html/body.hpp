@@ -3,6 +3,7 @@
 /// content) and the print page markers placed between them.
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -73,6 +74,7 @@ private:
     void open_figure(doc::NodeId id);
     /// html/figure.cpp: the image's style attribute when its box is given both ways (object-fit).
     void image_fit(doc::NodeId id);
+    [[nodiscard]] std::optional<SvgFit> svg_fit(doc::NodeId id) const;  ///< the same for an inline SVG
     /// html/figure.cpp: a <figures> row as <div class="figure-row">.
     void figure_row(doc::NodeId id);
     /// html/table.cpp: a table in its scrolling region, with caption, groups, rows and cells.

@@ -3,7 +3,8 @@
 //     percentage of its container; a length becomes the width layout gives the box, in points),
 //     never wider than its container (max-width:100%);
 //   - with both width and height, the image keeps the box's proportions (aspect-ratio) and is
-//     fitted into it with CSS object-fit, as the PDF crops it;
+//     fitted into it with CSS object-fit, as the PDF crops it (an inline SVG, which object-fit
+//     does not reach, with preserveAspectRatio: html/svg.hpp);
 //   - a floating figure is marked data-float="left|right"; the style sheet floats it beside the
 //     text and, on screens narrower than 30em, stacks it full width instead;
 //   - <figures> is a <div class="figure-row">, a flex row that wraps on narrow screens.
@@ -60,13 +61,22 @@ void BodyWriter::open_figure(NodeId id) {
     m_out += '>';
 }
 
-void BodyWriter::image_fit(NodeId id) {
+std::optional<SvgFit> BodyWriter::svg_fit(NodeId id) const {
     const style::Sizing& s = m_context.realized.styled().style(id).sizing;
-    if (s.width.is_auto() || s.height.is_auto()) return;  // the image's own proportions
+    if (s.width.is_auto() || s.height.is_auto()) return std::nullopt;  // the image's own proportions
     const layout::FigureBox box = box_of(m_context.realized, id);
-    const char* fit = s.fit == style::ObjectFit::cover ? "cover" : s.fit == style::ObjectFit::fill ? "fill" : "contain";
-    append_attr(m_out, "style", "width:100%;aspect-ratio:" + format_number(box.width) + "/" +
-                                    format_number(box.height) + ";object-fit:" + fit);
+    const SvgFit::Mode mode = s.fit == style::ObjectFit::cover  ? SvgFit::Mode::cover
+                              : s.fit == style::ObjectFit::fill ? SvgFit::Mode::fill
+                                                                : SvgFit::Mode::contain;
+    return SvgFit{box.width, box.height, mode};
+}
+
+void BodyWriter::image_fit(NodeId id) {
+    const std::optional<SvgFit> f = svg_fit(id);
+    if (!f) return;
+    const char* fit = f->mode == SvgFit::Mode::cover ? "cover" : f->mode == SvgFit::Mode::fill ? "fill" : "contain";
+    append_attr(m_out, "style", "width:100%;aspect-ratio:" + format_number(f->width) + "/" +
+                                    format_number(f->height) + ";object-fit:" + fit);
 }
 
 void BodyWriter::figure_row(NodeId id) {

@@ -7,10 +7,11 @@
 
 namespace folio::html {
 
-/// Appends, for print only, a rule per selector of a positioned block: `position-page: every`
-/// becomes position: fixed (a browser prints it on every page), `cover` position: absolute on
-/// the first page, at the style's offsets less the page margins; on screen, and in print for
-/// the other pages, the block stays where it is in reading order.
+/// Appends, for print only, a rule per selector of a positioned block that puts it as near to
+/// where the PDF puts it as Chromium's paged media allows (placement.cpp): `every` in an @page
+/// margin box (text in a margin) or fixed on each printed page, `back-cover` on an empty last
+/// page, the others in the flow at their horizontal offsets; on screen the block stays where it
+/// is in reading order.
 void append_placement_rules(std::string& out, const style::StyledDocument& styled);
 
 }  // namespace folio::html

@@ -1,13 +1,15 @@
 // Inline SVG from the vector model: <svg viewBox> with <title>, a <defs> of the gradients
 // (userSpaceOnUse, their transform) and of the clip paths (drawing space, one <clipPath> per
 // path, nested groups for their intersection), then one <path> per shape with its transform,
-// paint and stroke. Numbers get up to 4 decimals.
+// paint and stroke, inside <g opacity> for its translucent groups. Numbers get up to 4 decimals.
 
 #include "html/svg.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <vector>
 
 #include "html/markup.hpp"
 
@@ -90,6 +92,7 @@ void gradient(std::string& out, const image::Gradient& g, const std::string& id)
         out += "<stop";
         append_attr(out, "offset", number(s.offset));
         append_attr(out, "stop-color", hex(s.color));
+        if (s.opacity < 1) append_attr(out, "stop-opacity", number(std::max(s.opacity, 0.0)));
         out += "/>";
     }
     out += g.radial ? "</radialGradient>" : "</linearGradient>";
@@ -131,14 +134,41 @@ void shape(std::string& out, const image::Shape& s, std::string_view prefix) {
     out += "/>";
 }
 
+/// Closes and opens <g opacity> elements so that those open are the chain of `group`'s
+/// translucent groups (image::Group), outermost first.
+void translucent_groups(std::string& out, const image::Drawing& d, std::int32_t group, std::vector<std::int32_t>& open) {
+    std::vector<std::int32_t> chain;
+    for (std::int32_t g = group; g >= 0 && static_cast<std::size_t>(g) < d.groups.size();
+         g = d.groups[static_cast<std::size_t>(g)].parent) {
+        chain.insert(chain.begin(), g);
+    }
+    std::size_t common = 0;
+    while (common < open.size() && common < chain.size() && open[common] == chain[common]) ++common;
+    for (; open.size() > common; open.pop_back()) out += "</g>";
+    for (std::size_t i = common; i < chain.size(); ++i) {
+        out += "<g";
+        append_attr(out, "opacity", number(d.groups[static_cast<std::size_t>(chain[i])].opacity));
+        out += '>';
+        open.push_back(chain[i]);
+    }
+}
+
 /// The <svg> start tag and its <title>.
-void svg_start(std::string& out, const image::Drawing& drawing, std::string_view alt, const std::string& prefix) {
+void svg_start(std::string& out, const image::Drawing& drawing, std::string_view alt, const std::string& prefix,
+               const SvgFit* fit) {
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\"";
     append_attr(out, "viewBox", "0 0 " + number(drawing.size.width) + " " + number(drawing.size.height));
     append_attr(out, "width", number(drawing.size.width));
     append_attr(out, "height", number(drawing.size.height));
-    // (inline, so that documents without drawings keep their style sheet byte for byte)
-    out += " style=\"display:block;max-width:100%;height:auto\"";
+    if (fit != nullptr && fit->width > 0 && fit->height > 0) {
+        if (fit->mode == SvgFit::Mode::cover) out += " preserveAspectRatio=\"xMidYMid slice\"";
+        if (fit->mode == SvgFit::Mode::fill) out += " preserveAspectRatio=\"none\"";
+        append_attr(out, "style", "display:block;width:100%;height:auto;aspect-ratio:" + number(fit->width) + "/" +
+                                      number(fit->height));
+    } else {
+        // (inline, so that documents without drawings keep their style sheet byte for byte)
+        out += " style=\"display:block;max-width:100%;height:auto\"";
+    }
     if (alt.empty()) {
         out += " aria-hidden=\"true\">";
     } else {
@@ -171,7 +201,9 @@ void svg_body(std::string& out, const image::Drawing& drawing, const std::string
         }
         out += "</defs>";
     }
+    std::vector<std::int32_t> open;  // the translucent groups open, outermost first
     for (const image::Shape& s : drawing.shapes) {
+        translucent_groups(out, drawing, s.group, open);
         std::size_t groups = 0;
         if (s.clip >= 0 && static_cast<std::size_t>(s.clip) < drawing.clips.size()) {
             groups = drawing.clips[static_cast<std::size_t>(s.clip)].paths.size();
@@ -184,22 +216,23 @@ void svg_body(std::string& out, const image::Drawing& drawing, const std::string
         shape(out, s, prefix);
         for (std::size_t k = 0; k < groups; ++k) out += "</g>";
     }
+    for (std::size_t k = 0; k < open.size(); ++k) out += "</g>";
     out += "</svg>";
 }
 
 }  // namespace
 
 void append_inline_svg(std::string& out, const image::Drawing& drawing, std::string_view alt,
-                       std::string_view id_prefix) {
+                       std::string_view id_prefix, const SvgFit* fit) {
     const std::string prefix(id_prefix);
-    svg_start(out, drawing, alt, prefix);
+    svg_start(out, drawing, alt, prefix, fit);
     svg_body(out, drawing, prefix);
 }
 
 void InlineSvgCache::append(std::string& out, const image::Drawing& drawing, std::string_view alt,
-                            std::string_view id_prefix) {
+                            std::string_view id_prefix, const SvgFit* fit) {
     const std::string prefix(id_prefix);
-    svg_start(out, drawing, alt, prefix);
+    svg_start(out, drawing, alt, prefix, fit);
     if (!drawing.gradients.empty() || !drawing.clips.empty()) {  // ids in the body: made anew
         svg_body(out, drawing, prefix);
         return;

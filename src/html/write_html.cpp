@@ -17,6 +17,7 @@
 #include "html/css.hpp"
 #include "html/elements.hpp"
 #include "html/markup.hpp"
+#include "html/page_art.hpp"
 
 namespace folio::html {
 
@@ -100,6 +101,7 @@ void write_header(std::string& out, const doc::Document& d,
                   const std::map<std::string, std::string>& images, BodyWriter& body,
                   const realize::RealizedDocument& realized) {
     out += "<header>\n";
+    append_header_art(out, realized);  // the first page's background (page_art.hpp)
     const NodeId title = title_node(d);
     if (title != doc::no_node) {
         out += "<h1";
@@ -281,6 +283,7 @@ std::string write_html(const realize::RealizedDocument& realized, const layout::
     const std::map<std::string, std::string> images = image_sources(options);
     const bool first_page = pages != nullptr && !pages->pages.empty();
     side.wait();
+    css += page_art_rules(realized, images);  // page-master backgrounds (page_art.hpp)
     const BodyContext context{ids,   markers, laid != nullptr ? &laid->pages : nullptr, images, realized, asides,
                               options.hyphenator};
 

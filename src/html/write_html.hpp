@@ -67,8 +67,9 @@ struct Asset {
 };
 
 /// The files to write beside the HTML: with `external_assets`, one per image of `options.images`
-/// under a unique, URL-safe name in `assets_folder`; otherwise none.
-std::vector<Asset> external_assets(const HtmlOptions& options);
+/// under a unique, URL-safe name in `assets_folder`; otherwise none. Given the written `html`,
+/// only the images it refers to (a page master's background image is in the PDF alone).
+std::vector<Asset> external_assets(const HtmlOptions& options, std::string_view html = {});
 
 /// Embeds the faces the pages use (every face of `options.fonts` with a path when `pages` is
 /// null): each is cut to the characters the document can show (its texts, the pages' runs,

@@ -4,9 +4,12 @@
 /// SVG by the HTML writer. Everything is flattened: groups, <use> and style inheritance are gone;
 /// each shape carries its own transform, paint, stroke and clip. Coordinates are in the drawing's
 /// space: x right, y down, (0,0) at the top left, `size` wide and high (CSS px for SVG).
+/// The one structure kept is the translucent group (SVG `opacity` on an element), which must be
+/// composited as one: each shape names its innermost group, and a group its parent.
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/geometry.hpp"
@@ -98,6 +101,15 @@ struct Shape {
     double stroke_opacity = 1;
     bool even_odd = false;  ///< fill-rule
     std::int32_t clip = -1;  ///< index into Drawing::clips, or -1
+    std::int32_t group = -1;  ///< index into Drawing::groups of the innermost group, or -1
+};
+
+/// A translucent group: its shapes (and inner groups) are painted together, then composited
+/// with `opacity` as one (SVG 1.1 §14.5, a transparency group in PDF). Its shapes are
+/// consecutive in Drawing::shapes; a parent's index is below its children's.
+struct Group {
+    double opacity = 1;
+    std::int32_t parent = -1;  ///< the enclosing group, or -1
 };
 
 /// A whole drawing.
@@ -106,7 +118,27 @@ struct Drawing {
     std::vector<Shape> shapes;
     std::vector<Gradient> gradients;
     std::vector<Clip> clips;
+    std::vector<Group> groups;
     std::string title;  ///< the SVG's <title>, if any (HTML falls back to the figure's alt)
 };
+
+/// Folds into their shapes the groups whose opacity can be multiplied into the shapes' own
+/// without changing the picture: groups whose shapes each paint only a fill or only a stroke
+/// and do not overlap (conservative bounds, stroke and joins included), innermost first; then
+/// drops the groups no shape is in. So a translucent group of one filled shape (or of separate
+/// strokes) stays a plain shape with its opacity, and only real overlaps cost a group.
+void fold_groups(Drawing& drawing);
+
+/// Folds the groups from index `keep` on into their shapes by multiplying their opacities in,
+/// whether or not they overlap (an approximation, for drawings past a limit); keeps the rest.
+void flatten_groups(Drawing& drawing, std::size_t keep);
+
+/// The first and one-past-last index of the shapes in each group (inner groups' included), as
+/// [first, last); {0, 0} for a group without shapes.
+std::vector<std::pair<std::size_t, std::size_t>> group_ranges(const Drawing& drawing);
+
+/// The group directly inside `outer` (-1: the drawing) that holds `group`, or -1 when `group`
+/// is `outer` itself; `group` must be inside `outer`.
+std::int32_t child_of(const Drawing& drawing, std::int32_t group, std::int32_t outer);
 
 }  // namespace folio::image

@@ -171,6 +171,7 @@ private:
     void next_lines(NarrowLines narrow) override { m_floats.narrow = narrow; m_floats.now = true; }
     Unit& unit(std::size_t index) override { return m_out.units[index]; }
     void push_spacer(Unit u) override {
+        u.span = m_floats.area.span;  // (the rest of a spanning float's height spans too)
         const double margin = std::exchange(m_margin, 0);
         push(std::move(u));
         m_margin = margin;
@@ -215,15 +216,19 @@ private:
         const ComputedStyle& st = m_styled.style(id);
         if (st.placement.page && !m_placing) return placed(id);
         if (m_floats.area.active && n.kind != NodeKind::paragraph) clear_float(*this);  // (float_flow.hpp)
-        if (n.kind == NodeKind::figure && start_float(*this, id, left, width)) return;
-        if (st.break_before != style::Break::none) m_break = std::max(m_break, st.break_before);
-        if (!st.page.empty()) m_master = st.page;
         const bool was_span = m_span;
-        if (st.column_span_all && !m_span) {
+        if ((st.column_span_all || spans_beside_float(m_floats.area, std::max(m_margin, st.margin_top))) && !m_span) {
             m_span = true;
             left = 0;
             width = m_full_width;
         }
+        if (n.kind == NodeKind::figure && start_float(*this, id, left, width)) {
+            m_floats.area.span = m_span;  // (the text beside a spanning float spans with it)
+            m_span = was_span;
+            return;
+        }
+        if (st.break_before != style::Break::none) m_break = std::max(m_break, st.break_before);
+        if (!st.page.empty()) m_master = st.page;
         add_margin(st.margin_top);
         // (deep nesting stops indenting rather than run out of the column: line_fit.hpp)
         const auto [margin_left, margin_right] =

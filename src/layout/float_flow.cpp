@@ -10,7 +10,10 @@
 //      anything else (a title, a list, a table, another figure, a box, a break) starts below it;
 //   4. the float and the lines beside it are kept in one column: when they do not fit at the
 //      foot of a column, they move on to the next together (paginate.cpp's keeps), so a float
-//      never hangs past its column's foot.
+//      never hangs past its column's foot;
+//   5. a float that spans the columns (column-span: all on it, or on a block it is in) is sized
+//      and placed in the whole text width, and the paragraphs beside it span with it (a float
+//      cannot stand across a column gap with column text beside it).
 // In the planning walk the paragraphs beside a float (and its caption) are laid out at once,
 // since how far the text reaches beside it decides the widths of the next paragraph.
 
@@ -114,8 +117,12 @@ bool start_float(FloatHost& host, NodeId id, double left, double width) {
     host.push(std::move(u));
     host.keep_open(true);
     FloatArea& area = host.float_area();
-    area = {true, side, indent, height + st.margin_bottom, host.unit_count() - 1};  // (its margin below too)
+    area = {true, side, indent, height + st.margin_bottom, host.unit_count() - 1, false};  // (its margin below too)
     return true;
+}
+
+bool spans_beside_float(const FloatArea& area, double margin) {
+    return area.active && area.span && area.remaining - margin > 0.01;
 }
 
 std::uint32_t lines_beside(const FloatArea& area, double margin, double pitch) {

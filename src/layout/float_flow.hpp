@@ -18,7 +18,12 @@ struct FloatArea {
     double indent = 0;     ///< how much narrower the lines beside it are: its width and the gap
     double remaining = 0;  ///< its height below the text placed so far
     std::size_t first_unit = 0;  ///< its own unit: the region from there is kept in one column
+    bool span = false;  ///< it spans the columns (column-span: all, or in a block that does): so does the text beside it
 };
+
+/// Whether a paragraph after a margin of `margin` stands beside the walk's float and the float
+/// spans the columns: the paragraph is then set across them too.
+bool spans_beside_float(const FloatArea& area, double margin);
 
 /// What the walk keeps for floats: the float it is beside, and how the next paragraph is set.
 struct FloatState {

@@ -289,6 +289,15 @@ bool needs_page_numbers(const doc::Document& d) {
 
 }  // namespace
 
+std::size_t running_items(const style::StyledDocument& styled, const std::string& master) {
+    std::size_t count = 0;
+    for (const style::RunningContent* rc : {running_for(styled.master_headers, styled.header, master),
+                                            running_for(styled.master_footers, styled.footer, master)}) {
+        if (rc != nullptr && !rc->content.empty()) count += rc->rule ? 2 : 1;
+    }
+    return count;
+}
+
 core::Result<PagedDocument> layout_document(const style::StyledDocument& styled, text::FontProvider& fonts,
                                             core::Diagnostics& diags, const text::Hyphenator* hyphenator,
                                             unsigned threads) {

@@ -46,10 +46,12 @@ void align_line(Line& line, double x, style::TextAlign align, double width) {
     }
 }
 
-/// Builds one line from items [begin, end) plus the break item.
-Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const BreakPoint& bp, bool justify,
-                   bool last, style::TextAlign align, double width, double indent, std::pmr::memory_resource* memory) {
-    Line line(memory);
+/// Builds one line from items [begin, end) plus the break item into `line` (emptied first).
+void finalize_line(const Collected& c, std::size_t begin, std::size_t end, const BreakPoint& bp, bool justify,
+                   bool last, style::TextAlign align, double width, double indent, Line& line) {
+    line.runs.clear();
+    line.links.clear();
+    line.rules.clear();
     // (never below -1: word spaces do not shrink below their minimum, even on an overfull line)
     const double ratio = std::max((justify && !last) ? bp.ratio : std::min(bp.ratio, 0.0), -1.0);
     double x = indent;
@@ -138,6 +140,23 @@ Line finalize_line(const Collected& c, std::size_t begin, std::size_t end, const
     }
     close_link(x);
     align_line(line, x, align, width);
+}
+
+/// A line as finalize_line builds it, on the heap and kept between lines (one per thread): its
+/// runs, links and rules grow one at a time, and growing them in the cache's monotonic memory
+/// left every outgrown array there (about twice the runs' own size, issue 23).
+Line& line_being_built() {
+    thread_local Line line(std::pmr::new_delete_resource());
+    return line;
+}
+
+/// `built`'s content moved into a line in `memory`, each array exactly as large as it is.
+Line settled_line(Line& built, std::pmr::memory_resource* memory) {
+    Line line(memory);
+    line.runs.assign(std::make_move_iterator(built.runs.begin()), std::make_move_iterator(built.runs.end()));
+    line.links.assign(std::make_move_iterator(built.links.begin()), std::make_move_iterator(built.links.end()));
+    line.rules.assign(built.rules.begin(), built.rules.end());
+    line.width = built.width;
     return line;
 }
 
@@ -202,14 +221,17 @@ void set_lines(const Collected& c, const ComputedStyle& st, double width, double
     const double ascent = (pitch - content) / 2 + vm.ascent * st.font_size / 1000.0;
 
     std::size_t begin = 0;
+    out.lines.reserve(out.lines.size() + breaks.size());  // (growing in monotonic memory wastes what it outgrows)
     for (std::size_t i = 0; i < breaks.size(); ++i) {
         while (begin < breaks[i].position && c.items[begin].type != ItemType::box) ++begin;
         const bool last = i + 1 == breaks.size() ||
                           (c.items[breaks[i].position].type == ItemType::penalty &&
                            c.items[breaks[i].position].penalty <= -penalty_infinity);
         const double indent = i == 0 ? first_indent : 0;
-        Line line = finalize_line(c, begin, breaks[i].position, breaks[i], justify, last, st.text_align,
-                                  measure_of(i) - indent, indent, out.lines.get_allocator().resource());
+        Line& built = line_being_built();
+        finalize_line(c, begin, breaks[i].position, breaks[i], justify, last, st.text_align, measure_of(i) - indent,
+                      indent, built);
+        Line line = settled_line(built, out.lines.get_allocator().resource());
         line.height = pitch;
         line.ascent = ascent;
         line.ratio = breaks[i].ratio;
@@ -254,7 +276,7 @@ InlineResult layout_inline(const realize::RealizedDocument& realized, doc::NodeI
     Collected c = collector.finish(justify, realized.language(block));
     InlineResult out{std::pmr::vector<Line>(memory), collector.take_missing()};
     if (!c.fragments.empty()) set_lines(c, st, width, first_indent, justify, fonts, breaker, out, narrow);
-    report_line_fit(out, width, realized.styled().doc(), diags);
+    report_line_fit(out, width, realized.styled().doc(), diags, narrow);
     // The item buffers serve the next paragraph on this thread.
     words->impl->items = std::move(c.items);
     words->impl->fragment_of = std::move(c.fragment_of);

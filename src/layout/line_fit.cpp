@@ -127,9 +127,11 @@ std::pair<double, double> fitted_margins(double left, double right, double width
     return {left * scale, right * scale};
 }
 
-void report_line_fit(const InlineResult& result, double width, const doc::Document& d, core::Diagnostics& diags) {
+void report_line_fit(const InlineResult& result, double width, const doc::Document& d, core::Diagnostics& diags,
+                     NarrowLines narrow) {
     bool loose_reported = false, overfull_reported = false;
-    for (const Line& line : result.lines) {
+    for (std::size_t i = 0; i < result.lines.size(); ++i) {
+        const Line& line = result.lines[i];
         if (line.runs.empty()) continue;
         const doc::NodeId node = line.runs.front().node;
         const core::SourceLocation where = node < d.nodes.size() ? d.node(node).location : core::SourceLocation{};
@@ -141,12 +143,18 @@ void report_line_fit(const InlineResult& result, double width, const doc::Docume
                               "'; a soft hyphen, a shorter word or a wider column would help",
                           where);
         }
-        if (!overfull_reported && line.width > width + line.hang + 0.01) {
+        const bool beside = i < narrow.count;  // (a line beside a floating figure: float_flow.hpp)
+        const double measure = beside ? std::min(width, narrow.width) : width;
+        if (!overfull_reported && line.width > measure + line.hang + 0.01) {
             overfull_reported = true;
             diags.warning("layout.overfull-line",
-                          "a line is " + one_decimal(line.width - width) +
-                              "pt wider than its column, as one character is wider than the column: '" +
-                              opening_of(line) + "'",
+                          beside ? "a line beside a floating figure is " + one_decimal(line.width - measure) +
+                                       "pt wider than the " + one_decimal(measure) +
+                                       "pt the figure leaves, as one character is wider than that, and runs into "
+                                       "the figure: '" + opening_of(line) + "'; a narrower figure would help"
+                                 : "a line is " + one_decimal(line.width - width) +
+                                       "pt wider than its column, as one character is wider than the column: '" +
+                                       opening_of(line) + "'",
                           where);
         }
     }

@@ -69,7 +69,9 @@ std::pair<double, double> fitted_margins(double left, double right, double width
 /// Reports, once per paragraph, a justified line looser than very_loose_ratio
 /// (`layout.loose-line`) and a line wider than its measure (`layout.overfull-line`: a single
 /// character wider than the column), at the source position of the line's first text, with the
-/// line's first words. `width` is the measure layout_inline was given.
-void report_line_fit(const InlineResult& result, double width, const doc::Document& d, core::Diagnostics& diags);
+/// line's first words. `width` is the measure layout_inline was given; the first `narrow.count`
+/// lines stand beside a floating figure, in `narrow.width`, and are measured against it.
+void report_line_fit(const InlineResult& result, double width, const doc::Document& d, core::Diagnostics& diags,
+                     NarrowLines narrow = {});
 
 }  // namespace folio::layout

@@ -292,16 +292,23 @@ void paint_page_art(const realize::RealizedDocument& realized, PagedDocument& do
             const double s = m.art.bleed ? cover : contain;  // (what leaves the bleed box is clipped)
             const core::Rect r{area.x + (area.width - px->width * s) / 2, area.y + (area.height - px->height * s) / 2,
                                px->width * s, px->height * s};
+            // Covering: drawn at r, clipped to the bleed box (fit), so no ink leaves it however large.
+            const bool clipped = r.width > area.width + 0.01 || r.height > area.height + 0.01;
+            const core::Rect box = clipped ? area : r;
+            const core::Rect fit = clipped ? core::Rect{r.x - area.x, r.y - area.y, r.width, r.height} : core::Rect{};
             const image::Image* img = realized.image(m.art.image);
-            if (img != nullptr && img->format == image::Format::svg) art.emplace_back(VectorBox{r, m.art.image});
-            else art.emplace_back(ImageBox{r, m.art.image});
+            if (img != nullptr && img->format == image::Format::svg) art.emplace_back(VectorBox{box, m.art.image, doc::no_node, fit});
+            else art.emplace_back(ImageBox{box, m.art.image, doc::no_node, fit});
         }
         for (const style::Band& band : m.art.bands) {
-            const double s = band.size + b;
+            // (a band deeper than the page covers it, and stops at the bleed box)
+            const bool across = band.edge == style::Band::Edge::top || band.edge == style::Band::Edge::bottom;
+            const double depth = std::min(band.size, across ? h : w);
+            const double s = depth + b;
             core::Rect r{-b, -b, w + 2 * b, s};
-            if (band.edge == style::Band::Edge::bottom) r.y = h - band.size;
+            if (band.edge == style::Band::Edge::bottom) r.y = h - depth;
             if (band.edge == style::Band::Edge::left) r = {-b, -b, s, h + 2 * b};
-            if (band.edge == style::Band::Edge::right) r = {w - band.size, -b, s, h + 2 * b};
+            if (band.edge == style::Band::Edge::right) r = {w - depth, -b, s, h + 2 * b};
             art.emplace_back(FilledRect{r, band.color});
         }
         // beneath everything but the master's background colour

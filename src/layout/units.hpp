@@ -161,6 +161,10 @@ void build_units(const realize::RealizedDocument& realized, text::FontProvider& 
                  double column_width, double full_width, const PageMap& pages, InlineCache& cache, UnitList& out,
                  Pager* pager = nullptr);
 
+/// At most how many items the running header and footer add to a page of `master` (a run and
+/// its rule each), for the room fill_pages makes.
+std::size_t running_items(const style::StyledDocument& styled, const std::string& master);
+
 /// Places the late items of paginated units on their pages at `slots` (from paginate), on every
 /// core when `fonts` is thread-safe: the lines are moved out of `cache`, which serves nothing
 /// after, and the contents get the page numbers of `pages`. Then gives out, in document order,

@@ -6,10 +6,12 @@
 #include <array>
 #include <charconv>
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -85,9 +87,12 @@ std::string hex(HPDF_STATUS value) {
 /// Memory for one libharu document. libharu makes a few hundred small objects per page (a
 /// dictionary entry, a number, a name, a reference proxy each) through malloc and frees them one
 /// by one in HPDF_Free: a fifth of the writer's time went to glibc's malloc and free. Here they
-/// are carved from large blocks and released all at once with the document; libharu's own free
-/// calls do nothing. (Its built-in memory pool does the same but does not align what it hands
-/// out, which is why it is not used.)
+/// are carved from large blocks and released all at once with the document. (Its built-in memory
+/// pool does the same but does not align what it hands out, which is why it is not used.)
+/// What libharu frees before that (a page's settled dictionaries, compact_page; a list's array
+/// that grew) goes back on a free list of its size, so that the next page reuses it (issue 23):
+/// each block holds objects of one size, which it records at its start, and blocks are aligned
+/// to their size, so a freed pointer finds its block's size by masking its low bits.
 class Arena {
 public:
     Arena() = default;
@@ -96,39 +101,67 @@ public:
     ~Arena() { release_all(); }
 
     void* allocate(std::size_t size) {
-        size = (size + (alignment - 1)) & ~(alignment - 1);
-        if (size > block_size / 8) {  // large: a block of its own
+        size = size == 0 ? alignment : (size + (alignment - 1)) & ~(alignment - 1);
+        if (size > max_small) {  // large: a block of its own, known by its address
             void* p = std::aligned_alloc(alignment, size);
-            if (p != nullptr) m_blocks.push_back(p);
+            if (p != nullptr) m_large.insert(p);
             return p;
         }
-        if (size > m_left) {
-            void* block = std::aligned_alloc(alignment, block_size);
+        Class& c = m_classes[size / alignment];
+        if (c.free != nullptr) {
+            void* p = c.free;
+            c.free = *static_cast<void**>(p);
+            return p;
+        }
+        if (size > c.left) {
+            void* block = std::aligned_alloc(block_size, block_size);
             if (block == nullptr) return nullptr;
             m_blocks.push_back(block);
-            m_next = static_cast<std::byte*>(block);
-            m_left = block_size;
+            *static_cast<std::size_t*>(block) = size;  // the block's header: its objects' size
+            c.next = static_cast<std::byte*>(block) + alignment;
+            c.left = block_size - alignment;
         }
-        void* p = m_next;
-        m_next += size;
-        m_left -= size;
+        void* p = c.next;
+        c.next += size;
+        c.left -= size;
         return p;
+    }
+
+    void free(void* p) {
+        if (p == nullptr) return;
+        if (m_large.erase(p) != 0) {
+            std::free(p);
+            return;
+        }
+        const auto block = reinterpret_cast<std::uintptr_t>(p) & ~std::uintptr_t{block_size - 1};
+        const std::size_t size = *reinterpret_cast<const std::size_t*>(block);
+        Class& c = m_classes[size / alignment];
+        *static_cast<void**>(p) = c.free;
+        c.free = p;
     }
 
 private:
     static constexpr std::size_t alignment = 16;
-    static constexpr std::size_t block_size = std::size_t{1} << 20;
+    static constexpr std::size_t block_size = std::size_t{1} << 16;
+    static constexpr std::size_t max_small = 4096;
+
+    /// The objects of one size: the rest of its newest block, and those freed.
+    struct Class {
+        std::byte* next = nullptr;
+        std::size_t left = 0;
+        void* free = nullptr;
+    };
 
     void release_all() {
         for (void* block : m_blocks) std::free(block);
+        for (void* p : m_large) std::free(p);
         m_blocks.clear();
-        m_next = nullptr;
-        m_left = 0;
+        m_large.clear();
     }
 
+    std::array<Class, max_small / alignment + 1> m_classes{};
     std::vector<void*> m_blocks;
-    std::byte* m_next = nullptr;
-    std::size_t m_left = 0;
+    std::unordered_set<void*> m_large;
 };
 
 namespace {
@@ -138,11 +171,18 @@ namespace {
 thread_local Arena* t_arena = nullptr;
 
 void* arena_alloc(HPDF_UINT size) { return t_arena != nullptr ? t_arena->allocate(size) : nullptr; }
-void arena_free(void* /*ptr*/) {}  // everything goes when the arena is released
+void arena_free(void* ptr) {
+    if (t_arena != nullptr) t_arena->free(ptr);
+}
 
 }  // namespace
 
-void Document::Free::operator()(HPDF_Doc doc) const { HPDF_Free(doc); }
+void Document::Free::operator()(HPDF_Doc doc) const {
+    Arena* current = t_arena;
+    t_arena = nullptr;  // libharu's frees do nothing now: the arena goes as a whole next
+    HPDF_Free(doc);
+    t_arena = current;
+}
 void Document::ArenaDelete::operator()(Arena* arena) const {
     if (t_arena == arena) t_arena = nullptr;
     delete arena;
@@ -156,11 +196,17 @@ Document& Document::operator=(Document&& other) noexcept {
         m_doc.reset();  // the document before the arena it lives in
         m_arena = std::move(other.m_arena);
         m_errors = std::move(other.m_errors);
+        m_destination_parts = std::move(other.m_destination_parts);
         m_doc = std::move(other.m_doc);
     }
     return *this;
 }
 Document::~Document() = default;
+
+DestinationParts& Document::destination_parts() {
+    if (!m_destination_parts) m_destination_parts = std::make_unique<DestinationParts>();
+    return *m_destination_parts;
+}
 
 HPDF_Doc Document::get() const {
     t_arena = m_arena.get();
@@ -228,7 +274,9 @@ HPDF_STATUS Document::save_through(HPDF_Stream_Write_Func write, void* target) {
     if (sink == nullptr) return HPDF_FAILD_TO_ALLOC_MEM;
     if (doc->stream != nullptr) HPDF_Stream_Free(doc->stream);
     doc->stream = sink;
+    saving_to(sink);
     const HPDF_STATUS status = HPDF_SaveToStream(doc);
+    saving_to(nullptr);
     HPDF_Stream_Free(sink);  // it points at `target`, which does not outlive the caller's call
     doc->stream = nullptr;
     return status;

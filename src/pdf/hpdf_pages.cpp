@@ -37,17 +37,46 @@ core::Result<core::Ok> expect_size(Document& doc, std::size_t objects, std::size
     return core::Ok{};
 }
 
+namespace {
+
+/// `object` made direct (owned by the arrays it is put in), or null.
+template <typename Object>
+Object direct(Object object) {
+    if (object != nullptr) object->header.obj_id |= HPDF_OTYPE_DIRECT;
+    return object;
+}
+
+}  // namespace
+
 core::Result<core::Ok> set_xyz_keep_zoom(Document& doc, HPDF_Destination dest, HPDF_Page page,
                                          double left, double top) {
     // The same array HPDF_Destination_SetXYZ builds, with null instead of a zoom factor.
     HPDF_Array_Clear(dest);
-    HPDF_STATUS status = HPDF_Array_Add(dest, page);
-    if (status == HPDF_OK) status = HPDF_Array_AddName(dest, "XYZ");
-    if (status == HPDF_OK) status = HPDF_Array_AddReal(dest, static_cast<HPDF_REAL>(left));
-    if (status == HPDF_OK) status = HPDF_Array_AddReal(dest, static_cast<HPDF_REAL>(top));
-    if (status == HPDF_OK) {
-        HPDF_Null null = HPDF_Null_New(dest->mmgr);
-        status = null != nullptr ? HPDF_Array_Add(dest, null) : HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_MMgr mmgr = dest->mmgr;
+    DestinationParts& shared = doc.destination_parts();
+    HPDF_Proxy& ref = shared.page_refs[page];
+    if (ref == nullptr) ref = direct(HPDF_Proxy_New(mmgr, page));
+    if (shared.xyz == nullptr) shared.xyz = direct(HPDF_Name_New(mmgr, "XYZ"));
+    if (shared.zero == nullptr) shared.zero = direct(HPDF_Real_New(mmgr, 0));
+    if (shared.null == nullptr) shared.null = direct(HPDF_Null_New(mmgr));
+    HPDF_Real at_left = left == 0 ? shared.zero : direct(HPDF_Real_New(mmgr, static_cast<HPDF_REAL>(left)));
+    HPDF_Real at_top = direct(HPDF_Real_New(mmgr, static_cast<HPDF_REAL>(top)));
+    if (ref == nullptr || shared.xyz == nullptr || shared.zero == nullptr || shared.null == nullptr ||
+        at_left == nullptr || at_top == nullptr) {
+        return doc.check(HPDF_FAILD_TO_ALLOC_MEM, "setting a link destination");
+    }
+    // Room for the five items, not libharu's default block of twenty.
+    HPDF_List list = dest->list;
+    if (list->obj != nullptr && list->block_siz > 5) {
+        HPDF_FreeMem(mmgr, list->obj);
+        list->obj = nullptr;
+        list->block_siz = 0;
+    }
+    list->items_per_block = 5;
+    HPDF_STATUS status = HPDF_OK;
+    for (void* item : {static_cast<void*>(ref), static_cast<void*>(shared.xyz), static_cast<void*>(at_left),
+                       static_cast<void*>(at_top), static_cast<void*>(shared.null)}) {
+        if (status == HPDF_OK) status = HPDF_List_Add(list, item);
     }
     return doc.check(status, "setting a link destination");
 }

@@ -118,6 +118,9 @@ struct StructureObjects::Impl {
     };
     std::vector<Entry> entries;
     std::vector<Writer> writers;  ///< the dictionaries' attrs (reserved: they never move)
+    /// The one empty key list of all those dictionaries: they never hold a key, and libharu only
+    /// reads its count (48 bytes a dictionary less, issue 23; HPDF_Free's frees do nothing).
+    HPDF_List empty_list = nullptr;
 };
 
 namespace {
@@ -227,7 +230,9 @@ HPDF_STATUS write_element(const Impl& in, std::uint32_t e, HPDF_Stream stream) {
         append_ref(out, (*in.pages)[el.page]);
         out += '\012';
     }
-    for (const auto& [key, value] : {std::pair{"Lang", &el.lang}, {"Alt", &el.alt}, {"T", &el.title}}) {
+    static const StructurePlan::Element::Texts none;
+    const StructurePlan::Element::Texts& texts = el.texts ? *el.texts : none;
+    for (const auto& [key, value] : {std::pair{"Lang", &texts.lang}, {"Alt", &texts.alt}, {"T", &texts.title}}) {
         if (HPDF_STATUS s = write_text(stream, out, in, key, *value); s != HPDF_OK) return s;
     }
     append_attributes(out, el);
@@ -272,12 +277,19 @@ HPDF_STATUS write_own_keys(HPDF_Dict dict, HPDF_Stream stream) {
     return w.kind == Writer::Kind::element ? write_element(*w.objects, w.from, stream) : write_tree(*w.objects, w, stream);
 }
 
-/// An indirect, empty dictionary that writes its keys through `writer` when saved.
-HPDF_Dict own_dict(Maker& make, Writer* writer) {
+/// An indirect, empty dictionary of `in` that writes its keys through `writer` when saved.
+HPDF_Dict own_dict(Maker& make, Impl& in, Writer* writer) {
     HPDF_Dict d = make.dict(true);
     if (d == nullptr) return nullptr;
     d->attr = writer;
     d->write_fn = write_own_keys;
+    HPDF_List& shared = in.empty_list;
+    if (shared == nullptr) {
+        shared = d->list;
+    } else {
+        HPDF_List_Free(d->list);
+        d->list = shared;
+    }
     return d;
 }
 
@@ -287,14 +299,14 @@ HPDF_Dict make_parent_tree(Maker& make, Impl& in) {
     const auto count = static_cast<std::uint32_t>(in.entries.size());
     if (count <= leaf_keys) {
         in.writers.push_back(Writer{&in, Writer::Kind::tree_leaf, 0, count});
-        return own_dict(make, &in.writers.back());
+        return own_dict(make, in, &in.writers.back());
     }
     HPDF_Dict tree = make.dict(true);
     HPDF_Array kids = make.array();
     for (std::uint32_t from = 0; from < count; from += leaf_keys) {
         const auto to = static_cast<std::uint32_t>(std::min<std::size_t>(count, from + leaf_keys));
         in.writers.push_back(Writer{&in, Writer::Kind::tree_node, from, to});
-        make.add(kids, own_dict(make, &in.writers.back()));
+        make.add(kids, own_dict(make, in, &in.writers.back()));
     }
     make.add(tree, "Kids", kids);
     return tree;
@@ -333,7 +345,7 @@ core::Result<core::Ok> write_structure(Document& doc, const StructurePlan& plan,
     for (std::size_t e = 0; e < plan.elements.size(); ++e) {
         if (!plan.elements[e].placed) continue;
         in.writers.push_back(Writer{&in, Writer::Kind::element, static_cast<std::uint32_t>(e), 0});
-        in.elements[e] = own_dict(make, &in.writers.back());
+        in.elements[e] = own_dict(make, in, &in.writers.back());
     }
     if (!in.elements.empty()) make.add(root, "K", in.elements[0]);
 

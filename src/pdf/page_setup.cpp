@@ -100,6 +100,7 @@ core::Result<SetUpPages> set_up_pages(hpdf::Document& doc, const layout::PagedDo
                                         out.resources[i])
                           : Status(core::unexpected(handle.error()));
         if (r) r = register_spots(doc, *handle, pages.pages[i], pages.spots, images.policy(), spots);  // spot.hpp
+        if (r) r = hpdf::compact_page(doc, *handle);  // its resources are final: bytes now (#23)
         if (!r) {
             core::Diagnostic d = r.error();
             d.message += " on page " + std::to_string(i + 1);

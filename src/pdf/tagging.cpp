@@ -189,9 +189,9 @@ void Planner::start_elements() {
         }
         const std::uint32_t e = add(type, s.parent, k + 1);
         StructurePlan::Element& el = m_plan.elements[e];
-        el.lang = sanitize(s.lang);
-        if (s.role == Role::figure) el.alt = sanitize(s.alt, description_limit);
-        if (s.role == Role::aside) el.title = sanitize(s.alt, description_limit);
+        if (std::string lang = sanitize(s.lang); !lang.empty()) el.set_texts().lang = std::move(lang);
+        if (s.role == Role::figure) el.set_texts().alt = sanitize(s.alt, description_limit);
+        if (s.role == Role::aside) el.set_texts().title = sanitize(s.alt, description_limit);
         el.scope = s.scope;
         el.colspan = s.colspan;
         el.rowspan = s.rowspan;
@@ -266,7 +266,7 @@ std::uint32_t Planner::image_mark(const core::Rect& rect, doc::NodeId node, cons
         e = m_source.element_of[b.node];
     } else if (b.node == doc::no_node && page.master == "cover" && !m_source.cover_alt.empty()) {
         e = add("Figure", 0, 0);
-        m_plan.elements[e].alt = sanitize(m_source.cover_alt, description_limit);
+        m_plan.elements[e].set_texts().alt = sanitize(m_source.cover_alt, description_limit);
     }
     if (e == no_element) return mark::layout;
     StructurePlan::Element& el = m_plan.elements[e];

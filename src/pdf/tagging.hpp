@@ -7,6 +7,7 @@
 /// libharu objects. See docs/pdf-output.md, "Tagged PDF".
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,9 +58,14 @@ struct StructurePlan {
     struct Element {
         const char* type = "P";
         std::uint32_t parent = UINT32_MAX;
-        std::string lang;
-        std::string alt;    ///< /Alt (figures)
-        std::string title;  ///< /T (asides)
+        /// /Lang, /Alt (figures) and /T (asides): held apart, as most elements have none (issue 23:
+        /// three strings in every element were a fifth of the plan).
+        struct Texts {
+            std::string lang;
+            std::string alt;
+            std::string title;
+        };
+        std::shared_ptr<Texts> texts;  ///< null when all three are empty
         std::vector<Kid> kids;
         std::uint32_t page = UINT32_MAX;  ///< /Pg: the page of its first content
         bool has_bbox = false;
@@ -69,6 +75,12 @@ struct StructurePlan {
         std::uint16_t rowspan = 1;       ///< TH, TD: /RowSpan when more than 1
         std::uint64_t order = 0;         ///< source order among siblings
         bool placed = false;             ///< in its parent's kids (it has content)
+
+        /// The texts to set (made on first use).
+        Texts& set_texts() {
+            if (!texts) texts = std::make_shared<Texts>();
+            return *texts;
+        }
     };
     std::vector<Element> elements;            ///< [0] is the Document
     std::vector<PageTags> pages;

@@ -6,9 +6,15 @@
 //     /GS1 gs                                          (when an opacity is below 1)
 //     a b c d e f cm                                   (user space -> drawing space)
 //     fill:    path  rg|k  f|f*                        (solid)
-//              q path W n|W* n  g-matrix cm  /Sh1 sh Q (gradient, clipped to the path)
+//              q path W n|W* n  [/GS2 gs]  g-matrix cm  /Sh1 sh Q
+//                                (gradient, clipped to the path; GS2's soft mask, a luminosity
+//                                 form painting the same gradient in grey from the stops'
+//                                 opacities, when they differ)
 //     stroke:  w J j M [dashes] d  RG|K  path S        (a gradient stroke takes its first stop)
 //     Q
+// A translucent group (image::Group) is a Form XObject with a transparency group, holding its
+// shapes painted as above; its parent paints it as  q /GS3 gs /Fm1 Do Q  (GS3: /ca and /CA of
+// the group's opacity), so that it is composited as one (PDF 1.7 §11.4.7, §11.6.5).
 // Numbers are written with up to 4 decimals (5 for matrices), clamped to +-32767.
 
 #include "pdf/vector.hpp"
@@ -16,6 +22,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <tuple>
 
 namespace folio::pdf {
 namespace {
@@ -102,8 +109,9 @@ struct ShapePainter {
                 out += i < c.even_odd.size() && c.even_odd[i] ? "W*\nn\n" : "W\nn\n";
             }
         }
-        if (s.fill_opacity < 1 || s.stroke_opacity < 1) {
-            const auto it = names.alphas.find({s.fill_opacity, s.stroke_opacity});
+        const std::pair<double, double> alpha = shape_alpha(d, s);
+        if (alpha.first < 1 || alpha.second < 1) {
+            const auto it = names.alphas.find(alpha);
             if (it != names.alphas.end()) out += "/" + it->second + " gs\n";
         }
         if (!s.transform.is_identity()) matrix(out, s.transform);
@@ -128,6 +136,8 @@ struct ShapePainter {
             out += "q\n";
             path(out, s.path);
             out += s.even_odd ? "W*\nn\n" : "W\nn\n";
+            if (const auto mask = names.masks.find({key, s.fill.gradient}); mask != names.masks.end())
+                out += "/" + mask->second + " gs\n";
             matrix(out, d.gradients[s.fill.gradient].transform);
             out += "/" + it->second + " sh\nQ\n";
         }
@@ -135,6 +145,53 @@ struct ShapePainter {
 };
 
 }  // namespace
+
+bool needs_mask(const image::Gradient& g) {
+    return std::any_of(g.stops.begin(), g.stops.end(),
+                       [&](const image::Stop& s) { return s.opacity != g.stops.front().opacity; });
+}
+
+std::pair<double, double> shape_alpha(const image::Drawing& d, const image::Shape& s) {
+    std::pair<double, double> alpha{s.fill_opacity, s.stroke_opacity};
+    const auto first_stop = [&](const image::Paint& p) {
+        if (p.kind != image::Paint::Kind::gradient || p.gradient >= d.gradients.size()) return 1.0;
+        const image::Gradient& g = d.gradients[p.gradient];
+        return g.stops.empty() ? 1.0 : std::clamp(g.stops.front().opacity, 0.0, 1.0);
+    };
+    if (s.fill.kind == image::Paint::Kind::gradient && s.fill.gradient < d.gradients.size() &&
+        !needs_mask(d.gradients[s.fill.gradient])) {
+        alpha.first *= first_stop(s.fill);
+    }
+    alpha.second *= first_stop(s.stroke);
+    return alpha;
+}
+
+void paint_group(const image::Drawing& drawing, const std::string& key, std::int32_t group,
+                 const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                 const VectorResources& names, ColourPolicy colours, std::string& out) {
+    std::size_t first = 0, last = drawing.shapes.size();
+    if (group >= 0) {
+        if (static_cast<std::size_t>(group) >= ranges.size()) return;
+        std::tie(first, last) = ranges[static_cast<std::size_t>(group)];
+    }
+    const ShapePainter painter{drawing, key, names, colours, out};
+    std::int32_t painted = -1;  // the inner group painted last (its shapes are consecutive)
+    for (std::size_t i = first; i < last; ++i) {
+        const image::Shape& s = drawing.shapes[i];
+        const std::int32_t inner = image::child_of(drawing, s.group, group);
+        if (inner < 0) {
+            painter(s);
+            continue;
+        }
+        if (inner == painted) continue;
+        painted = inner;
+        const auto form = names.groups.find({key, inner});
+        const double o = drawing.groups[static_cast<std::size_t>(inner)].opacity;
+        const auto gs = names.alphas.find({o, o});
+        if (form == names.groups.end() || gs == names.alphas.end()) continue;
+        out += "q\n/" + gs->second + " gs\n/" + form->second + " Do\nQ\n";
+    }
+}
 
 void paint_vector(const image::Drawing& drawing, const std::string& key, const core::Rect& box,
                   double page_height, const VectorResources& names, ColourPolicy colours,
@@ -148,8 +205,11 @@ void paint_vector(const image::Drawing& drawing, const std::string& key, const c
     out += "re\nW\nn\n";
     const double sx = box.width / drawing.size.width, sy = box.height / drawing.size.height;
     matrix(out, image::Matrix{sx, 0, 0, -sy, box.x, page_height - box.y});
-    const ShapePainter painter{drawing, key, names, colours, out};
-    for (const image::Shape& s : drawing.shapes) painter(s);
+    if (drawing.groups.empty()) {
+        paint_group(drawing, key, -1, {}, names, colours, out);
+    } else {
+        paint_group(drawing, key, -1, image::group_ranges(drawing), names, colours, out);
+    }
     out += "Q\n";
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 /// Vector drawings (image::Drawing: SVG images, QR codes) in a PDF: the content-stream bytes
 /// that paint one into its box (pure, any thread), and the page resources it needs (ExtGStates
-/// for opacity, shading dictionaries for gradients) made through the libharu adapter.
+/// for opacity, shading dictionaries for gradients, soft masks for gradients' stop opacities,
+/// Form XObjects for translucent groups) made through the libharu adapter.
 
 #include <cstdint>
 #include <map>
@@ -21,7 +22,13 @@ namespace folio::pdf {
 struct VectorResources {
     std::map<std::pair<double, double>, std::string> alphas;  ///< (fill, stroke opacity) -> ExtGState
     std::map<std::pair<std::string, std::uint32_t>, std::string> shadings;  ///< (path, gradient) -> Shading
+    /// (path, gradient) -> the ExtGState whose soft mask holds the gradient's stop opacities
+    std::map<std::pair<std::string, std::uint32_t>, std::string> masks;
+    std::map<std::pair<std::string, std::int32_t>, std::string> groups;  ///< (path, group) -> Form XObject
     std::vector<std::pair<std::string, const image::Drawing*>> drawings;   ///< path -> drawing
+    /// Each name above -> its /Resources table ("ExtGState", "Shading", "XObject") and object,
+    /// so that a Form XObject's own /Resources can name what its content uses.
+    std::map<std::string, std::pair<const char*, void*>> objects;
     /// The drawing of `path`, or nullptr.
     [[nodiscard]] const image::Drawing* drawing(const std::string& path) const;
 };
@@ -36,5 +43,20 @@ core::Result<core::Ok> register_vector(hpdf::Document& doc, HPDF_Page page, cons
 void paint_vector(const image::Drawing& drawing, const std::string& path, const core::Rect& box,
                   double page_height, const VectorResources& names, ColourPolicy colours,
                   std::string& out);
+
+/// Appends the operators, in the drawing's space, of the shapes directly in `group` (-1: the
+/// whole drawing), each group inside it painted as its Form XObject under its opacity; `ranges`
+/// are image::group_ranges(drawing). The content of paint_vector and of a group's form.
+void paint_group(const image::Drawing& drawing, const std::string& path, std::int32_t group,
+                 const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                 const VectorResources& names, ColourPolicy colours, std::string& out);
+
+/// The fill and stroke opacity `shape` is painted with: its own, times the stop opacity of a
+/// fill gradient whose stops share one (else its soft mask carries them, needs_mask) and the
+/// first stop's of a stroke gradient (drawn in its first colour).
+std::pair<double, double> shape_alpha(const image::Drawing& drawing, const image::Shape& shape);
+
+/// True when the gradient's stops differ in opacity: a fill with it needs a soft mask.
+bool needs_mask(const image::Gradient& gradient);
 
 }  // namespace folio::pdf

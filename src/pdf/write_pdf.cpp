@@ -250,6 +250,7 @@ Status add_links(hpdf::Document& doc, const layout::PagedDocument& pages,
                 return r;
             }
             if (auto r = hpdf::set_print_flag(doc, annot); !r) return r;
+            if (auto r = hpdf::compact_keys(doc, annot); !r) return r;  // settled: bytes now (#23)
             made.back() = annot;
         }
     }
@@ -286,6 +287,7 @@ Status add_outline(hpdf::Document& doc, const layout::PagedDocument& pages,
         if (auto r = doc.check(HPDF_Outline_SetOpened(*outline, HPDF_TRUE), "opening a bookmark");
             !r)
             return r;
+        if (auto r = hpdf::compact_keys(doc, *outline); !r) return r;  // (its children's keys follow)
         open.resize(level, nullptr);
         open[level - 1] = *outline;
     }

@@ -6,13 +6,14 @@
 //      references, every image decoded once                    -> RealizedDocument
 //   3. resolve and vet every font the styles ask for (text/)   -> FontSet
 //   4. lay out pages (layout/)                                 -> LayoutResult (pages, PageMap)
-//   5. write the HTML (html/) to memory; the document tree is freed after it
-//   6. write every file under a temporary name (the PDF (pdf/) straight into its own while the
-//      HTML goes to its), then rename them all into place together (outputs.hpp)
+//   5. keep what the PDF needs of the document tree (its structure source)
+//   6. write every file under a temporary name, the PDF (pdf/) straight into its own while the
+//      HTML (html/) is made and written into its own beside it (the document tree is freed
+//      when the HTML is made), then rename them all into place together (outputs.hpp)
 // Any step that reports an error stops the run before any output is replaced; its temporary
 // files are removed. What runs beside what (start-up work beside reading, the PDF begun beside
-// layout, the HTML's file written beside the PDF) is the Schedule's (schedule.hpp). The stage
-// timings are the only clock reading in folio; they never reach an output file.
+// layout, the HTML beside the PDF) is the Schedule's (schedule.hpp). The stage timings are the
+// only clock reading in folio; they never reach an output file.
 
 #include "pipeline/pipeline.hpp"
 
@@ -22,6 +23,7 @@
 #endif
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -180,7 +182,7 @@ std::optional<Inputs> read_inputs(const Options& options, Resources& resources, 
     schedule.source_read(xml::languages_named(source->text()));
     auto sheet_file = core::SourceFile::read(options.style_path);
     if (!sheet_file) { diags.add(sheet_file.error()); return {}; }
-    auto document = xml::read_content(*source, diags, true, options.allow_outside);
+    auto document = xml::read_content(*source, diags, true, options.allow_outside, options.threads != 1);
     *source = core::SourceFile(options.source_path, {});  // the text is in the document now
     auto sheet = resources.stylesheet(*sheet_file, diags);  // parsed once while its bytes stay (#23)
     // (the readers put every problem, a parse failure included, into diags)
@@ -233,13 +235,13 @@ Html write_html(const Options& options, const std::string& stem, const realize::
     if (options.embed_fonts) html::embed_fonts(realized, &laid.document, ho);  // issue 20
     Html out;
     out.text = html::write_html(realized, &laid, ho);
-    out.assets = html::external_assets(ho);
+    out.assets = html::external_assets(ho, out.text);  // only what the HTML shows (svgpaint)
     out.fonts = std::move(ho.fonts);  // the font files the assets borrow (moving keeps them in place)
     return out;
 }
 
 /// Frees the document tree and its styles, which only the HTML needed (the PDF needs the pages
-/// and the metadata), before the PDF's peak.
+/// and the metadata), while the PDF is written, as soon as the HTML is made.
 void free_tree(doc::Document& document, style::StyledDocument& styled, realize::RealizedDocument& realized) {
     realized.forget_tree();
     std::vector<doc::Node>().swap(document.nodes);
@@ -248,7 +250,7 @@ void free_tree(doc::Document& document, style::StyledDocument& styled, realize::
 #if defined(__GLIBC__)
     // Reading, layout and the tree freed much; with glibc's malloc the PDF writer's threads
     // allocate from their own arenas, which cannot reuse those holes: give the free pages
-    // back first. (The folio program links jemalloc, for which this does nothing: its
+    // back. (The folio program links jemalloc, for which this does nothing: its
     // threads share a few arenas and it returns unused pages itself.)
     malloc_trim(0);
 #endif
@@ -263,9 +265,13 @@ struct PdfJob {
     const pdf::PdfOptions& options;
 };
 
+/// Makes the HTML (empty without one) and frees the document tree; run beside the PDF.
+using HtmlJob = std::function<Html()>;
+
 /// Step 6: every output under a temporary name in the output folder (the PDF streamed into its
-/// file, the HTML written into its own beside it, the assets), then all renamed into place.
-void write_outputs(const Options& options, const std::string& stem, Html& html, const PdfJob& pdf,
+/// file while the HTML is made and written, with its assets, on another thread), then all
+/// renamed into place: the PDF, the assets, the HTML, in that order.
+void write_outputs(const Options& options, const std::string& stem, const HtmlJob& make_html, const PdfJob& pdf,
                    Schedule& schedule, Outcome& out) {
     auto& diags = out.diagnostics;
     Outputs files;  // removes every temporary not committed, on any path out
@@ -277,23 +283,27 @@ void write_outputs(const Options& options, const std::string& stem, Html& html, 
         if (!f) return failed(f.error());
         pdf_file = *f;
     }
-    for (const html::Asset& asset : html.assets) {  // before the HTML that refers to them
-        if (auto r = files.write(asset.relative_path, asset.bytes); !r) return failed(r.error());
-    }
     core::Result<core::Ok> html_written = core::Ok{};
-    struct Join {  // the HTML's writing is over before `files` goes, even if the PDF's throws
+    double html_seconds = 0;
+    struct Join {  // the HTML's work is over before `files` goes, even if the PDF's throws
         Schedule& schedule;
         ~Join() { schedule.pdf_written_quietly(); }
     } join{schedule};
-    if (options.html) {
+    // Until pdf_written(), only the HTML's task uses `files` (the PDF writes into its file's fd).
+    schedule.beside_pdf(options.pdf, [&] {
+        Stopwatch html_clock;
+        Html html = make_html();
+        html_seconds = html_clock.lap();
+        if (!options.html) return;
+        for (const html::Asset& asset : html.assets) {  // before the HTML that refers to them
+            html_written = files.write(asset.relative_path, asset.bytes);
+            if (!html_written) return;
+        }
         auto f = files.stage(stem + ".html");
-        if (!f) return failed(f.error());
-        schedule.beside_pdf(options.pdf, [&html, &html_written, file = *f] {
-            html_written = file->write(html.text);
-            if (html_written) html_written = file->seal();
-            std::string().swap(html.text);  // its memory back while the PDF is written
-        });
-    }
+        if (!f) { html_written = core::unexpected(f.error()); return; }
+        html_written = (*f)->write(html.text);
+        if (html_written) html_written = (*f)->seal();
+    });
     if (options.pdf) {
         Stopwatch pdf_clock;
         auto written = pdf::write_pdf_file(pdf.pages, pdf.meta, pdf.fonts.faces(), pdf.images, pdf.options,
@@ -302,6 +312,7 @@ void write_outputs(const Options& options, const std::string& stem, Html& html, 
         out.timings.pdf = pdf_clock.lap();
     }
     schedule.pdf_written();
+    out.timings.html = html_seconds;
     if (!html_written) failed(html_written.error());
     if (diags.has_errors()) return;
     auto committed = files.commit();
@@ -372,21 +383,24 @@ Outcome run(const Options& options) {
     out.timings.layout = clock.lap();
     if (diags.has_errors() || options.check_only) return out;
 
-    // 5. The HTML, to memory; then the tree only it needed is freed.
+    // 5. What the PDF's structure tree needs of the tree (#19), kept before the tree is freed.
     const std::string stem =
         options.stem.empty() ? fs::path(options.source_path).stem().string() : options.stem;
     pdf::PdfOptions po = options.pdf ? pdf_options(options, styled, diags, out.inputs) : pdf::PdfOptions{};
     if (diags.has_errors()) return out;
-    Html html = options.html ? write_html(options, stem, realized, *laid, fonts, images, hyphenator) : Html{};
-    out.timings.html = clock.lap();
-    // What the PDF's structure tree needs of the tree (#19), kept before it is freed.
     const pdf::StructureSource structure =
         options.pdf && options.tags ? pdf::structure_source(realized) : pdf::StructureSource{};
     po.structure = &structure;
-    free_tree(inputs->document, styled, realized);
 
-    // 6. Write every file, then rename them all into place.
-    write_outputs(options, stem, html, {*pages, out.meta, fonts, images, po}, schedule, out);
+    // 6. Write every file, the HTML made beside the PDF (both only read the tree and the pages;
+    // the tree, which the PDF does not read, is freed once the HTML is made), then rename them
+    // all into place.
+    const auto make_html = [&] {
+        Html html = options.html ? write_html(options, stem, realized, *laid, fonts, images, hyphenator) : Html{};
+        free_tree(inputs->document, styled, realized);
+        return html;
+    };
+    write_outputs(options, stem, make_html, {*pages, out.meta, fonts, images, po}, schedule, out);
     out.timings.write = clock.lap() - out.timings.pdf;
     out.timings.total = whole.elapsed();
     return out;

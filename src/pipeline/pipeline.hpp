@@ -74,7 +74,9 @@ std::string hyphenation_cache_dir();
 /// A Hyphenator over the system's patterns with that cache, for renders to share (#20).
 std::shared_ptr<const text::Hyphenator> make_hyphenator(const std::string& cache_dir);
 
-/// Wall time of each stage in seconds (for --timings).
+/// Wall time of each stage in seconds (for --timings). The HTML is made and written beside the
+/// PDF, so `html` overlaps `pdf`; `write` is the rest of writing the files (waiting for the HTML
+/// when it takes longer than the PDF, committing them).
 struct StageTimings {
     double read = 0;
     double style = 0;

@@ -9,7 +9,7 @@
 ///   reading the source   | fontconfig's configuration; the hyphenation patterns of the
 ///                        | languages its bytes name (xml/languages.hpp), then of those it uses
 ///   laying out           | the PDF begun: libharu reads and parses each face's file (pdf::prepare)
-///   writing the PDF      | the HTML's file written (the HTML itself was made before, to memory)
+///   writing the PDF      | the HTML made and written into its file; the document tree freed
 
 #include <functional>
 #include <optional>

@@ -274,6 +274,8 @@ void ContentReader::flush_inline(std::vector<pugi::xml_node>& run, doc::NodeId i
     for (pugi::xml_node n : run) {
         if (is_text(n) || is_inline_element(n.name())) collect_leaves(n, leaves);
     }
+    m_inline_text.clear();
+    m_inline_text.reserve(leaves.size());  // (`last` points into it)
     bool after_space = true;      // the start of a run counts as a space
     std::string* last = nullptr;  // the last non-empty text since the start or the last <br>
     for (pugi::xml_node leaf : leaves) {
@@ -288,7 +290,7 @@ void ContentReader::flush_inline(std::vector<pugi::xml_node>& run, doc::NodeId i
             after_space = true;
             continue;
         }
-        std::string& text = m_inline_text[leaf] = collapse_space(leaf.value());
+        std::string& text = m_inline_text.emplace_back(leaf, collapse_space(leaf.value())).second;
         if (after_space && !text.empty() && text.front() == ' ') text.erase(0, 1);
         if (!text.empty()) {
             last = &text;
@@ -297,12 +299,14 @@ void ContentReader::flush_inline(std::vector<pugi::xml_node>& run, doc::NodeId i
     }
     drop_trailing_space(last);
     // 2. The limits of docs/limits.md: a refused run builds no nodes.
+    m_inline_next = 0;
     if (!within_text_limits(leaves, run.front().parent())) {
         run.clear();
         m_inline_text.clear();
         return;
     }
     // 3. The nodes.
+    m_inline_next = 0;
     for (pugi::xml_node n : run) {
         if (is_text(n) || is_inline_element(n.name())) {
             emit_inline(n, into);
@@ -311,17 +315,16 @@ void ContentReader::flush_inline(std::vector<pugi::xml_node>& run, doc::NodeId i
         }
     }
     run.clear();
-    m_inline_text.clear();  // (only this run's texts: the map stays small)
+    m_inline_text.clear();
 }
 
 void ContentReader::emit_inline(pugi::xml_node n, doc::NodeId into) {
     using doc::NodeKind;
     if (is_text(n)) {
-        const auto it = m_inline_text.find(n);
-        if (it != m_inline_text.end() && !it->second.empty()) {
-            check_text(m_file, m_diags, it->second, text_offset(n), '<', "source",
-                       n.type() == pugi::node_cdata);
-            add_text(n, std::move(it->second), into);
+        std::string* text = inline_text(n);
+        if (text != nullptr && !text->empty()) {
+            check_text(m_file, m_diags, *text, text_offset(n), '<', "source", n.type() == pugi::node_cdata);
+            add_text(n, std::move(*text), into);
         }
         return;
     }
@@ -381,6 +384,20 @@ void ContentReader::emit_inline(pugi::xml_node n, doc::NodeId into) {
             bad_element(c, n, inline_model);
         }
     }
+}
+
+std::string* ContentReader::inline_text(pugi::xml_node n) {
+    const auto found = [&](std::size_t k) {
+        m_inline_next = k + 1;
+        return &m_inline_text[k].second;
+    };
+    for (std::size_t k = m_inline_next; k < m_inline_text.size(); ++k) {
+        if (m_inline_text[k].first == n) return found(k);
+    }
+    for (std::size_t k = 0; k < m_inline_next && k < m_inline_text.size(); ++k) {
+        if (m_inline_text[k].first == n) return found(k);
+    }
+    return nullptr;
 }
 
 doc::NodeId ContentReader::add_text(pugi::xml_node n, std::string text, doc::NodeId into) {

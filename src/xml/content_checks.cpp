@@ -60,12 +60,12 @@ bool ContentReader::within_text_limits(const std::vector<pugi::xml_node>& leaves
     pugi::xml_node word_leaf;
     std::size_t word_at = 0;  // where the current word starts: its leaf, and the byte in its text
     for (pugi::xml_node leaf : leaves) {
-        const auto it = m_inline_text.find(leaf);
-        if (it == m_inline_text.end()) {  // a <br/> or a <ref/> ends a word
+        const std::string* leaf_text = is_text(leaf) ? inline_text(leaf) : nullptr;
+        if (leaf_text == nullptr) {  // a <br/> or a <ref/> ends a word
             word = 0;
             continue;
         }
-        const std::string_view text = it->second;
+        const std::string_view text = *leaf_text;
         if (word + text.size() <= max_word_chars) {
             // No word can pass the limit here (a character is at least a byte): count the text
             // and the word it ends with, eight bytes at a time.
@@ -94,7 +94,7 @@ bool ContentReader::within_text_limits(const std::vector<pugi::xml_node>& leaves
             if (space < text.size()) word = 0;
             i = space + 1;
             if (too_long) {
-                const std::string& first = m_inline_text.at(word_leaf);
+                const std::string& first = *inline_text(word_leaf);
                 m_diags.error("source.word-too-long",
                               "a word of more than " + with_commas(max_word_chars) +
                                   " characters (\"" + excerpt(first, word_at) +

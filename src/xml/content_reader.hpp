@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -182,7 +183,13 @@ private:
     doc::Document m_doc;
     std::map<std::string, std::uint32_t> m_id_lines;  ///< id -> line of its first use
     std::vector<PendingLink> m_links;
-    std::map<pugi::xml_node, std::string> m_inline_text;  ///< the current run's text nodes after whitespace rules
+    /// The current run's text leaves after the whitespace rules, in document order: the order
+    /// the checks and emission ask for them in (a vector, not a map: issue 23).
+    std::vector<std::pair<pugi::xml_node, std::string>> m_inline_text;
+    std::size_t m_inline_next = 0;  ///< where inline_text looks first
+    /// The text of text leaf `n` of the current run after the whitespace rules; null when it is
+    /// not one. Asked in document order, it finds each at once.
+    std::string* inline_text(pugi::xml_node n);
 };
 
 }  // namespace folio::xml::detail

@@ -15,9 +15,12 @@ namespace folio::xml {
 /// the result is a Document whenever the XML parsed, even with errors, so that several errors
 /// can be reported at once. Callers must check diags.has_errors() before rendering.
 /// `check_files` controls whether figure images must exist (relative to the source's folder);
-/// image paths that leave the source's folder are refused unless `allow_outside`.
+/// image paths that leave the source's folder are refused unless `allow_outside`. With
+/// `beside`, a large source's bytes are checked (UTF-8, forbidden characters) on a second thread
+/// while pugixml parses it; the diagnostics are the same.
 core::Result<doc::Document> read_content(const core::SourceFile& file, core::Diagnostics& diags,
-                                         bool check_files = true, bool allow_outside = false);
+                                         bool check_files = true, bool allow_outside = false,
+                                         bool beside = false);
 
 /// Reads a style sheet (docs/style-sheets.md). Unknown elements are errors; property names and
 /// values are checked later by the style stage, which has the positions from the Declarations.

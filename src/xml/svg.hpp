@@ -17,6 +17,9 @@ struct SvgLimits {
     int max_depth = 64;                 ///< element nesting
     int max_use_depth = 8;              ///< <use> inside <use>
     double max_coordinate = 1e6;        ///< largest |number| in user units
+    std::size_t max_groups = 256;       ///< translucent groups composited as one (PDF forms)
+    std::size_t max_masks = 256;        ///< fill gradients whose stops differ in opacity (soft masks)
+    std::size_t max_gradients = 1000;   ///< gradient paints (PDF shadings); past it, the first stop
 };
 
 /// Reads an SVG file held in `file`. Unsupported elements and attributes (filters, scripts,

@@ -3,9 +3,11 @@
 // Control flow: refuse entity declarations -> parse with pugixml (no DOCTYPE processing, so no
 // entity is ever expanded) -> root <svg>: size, viewBox and preserveAspectRatio make the root
 // transform -> index every id -> walk the tree depth first with the inherited state (transform,
-// paint, stroke, opacity, clip): groups and <use> push state, shapes become image::Shapes with
-// their gradients resolved against their bounding box. Everything not drawn is warned about
-// once per element name, at its first line. The limits (SvgLimits) stop the walk with an error.
+// paint, stroke, opacity, clip): groups and <use> push state, an element with `opacity` below 1
+// opens a translucent group (image::Group), shapes become image::Shapes with their gradients
+// resolved against their bounding box -> fold the groups that need no compositing of their own
+// (image::fold_groups). Everything not drawn is warned about once per element name, at its first
+// line. The limits (SvgLimits) stop the walk with an error.
 
 #include "xml/svg.hpp"
 
@@ -32,7 +34,8 @@ struct State {
     std::string fill_ref, stroke_ref;  ///< gradient ids when the paint is url(#id)
     image::Stroke line;
     core::Color current = core::Color::rgb(0, 0, 0);
-    double fill_opacity = 1, stroke_opacity = 1, opacity = 1;
+    double fill_opacity = 1, stroke_opacity = 1;
+    std::int32_t group = -1;  ///< the innermost translucent group (image::Group)
     bool even_odd = false;
     bool visible = true;
     std::int32_t clip = -1;
@@ -70,6 +73,8 @@ public:
         }
         if (m_visible) children(root, st);
         if (m_failed) return core::unexpected(*m_failed);
+        image::fold_groups(m_drawing);
+        paint_limits(root);
         return std::move(m_drawing);
     }
 
@@ -192,7 +197,12 @@ private:
         paint(el, "stroke", st.stroke, st.stroke_ref, st);
         st.fill_opacity = std::clamp(number_or(property(el, "fill-opacity"), st.fill_opacity), 0.0, 1.0);
         st.stroke_opacity = std::clamp(number_or(property(el, "stroke-opacity"), st.stroke_opacity), 0.0, 1.0);
-        st.opacity *= std::clamp(number_or(property(el, "opacity"), 1), 0.0, 1.0);
+        if (const double o = std::clamp(number_or(property(el, "opacity"), 1), 0.0, 1.0); o <= 0) {
+            return false;  // draws nothing
+        } else if (o < 1) {  // composited as one (fold_groups undoes what needs no group)
+            m_drawing.groups.push_back(image::Group{o, st.group});
+            st.group = static_cast<std::int32_t>(m_drawing.groups.size() - 1);
+        }
         if (const auto r = property(el, "fill-rule")) st.even_odd = *r == "evenodd";
         if (const auto v = property(el, "visibility")) {
             if (*v == "hidden" || *v == "collapse") st.visible = false;
@@ -276,6 +286,28 @@ private:
         st.clip = static_cast<std::int32_t>(m_drawing.clips.size() - 1);
     }
 
+    /// Past SvgLimits::max_groups and max_masks, opacities are multiplied into each shape and a
+    /// gradient takes its first stop's opacity throughout, with a warning (the PDF makes an
+    /// object of each group and mask, and a page holds at most 4095 of a kind).
+    void paint_limits(pugi::xml_node root) {
+        if (m_drawing.groups.size() > m_limits.max_groups) {
+            warn_once(root, "groups", "more than " + std::to_string(m_limits.max_groups) +
+                                          " translucent groups: the opacity of the rest is given to each of their shapes");
+            image::flatten_groups(m_drawing, m_limits.max_groups);
+        }
+        std::size_t masks = 0;
+        for (const image::Shape& s : m_drawing.shapes) {
+            if (s.fill.kind != image::Paint::Kind::gradient || s.fill.gradient >= m_drawing.gradients.size()) continue;
+            std::vector<image::Stop>& stops = m_drawing.gradients[s.fill.gradient].stops;
+            const bool varies = std::any_of(stops.begin(), stops.end(),
+                                            [&](const image::Stop& t) { return t.opacity != stops.front().opacity; });
+            if (!varies || ++masks <= m_limits.max_masks) continue;
+            warn_once(root, "masks", "more than " + std::to_string(m_limits.max_masks) +
+                                         " gradients fade in opacity: the rest take their first stop's opacity throughout");
+            for (image::Stop& t : stops) t.opacity = stops.front().opacity;
+        }
+    }
+
     bool count_points(pugi::xml_node el, std::size_t n) {
         m_points += n;
         if (m_points <= m_limits.max_points) return true;
@@ -339,8 +371,9 @@ void SvgReader::shape(pugi::xml_node el, const State& st) {
     s.fill = st.fill;
     s.stroke = st.stroke;
     s.line = st.line;
-    s.fill_opacity = st.fill_opacity * st.opacity;
-    s.stroke_opacity = st.stroke_opacity * st.opacity;
+    s.fill_opacity = st.fill_opacity;
+    s.stroke_opacity = st.stroke_opacity;
+    s.group = st.group;
     s.even_odd = st.even_odd;
     s.clip = st.clip;
     if (local_name(el) == "line" || local_name(el) == "polyline") s.fill.kind = image::Paint::Kind::none;
@@ -358,8 +391,16 @@ void SvgReader::shape(pugi::xml_node el, const State& st) {
         auto g = svg::gradient(it->second, box, m_viewport, m_ids, warning);
         if (!warning.empty()) warn_once(it->second, "gradient " + warning, "<" + std::string(kind) + ">: " + warning);
         if (!g) { p.kind = image::Paint::Kind::none; return; }
-        opacity *= g->stops.front().opacity;  // one opacity per shape (docs/graphics.md)
-        if (g->stops.size() == 1) { p = {image::Paint::Kind::colour, g->stops.front().color, 0}; return; }
+        if (g->stops.size() > 1 && m_drawing.gradients.size() >= m_limits.max_gradients) {
+            warn_once(el, "gradients", "more than " + std::to_string(m_limits.max_gradients) +
+                                           " gradient paints: the rest are painted in their first stop's colour");
+            g->stops.resize(1);
+        }
+        if (g->stops.size() == 1) {
+            opacity *= g->stops.front().opacity;
+            p = {image::Paint::Kind::colour, g->stops.front().color, 0};
+            return;
+        }
         p.gradient = static_cast<std::uint32_t>(m_drawing.gradients.size());
         m_drawing.gradients.push_back(std::move(*g));
     };

@@ -9,6 +9,8 @@
 #include <array>
 #include <charconv>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,14 +45,41 @@ inline std::string_view trim(std::string_view s) {
 
 /// `s` with every run of XML whitespace replaced by one space (no trimming).
 inline std::string collapse_space(std::string_view s) {
-    // Without a branch per byte (with push_back per byte it cost 7 % of reading, issue 23):
-    // every byte is written, and the write position moves unless it is a second space.
+    // Eight bytes at a time where they need no change (no byte below 0x21 but single spaces, and
+    // no space after a space): prose is mostly that. Elsewhere byte by byte without a branch per
+    // byte: every byte is written, and the write position moves unless it is a second space.
+    // (The byte loop alone cost 20 % of reading, issue 23.)
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t high = 0x8080808080808080ULL;
+    constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
     std::string out(s.size(), '\0');
     char* w = out.data();
     bool in_space = false;
-    for (const char c : s) {
-        const bool space = is_space(c);
-        *w = space ? ' ' : c;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, s.data() + i, 8);  // (x86-64: little-endian, byte k in bits 8k..8k+7)
+        const std::uint64_t below = (v - 0x21 * ones) & ~v & high;  // some byte < 0x21 (< 0x80)
+        const std::uint64_t x = v ^ (0x20 * ones);
+        const std::uint64_t spaces = ~(((x & low7) + low7) | x | low7);  // 0x80 where a space
+        const std::uint64_t others = below & ~spaces;  // with a false mark only above a true one
+        const std::uint64_t doubled = (spaces & (spaces << 8)) | (in_space ? spaces & 0x80 : 0);
+        if (others == 0 && doubled == 0) {
+            std::memcpy(w, &v, 8);
+            w += 8;
+            in_space = (spaces >> 63) != 0;
+            continue;
+        }
+        for (std::size_t k = i; k < i + 8; ++k) {
+            const bool space = is_space(s[k]);
+            *w = space ? ' ' : s[k];
+            w += !(space && in_space);
+            in_space = space;
+        }
+    }
+    for (; i < s.size(); ++i) {
+        const bool space = is_space(s[i]);
+        *w = space ? ' ' : s[i];
         w += !(space && in_space);
         in_space = space;
     }

@@ -8,11 +8,7 @@
 # checker; hostile placements warn at the block and never put ink off the page.
 set -euo pipefail
 folio=$1 src=$2 work=$3
-. "$src/tests/e2e/lib.bash"
-dump=$(dirname "$folio")/tests/layout_dump
-[ -x "$dump" ] || fail "build the layout dump first: $dump"
-rm -rf "$work" && mkdir -p "$work"
-cd "$work"
+. "$src/tests/e2e/placement_lib.bash"  # lib.bash, $dump, a fresh $work as the current folder, words_inside
 cp "$src"/tests/e2e/placement/{doc.xml,style.xml,cover-art.svg} . && cp "$src/source/images/folio-logo.svg" .
 mm() { awk -v v="$1" 'BEGIN { printf "%.2f", v * 72 / 25.4 }'; }
 
@@ -80,11 +76,13 @@ pdftoppm -r 200 -f 2 -l 2 -png out/doc.pdf qr
 
 # --- 5. HTML: in reading order, print rules, the ink as its sRGB alternate --------------------
 html=out/doc.html
-grep -q '@media print{p.note{position:fixed;bottom:' "$html" || fail "no print rule for the note on every page"
-grep -q '@media print{figure.logo{position:absolute;top:' "$html" || fail "no print rule for the cover's logo"
+# (the browser's print: tests/e2e/placement_html.sh)
+grep -q '@page{@bottom-right{content:"Editionmark 2026"' "$html" || fail "no margin box for the note on every page"
+grep -q '@media print{figure.logo{margin-left:0pt' "$html" || fail "no print rule for the cover's logo"
 expect_order() { python3 - "$html" "$@" <<'PY' || fail "the HTML does not keep the blocks in reading order"
 import sys
 text = open(sys.argv[1], encoding='utf-8').read()
+text = text[text.index('<body'):]  # (the style sheet holds the note's text for its margin box)
 at = [text.find(w) for w in sys.argv[2:]]
 sys.exit(0 if -1 not in at and at == sorted(at) else 1)
 PY
@@ -98,16 +96,6 @@ expect_order 'The folio mark' 'Body text flows' 'Contactline' 'Editionmark' 'Her
   fail "the edition mark is in the structure tree more than once"
 
 # --- 7. hostile placements: a warning at the block, no ink off the page ------------------------
-words_inside() {  # PDF: every word box within the trim box of its page
-  pdftotext -bbox "$1" - | python3 -c '
-import re, sys
-w = h = 0
-for line in sys.stdin:
-    if m := re.search(r"<page width=\"([0-9.]+)\" height=\"([0-9.]+)\"", line): w, h = map(float, m.groups())
-    if m := re.search(r"xMin=\"([-0-9.]+)\" yMin=\"([-0-9.]+)\" xMax=\"([-0-9.]+)\" yMax=\"([-0-9.]+)\"", line):
-        x0, y0, x1, y1 = map(float, m.groups())
-        if x0 < -0.5 or y0 < -0.5 or x1 > w + 0.5 or y1 > h + 0.5: sys.exit("off the page: " + line.strip())'
-}
 hostile() {  # NAME STYLE-LINE [SOURCE-SED]: the fixture with one more rule; sets $out
   out=$work/$1 && mkdir -p "$out" && cp doc.xml folio-logo.svg cover-art.svg "$out/"
   sed "s|</stylesheet>|$2\n</stylesheet>|" style.xml > "$out/style.xml"

@@ -178,6 +178,42 @@ else
   expect_only "$full" doc.pdf doc.html
 fi
 
+# 5b. The HTML is made and written beside the PDF (issue 23): a failure of either alone, while the
+#     other is written whole, exits 1 naming the file that failed, replaces nothing and leaves no
+#     temporary. A file size limit between the two files' sizes fails only the larger: the
+#     default HTML (embedded font subsets) is larger than the PDF; with --no-embed-fonts smaller.
+#     And an asset of the HTML that cannot be written (a file where its folder goes).
+alone=$work/alone
+for flags in "" "--no-embed-fonts"; do
+  rm -rf "$alone" && mkdir -p "$alone/sizes"
+  "$folio" build "$work/b/doc.xml" --style "$style" -o "$alone/sizes" $flags -q
+  pdf_kb=$(( $(stat -c %s "$alone/sizes/doc.pdf") / 1024 ))
+  html_kb=$(( $(stat -c %s "$alone/sizes/doc.html") / 1024 ))
+  if [ "$html_kb" -gt "$pdf_kb" ]; then larger=html; else larger=pdf; fi
+  [ $(( html_kb - pdf_kb )) -gt 8 ] || [ $(( pdf_kb - html_kb )) -gt 8 ] || fail "alone: sizes too close ($pdf_kb, $html_kb KB)"
+  cp "$work/before.pdf" "$alone/doc.pdf" && cp "$work/before.html" "$alone/doc.html"
+  run bash -c 'ulimit -f '$(( (pdf_kb + html_kb) / 2 ))'; exec "$@"' limit \
+    "$folio" build "$work/b/doc.xml" --style "$style" -o "$alone" $flags
+  [ "$code" -eq 1 ] || fail "alone ($larger fails): exit $code, expected 1: $(cat "$work/last.err")"
+  grep -qE "^$alone/doc\.$larger: error: cannot write .*: File too large" "$work/last.err" ||
+    fail "alone ($larger fails): message: $(cat "$work/last.err")"
+  [ "$(grep -c ': error: ' "$work/last.err")" -eq 1 ] || fail "alone ($larger fails): $(cat "$work/last.err")"
+  cmp -s "$alone/doc.pdf" "$work/before.pdf" || fail "alone ($larger fails): the earlier PDF changed"
+  cmp -s "$alone/doc.html" "$work/before.html" || fail "alone ($larger fails): the earlier HTML changed"
+  expect_only "$alone" doc.pdf doc.html sizes
+done
+[ "$larger" = pdf ] || fail "alone: with --no-embed-fonts the PDF should be the larger file"
+rm -rf "$alone" && mkdir -p "$alone"
+cp "$work/before.pdf" "$alone/doc.pdf" && cp "$work/before.html" "$alone/doc.html"
+echo "not a folder" > "$alone/doc-assets"
+run "$folio" build "$work/b/doc.xml" --style "$style" -o "$alone" --external-assets
+[ "$code" -eq 1 ] || fail "assets: exit $code, expected 1: $(cat "$work/last.err")"
+grep -qF "$alone/doc-assets: error: cannot create the folder: Not a directory" "$work/last.err" ||
+  fail "assets: message: $(cat "$work/last.err")"
+cmp -s "$alone/doc.pdf" "$work/before.pdf" || fail "assets: the earlier PDF changed"
+cmp -s "$alone/doc.html" "$work/before.html" || fail "assets: the earlier HTML changed"
+expect_only "$alone" doc.pdf doc.html doc-assets
+
 # 6. A batch with a failing source and one that crashed folio when this test was written (a
 #    non-character aborts libunibreak; once the reader refuses it, a positioned error): each is
 #    one failed row, the others are written, the report is written safely and whole, and no

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "core/utf8.hpp"
@@ -28,6 +29,7 @@ struct FigureDoc {
     style::StyledDocument s;
     style::ComputedStyle base;
     style::ComputedStyle figure;
+    std::optional<style::ComputedStyle> section;  ///< the style of sections, when set
     test::FakeFont font;
     core::Diagnostics diags;
 
@@ -47,8 +49,10 @@ struct FigureDoc {
         s.reset_styles(d.nodes.size());
         s.distinct_styles[0] = base;
         s.distinct_styles.push_back(figure);
+        if (section) s.distinct_styles.push_back(*section);
         for (doc::NodeId i = 0; i < d.nodes.size(); ++i) {
             if (d.node(i).kind == doc::NodeKind::figure) s.style_ids[i] = 1;
+            if (section && d.node(i).kind == doc::NodeKind::section) s.style_ids[i] = 2;
         }
         core::Diagnostics all;
         auto r = layout::layout_document(s, font, all);
@@ -303,4 +307,59 @@ TEST(FigureLayout, AFigureRowSetsItsFiguresSideBySideWithTheirCaptions) {
     EXPECT_DOUBLE_EQ(r[0].box.y, r[2].box.y);  // the captions on one line below the images
     EXPECT_GE(r[0].box.y, imgs[0].rect.bottom() - 0.01);
     EXPECT_GE(r[3].box.y, r[0].box.bottom() - 0.01);  // the paragraph after the row
+}
+
+// Two columns of 75pt (a 10pt gap): a float that spans them is 40 % of the 160pt text width, at
+// its side of the text area, and the text beside it spans with it (docs/graphics.md, rule 6).
+TEST(FigureLayout, AFloatSpanningTheColumnsTakesItsWidthAndPlaceFromTheWholeTextArea) {
+    FigureDoc t("<figure src=\"a.png\" alt=\"A\"/>" + words(30));
+    t.s.page.columns = 2;
+    t.s.page.column_gap = 10;
+    t.figure.sizing.width = percent(40);
+    t.figure.sizing.float_side = style::FloatSide::right;
+    t.figure.column_span_all = true;
+    const auto pages = t.lay();
+    const auto imgs = images(pages.pages.at(0));
+    ASSERT_EQ(imgs.size(), 1u);
+    const core::Rect box = imgs[0].rect;
+    EXPECT_DOUBLE_EQ(box.width, 64);  // not 30, 40 % of a column
+    EXPECT_DOUBLE_EQ(box.right(), 180);  // the text area's right edge, not the first column's (95)
+    int beside = 0;
+    for (const Drawn& run : runs(pages.pages[0])) {
+        EXPECT_FALSE(overlaps(run, box)) << run.text;
+        EXPECT_GE(run.box.x, 20 - 0.01) << run.text;
+        if (run.box.y < box.bottom()) {
+            EXPECT_LE(run.box.right(), box.x - 10 + 0.01) << run.text;  // beside it, across the gap
+            if (run.box.right() > 95) ++beside;
+        }
+    }
+    EXPECT_GT(beside, 0);  // lines beside it cross the column gap: they span too
+    EXPECT_TRUE(t.diags.all().empty()) << ::testing::PrintToString(test::where(t.diags));
+}
+
+TEST(FigureLayout, AFloatInASpanningSectionKeepsTheTextAfterTheSectionBesideItSpanning) {
+    FigureDoc t("<section><figure src=\"a.png\" alt=\"A\"/>" + words(3) + "</section>" + words(40, "x"));
+    t.s.page.columns = 2;
+    t.s.page.column_gap = 10;
+    t.figure.sizing.width = percent(40);
+    t.figure.sizing.float_side = style::FloatSide::left;
+    t.section = t.base;
+    t.section->column_span_all = true;
+    const auto pages = t.lay();
+    const auto imgs = images(pages.pages.at(0));
+    ASSERT_EQ(imgs.size(), 1u);
+    const core::Rect box = imgs[0].rect;
+    EXPECT_DOUBLE_EQ(box.x, 20);
+    EXPECT_DOUBLE_EQ(box.width, 64);
+    bool after_beside = false;
+    for (const Drawn& run : runs(pages.pages[0])) {
+        EXPECT_FALSE(overlaps(run, box)) << run.text;
+        if (run.text.starts_with("x") && run.box.y < box.bottom()) {
+            after_beside = true;  // across the gap (in the first column it would have 1pt beside the float)
+            EXPECT_GE(run.box.x, box.right() + 10 - 0.01) << run.text;
+            EXPECT_GT(run.box.right(), 95) << run.text;
+        }
+    }
+    EXPECT_TRUE(after_beside);
+    EXPECT_TRUE(t.diags.all().empty()) << ::testing::PrintToString(test::where(t.diags));
 }

@@ -413,4 +413,29 @@ TEST(ReadContentCharacters, EveryTextThatReachesTheOutputIsChecked) {
                  "4:18 source.forbidden-character"}));
 }
 
+// A large source's bytes are checked beside the parse (issue 23): the same diagnostics, in the
+// same order, as checked before it; a NUL's own error still says why the parse failed.
+TEST(ReadContentCharacters, CheckedBesideTheParseAsBefore) {
+    std::string body;
+    while (body.size() < 300 * 1024) body += "<p>Some words of a paragraph, long enough to count.</p>\n";
+    const std::string bad = wrap(body + "<p>a \xEF\xBF\xBF b \xC3 c \x01 d</p>\n" + body);
+    const std::string nul = wrap(body + std::string("<p>a \0 b</p>\n", 13) + body);
+    for (const std::string& text : {bad, nul}) {
+        Diagnostics here;
+        Diagnostics beside;
+        const auto a = folio::xml::read_content(SourceFile("doc.xml", text), here, false, false, false);
+        const auto b = folio::xml::read_content(SourceFile("doc.xml", text), beside, false, false, true);
+        ASSERT_FALSE(where(here).empty());
+        EXPECT_EQ(where(here), where(beside));
+        EXPECT_EQ(a.has_value(), b.has_value());
+        if (!a && !b) {
+            EXPECT_EQ(a.error().message, b.error().message);
+        }
+    }
+    Diagnostics nul_diags;
+    const auto r = folio::xml::read_content(SourceFile("doc.xml", nul), nul_diags, false, false, true);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, "source.forbidden-character");
+}
+
 }  // namespace

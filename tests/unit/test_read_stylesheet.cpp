@@ -204,4 +204,33 @@ TEST(FindAttribute, GivesLineAndColumnInCharacters) {
     EXPECT_EQ(at(f.location(span->name)), "2:12");
 }
 
+// --- whitespace collapsing, eight bytes at a time (issue 23) ---
+
+TEST(CollapseSpace, EqualsTheByteLoopOnEveryMixOfSpacesAndControls) {
+    const auto reference = [](std::string_view s) {
+        std::string out;
+        bool in_space = false;
+        for (const char c : s) {
+            const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+            if (!(space && in_space)) out += space ? ' ' : c;
+            in_space = space;
+        }
+        return out;
+    };
+    // Bytes around the fast path's tests: the four spaces, other controls, '!' (0x21, whose
+    // test a space's borrow touches), UTF-8 lead and continuation bytes, DEL.
+    const std::string alphabet{' ', '\t', '\n', '\r', '\x01', '\x1F', '!', 'a', '\xC3', '\xA9', '\x7F', '\x80'};
+    std::uint32_t state = 12345;
+    const auto next = [&] { return state = state * 1664525U + 1013904223U; };
+    for (int round = 0; round < 20000; ++round) {
+        std::string s(next() % 40, 'x');
+        // mostly prose-like (letters and single spaces), sometimes anything
+        const bool prose = next() % 2 == 0;
+        for (char& c : s) c = prose && next() % 4 != 0 ? (next() % 5 == 0 ? ' ' : 'e') : alphabet[next() % alphabet.size()];
+        ASSERT_EQ(folio::xml::detail::collapse_space(s), reference(s)) << "round " << round;
+    }
+    EXPECT_EQ(folio::xml::detail::collapse_space("abcdefg  hijklmno \n\t pqrstuvw x"), "abcdefg hijklmno pqrstuvw x");
+    EXPECT_EQ(folio::xml::detail::collapse_space("1234567 \n234567 "), "1234567 234567 ");
+}
+
 }  // namespace

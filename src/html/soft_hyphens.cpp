@@ -21,29 +21,46 @@ bool is_space(char32_t c) {
 std::string with_soft_hyphens(std::string_view text, const std::string& lang, const text::Hyphenator& hyphenator) {
     std::u32string t;
     if (core::append_decoded_utf8(t, text)) return std::string(text);  // invalid (the reader checked it)
-    std::u32string out;
-    out.reserve(t.size() + t.size() / 4);
+    // The output is the text's own bytes with U+00AD inserted, so the words are copied from
+    // `text` (a byte offset kept beside each character index) rather than encoded again (issue
+    // 23: encoding every character again cost as much as the hyphenation).
+    const auto bytes_of = [](char32_t c) -> std::size_t {
+        return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    };
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    std::u32string word;  // (one buffer for every word)
     std::size_t i = 0;
+    std::size_t b = 0;  // the byte offset of t[i] in text
     while (i < t.size()) {
         if (is_space(t[i])) {
-            out.push_back(t[i++]);
+            const std::size_t n = bytes_of(t[i++]);
+            out.append(text.substr(b, n));
+            b += n;
             continue;
         }
         std::size_t end = i;
-        while (end < t.size() && !is_space(t[end])) ++end;
-        const std::u32string word = t.substr(i, end - i);
-        std::size_t from = 0;
-        if (word.size() >= 5 && word.find(U'\u00AD') == std::u32string::npos) {
+        std::size_t word_bytes = 0;
+        while (end < t.size() && !is_space(t[end])) word_bytes += bytes_of(t[end++]);
+        std::size_t from = i;  // the characters before it are written
+        std::size_t from_byte = b;
+        const std::u32string_view whole = std::u32string_view(t).substr(i, end - i);
+        if (whole.size() >= 5 && whole.find(U'\u00AD') == std::u32string_view::npos) {
+            word.assign(t, i, end - i);
             for (const std::size_t at : hyphenator.points(word, lang)) {
-                out.append(word, from, at - from);
-                out.push_back(U'\u00AD');
-                from = at;
+                std::size_t piece = 0;
+                for (std::size_t k = from; k < i + at; ++k) piece += bytes_of(t[k]);
+                out.append(text.substr(from_byte, piece));
+                out += "\xC2\xAD";  // U+00AD
+                from = i + at;
+                from_byte += piece;
             }
         }
-        out.append(word, from, std::u32string::npos);
+        out.append(text.substr(from_byte, b + word_bytes - from_byte));
         i = end;
+        b += word_bytes;
     }
-    return core::to_utf8(out);
+    return out;
 }
 
 std::string soft_hyphenated(const BodyContext& context, doc::NodeId id) {

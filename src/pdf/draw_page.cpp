@@ -32,28 +32,16 @@
 #include "pdf/hpdf_adapter.hpp"
 #include "pdf/spot.hpp"
 #include "pdf/tagging.hpp"
+#include "pdf/text_codes.hpp"
 
 namespace folio::pdf {
 namespace {
 
-/// Appends one byte of a literal string: as itself, or escaped where the PDF syntax needs it
-/// (the delimiters and the backslash) or would change it (a raw end-of-line reads as LF).
-void append_string_byte(std::string& out, unsigned char b) {
-    switch (b) {
-        case '(': out += "\\("; break;
-        case ')': out += "\\)"; break;
-        case '\\': out += "\\\\"; break;
-        case '\r': out += "\\r"; break;
-        case '\n': out += "\\n"; break;
-        default: out += static_cast<char>(b);
-    }
-}
-
-/// Appends `cp` as its two-byte code (CID = code point) in a literal string: half the bytes of
-/// the hex form <0041>, which the compressor then has less to do with.
+/// Appends drawn character `cp` as its two-byte code (CID = code point) in an open literal
+/// string: half the bytes of the hex form <0041>, which the compressor then has less to do with.
 void append_code(std::string& out, char32_t cp) {
-    append_string_byte(out, static_cast<unsigned char>((cp >> 8) & 0xFF));
-    append_string_byte(out, static_cast<unsigned char>(cp & 0xFF));
+    bool open = true;
+    append_codes(out, std::u32string_view(&cp, 1), open);
 }
 
 /// A colour component as libharu takes it, within 0..1.
@@ -238,26 +226,25 @@ void Painter::append_show(const layout::GlyphRun& run) {
     // A hyphen added at a line break is shown on its own, as an empty ActualText: the word reads whole.
     const bool hyphen = m_ending >= hyphen_mcid;
     const std::size_t shown = run.text.size() - (hyphen ? 1 : 0);
+    // a kern after an undrawn character (a soft hyphen) still moves the pen
+    const auto adjust_after = [&](std::size_t i) {
+        return (run.text[i] == U' ' && spaced ? gap : 0) - (kerned ? run.kern[i] : 0);
+    };
+    const std::u32string_view text = run.text;
     bool open = false;
-    for (std::size_t i = 0; i < shown; ++i) {
-        const char32_t cp = run.text[i];
-        // a kern after an undrawn character (a soft hyphen) still moves the pen
-        const int kern = kerned ? run.kern[i] : 0;
-        if (is_drawn(cp)) {
-            if (!open) {
-                m_out += '(';
-                open = true;
-            }
-            append_code(m_out, cp);
-        }
-        const double adjust = (cp == U' ' && spaced ? gap : 0) - kern;
-        if (adjust != 0) {
-            if (open) m_out += ')';
-            m_out += ' ';
-            append_number(m_out, adjust);
-            m_out += ' ';
-            open = false;
-        }
+    for (std::size_t i = 0; i < shown;) {
+        // the characters up to the next one with an adjustment after it, that one included
+        std::size_t end = i;
+        double adjust = 0;
+        while (end < shown && (adjust = adjust_after(end)) == 0) ++end;
+        append_codes(m_out, text.substr(i, std::min(end + 1, shown) - i), open);
+        if (end == shown) break;
+        if (open) m_out += ')';
+        m_out += ' ';
+        append_number(m_out, adjust);
+        m_out += ' ';
+        open = false;
+        i = end + 1;
     }
     if (m_ending == line_space) {  // a word space to end the line in the extracted text
         if (!open) m_out += '(';

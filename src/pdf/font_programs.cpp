@@ -2,6 +2,7 @@
 
 #include "pdf/font_programs.hpp"
 
+#include "pdf/font_program_cache.hpp"
 #include "text/hb_handles.hpp"
 
 #include <hb-subset.h>
@@ -116,10 +117,13 @@ core::Result<FontProgram> make_font_program(const FontProgramRequest& request) {
     return out;
 }
 
-FontProgramBuilder::FontProgramBuilder(std::vector<FontProgramRequest> requests, unsigned threads)
+FontProgramBuilder::FontProgramBuilder(std::vector<FontProgramRequest> requests, unsigned threads,
+                                       const std::string& cache_dir)
     : m_requests(std::move(requests)), m_results(m_requests.size()),
       m_jobs(std::min<std::size_t>(core::thread_count(threads) - 1, m_requests.size()), m_requests.size(),
-             [this](std::size_t i, unsigned) { m_results[i].emplace(make_font_program(m_requests[i])); }) {}
+             [this, cache_dir](std::size_t i, unsigned) {
+                 m_results[i].emplace(cached_or_made(m_requests[i], cache_dir));  // #23
+             }) {}
 
 core::Result<std::vector<FontProgram>> FontProgramBuilder::finish() {
     m_jobs.finish();

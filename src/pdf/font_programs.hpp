@@ -85,8 +85,9 @@ std::optional<std::string> deflate_font_data(std::string_view raw);
 /// results do not depend on the number of threads.
 class FontProgramBuilder {
 public:
-    /// Starts up to `threads` - 1 workers (0 = one per hardware thread, less the caller's).
-    FontProgramBuilder(std::vector<FontProgramRequest> requests, unsigned threads);
+    /// Starts up to `threads` - 1 workers (0 = one per hardware thread, less the caller's);
+    /// `cache_dir`: folio's cache folder, where TrueType programs are kept (#23), or empty.
+    FontProgramBuilder(std::vector<FontProgramRequest> requests, unsigned threads, const std::string& cache_dir = {});
     FontProgramBuilder(const FontProgramBuilder&) = delete;
     FontProgramBuilder& operator=(const FontProgramBuilder&) = delete;
     ~FontProgramBuilder() = default;

@@ -491,7 +491,7 @@ core::Result<core::Ok> write_document(const layout::PagedDocument& pages, const 
     auto plan = plan_fonts(doc, pages, options.threads, faces, prepared->impl->read, tagged);
     if (!plan) return core::unexpected(plan.error());
     // Their embedded programs, made on other threads from here to step 9.
-    FontProgramBuilder programs(std::move(plan->programs), options.threads);
+    FontProgramBuilder programs(std::move(plan->programs), options.threads, options.cache_dir);
     auto loaded = make_fonts(doc, *plan);
     if (!loaded) return core::unexpected(loaded.error());
     const FontTable* fonts = &loaded->table;

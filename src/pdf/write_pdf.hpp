@@ -80,6 +80,7 @@ struct PdfOptions {
     /// Threads that paint and compress page contents (0 = one per core); the bytes are the same
     /// for any number.
     unsigned threads = 0;
+    std::string cache_dir;  ///< folio's cache folder: the embedded font programs kept there (#23); empty: none
 };
 
 /// Applies `--pdf-standard` (comma-separated "ua-1", "a-2a", "a-2b"; "" = the default, ua-1

@@ -111,6 +111,7 @@ pdf::PdfOptions pdf_options(const Options& options, const style::StyledDocument&
     pdf::PdfOptions po;
     po.creator = std::string("folio ") + version();
     po.threads = options.threads;
+    po.cache_dir = options.hyphenation_cache;  // folio's cache folder: the font programs too (#23)
     po.pdfa = options.pdfa;
     if (!pdf::apply_standards(options.pdf_standard, options.tags, po.pdfa, diags)) return po;  // #19
     po.cmyk = options.cmyk;

@@ -12,6 +12,7 @@
 
 #include "text/hyphenate.hpp"
 
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <set>
@@ -162,14 +163,18 @@ std::vector<std::size_t> Hyphenator::points(const std::u32string& word, const st
     std::vector<std::size_t> out;
     if (!m_dicts || word.size() < left_min + right_min || !is_hyphenatable(word)) return out;
     const std::lock_guard<std::mutex> guard(m_dicts->lock);
-    const std::string file = m_dicts->file_for(m_dir, lang);
+    const std::string& file = m_dicts->file_for(m_dir, lang);  // (the map's values stay put)
     if (file.empty()) return out;
     const hyph::Compiled* dict = m_dicts->get(m_dir, m_cache_dir, file);
     if (dict == nullptr) return out;
+    // The memo's key: the dictionary (one per file, alive as long as m_dicts), the minimums and
+    // the word. (It spelled out the file's name: most of what the HTML's soft hyphens cost was
+    // building and hashing that, issue 23.)
+    const auto dict_bits = reinterpret_cast<std::uintptr_t>(dict);
     std::u32string key;
-    key.reserve(file.size() + word.size() + 3);
-    for (char c : file) key.push_back(static_cast<unsigned char>(c));
-    key.push_back(0);
+    key.reserve(word.size() + 4);
+    key.push_back(static_cast<char32_t>(dict_bits & 0xFFFFFFFFU));
+    key.push_back(static_cast<char32_t>(static_cast<std::uint64_t>(dict_bits) >> 32));
     key.push_back(static_cast<char32_t>(left_min));
     key.push_back(static_cast<char32_t>(right_min));
     key += word;

@@ -31,6 +31,7 @@
 #include "pdf/hpdf_adapter.hpp"
 #include "pdf/marks.hpp"
 #include "pdf/page_contents.hpp"
+#include "pdf/text_codes.hpp"
 #include "pdf/write_pdf.hpp"
 
 namespace {
@@ -543,6 +544,22 @@ TEST(PdfPrint, ADocumentOutlivesAnotherOnTheSameThread) {
     ASSERT_TRUE(bytes.has_value());
     EXPECT_TRUE(bytes->starts_with("%PDF-1.3"));
     EXPECT_NE(bytes->find("/Count 201"), std::string::npos);
+}
+
+// The codes of a TJ string, a stretch at a time (issue 23): two bytes a drawn character, the
+// string's delimiters, the backslash and end-of-line bytes escaped, undrawn characters (a soft
+// hyphen, a control) skipped, '(' only before the first drawn one.
+TEST(TextCodes, TwoEscapedBytesPerDrawnCharacter) {
+    std::string out = "x";
+    bool open = false;
+    folio::pdf::append_codes(out, U"\u00AD", open);
+    EXPECT_EQ(out, "x");
+    EXPECT_FALSE(open);
+    folio::pdf::append_codes(out, U"A(\u00AD)\\\u0A0D\u5C29\u0001", open);
+    EXPECT_TRUE(open);
+    EXPECT_EQ(out, std::string("x(" "\0A" "\0\\(" "\0\\)" "\0\\\\" "\\n" "\\r" "\\\\" "\\)", 21));
+    folio::pdf::append_codes(out, U"B", open);
+    EXPECT_EQ(out.substr(21), std::string("\0B", 2));
 }
 
 }  // namespace

@@ -5,7 +5,8 @@
 // stops) or a stitching function of them (more), in DeviceRGB or DeviceCMYK as the policy asks.
 // A gradient whose stops differ in opacity gets a soft mask too (hpdf_forms.hpp): the same
 // shading in DeviceGray from the opacities, in a luminosity group over the bounds of the shapes
-// it fills. Then each translucent group, innermost first, becomes a Form XObject of its shapes
+// it fills; a gradient stroke, a soft mask of the stroke in white (the shading is seen through
+// it). Then each translucent group, innermost first, becomes a Form XObject of its shapes
 // (paint_group) over the drawing's box, whose /Resources name what its content uses.
 
 #include "pdf/vector.hpp"
@@ -171,6 +172,30 @@ Status mask(hpdf::Document& doc, HPDF_Page page, const std::string& path, const 
     return core::Ok{};
 }
 
+/// The soft mask of a gradient stroke (vector.cpp's painter): a luminosity group of the stroke
+/// in white over its bounds (widened by the stroke's reach at a miter), under an ExtGState whose
+/// /ca is the stroke's opacity, since the shading seen through it is painted as a fill.
+Status stroke_mask(hpdf::Document& doc, HPDF_Page page, const std::string& path, const image::Drawing& d,
+                   std::size_t index, VectorResources& names) {
+    const image::Shape& s = d.shapes[index];
+    const core::Rect r = image::bounds(s.path);
+    const double reach = s.line.width / 2 * std::max(1.0, s.line.miter_limit) + 1;
+    auto form = transparency_form(doc, stroke_mask_content(s),
+                                  {r.x - reach, r.y - reach, r.right() + reach, r.bottom() + reach}, "DeviceGray", {});
+    if (!form) return core::unexpected(form.error());
+    auto gs = luminosity_mask(doc, *form);
+    if (!gs) return core::unexpected(gs.error());
+    // always set: the shape's own state may have given /ca its fill's opacity
+    const double alpha = std::clamp(shape_alpha(d, s).second, 0.0, 1.0);
+    if (auto set = doc.check(HPDF_Dict_AddReal(*gs, "ca", static_cast<HPDF_REAL>(alpha)), "making a soft mask"); !set)
+        return core::unexpected(set.error());
+    auto name = doc.check_handle(HPDF_Page_GetExtGStateName(page, *gs), "registering a soft mask");
+    if (!name) return core::unexpected(name.error());
+    names.stroke_masks.emplace(std::make_pair(path, index), *name);
+    names.objects[*name] = {"ExtGState", *gs};
+    return core::Ok{};
+}
+
 /// What a form's content names: each "/Name" in it that `names` knows, once.
 std::vector<FormResource> used_resources(const std::string& content, const VectorResources& names) {
     std::vector<FormResource> used;
@@ -221,7 +246,8 @@ core::Result<core::Ok> register_vector(hpdf::Document& doc, HPDF_Page page, cons
                                        VectorResources& names) {
     if (names.drawing(path) != nullptr) return core::Ok{};
     names.drawings.emplace_back(path, &drawing);
-    for (const image::Shape& s : drawing.shapes) {
+    for (std::size_t i = 0; i < drawing.shapes.size(); ++i) {
+        const image::Shape& s = drawing.shapes[i];
         if (auto r = alpha_state(doc, page, shape_alpha(drawing, s), names); !r) return r;
         for (const image::Paint* p : {&s.fill, &s.stroke}) {
             if (p->kind != image::Paint::Kind::gradient) continue;
@@ -235,6 +261,9 @@ core::Result<core::Ok> register_vector(hpdf::Document& doc, HPDF_Page page, cons
             if (p == &s.fill && !names.masks.count(key) && needs_mask(drawing.gradients[p->gradient])) {
                 if (auto r = mask(doc, page, path, drawing, p->gradient, names); !r) return r;
             }
+        }
+        if (gradient_stroke(drawing, s)) {
+            if (auto r = stroke_mask(doc, page, path, drawing, i, names); !r) return r;
         }
     }
     return group_forms(doc, page, path, drawing, colours, names);

@@ -10,7 +10,11 @@
 //                                (gradient, clipped to the path; GS2's soft mask, a luminosity
 //                                 form painting the same gradient in grey from the stops'
 //                                 opacities, when they differ)
-//     stroke:  w J j M [dashes] d  RG|K  path S        (a gradient stroke takes its first stop)
+//     stroke:  w J j M [dashes] d  RG|K  path S        (solid)
+//              q /GS4 gs  g-matrix cm  /Sh2 sh Q          (gradient: GS4's soft mask is a
+//                                 luminosity form painting the stroke in white, and its /ca the
+//                                 stroke's opacity; a gradient whose stops differ in opacity
+//                                 strokes in its first colour)
 //     Q
 // A translucent group (image::Group) is a Form XObject with a transparency group, holding its
 // shapes painted as above; its parent paints it as  q /GS3 gs /Fm1 Do Q  (GS3: /ca and /CA of
@@ -116,7 +120,15 @@ struct ShapePainter {
         }
         if (!s.transform.is_identity()) matrix(out, s.transform);
         fill(s);
-        if (s.stroke.kind != image::Paint::Kind::none) {
+        if (s.stroke.kind == image::Paint::Kind::gradient && gradient_stroke(d, s)) {
+            const auto mask = names.stroke_masks.find({key, static_cast<std::size_t>(&s - d.shapes.data())});
+            const auto shading = names.shadings.find({key, s.stroke.gradient});
+            if (mask != names.stroke_masks.end() && shading != names.shadings.end()) {
+                out += "q\n/" + mask->second + " gs\n";
+                matrix(out, d.gradients[s.stroke.gradient].transform);
+                out += "/" + shading->second + " sh\nQ\n";
+            }
+        } else if (s.stroke.kind != image::Paint::Kind::none) {
             stroke_state(out, s.line);
             colour(out, solid(d, s.stroke), colours, true);
             path(out, s.path);
@@ -149,6 +161,19 @@ struct ShapePainter {
 bool needs_mask(const image::Gradient& g) {
     return std::any_of(g.stops.begin(), g.stops.end(),
                        [&](const image::Stop& s) { return s.opacity != g.stops.front().opacity; });
+}
+
+bool gradient_stroke(const image::Drawing& d, const image::Shape& s) {
+    return s.stroke.kind == image::Paint::Kind::gradient && s.stroke.gradient < d.gradients.size() &&
+           !d.gradients[s.stroke.gradient].stops.empty() && !needs_mask(d.gradients[s.stroke.gradient]);
+}
+
+std::string stroke_mask_content(const image::Shape& s) {
+    std::string out = "1 g\n1 G\n";
+    stroke_state(out, s.line);
+    path(out, s.path);
+    out += "S\n";
+    return out;
 }
 
 std::pair<double, double> shape_alpha(const image::Drawing& d, const image::Shape& s) {

@@ -25,6 +25,9 @@ struct VectorResources {
     /// (path, gradient) -> the ExtGState whose soft mask holds the gradient's stop opacities
     std::map<std::pair<std::string, std::uint32_t>, std::string> masks;
     std::map<std::pair<std::string, std::int32_t>, std::string> groups;  ///< (path, group) -> Form XObject
+    /// (path, shape index) -> the ExtGState of a gradient stroke: its soft mask is the stroke
+    /// painted white, so that the gradient's shading shows through the stroke only
+    std::map<std::pair<std::string, std::size_t>, std::string> stroke_masks;
     std::vector<std::pair<std::string, const image::Drawing*>> drawings;   ///< path -> drawing
     /// Each name above -> its /Resources table ("ExtGState", "Shading", "XObject") and object,
     /// so that a Form XObject's own /Resources can name what its content uses.
@@ -53,10 +56,19 @@ void paint_group(const image::Drawing& drawing, const std::string& path, std::in
 
 /// The fill and stroke opacity `shape` is painted with: its own, times the stop opacity of a
 /// fill gradient whose stops share one (else its soft mask carries them, needs_mask) and the
-/// first stop's of a stroke gradient (drawn in its first colour).
+/// first stop's of a stroke gradient (its stops share one, gradient_stroke; else it is drawn in
+/// its first colour).
 std::pair<double, double> shape_alpha(const image::Drawing& drawing, const image::Shape& shape);
 
 /// True when the gradient's stops differ in opacity: a fill with it needs a soft mask.
 bool needs_mask(const image::Gradient& gradient);
+
+/// True when `shape`'s stroke is a gradient drawn as one (a shading seen through a soft mask of
+/// the stroke); false when it takes the gradient's first colour (its stops differ in opacity,
+/// which would need a second mask).
+bool gradient_stroke(const image::Drawing& drawing, const image::Shape& shape);
+
+/// The content of a gradient stroke's soft mask, in the shape's space: the stroke in white.
+std::string stroke_mask_content(const image::Shape& shape);
 
 }  // namespace folio::pdf

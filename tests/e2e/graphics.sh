@@ -48,13 +48,13 @@ rsvg-convert -b white shapes.svg -o rsvg.png
 # (the <text> rsvg draws and folio does not is 0.4 % of the pixels)
 "$pngdiff" rsvg.png folio.png 0.03 64 || fail "the PDF's drawing differs from rsvg-convert's (see $work)"
 
-# --- 1b. translucent groups and gradients' stop opacities, composited as rsvg does ------------
+# --- 1b. translucent groups, gradients' stop opacities and gradient strokes, as rsvg draws them -
 # A group's opacity applies to the group as one (two overlapping shapes: where they overlap only
 # the upper one shows; a stroke hides its fill), and a gradient fading to stop-opacity 0 fades
 # to the background. Multiplying the opacity into each shape, or taking one opacity per
 # gradient, misses by 64 of 255 in a channel over 16 % of group.svg and by more in fade.svg
 # (pngdiff's own tolerance, 48, tells them apart; 64 could not).
-for name in group fade; do
+for name in group fade stroke; do
   cp "$src/tests/e2e/graphics/$name.svg" .
   doc "<figure src=\"$name.svg\" alt=\"$name\"/>" "$name-doc.xml"
   "$folio" build "$name-doc.xml" --style "$style" -o "out-$name" 2> "$name.err" || fail "$name.svg did not build: $(cat "$name.err")"
@@ -62,7 +62,11 @@ for name in group fade; do
   qpdf --check "out-$name/$name-doc.pdf" >/dev/null || fail "$name.svg: qpdf --check fails"
   render_box "out-$name/$name-doc.pdf" "$name-folio.png"
   rsvg-convert -b white "$name.svg" -o "$name-rsvg.png"
-  "$pngdiff" "$name-rsvg.png" "$name-folio.png" 0.01 48 || fail "$name.svg in the PDF differs from rsvg-convert's (see $work)"
+  # stroke.svg's long thin edges fall between pixels of the cropped render (about 1.7 % of its
+  # pixels, all on edges, off by up to 100): 3 % at 64 there, as for shapes.svg; its strokes in
+  # one colour (the first stop's, as before gradient strokes) miss by 23 %
+  limits="0.01 48"; [ "$name" = stroke ] && limits="0.03 64"
+  "$pngdiff" "$name-rsvg.png" "$name-folio.png" $limits || fail "$name.svg in the PDF differs from rsvg-convert's (see $work)"
   "$folio" build "$name-doc.xml" --style "$style" -o "out-$name-cmyk" --cmyk -q 2>/dev/null || fail "$name.svg --cmyk did not build"
   check_readers "out-$name-cmyk/$name-doc.pdf"  # qpdf --check, poppler, Ghostscript, MuPDF
   "$folio" build "$name-doc.xml" --style "$style" -o "out-$name-pdfa" --pdfa -q 2>/dev/null || fail "$name.svg --pdfa did not build"
@@ -79,6 +83,9 @@ qpdf --qdf --object-streams=disable out-group-cmyk/group-doc.pdf group-cmyk.qdf
 grep -aq '/CS /DeviceCMYK' group-cmyk.qdf || fail "group.svg --cmyk: the group does not blend in CMYK"
 qpdf --qdf --object-streams=disable out-fade/fade-doc.pdf fade.qdf
 grep -aq '/S /Luminosity' fade.qdf || fail "fade.svg: no luminosity soft mask"
+qpdf --qdf --object-streams=disable out-stroke/stroke-doc.pdf stroke.qdf
+[ "$(grep -ac '/S /Luminosity' stroke.qdf)" = 3 ] || fail "stroke.svg: not one soft mask per gradient stroke"
+[ "$(grep -o 'stroke="url(#[a-z0-9-]*)"' out-stroke/stroke-doc.html | wc -l)" = 3 ] || fail "stroke.svg: the HTML lost the gradient stroke"
 grep -q 'stop-opacity="0"' out-fade/fade-doc.html || fail "fade.svg: the HTML lost the stop opacity"
 grep -q '<g opacity="0.5"><path' out-group/group-doc.html || fail "group.svg: the HTML has no translucent group"
 # HTML: inline, sanitized, labelled

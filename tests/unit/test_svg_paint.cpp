@@ -1,4 +1,4 @@
-// SVG paint (issue 18): translucent groups and gradients' stop opacities, from the reader's model
+// SVG paint (issue 18): translucent groups, gradients' stop opacities and gradient strokes, from the reader's model
 // (which groups stay groups) to the PDF's structures (a transparency-group Form XObject, a
 // luminosity soft mask) and the HTML's inline SVG (<g opacity>, stop-opacity).
 
@@ -67,10 +67,49 @@ Painted paint(const image::Drawing& d, pdf::ColourPolicy colours = pdf::ColourPo
         EXPECT_NE(mask, nullptr);
         if (mask != nullptr) p.content += "\n[mask S " + name_of(mask, "S") + "]";
     }
+    for (const auto& [path_shape, name] : p.names.stroke_masks) {
+        auto* gs = static_cast<HPDF_Dict>(p.names.objects.at(name).second);
+        auto* mask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(gs, "SMask", HPDF_OCLASS_DICT));
+        auto* ca = static_cast<HPDF_Real>(HPDF_Dict_GetItem(gs, "ca", HPDF_OCLASS_REAL));
+        EXPECT_NE(mask, nullptr);
+        if (mask != nullptr) p.content += "\n[stroke mask S " + name_of(mask, "S") + "]";
+        if (ca != nullptr) p.content += "\n[stroke ca " + std::to_string(ca->value).substr(0, 4) + "]";
+    }
     return p;
 }
 
 }  // namespace
+
+TEST(SvgPaint, AGradientStrokeIsItsShadingSeenThroughTheStroke) {
+    const image::Drawing d = read(
+        "<defs><linearGradient id='g'><stop offset='0' stop-color='red'/><stop offset='1' stop-color='blue'/>"
+        "</linearGradient></defs>"
+        "<rect x='10' y='10' width='60' height='30' fill='yellow' fill-opacity='0.5' stroke='url(#g)'"
+        " stroke-width='8' stroke-opacity='0.75'/>");
+    const Painted p = paint(d);
+    ASSERT_EQ(p.names.stroke_masks.size(), 1u);
+    const std::string mask = p.names.stroke_masks.begin()->second;
+    const std::string shading = p.names.shadings.begin()->second;
+    const std::size_t gs = p.content.find("q\n/" + mask + " gs\n");
+    ASSERT_NE(gs, std::string::npos) << p.content;
+    EXPECT_LT(gs, p.content.find("/" + shading + " sh"));
+    EXPECT_EQ(p.content.find(" RG\n"), std::string::npos) << "no stroke in one colour";
+    EXPECT_NE(p.content.find("[stroke mask S Luminosity]"), std::string::npos);
+    // the shading is painted as a fill: the mask's state carries the stroke's opacity as /ca
+    EXPECT_NE(p.content.find("[stroke ca 0.75]"), std::string::npos) << p.content;
+    // the mask paints the stroke in white, with its width
+    EXPECT_EQ(pdf::stroke_mask_content(d.shapes[0]).rfind("1 g\n1 G\n8 w\n", 0), 0u);
+}
+
+TEST(SvgPaint, AGradientStrokeFadingInOpacityTakesItsFirstColour) {
+    const image::Drawing d = read(
+        "<defs><linearGradient id='g'><stop offset='0' stop-color='red'/>"
+        "<stop offset='1' stop-color='blue' stop-opacity='0'/></linearGradient></defs>"
+        "<rect x='10' y='10' width='60' height='30' fill='none' stroke='url(#g)' stroke-width='8'/>");
+    const Painted p = paint(d);
+    EXPECT_TRUE(p.names.stroke_masks.empty());
+    EXPECT_NE(p.content.find("1 0 0 RG\n"), std::string::npos) << p.content;
+}
 
 TEST(SvgPaint, OverlappingShapesInATranslucentGroupStayAGroup) {
     const image::Drawing d = read(overlapping);
